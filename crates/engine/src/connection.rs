@@ -1,0 +1,127 @@
+//! A live connection to one engine: connect, negotiate the API version, and explain why it failed when it did.
+//!
+//! Invariant: an `Engine` exists only after the engine answered `/version` and the API version was negotiated down
+//! to what it speaks (Debian's engine speaks 1.41, older than bollard's default), so every later call can rely on it.
+
+use crate::endpoint::Endpoint;
+use bollard::{Docker, API_DEFAULT_VERSION};
+use porthole_model::UnreachableReason;
+use std::time::Duration;
+
+/// The oldest Engine API Porthole uses (Docker 1.12).
+pub const MIN_API: (usize, usize) = (1, 24);
+
+/// How long connecting may take before the engine counts as unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Seconds any single request may wait for the engine's answer headers (streams run on after that).
+const REQUEST_TIMEOUT_SECS: u64 = 120;
+
+#[derive(Clone, Debug)]
+pub struct Engine {
+    pub docker: Docker,
+    pub endpoint: Endpoint,
+}
+
+/// Why connecting failed, categorised for the user, with the underlying error as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreachable {
+    pub reason: UnreachableReason,
+    pub detail: String,
+}
+
+impl Engine {
+    pub async fn connect(endpoint: &Endpoint) -> Result<Engine, Unreachable> {
+        let docker = client_for(&endpoint.host)?;
+        let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
+            Ok(Ok(docker)) => docker,
+            Ok(Err(error)) => return Err(classify(&error)),
+            Err(_) => {
+                return Err(Unreachable {
+                    reason: UnreachableReason::NotDocker,
+                    detail: format!("no answer within {} s", CONNECT_TIMEOUT.as_secs()),
+                })
+            }
+        };
+        let version = docker.client_version();
+        if (version.major_version, version.minor_version) < MIN_API {
+            return Err(Unreachable {
+                reason: UnreachableReason::ApiTooOld,
+                detail: format!("the engine speaks API {version}"),
+            });
+        }
+        Ok(Engine { docker, endpoint: endpoint.clone() })
+    }
+
+    /// The negotiated API version, e.g. `1.41`.
+    pub fn api_version(&self) -> String {
+        self.docker.client_version().to_string()
+    }
+
+    /// Whether the engine still answers (used to tell a dropped event stream from an engine that went away).
+    pub async fn is_alive(&self) -> bool {
+        matches!(tokio::time::timeout(CONNECT_TIMEOUT, self.docker.ping()).await, Ok(Ok(_)))
+    }
+}
+
+fn client_for(host: &str) -> Result<Docker, Unreachable> {
+    let result = if let Some(path) = host.strip_prefix("unix://") {
+        Docker::connect_with_unix(path, REQUEST_TIMEOUT_SECS, API_DEFAULT_VERSION)
+    } else if host.starts_with("tcp://") || host.starts_with("http://") {
+        Docker::connect_with_http(host, REQUEST_TIMEOUT_SECS, API_DEFAULT_VERSION)
+    } else {
+        return Err(Unreachable {
+            reason: UnreachableReason::BadEndpoint,
+            detail: format!("cannot use the endpoint {host}"),
+        });
+    };
+    result.map_err(|error| classify(&error))
+}
+
+/// Categorises a connection failure by the transport's `io::ErrorKind` (found anywhere in the error's source chain),
+/// or by the kind of bollard error. Message text is only ever copied into `detail`.
+pub fn classify(error: &bollard::errors::Error) -> Unreachable {
+    use bollard::errors::Error as E;
+    let detail = describe(error);
+    let reason = match error {
+        E::SocketNotFoundError(_) => UnreachableReason::NoSocket,
+        E::UnsupportedURISchemeError { .. } | E::InvalidURIError { .. } | E::URLParseError { .. } => {
+            UnreachableReason::BadEndpoint
+        }
+        E::RequestTimeoutError | E::APIVersionParseError {} | E::DockerResponseServerError { .. } => {
+            UnreachableReason::NotDocker
+        }
+        other => match io_kind(other) {
+            Some(std::io::ErrorKind::NotFound) => UnreachableReason::NoSocket,
+            Some(std::io::ErrorKind::PermissionDenied) => UnreachableReason::PermissionDenied,
+            Some(std::io::ErrorKind::ConnectionRefused) => UnreachableReason::ConnectionRefused,
+            _ => UnreachableReason::NotDocker,
+        },
+    };
+    Unreachable { reason, detail }
+}
+
+fn io_kind(error: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = current {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            return Some(io.kind());
+        }
+        current = error.source();
+    }
+    None
+}
+
+/// The whole source chain in one line: hyper's top-level message alone ("client error (Connect)") says nothing.
+pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut current = error.source();
+    while let Some(error) = current {
+        let text = error.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = error.source();
+    }
+    parts.join(": ")
+}

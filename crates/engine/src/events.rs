@@ -1,0 +1,74 @@
+//! The engine's event stream (`docker events`) turned into coalesced invalidations: which kinds of object changed.
+//!
+//! Invariants: events are invalidation only (their payload is never used to patch a list); a burst is delivered as
+//! one batch once the stream has been quiet for `QUIET` or the burst has lasted `MAX_DELAY`, so 1,000 containers
+//! created in a loop cause a handful of refreshes, not 1,000. The stream ends when the engine goes away.
+
+use crate::error::from_bollard;
+use crate::Engine;
+use bollard::query_parameters::EventsOptions;
+use futures_util::{Stream, StreamExt};
+use porthole_model::event::Burst;
+use porthole_model::{ObjectKind, PortholeError};
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// A burst ends after this long without a new event…
+pub const QUIET: Duration = Duration::from_millis(25);
+/// …or after this long in any case, so a steady stream still refreshes the lists.
+pub const MAX_DELAY: Duration = Duration::from_millis(150);
+
+/// Container actions that change nothing a list shows (exec sessions, `docker top`, attach, copy, resize).
+fn is_noise(kind: ObjectKind, action: &str) -> bool {
+    kind == ObjectKind::Container
+        && (action.starts_with("exec_")
+            || matches!(action, "top" | "attach" | "detach" | "resize" | "archive-path" | "extract-to-dir" | "export"))
+}
+
+/// The raw events as object kinds, noise dropped. Ends with `Err` when the engine's stream breaks.
+pub fn kinds(engine: &Engine) -> impl Stream<Item = Result<ObjectKind, PortholeError>> + Send + 'static {
+    engine.docker.events(None::<EventsOptions>).filter_map(|event| async move {
+        match event {
+            Ok(event) => {
+                let kind = ObjectKind::from_event_type(&event.typ?.to_string())?;
+                let action = event.action.unwrap_or_default();
+                (!is_noise(kind, &action)).then_some(Ok(kind))
+            }
+            Err(error) => Some(Err(from_bollard(error))),
+        }
+    })
+}
+
+/// Runs the event stream and sends one coalesced batch of kinds per burst. Returns when the stream ends (the
+/// engine stopped or the connection broke) or when the receiver is dropped.
+pub async fn forward_invalidations(engine: &Engine, batches: mpsc::Sender<Vec<ObjectKind>>) -> PortholeError {
+    let mut stream = Box::pin(kinds(engine));
+    let mut burst = Burst::default();
+    loop {
+        let first = match stream.next().await {
+            Some(Ok(kind)) => kind,
+            Some(Err(error)) => return error,
+            None => return PortholeError::of_kind(porthole_model::ErrorKind::EngineUnavailable, "event stream ended"),
+        };
+        burst.add(first);
+        let deadline = tokio::time::Instant::now() + MAX_DELAY;
+        loop {
+            let quiet_until = (tokio::time::Instant::now() + QUIET).min(deadline);
+            match tokio::time::timeout_at(quiet_until, stream.next()).await {
+                Ok(Some(Ok(kind))) => burst.add(kind),
+                Ok(Some(Err(error))) => {
+                    let _ = batches.send(burst.take()).await;
+                    return error;
+                }
+                Ok(None) => {
+                    let _ = batches.send(burst.take()).await;
+                    return PortholeError::of_kind(porthole_model::ErrorKind::EngineUnavailable, "event stream ended");
+                }
+                Err(_) => break,
+            }
+        }
+        if batches.send(burst.take()).await.is_err() {
+            return PortholeError::of_kind(porthole_model::ErrorKind::Internal, "no one listens to events any more");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! Porthole's engine layer: plain async functions over bollard that return `porthole-model` types or a
+//! `PortholeError`.
+//!
+//! Invariants:
+//! - No Tauri or UI dependency: everything here is testable against a real engine from a plain `#[tokio::test]`.
+//! - One module per Docker object kind (`containers`, `images`, `volumes`, `system`), mirrored in the backend's
+//!   commands and the UI's pages.
+//! - Engine data is never unwrapped: missing fields become defaults, unknown enum values become `Unknown`.
+//! - Error kinds come from the engine's HTTP status or the transport failure (see `error`), not from message text.
+
+pub mod connection;
+pub mod containers;
+pub mod endpoint;
+pub mod error;
+pub mod events;
+pub mod images;
+pub mod system;
+pub mod volumes;
+
+pub use connection::Engine;
+pub use endpoint::{Endpoint, EndpointSource};

@@ -1,0 +1,54 @@
+//! Shared by the engine-layer integration tests: the private test engine started by `scripts/rig.sh`, and the real
+//! docker CLI pointed at it. Tests refuse to run against anything else, so a user's containers are never touched.
+#![allow(dead_code)]
+
+use porthole_engine::{Endpoint, Engine};
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub fn endpoint() -> Endpoint {
+    let host = std::env::var("PORTHOLE_TEST_ENGINE")
+        .expect("PORTHOLE_TEST_ENGINE is not set: run the tests through scripts/test.sh, which starts a private engine");
+    Endpoint { host, source: porthole_engine::EndpointSource::DockerHost }
+}
+
+pub async fn engine() -> Engine {
+    Engine::connect(&endpoint()).await.expect("the private test engine answers")
+}
+
+/// Runs the real docker CLI against the test engine and returns its trimmed stdout; panics with stderr on failure.
+pub fn docker(args: &[&str]) -> String {
+    let output = Command::new("docker")
+        .args(args)
+        .env("DOCKER_HOST", endpoint().host)
+        .output()
+        .expect("the docker CLI runs");
+    assert!(
+        output.status.success(),
+        "docker {} failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// A container name unique to this test process and call.
+pub fn unique(prefix: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!("{prefix}-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+pub const BUSYBOX: &str = "porthole-test/busybox:1";
+pub const WEB: &str = "porthole-test/web:1";
+
+/// Removes the named container when dropped, also when the test fails.
+pub struct Removed(pub String);
+
+impl Drop for Removed {
+    fn drop(&mut self) {
+        let _ = Command::new("docker")
+            .args(["rm", "-f", &self.0])
+            .env("DOCKER_HOST", endpoint().host)
+            .output();
+    }
+}

@@ -1,0 +1,44 @@
+//! The event stream as coalesced invalidations, against real engine events.
+
+mod common;
+
+use porthole_model::ObjectKind;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+#[tokio::test]
+async fn a_burst_of_container_events_arrives_as_few_batches() {
+    let engine = common::engine().await;
+    let (sender, mut batches) = mpsc::channel(64);
+    let watcher = tokio::spawn(async move { porthole_engine::events::forward_invalidations(&engine, sender).await });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let names: Vec<String> = (0..10).map(|_| common::unique("burst")).collect();
+    let _cleanup: Vec<common::Removed> = names.iter().cloned().map(common::Removed).collect();
+    // One CLI call creates ten containers back to back: ten create events within a few hundred ms.
+    let script = names
+        .iter()
+        .map(|n| format!("docker create --name {n} {} >/dev/null", common::BUSYBOX))
+        .collect::<Vec<_>>()
+        .join(" && ");
+    let status = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .env("DOCKER_HOST", common::endpoint().host)
+        .status()
+        .unwrap();
+    assert!(status.success());
+
+    // Collect batches until the stream has been idle for 600 ms (well past the coalescing window).
+    let mut received = Vec::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let mut idle_until = tokio::time::Instant::now() + Duration::from_secs(5);
+    while let Ok(Some(batch)) = tokio::time::timeout_at(idle_until.min(deadline), batches.recv()).await {
+        received.push(batch);
+        idle_until = tokio::time::Instant::now() + Duration::from_millis(600);
+    }
+    watcher.abort();
+    assert!(!received.is_empty(), "no invalidation arrived");
+    assert!(received.iter().all(|b| b.contains(&ObjectKind::Container) && b.contains(&ObjectKind::Image)));
+    // Ten creates, each also seen by other tests' traffic, must not turn into ten refreshes.
+    assert!(received.len() < 10, "{} batches for 10 events: not coalesced", received.len());
+}

@@ -1,0 +1,169 @@
+//! The engine the app is connected to: what `docker info` / `docker version` say, and the connection's state.
+
+use serde::{Deserialize, Serialize};
+
+/// What the Engine page shows. Counts come from `GET /info`, which the engine keeps cheaply (no disk walk).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineInfo {
+    /// Where the app connected, e.g. `unix:///var/run/docker.sock`.
+    pub endpoint: String,
+    /// Why that endpoint was chosen: `DOCKER_HOST`, `docker context "x"`, or `default socket`.
+    pub endpoint_source: String,
+    pub version: String,
+    /// The API version the engine speaks at most.
+    pub api_version: String,
+    /// The API version negotiated for this connection.
+    pub negotiated_api_version: String,
+    pub min_api_version: String,
+    pub os: String,
+    pub os_type: String,
+    pub kernel: String,
+    pub architecture: String,
+    pub storage_driver: String,
+    pub cgroup_version: String,
+    pub cpus: i64,
+    pub memory_bytes: i64,
+    pub containers_running: i64,
+    pub containers_paused: i64,
+    pub containers_stopped: i64,
+    pub images: i64,
+    pub volumes: i64,
+    pub name: String,
+    pub root_dir: String,
+}
+
+/// Why the engine could not be reached, in the categories a user can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnreachableReason {
+    /// No socket file at the path: the daemon is not running, or it listens elsewhere.
+    NoSocket,
+    /// The socket exists but this user may not open it.
+    PermissionDenied,
+    /// Something answers for the address but refuses connections (a stale socket, a stopped TCP daemon).
+    ConnectionRefused,
+    /// The engine answered but speaks an API older than the oldest this app supports.
+    ApiTooOld,
+    /// The engine answered with something that is not the Docker API, or timed out.
+    NotDocker,
+    /// The endpoint string itself cannot be used (unknown scheme, malformed context).
+    BadEndpoint,
+}
+
+impl UnreachableReason {
+    /// The failure in plain words.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Self::NoSocket => "The Docker engine is not running",
+            Self::PermissionDenied => "Porthole may not talk to the Docker engine",
+            Self::ConnectionRefused => "The Docker engine refused the connection",
+            Self::ApiTooOld => "The Docker engine is too old",
+            Self::NotDocker => "Something answered, but it is not a Docker engine",
+            Self::BadEndpoint => "The Docker endpoint is not usable",
+        }
+    }
+
+    /// What to do about it, as a sentence the user can follow.
+    pub fn advice(self) -> &'static str {
+        match self {
+            Self::NoSocket => {
+                "There is no engine socket at that path. Start the engine (`sudo systemctl start docker`, or start \
+                 Docker Desktop / `dockerd`), or point DOCKER_HOST at the engine you want."
+            }
+            Self::PermissionDenied => {
+                "Your user may not open the engine's socket. Add yourself to the `docker` group \
+                 (`sudo usermod -aG docker $USER`, then log out and in again), or use a rootless engine."
+            }
+            Self::ConnectionRefused => {
+                "The address exists but nothing accepts connections there. The engine may have stopped and left a \
+                 stale socket: restart it (`sudo systemctl restart docker`)."
+            }
+            Self::ApiTooOld => {
+                "Porthole needs Docker API 1.24 or newer (Docker 1.12, 2016). Upgrade the engine."
+            }
+            Self::NotDocker => {
+                "The endpoint did not answer like the Docker API. Check DOCKER_HOST or the current docker context \
+                 (`docker context ls`)."
+            }
+            Self::BadEndpoint => {
+                "Porthole can use unix:// sockets and tcp:// or http:// addresses. Fix DOCKER_HOST or the current \
+                 docker context (`docker context ls`)."
+            }
+        }
+    }
+}
+
+/// The connection as the status bar and the unreachable page show it; streamed from the backend.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ConnectionState {
+    Connecting {
+        endpoint: String,
+    },
+    Connected {
+        info: Box<EngineInfo>,
+    },
+    Unreachable {
+        endpoint: String,
+        endpoint_source: String,
+        reason: UnreachableReason,
+        /// The underlying error, for the curious and for bug reports.
+        detail: String,
+        /// Seconds until the next automatic attempt.
+        retry_in_secs: u64,
+        attempt: u32,
+    },
+}
+
+impl ConnectionState {
+    pub fn endpoint(&self) -> &str {
+        match self {
+            Self::Connecting { endpoint } | Self::Unreachable { endpoint, .. } => endpoint,
+            Self::Connected { info } => &info.endpoint,
+        }
+    }
+
+    pub fn is_connected(&self) -> bool {
+        matches!(self, Self::Connected { .. })
+    }
+}
+
+/// Reconnect delays: 1 s doubling up to 30 s (1, 2, 4, 8, 16, 30, 30, …), `attempt` counting from 0.
+pub fn backoff_secs(attempt: u32) -> u64 {
+    1u64.checked_shl(attempt.min(16)).unwrap_or(u64::MAX).min(30)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_one_second_to_thirty() {
+        let delays: Vec<u64> = (0..8).map(backoff_secs).collect();
+        assert_eq!(delays, [1, 2, 4, 8, 16, 30, 30, 30]);
+        assert_eq!(backoff_secs(u32::MAX), 30);
+    }
+
+    #[test]
+    fn connection_state_round_trips_with_a_tag() {
+        let state = ConnectionState::Unreachable {
+            endpoint: "unix:///nope.sock".into(),
+            endpoint_source: "DOCKER_HOST".into(),
+            reason: UnreachableReason::NoSocket,
+            detail: "No such file".into(),
+            retry_in_secs: 2,
+            attempt: 1,
+        };
+        let json = serde_json::to_string(&state).unwrap();
+        assert!(json.contains(r#""state":"unreachable""#));
+        assert_eq!(serde_json::from_str::<ConnectionState>(&json).unwrap(), state);
+        assert_eq!(state.endpoint(), "unix:///nope.sock");
+    }
+
+    #[test]
+    fn every_reason_has_words() {
+        use UnreachableReason::*;
+        for reason in [NoSocket, PermissionDenied, ConnectionRefused, ApiTooOld, NotDocker, BadEndpoint] {
+            assert!(!reason.headline().is_empty() && reason.advice().len() > 20);
+        }
+    }
+}

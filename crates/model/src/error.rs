@@ -1,0 +1,146 @@
+//! The one error type that crosses IPC: a kind the UI maps to a recovery, and a sentence a person understands.
+//!
+//! Invariant: the kind is derived from the engine's HTTP status (or the transport failure), never from matching the
+//! engine's message text; the message text is kept only as `detail`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// 404: the object (container, image, volume …) does not exist (any more).
+    NotFound,
+    /// 409: the object is in a state that forbids the action (in use, name taken, already running …).
+    Conflict,
+    /// 401, or a registry that wants credentials.
+    Unauthorized,
+    /// 403: the engine or registry refuses this request for this user.
+    Forbidden,
+    /// 400 from the engine, or input that failed Porthole's own validation before any request.
+    InvalidInput,
+    /// No engine reachable at the endpoint (transport failure, not an HTTP answer).
+    EngineUnavailable,
+    /// The request took too long.
+    Timeout,
+    /// 5xx or anything unexpected.
+    Internal,
+}
+
+impl ErrorKind {
+    /// The kind for an HTTP status the engine (or a registry) answered with.
+    pub fn from_status(status: u16) -> Self {
+        match status {
+            400 | 422 => Self::InvalidInput,
+            401 => Self::Unauthorized,
+            403 => Self::Forbidden,
+            404 => Self::NotFound,
+            408 | 504 => Self::Timeout,
+            409 => Self::Conflict,
+            _ => Self::Internal,
+        }
+    }
+
+    /// What the UI can offer for this kind, in one place (e.g. a conflict on remove → offer force).
+    pub fn recovery(self) -> Recovery {
+        match self {
+            Self::NotFound => Recovery::Refresh,
+            Self::Conflict => Recovery::OfferForce,
+            Self::Unauthorized => Recovery::LogIn,
+            Self::EngineUnavailable => Recovery::Reconnect,
+            Self::InvalidInput => Recovery::FixInput,
+            Self::Timeout => Recovery::Retry,
+            Self::Forbidden | Self::Internal => Recovery::None,
+        }
+    }
+
+    /// The generic sentence for the kind, used when the action does not have a more specific one.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            Self::NotFound => "It no longer exists on the engine; the list has been refreshed.",
+            Self::Conflict => "The engine refused because the object is in use or in the wrong state.",
+            Self::Unauthorized => "The registry wants you to log in first.",
+            Self::Forbidden => "The engine refused this request for your user.",
+            Self::InvalidInput => "The engine rejected the request as invalid.",
+            Self::EngineUnavailable => "The Docker engine cannot be reached; Porthole keeps trying to reconnect.",
+            Self::Timeout => "The engine did not answer in time. Try again.",
+            Self::Internal => "The engine reported an internal error.",
+        }
+    }
+}
+
+/// What the UI offers next to an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Recovery {
+    None,
+    Refresh,
+    OfferForce,
+    LogIn,
+    Reconnect,
+    FixInput,
+    Retry,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortholeError {
+    pub kind: ErrorKind,
+    /// A sentence for the user: what happened and what to do next.
+    pub message: String,
+    /// The engine's own words (or the transport error), for the curious; never contains credentials.
+    pub detail: String,
+}
+
+impl PortholeError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self { kind, message: message.into(), detail: detail.into() }
+    }
+
+    /// An error with the kind's generic sentence.
+    pub fn of_kind(kind: ErrorKind, detail: impl Into<String>) -> Self {
+        Self::new(kind, kind.sentence(), detail)
+    }
+
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidInput, message, "")
+    }
+}
+
+impl fmt::Display for PortholeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.detail.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{} ({})", self.message, self.detail)
+        }
+    }
+}
+
+impl std::error::Error for PortholeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_to_kinds() {
+        assert_eq!(ErrorKind::from_status(404), ErrorKind::NotFound);
+        assert_eq!(ErrorKind::from_status(409), ErrorKind::Conflict);
+        assert_eq!(ErrorKind::from_status(401), ErrorKind::Unauthorized);
+        assert_eq!(ErrorKind::from_status(400), ErrorKind::InvalidInput);
+        assert_eq!(ErrorKind::from_status(500), ErrorKind::Internal);
+        assert_eq!(ErrorKind::from_status(503), ErrorKind::Internal);
+    }
+
+    #[test]
+    fn conflict_offers_force() {
+        assert_eq!(ErrorKind::Conflict.recovery(), Recovery::OfferForce);
+        assert_eq!(ErrorKind::EngineUnavailable.recovery(), Recovery::Reconnect);
+    }
+
+    #[test]
+    fn display_keeps_the_sentence_first() {
+        let error = PortholeError::of_kind(ErrorKind::NotFound, "No such container: x");
+        assert!(error.to_string().starts_with("It no longer exists"));
+        assert!(error.to_string().ends_with("(No such container: x)"));
+    }
+}

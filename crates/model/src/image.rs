@@ -1,0 +1,112 @@
+//! One image as the images list shows it.
+
+use serde::{Deserialize, Serialize};
+
+/// An image as `docker image ls` lists it: one entry per image id, with every tag it carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageSummary {
+    /// `sha256:…`
+    pub id: String,
+    /// `repository:tag` names; empty for a dangling image.
+    pub tags: Vec<String>,
+    pub digests: Vec<String>,
+    /// Bytes.
+    pub size: i64,
+    /// Unix seconds.
+    pub created: i64,
+    /// How many containers (running or not) were created from this image. Computed from the container list, since
+    /// the engine only fills its own `Containers` field when asked for the expensive disk-usage walk.
+    pub containers: usize,
+}
+
+impl ImageSummary {
+    pub fn short_id(&self) -> &str {
+        crate::container::short_id(&self.id)
+    }
+
+    pub fn in_use(&self) -> bool {
+        self.containers > 0
+    }
+
+    pub fn is_dangling(&self) -> bool {
+        self.tags.is_empty() || self.tags.iter().all(|t| t == "<none>:<none>")
+    }
+
+    /// Splits each `repository:tag` at the last colon that is not part of a registry port, giving the
+    /// repository and tag columns; a dangling image is one `<none>`/`<none>` row.
+    pub fn repository_tags(&self) -> Vec<(String, String)> {
+        if self.is_dangling() {
+            return vec![("<none>".into(), "<none>".into())];
+        }
+        self.tags.iter().map(|t| split_tag(t)).collect()
+    }
+
+    pub fn row_key(&self) -> String {
+        format!("{}|{}|{}", self.id, self.tags.join(","), self.containers)
+    }
+}
+
+/// `host:5000/app:1.0` → (`host:5000/app`, `1.0`); `host:5000/app` → (`host:5000/app`, `<none>`).
+pub fn split_tag(reference: &str) -> (String, String) {
+    let last_slash = reference.rfind('/').map_or(0, |i| i + 1);
+    match reference[last_slash..].rfind(':') {
+        Some(i) => (reference[..last_slash + i].to_owned(), reference[last_slash + i + 1..].to_owned()),
+        None => (reference.to_owned(), "<none>".to_owned()),
+    }
+}
+
+/// Bytes as Docker prints them (decimal units: `docker image ls` says 7.8MB for 7,800,000 bytes).
+pub fn human_size(bytes: i64) -> String {
+    const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
+    let mut value = bytes.max(0) as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0}{}", UNITS[unit])
+    } else if value < 10.0 {
+        format!("{value:.2}{}", UNITS[unit])
+    } else {
+        format!("{value:.1}{}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_registry_port_is_never_a_tag() {
+        assert_eq!(split_tag("nginx:1.12-alpine-perl"), ("nginx".into(), "1.12-alpine-perl".into()));
+        assert_eq!(
+            split_tag("docker-local-registry:4000/nginx:1.12"),
+            ("docker-local-registry:4000/nginx".into(), "1.12".into())
+        );
+        assert_eq!(split_tag("myhost:4000/app"), ("myhost:4000/app".into(), "<none>".into()));
+    }
+
+    #[test]
+    fn sizes_read_like_docker() {
+        assert_eq!(human_size(0), "0B");
+        assert_eq!(human_size(999), "999B");
+        assert_eq!(human_size(7_800_000), "7.80MB");
+        assert_eq!(human_size(187_000_000), "187.0MB");
+        assert_eq!(human_size(1_500_000_000), "1.50GB");
+    }
+
+    #[test]
+    fn dangling_images_show_none() {
+        let image = ImageSummary {
+            id: "sha256:abc".into(),
+            tags: vec!["<none>:<none>".into()],
+            digests: vec![],
+            size: 1,
+            created: 0,
+            containers: 0,
+        };
+        assert!(image.is_dangling());
+        assert_eq!(image.repository_tags(), vec![("<none>".to_string(), "<none>".to_string())]);
+    }
+}

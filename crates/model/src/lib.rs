@@ -1,0 +1,29 @@
+//! Porthole's shared model: every type that crosses the IPC boundary between the Rust backend and the wasm UI.
+//!
+//! Invariants:
+//! - No dependency on bollard, tauri or any browser API: this crate compiles for native and `wasm32-unknown-unknown`.
+//!   The backend converts engine types into these (`From` impls live in the engine crate), so a renamed engine field
+//!   is a compile error there, never a silent `undefined` in the UI.
+//! - Domain rules (what state allows which action, how a port is shown) are methods here, unit-tested here, and used
+//!   by both sides.
+//! - One module per Docker object kind, mirrored in the engine crate, the Tauri commands and the UI.
+
+pub mod action;
+pub mod container;
+pub mod containers;
+pub mod engine;
+pub mod error;
+pub mod event;
+#[cfg(feature = "bollard")]
+mod from_engine;
+pub mod image;
+pub mod images;
+pub mod settings;
+
+pub use action::Action;
+pub use container::{ContainerState, ContainerSummary, PortMapping};
+pub use engine::{ConnectionState, EngineInfo, UnreachableReason};
+pub use error::{ErrorKind, PortholeError};
+pub use event::{ObjectKind, StreamMessage};
+pub use image::ImageSummary;
+pub use settings::{Page, Settings, Theme};

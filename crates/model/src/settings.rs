@@ -1,0 +1,85 @@
+//! The user's settings, persisted by the backend with tauri-plugin-store.
+//!
+//! Invariant: every field has a default and unknown or malformed fields fall back to it, so a settings file written
+//! by another version (or damaged) never stops the app from starting.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the operating system's light/dark preference.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The app's screens. The sidebar, the router and the "last page" setting all use this one list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Page {
+    #[default]
+    Containers,
+    Images,
+    Engine,
+    Settings,
+}
+
+impl Page {
+    pub const ALL: [Page; 4] = [Page::Containers, Page::Images, Page::Engine, Page::Settings];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Containers => "Containers",
+            Self::Images => "Images",
+            Self::Engine => "Engine",
+            Self::Settings => "Settings",
+        }
+    }
+
+    /// A stable id for the DOM and for tests.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Containers => "containers",
+            Self::Images => "images",
+            Self::Engine => "engine",
+            Self::Settings => "settings",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub theme: Theme,
+    pub last_page: Page,
+    /// Ask before removing, killing or pruning.
+    pub confirm_destructive: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { theme: Theme::System, last_page: Page::Containers, confirm_destructive: true }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_defaults() {
+        let settings: Settings = serde_json::from_str(r#"{"theme":"dark"}"#).unwrap();
+        assert_eq!(settings.theme, Theme::Dark);
+        assert!(settings.confirm_destructive);
+        assert_eq!(settings.last_page, Page::Containers);
+    }
+
+    #[test]
+    fn slugs_are_unique() {
+        let mut slugs: Vec<_> = Page::ALL.iter().map(|p| p.slug()).collect();
+        slugs.dedup();
+        assert_eq!(slugs.len(), Page::ALL.len());
+    }
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The test rig: a private Docker engine on its own socket, data root and bridge (so a user's containers are never
+# touched), a local registry with htpasswd authentication on 127.0.0.1, and test images built offline from
+# busybox-static. Everything lives under $PH_RIG (default /tmp/ph, short because it holds unix sockets).
+#
+#   scripts/rig.sh start          start engine + registry, build the test images; prints the env to use
+#   scripts/rig.sh stop           stop everything this rig started and remove its state
+#   scripts/rig.sh stop-engine    stop only the engine (the app should show "unreachable")
+#   scripts/rig.sh start-engine   start only the engine again
+#   scripts/rig.sh env            print the environment variables for the rig
+set -euo pipefail
+
+RIG=${PH_RIG:-/tmp/ph}
+SOCK=$RIG/docker.sock
+BRIDGE=${PH_BRIDGE:-ph0}
+BRIDGE_CIDR=${PH_BRIDGE_CIDR:-10.123.0.1/24}
+REGISTRY_ADDR=${PH_REGISTRY_ADDR:-127.0.0.1:5001}
+REGISTRY_USER=porthole
+
+log() { printf '[rig] %s\n' "$*" >&2; }
+
+print_env() {
+  cat <<ENV
+export PORTHOLE_TEST_ENGINE=unix://$SOCK
+export DOCKER_HOST=unix://$SOCK
+export DOCKER_CONFIG=$RIG/docker-config
+export PORTHOLE_TEST_REGISTRY=$REGISTRY_ADDR
+export PORTHOLE_TEST_REGISTRY_USER=$REGISTRY_USER
+export PORTHOLE_TEST_REGISTRY_PASSWORD_FILE=$RIG/registry-password
+ENV
+}
+
+engine_alive() { DOCKER_HOST=unix://$SOCK timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+start_engine() {
+  if engine_alive; then log "engine already answers on $SOCK"; return; fi
+  mkdir -p "$RIG/data" "$RIG/x"
+  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    ip link add "$BRIDGE" type bridge
+    ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
+    ip link set "$BRIDGE" up
+  fi
+  # Own bridge and no iptables: never touch another engine's docker0 or firewall (see shared/ENVIRONMENT.md).
+  setsid dockerd -H "unix://$SOCK" --data-root "$RIG/data" --exec-root "$RIG/x" --pidfile "$RIG/docker.pid" \
+    --bridge "$BRIDGE" --iptables=false --ip-masq=false \
+    >>"$RIG/dockerd.log" 2>&1 </dev/null &
+  for _ in $(seq 1 60); do
+    engine_alive && { log "engine up on $SOCK"; return; }
+    sleep 0.5
+  done
+  log "engine did not start; last lines of $RIG/dockerd.log:"; tail -n 20 "$RIG/dockerd.log" >&2; exit 1
+}
+
+stop_engine() {
+  local pid
+  pid=$(cat "$RIG/docker.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "engine stopped"
+  fi
+  # containerd-shim processes of this engine outlive it only while containers run; the engine stops them.
+}
+
+start_registry() {
+  if curl -s -o /dev/null "http://$REGISTRY_ADDR/v2/"; then log "registry already answers on $REGISTRY_ADDR"; return; fi
+  mkdir -p "$RIG/registry"
+  [ -s "$RIG/registry-password" ] || head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$RIG/registry-password"
+  htpasswd -Bbn "$REGISTRY_USER" "$(cat "$RIG/registry-password")" >"$RIG/registry/htpasswd"
+  cat >"$RIG/registry/config.yml" <<YML
+version: 0.1
+log: { level: warn }
+storage: { filesystem: { rootdirectory: $RIG/registry/data }, delete: { enabled: true } }
+http: { addr: $REGISTRY_ADDR }
+auth: { htpasswd: { realm: porthole-test, path: $RIG/registry/htpasswd } }
+YML
+  setsid docker-registry serve "$RIG/registry/config.yml" >>"$RIG/registry.log" 2>&1 </dev/null &
+  echo $! >"$RIG/registry.pid"
+  for _ in $(seq 1 40); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://$REGISTRY_ADDR/v2/" || true)
+    [ "$code" = 401 ] && { log "registry up on $REGISTRY_ADDR (htpasswd)"; return; }
+    sleep 0.25
+  done
+  log "registry did not start"; tail -n 20 "$RIG/registry.log" >&2; exit 1
+}
+
+stop_registry() {
+  local pid
+  pid=$(cat "$RIG/registry.pid" 2>/dev/null || true)
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && log "registry stopped" || true
+}
+
+# Test images, made offline: a busybox root filesystem imported as an image, and the same with httpd as a tiny web
+# server standing in for nginx.
+build_images() {
+  export DOCKER_HOST=unix://$SOCK
+  if docker image inspect porthole-test/busybox:1 porthole-test/web:1 >/dev/null 2>&1; then return; fi
+  local root=$RIG/rootfs
+  rm -rf "$root"; mkdir -p "$root/bin" "$root/etc" "$root/www" "$root/tmp" "$root/root" "$root/data"
+  cp /bin/busybox "$root/bin/busybox"
+  for applet in $(/bin/busybox --list); do [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"; done
+  echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
+  echo 'root:x:0:' >"$root/etc/group"
+  echo '<!doctype html><title>Porthole test web</title><h1>Hello from a Porthole test container</h1>' >"$root/www/index.html"
+  tar -C "$root" -c . | docker import --change 'CMD ["/bin/sh"]' - porthole-test/busybox:1 >/dev/null
+  tar -C "$root" -c . | docker import --change 'CMD ["/bin/httpd","-f","-p","80","-h","/www"]' \
+    --change 'EXPOSE 80' - porthole-test/web:1 >/dev/null
+  log "images: porthole-test/busybox:1, porthole-test/web:1"
+}
+
+case "${1:-}" in
+  start)
+    mkdir -p "$RIG/docker-config"
+    [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
+    start_engine; start_registry; build_images; print_env ;;
+  stop) stop_engine; stop_registry; ip link del "$BRIDGE" 2>/dev/null || true
+        # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
+        umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;
+  stop-engine) stop_engine ;;
+  start-engine) start_engine ;;
+  env) print_env ;;
+  *) echo "usage: $0 start|stop|stop-engine|start-engine|env" >&2; exit 2 ;;
+esac
