@@ -50,7 +50,10 @@ impl Engine {
                 detail: format!("the engine speaks API {version}"),
             });
         }
-        Ok(Engine { docker, endpoint: endpoint.clone() })
+        Ok(Engine {
+            docker,
+            endpoint: endpoint.clone(),
+        })
     }
 
     /// The negotiated API version, e.g. `1.41`.
@@ -60,7 +63,10 @@ impl Engine {
 
     /// Whether the engine still answers (used to tell a dropped event stream from an engine that went away).
     pub async fn is_alive(&self) -> bool {
-        matches!(tokio::time::timeout(CONNECT_TIMEOUT, self.docker.ping()).await, Ok(Ok(_)))
+        matches!(
+            tokio::time::timeout(CONNECT_TIMEOUT, self.docker.ping()).await,
+            Ok(Ok(_))
+        )
     }
 }
 
@@ -85,12 +91,12 @@ pub fn classify(error: &bollard::errors::Error) -> Unreachable {
     let detail = describe(error);
     let reason = match error {
         E::SocketNotFoundError(_) => UnreachableReason::NoSocket,
-        E::UnsupportedURISchemeError { .. } | E::InvalidURIError { .. } | E::URLParseError { .. } => {
-            UnreachableReason::BadEndpoint
-        }
-        E::RequestTimeoutError | E::APIVersionParseError {} | E::DockerResponseServerError { .. } => {
-            UnreachableReason::NotDocker
-        }
+        E::UnsupportedURISchemeError { .. }
+        | E::InvalidURIError { .. }
+        | E::URLParseError { .. } => UnreachableReason::BadEndpoint,
+        E::RequestTimeoutError
+        | E::APIVersionParseError {}
+        | E::DockerResponseServerError { .. } => UnreachableReason::NotDocker,
         other => match io_kind(other) {
             Some(std::io::ErrorKind::NotFound) => UnreachableReason::NoSocket,
             Some(std::io::ErrorKind::PermissionDenied) => UnreachableReason::PermissionDenied,

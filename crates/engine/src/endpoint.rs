@@ -36,7 +36,10 @@ pub struct Endpoint {
 
 impl Endpoint {
     pub fn unix(path: impl AsRef<Path>) -> Self {
-        Self { host: format!("unix://{}", path.as_ref().display()), source: EndpointSource::DockerHost }
+        Self {
+            host: format!("unix://{}", path.as_ref().display()),
+            source: EndpointSource::DockerHost,
+        }
     }
 
     /// Resolves from the process environment and the user's docker config.
@@ -46,18 +49,28 @@ impl Endpoint {
 
     pub fn resolve(env: impl Fn(&str) -> Option<String>) -> Self {
         if let Some(host) = env("DOCKER_HOST") {
-            return Self { host, source: EndpointSource::DockerHost };
+            return Self {
+                host,
+                source: EndpointSource::DockerHost,
+            };
         }
         let config_dir = env("DOCKER_CONFIG")
             .map(PathBuf::from)
             .or_else(|| env("HOME").map(|home| Path::new(&home).join(".docker")));
-        let context = env("DOCKER_CONTEXT").or_else(|| config_dir.as_deref().and_then(current_context));
+        let context =
+            env("DOCKER_CONTEXT").or_else(|| config_dir.as_deref().and_then(current_context));
         match (context, config_dir) {
             (Some(name), Some(dir)) if name != "default" => {
                 let host = context_host(&dir, &name).unwrap_or_else(|| format!("context://{name}"));
-                Self { host, source: EndpointSource::Context(name) }
+                Self {
+                    host,
+                    source: EndpointSource::Context(name),
+                }
             }
-            _ => Self { host: DEFAULT_HOST.into(), source: EndpointSource::Default },
+            _ => Self {
+                host: DEFAULT_HOST.into(),
+                source: EndpointSource::Default,
+            },
         }
     }
 
@@ -95,7 +108,11 @@ struct ContextEndpoint {
 fn context_host(config_dir: &Path, name: &str) -> Option<String> {
     let digest = Sha256::digest(name.as_bytes());
     let folder: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    let path = config_dir.join("contexts").join("meta").join(folder).join("meta.json");
+    let path = config_dir
+        .join("contexts")
+        .join("meta")
+        .join(folder)
+        .join("meta.json");
     let meta: ContextMeta = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     meta.endpoints.get("docker")?.host.clone()
 }
@@ -106,22 +123,31 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, String)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
         move |name| map.get(name).cloned()
     }
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("porthole-endpoint-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("porthole-endpoint-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
     }
 
     fn write_context(dir: &Path, name: &str, host: &str) {
-        let digest: String = Sha256::digest(name.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        let digest: String = Sha256::digest(name.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         let meta_dir = dir.join("contexts/meta").join(digest);
         std::fs::create_dir_all(&meta_dir).unwrap();
-        let meta = format!(r#"{{"Name":"{name}","Metadata":{{}},"Endpoints":{{"docker":{{"Host":"{host}","SkipTLSVerify":false}}}}}}"#);
+        let meta = format!(
+            r#"{{"Name":"{name}","Metadata":{{}},"Endpoints":{{"docker":{{"Host":"{host}","SkipTLSVerify":false}}}}}}"#
+        );
         std::fs::write(meta_dir.join("meta.json"), meta).unwrap();
     }
 
@@ -139,7 +165,11 @@ mod tests {
     #[test]
     fn current_context_from_config() {
         let dir = temp_dir("ctx");
-        std::fs::write(dir.join("config.json"), r#"{"auths":{},"currentContext":"remote"}"#).unwrap();
+        std::fs::write(
+            dir.join("config.json"),
+            r#"{"auths":{},"currentContext":"remote"}"#,
+        )
+        .unwrap();
         write_context(&dir, "remote", "tcp://10.0.0.5:2375");
         let endpoint = Endpoint::resolve(env(&[("DOCKER_CONFIG", dir.display().to_string())]));
         assert_eq!(endpoint.host, "tcp://10.0.0.5:2375");
@@ -158,7 +188,10 @@ mod tests {
         assert_eq!(Endpoint::resolve(env(&[])).host, DEFAULT_HOST);
         let dir = temp_dir("default");
         std::fs::write(dir.join("config.json"), r#"{"currentContext":"default"}"#).unwrap();
-        let endpoint = Endpoint::resolve(env(&[("HOME", dir.parent().unwrap().display().to_string())]));
+        let endpoint = Endpoint::resolve(env(&[(
+            "HOME",
+            dir.parent().unwrap().display().to_string(),
+        )]));
         assert_eq!(endpoint.source, EndpointSource::Default);
     }
 

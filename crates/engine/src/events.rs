@@ -22,33 +22,73 @@ pub const MAX_DELAY: Duration = Duration::from_millis(150);
 fn is_noise(kind: ObjectKind, action: &str) -> bool {
     kind == ObjectKind::Container
         && (action.starts_with("exec_")
-            || matches!(action, "top" | "attach" | "detach" | "resize" | "archive-path" | "extract-to-dir" | "export"))
+            || matches!(
+                action,
+                "top"
+                    | "attach"
+                    | "detach"
+                    | "resize"
+                    | "archive-path"
+                    | "extract-to-dir"
+                    | "export"
+            ))
 }
 
-/// The raw events as object kinds, noise dropped. Ends with `Err` when the engine's stream breaks.
-pub fn kinds(engine: &Engine) -> impl Stream<Item = Result<ObjectKind, PortholeError>> + Send + 'static {
-    engine.docker.events(None::<EventsOptions>).filter_map(|event| async move {
-        match event {
-            Ok(event) => {
-                let kind = ObjectKind::from_event_type(&event.typ?.to_string())?;
-                let action = event.action.unwrap_or_default();
-                (!is_noise(kind, &action)).then_some(Ok(kind))
+/// The raw events as object kinds, noise dropped, from `since` (an engine timestamp) or from now. Ends with `Err`
+/// when the engine's stream breaks.
+pub fn kinds(
+    engine: &Engine,
+    since: Option<String>,
+) -> impl Stream<Item = Result<ObjectKind, PortholeError>> + Send + 'static {
+    let options = EventsOptions {
+        since: since.as_deref().and_then(since_param),
+        ..Default::default()
+    };
+    engine
+        .docker
+        .events(Some(options))
+        .filter_map(|event| async move {
+            match event {
+                Ok(event) => {
+                    let kind = ObjectKind::from_event_type(&event.typ?.to_string())?;
+                    let action = event.action.unwrap_or_default();
+                    (!is_noise(kind, &action)).then_some(Ok(kind))
+                }
+                Err(error) => Some(Err(from_bollard(error))),
             }
-            Err(error) => Some(Err(from_bollard(error))),
-        }
-    })
+        })
+}
+
+/// The engine reports its clock as RFC 3339 (`SystemTime` in `/info`), but `/events?since=` takes Unix seconds with
+/// an optional fraction (the CLI converts the same way).
+pub fn since_param(rfc3339: &str) -> Option<String> {
+    let time = chrono::DateTime::parse_from_rfc3339(rfc3339).ok()?;
+    Some(format!(
+        "{}.{:09}",
+        time.timestamp(),
+        time.timestamp_subsec_nanos()
+    ))
 }
 
 /// Runs the event stream and sends one coalesced batch of kinds per burst. Returns when the stream ends (the
 /// engine stopped or the connection broke) or when the receiver is dropped.
-pub async fn forward_invalidations(engine: &Engine, batches: mpsc::Sender<Vec<ObjectKind>>) -> PortholeError {
-    let mut stream = Box::pin(kinds(engine));
+pub async fn forward_invalidations(
+    engine: &Engine,
+    since: Option<String>,
+    batches: mpsc::Sender<Vec<ObjectKind>>,
+) -> PortholeError {
+    let mut stream = Box::pin(kinds(engine, since));
     let mut burst = Burst::default();
     loop {
         let first = match stream.next().await {
             Some(Ok(kind)) => kind,
             Some(Err(error)) => return error,
-            None => return PortholeError::of_kind(porthole_model::ErrorKind::EngineUnavailable, "event stream ended"),
+            None => {
+                return PortholeError::of_kind(
+                    porthole_model::ErrorKind::EngineUnavailable,
+                    "event stream ended",
+                )
+            }
         };
         burst.add(first);
         let deadline = tokio::time::Instant::now() + MAX_DELAY;
@@ -62,13 +102,38 @@ pub async fn forward_invalidations(engine: &Engine, batches: mpsc::Sender<Vec<Ob
                 }
                 Ok(None) => {
                     let _ = batches.send(burst.take()).await;
-                    return PortholeError::of_kind(porthole_model::ErrorKind::EngineUnavailable, "event stream ended");
+                    return PortholeError::of_kind(
+                        porthole_model::ErrorKind::EngineUnavailable,
+                        "event stream ended",
+                    );
                 }
                 Err(_) => break,
             }
         }
         if batches.send(burst.take()).await.is_err() {
-            return PortholeError::of_kind(porthole_model::ErrorKind::Internal, "no one listens to events any more");
+            return PortholeError::of_kind(
+                porthole_model::ErrorKind::Internal,
+                "no one listens to events any more",
+            );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_is_unix_seconds_with_nanoseconds() {
+        assert_eq!(
+            since_param("2026-11-28T15:38:28.534930181Z").as_deref(),
+            Some("1795880308.534930181")
+        );
+        assert_eq!(
+            since_param("1970-01-01T00:00:01+00:00").as_deref(),
+            Some("1.000000000")
+        );
+        assert_eq!(since_param("not a time"), None);
+        assert_eq!(since_param(""), None);
     }
 }

@@ -9,8 +9,13 @@ use std::collections::HashMap;
 /// Lists top-level images. The in-use count comes from one `GET /containers/json?all=1`, not from `/system/df`,
 /// which walks the disk and is far too slow for a live list.
 pub async fn list(engine: &Engine) -> Result<Vec<ImageSummary>, PortholeError> {
-    let images = engine.docker.list_images(Some(ListImagesOptions::default()));
-    let containers = engine.docker.list_containers(Some(ListContainersOptions { all: true, ..Default::default() }));
+    let images = engine
+        .docker
+        .list_images(Some(ListImagesOptions::default()));
+    let containers = engine.docker.list_containers(Some(ListContainersOptions {
+        all: true,
+        ..Default::default()
+    }));
     let (images, containers) = tokio::try_join!(images, containers).map_err(from_bollard)?;
     let mut uses: HashMap<String, usize> = HashMap::new();
     for container in containers {

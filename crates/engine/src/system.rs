@@ -23,7 +23,10 @@ pub async fn info(engine: &Engine) -> Result<EngineInfo, PortholeError> {
         kernel: info.kernel_version.unwrap_or_default(),
         architecture: info.architecture.unwrap_or_default(),
         storage_driver: info.driver.unwrap_or_default(),
-        cgroup_version: info.cgroup_version.map(|v| v.to_string()).unwrap_or_default(),
+        cgroup_version: info
+            .cgroup_version
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
         cpus: info.ncpu.unwrap_or_default(),
         memory_bytes: info.mem_total.unwrap_or_default(),
         containers_running: info.containers_running.unwrap_or_default(),
@@ -33,5 +36,6 @@ pub async fn info(engine: &Engine) -> Result<EngineInfo, PortholeError> {
         volumes: volumes.len() as i64,
         name: info.name.unwrap_or_default(),
         root_dir: info.docker_root_dir.unwrap_or_default(),
+        system_time: info.system_time.unwrap_or_default(),
     })
 }

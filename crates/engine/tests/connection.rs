@@ -7,7 +7,10 @@ use porthole_model::UnreachableReason;
 use std::io::{Read, Write};
 
 fn unix(path: &std::path::Path) -> Endpoint {
-    Endpoint { host: format!("unix://{}", path.display()), source: EndpointSource::DockerHost }
+    Endpoint {
+        host: format!("unix://{}", path.display()),
+        source: EndpointSource::DockerHost,
+    }
 }
 
 fn scratch(name: &str) -> std::path::PathBuf {
@@ -28,7 +31,9 @@ async fn connects_and_negotiates_the_engines_api_version() {
 
 #[tokio::test]
 async fn a_missing_socket_is_no_socket() {
-    let error = Engine::connect(&unix(&scratch("missing").join("docker.sock"))).await.unwrap_err();
+    let error = Engine::connect(&unix(&scratch("missing").join("docker.sock")))
+        .await
+        .unwrap_err();
     assert_eq!(error.reason, UnreachableReason::NoSocket);
 }
 
@@ -37,7 +42,11 @@ async fn a_socket_nobody_listens_on_refuses() {
     let path = scratch("refused").join("docker.sock");
     drop(std::os::unix::net::UnixListener::bind(&path).unwrap());
     let error = Engine::connect(&unix(&path)).await.unwrap_err();
-    assert_eq!(error.reason, UnreachableReason::ConnectionRefused, "{error:?}");
+    assert_eq!(
+        error.reason,
+        UnreachableReason::ConnectionRefused,
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -57,6 +66,12 @@ async fn something_that_is_not_docker_is_told_apart() {
 
 #[tokio::test]
 async fn an_unusable_endpoint_is_bad_endpoint() {
-    let endpoint = Endpoint { host: "ssh://someone@far".into(), source: EndpointSource::DockerHost };
-    assert_eq!(Engine::connect(&endpoint).await.unwrap_err().reason, UnreachableReason::BadEndpoint);
+    let endpoint = Endpoint {
+        host: "ssh://someone@far".into(),
+        source: EndpointSource::DockerHost,
+    };
+    assert_eq!(
+        Engine::connect(&endpoint).await.unwrap_err().reason,
+        UnreachableReason::BadEndpoint
+    );
 }

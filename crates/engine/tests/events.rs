@@ -9,8 +9,15 @@ use tokio::sync::mpsc;
 #[tokio::test]
 async fn a_burst_of_container_events_arrives_as_few_batches() {
     let engine = common::engine().await;
+    // Follow from the engine's own clock, exactly as the app does after connecting.
+    let since = porthole_engine::system::info(&engine)
+        .await
+        .unwrap()
+        .system_time;
     let (sender, mut batches) = mpsc::channel(64);
-    let watcher = tokio::spawn(async move { porthole_engine::events::forward_invalidations(&engine, sender).await });
+    let watcher = tokio::spawn(async move {
+        porthole_engine::events::forward_invalidations(&engine, Some(since), sender).await
+    });
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     let names: Vec<String> = (0..10).map(|_| common::unique("burst")).collect();
@@ -32,13 +39,21 @@ async fn a_burst_of_container_events_arrives_as_few_batches() {
     let mut received = Vec::new();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     let mut idle_until = tokio::time::Instant::now() + Duration::from_secs(5);
-    while let Ok(Some(batch)) = tokio::time::timeout_at(idle_until.min(deadline), batches.recv()).await {
+    while let Ok(Some(batch)) =
+        tokio::time::timeout_at(idle_until.min(deadline), batches.recv()).await
+    {
         received.push(batch);
         idle_until = tokio::time::Instant::now() + Duration::from_millis(600);
     }
     watcher.abort();
     assert!(!received.is_empty(), "no invalidation arrived");
-    assert!(received.iter().all(|b| b.contains(&ObjectKind::Container) && b.contains(&ObjectKind::Image)));
+    assert!(received
+        .iter()
+        .all(|b| b.contains(&ObjectKind::Container) && b.contains(&ObjectKind::Image)));
     // Ten creates, each also seen by other tests' traffic, must not turn into ten refreshes.
-    assert!(received.len() < 10, "{} batches for 10 events: not coalesced", received.len());
+    assert!(
+        received.len() < 10,
+        "{} batches for 10 events: not coalesced",
+        received.len()
+    );
 }

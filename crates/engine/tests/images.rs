@@ -8,10 +8,16 @@ use porthole_engine::images;
 async fn lists_the_test_images_with_their_tags_and_usage() {
     let engine = common::engine().await;
     let list = images::list(&engine).await.unwrap();
-    let busybox = list.iter().find(|i| i.tags.iter().any(|t| t == common::BUSYBOX)).expect("test image listed");
+    let busybox = list
+        .iter()
+        .find(|i| i.tags.iter().any(|t| t == common::BUSYBOX))
+        .expect("test image listed");
     let cli_id = common::docker(&["image", "inspect", "--format", "{{.Id}}", common::BUSYBOX]);
     assert_eq!(busybox.id, cli_id);
-    let cli_size: i64 = common::docker(&["image", "inspect", "--format", "{{.Size}}", common::BUSYBOX]).parse().unwrap();
+    let cli_size: i64 =
+        common::docker(&["image", "inspect", "--format", "{{.Size}}", common::BUSYBOX])
+            .parse()
+            .unwrap();
     assert_eq!(busybox.size, cli_size);
 
     let before = busybox.containers;

@@ -6,10 +6,22 @@ mod common;
 async fn info_matches_the_docker_cli() {
     let engine = common::engine().await;
     let info = porthole_engine::system::info(&engine).await.unwrap();
-    assert_eq!(info.version, common::docker(&["version", "--format", "{{.Server.Version}}"]));
-    assert_eq!(info.storage_driver, common::docker(&["info", "--format", "{{.Driver}}"]));
-    assert_eq!(info.cpus.to_string(), common::docker(&["info", "--format", "{{.NCPU}}"]));
-    assert_eq!(info.kernel, common::docker(&["info", "--format", "{{.KernelVersion}}"]));
+    assert_eq!(
+        info.version,
+        common::docker(&["version", "--format", "{{.Server.Version}}"])
+    );
+    assert_eq!(
+        info.storage_driver,
+        common::docker(&["info", "--format", "{{.Driver}}"])
+    );
+    assert_eq!(
+        info.cpus.to_string(),
+        common::docker(&["info", "--format", "{{.NCPU}}"])
+    );
+    assert_eq!(
+        info.kernel,
+        common::docker(&["info", "--format", "{{.KernelVersion}}"])
+    );
     assert!(info.memory_bytes > 0);
     assert!(info.images >= 2, "the rig's two test images are counted");
     let volumes = common::docker(&["volume", "ls", "-q"]).lines().count() as i64;
@@ -23,9 +35,23 @@ async fn running_count_follows_a_started_container() {
     let engine = common::engine().await;
     let name = common::unique("count");
     let _cleanup = common::Removed(name.clone());
-    common::docker(&["run", "-d", "--name", &name, common::BUSYBOX, "sleep", "300"]);
+    common::docker(&[
+        "run",
+        "-d",
+        "--name",
+        &name,
+        common::BUSYBOX,
+        "sleep",
+        "300",
+    ]);
     let info = porthole_engine::system::info(&engine).await.unwrap();
-    let running: i64 = common::docker(&["info", "--format", "{{.ContainersRunning}}"]).parse().unwrap();
+    let running: i64 = common::docker(&["info", "--format", "{{.ContainersRunning}}"])
+        .parse()
+        .unwrap();
     assert!(info.containers_running >= 1);
-    assert!((info.containers_running - running).abs() <= 3, "{} vs {running}", info.containers_running);
+    assert!(
+        (info.containers_running - running).abs() <= 3,
+        "{} vs {running}",
+        info.containers_running
+    );
 }

@@ -42,7 +42,9 @@ impl Action {
             Self::EngineVersion => ("GET", "/version".into()),
             Self::EngineInfo => ("GET", "/info".into()),
             Self::Events => ("GET", "/events".into()),
-            Self::ListContainers { all } => ("GET", format!("/containers/json?all={}", u8::from(*all))),
+            Self::ListContainers { all } => {
+                ("GET", format!("/containers/json?all={}", u8::from(*all)))
+            }
             Self::ListImages => ("GET", "/images/json".into()),
         };
         ApiRequest { method, path }
@@ -66,12 +68,18 @@ mod tests {
     fn ps_and_ps_a_differ_only_in_all() {
         assert_eq!(Action::ListContainers { all: false }.cli(), "docker ps");
         assert_eq!(Action::ListContainers { all: true }.cli(), "docker ps -a");
-        assert_eq!(Action::ListContainers { all: true }.api().path, "/containers/json?all=1");
+        assert_eq!(
+            Action::ListContainers { all: true }.api().path,
+            "/containers/json?all=1"
+        );
     }
 
     #[test]
     fn curl_uses_the_socket_and_version() {
         let curl = Action::ListImages.curl("/var/run/docker.sock", "1.41");
-        assert_eq!(curl, "curl --unix-socket /var/run/docker.sock -X GET 'http://localhost/v1.41/images/json'");
+        assert_eq!(
+            curl,
+            "curl --unix-socket /var/run/docker.sock -X GET 'http://localhost/v1.41/images/json'"
+        );
     }
 }

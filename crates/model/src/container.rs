@@ -93,7 +93,11 @@ impl PortMapping {
     pub fn label(&self) -> String {
         match (self.host_port, &self.host_ip) {
             (Some(host), Some(ip)) if !ip.is_empty() => {
-                let ip = if ip.contains(':') { format!("[{ip}]") } else { ip.clone() };
+                let ip = if ip.contains(':') {
+                    format!("[{ip}]")
+                } else {
+                    ip.clone()
+                };
                 format!("{ip}:{host}->{}/{}", self.container_port, self.protocol)
             }
             (Some(host), _) => format!("{host}->{}/{}", self.container_port, self.protocol),
@@ -126,7 +130,10 @@ fn is_v6(port: &PortMapping) -> bool {
 }
 
 fn is_wildcard(port: &PortMapping) -> bool {
-    matches!(port.host_ip.as_deref(), None | Some("") | Some("0.0.0.0") | Some("::"))
+    matches!(
+        port.host_ip.as_deref(),
+        None | Some("") | Some("0.0.0.0") | Some("::")
+    )
 }
 
 /// A container as `docker ps` lists it. Sizes are deliberately absent: asking the engine for them walks every
@@ -156,12 +163,23 @@ impl ContainerSummary {
     }
 
     pub fn ports_label(&self) -> String {
-        self.ports.iter().map(PortMapping::label).collect::<Vec<_>>().join(", ")
+        self.ports
+            .iter()
+            .map(PortMapping::label)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// A fingerprint of everything a row shows, so a keyed list re-renders exactly the rows that changed.
     pub fn row_key(&self) -> String {
-        format!("{}|{}|{}|{}|{}", self.id, self.state.as_str(), self.status, self.name, self.ports_label())
+        format!(
+            "{}|{}|{}|{}|{}",
+            self.id,
+            self.state.as_str(),
+            self.status,
+            self.name,
+            self.ports_label()
+        )
     }
 }
 
@@ -177,11 +195,22 @@ mod tests {
 
     #[test]
     fn state_parses_every_engine_word_and_tolerates_new_ones() {
-        for word in ["created", "running", "paused", "restarting", "removing", "exited", "dead"] {
+        for word in [
+            "created",
+            "running",
+            "paused",
+            "restarting",
+            "removing",
+            "exited",
+            "dead",
+        ] {
             assert_eq!(ContainerState::parse(word).as_str(), word);
         }
         assert_eq!(ContainerState::parse("Running"), ContainerState::Running);
-        assert_eq!(ContainerState::parse("hibernating"), ContainerState::Unknown);
+        assert_eq!(
+            ContainerState::parse("hibernating"),
+            ContainerState::Unknown
+        );
     }
 
     #[test]
@@ -206,17 +235,29 @@ mod tests {
 
     #[test]
     fn port_labels_follow_docker_notation() {
-        assert_eq!(port(Some("0.0.0.0"), Some(8080), 80).label(), "0.0.0.0:8080->80/tcp");
-        assert_eq!(port(Some("::"), Some(8080), 80).label(), "[::]:8080->80/tcp");
+        assert_eq!(
+            port(Some("0.0.0.0"), Some(8080), 80).label(),
+            "0.0.0.0:8080->80/tcp"
+        );
+        assert_eq!(
+            port(Some("::"), Some(8080), 80).label(),
+            "[::]:8080->80/tcp"
+        );
         assert_eq!(port(None, None, 80).label(), "80/tcp");
     }
 
     #[test]
     fn dual_stack_bindings_collapse_to_one() {
-        let mut ports = vec![port(Some("::"), Some(8080), 80), port(Some("0.0.0.0"), Some(8080), 80)];
+        let mut ports = vec![
+            port(Some("::"), Some(8080), 80),
+            port(Some("0.0.0.0"), Some(8080), 80),
+        ];
         PortMapping::dedup_families(&mut ports);
         assert_eq!(ports, vec![port(Some("0.0.0.0"), Some(8080), 80)]);
-        let mut distinct = vec![port(Some("127.0.0.1"), Some(1), 80), port(Some("0.0.0.0"), Some(2), 80)];
+        let mut distinct = vec![
+            port(Some("127.0.0.1"), Some(1), 80),
+            port(Some("0.0.0.0"), Some(2), 80),
+        ];
         PortMapping::dedup_families(&mut distinct);
         assert_eq!(distinct.len(), 2);
     }

@@ -48,9 +48,15 @@ impl<C: PartialEq + Copy> Sort<C> {
     /// Clicking the current column flips direction; clicking another one sorts ascending by it.
     pub fn toggled(self, column: C) -> Self {
         if self.column == column {
-            Self { column, descending: !self.descending }
+            Self {
+                column,
+                descending: !self.descending,
+            }
         } else {
-            Self { column, descending: false }
+            Self {
+                column,
+                descending: false,
+            }
         }
     }
 }
@@ -71,8 +77,14 @@ pub fn visible<'a>(
         .collect();
     rows.sort_by(|a, b| {
         let order = compare(a, b, sort.column);
-        let order = if sort.descending { order.reverse() } else { order };
-        order.then_with(|| b.created.cmp(&a.created)).then_with(|| a.id.cmp(&b.id))
+        let order = if sort.descending {
+            order.reverse()
+        } else {
+            order
+        };
+        order
+            .then_with(|| b.created.cmp(&a.created))
+            .then_with(|| a.id.cmp(&b.id))
     });
     rows
 }
@@ -83,7 +95,10 @@ fn matches(container: &ContainerSummary, needle: &str) -> bool {
         || container.id.starts_with(needle)
         || container.state.as_str().contains(needle)
         || container.ports_label().contains(needle)
-        || container.compose_project.as_deref().is_some_and(|p| p.to_lowercase().contains(needle))
+        || container
+            .compose_project
+            .as_deref()
+            .is_some_and(|p| p.to_lowercase().contains(needle))
 }
 
 fn compare(a: &ContainerSummary, b: &ContainerSummary, column: ContainerColumn) -> Ordering {
@@ -124,7 +139,10 @@ mod tests {
             container("web", ContainerState::Running, 2),
             container("old", ContainerState::Exited, 1),
         ];
-        let sort = Sort { column: ContainerColumn::Created, descending: false };
+        let sort = Sort {
+            column: ContainerColumn::Created,
+            descending: false,
+        };
         assert_eq!(visible(&list, false, "", sort).len(), 1);
         assert_eq!(visible(&list, true, "", sort).len(), 2);
     }
@@ -135,7 +153,10 @@ mod tests {
             container("Web", ContainerState::Running, 2),
             container("db", ContainerState::Exited, 1),
         ];
-        let sort = Sort { column: ContainerColumn::Name, descending: false };
+        let sort = Sort {
+            column: ContainerColumn::Name,
+            descending: false,
+        };
         assert_eq!(visible(&list, true, "WEB", sort)[0].name, "Web");
         assert_eq!(visible(&list, true, "exited", sort)[0].name, "db");
         assert!(visible(&list, true, "nothing-like-it", sort).is_empty());
@@ -148,10 +169,24 @@ mod tests {
             container("a", ContainerState::Running, 2),
             container("c", ContainerState::Running, 3),
         ];
-        let by_name = Sort { column: ContainerColumn::Name, descending: false };
-        let names = |s| visible(&list, false, "", s).iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+        let by_name = Sort {
+            column: ContainerColumn::Name,
+            descending: false,
+        };
+        let names = |s| {
+            visible(&list, false, "", s)
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names(by_name), ["a", "b", "c"]);
-        assert_eq!(names(by_name.toggled(ContainerColumn::Name)), ["c", "b", "a"]);
-        assert_eq!(names(by_name.toggled(ContainerColumn::Created)), ["c", "a", "b"]);
+        assert_eq!(
+            names(by_name.toggled(ContainerColumn::Name)),
+            ["c", "b", "a"]
+        );
+        assert_eq!(
+            names(by_name.toggled(ContainerColumn::Created)),
+            ["c", "a", "b"]
+        );
     }
 }

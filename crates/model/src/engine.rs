@@ -30,6 +30,8 @@ pub struct EngineInfo {
     pub volumes: i64,
     pub name: String,
     pub root_dir: String,
+    /// The engine's clock (RFC 3339) when this was read; events are followed from this instant on.
+    pub system_time: String,
 }
 
 /// Why the engine could not be reached, in the categories a user can act on.
@@ -129,7 +131,9 @@ impl ConnectionState {
 
 /// Reconnect delays: 1 s doubling up to 30 s (1, 2, 4, 8, 16, 30, 30, …), `attempt` counting from 0.
 pub fn backoff_secs(attempt: u32) -> u64 {
-    1u64.checked_shl(attempt.min(16)).unwrap_or(u64::MAX).min(30)
+    1u64.checked_shl(attempt.min(16))
+        .unwrap_or(u64::MAX)
+        .min(30)
 }
 
 #[cfg(test)]
@@ -155,14 +159,24 @@ mod tests {
         };
         let json = serde_json::to_string(&state).unwrap();
         assert!(json.contains(r#""state":"unreachable""#));
-        assert_eq!(serde_json::from_str::<ConnectionState>(&json).unwrap(), state);
+        assert_eq!(
+            serde_json::from_str::<ConnectionState>(&json).unwrap(),
+            state
+        );
         assert_eq!(state.endpoint(), "unix:///nope.sock");
     }
 
     #[test]
     fn every_reason_has_words() {
         use UnreachableReason::*;
-        for reason in [NoSocket, PermissionDenied, ConnectionRefused, ApiTooOld, NotDocker, BadEndpoint] {
+        for reason in [
+            NoSocket,
+            PermissionDenied,
+            ConnectionRefused,
+            ApiTooOld,
+            NotDocker,
+            BadEndpoint,
+        ] {
             assert!(!reason.headline().is_empty() && reason.advice().len() > 20);
         }
     }

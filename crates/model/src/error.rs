@@ -58,11 +58,15 @@ impl ErrorKind {
     pub fn sentence(self) -> &'static str {
         match self {
             Self::NotFound => "It no longer exists on the engine; the list has been refreshed.",
-            Self::Conflict => "The engine refused because the object is in use or in the wrong state.",
+            Self::Conflict => {
+                "The engine refused because the object is in use or in the wrong state."
+            }
             Self::Unauthorized => "The registry wants you to log in first.",
             Self::Forbidden => "The engine refused this request for your user.",
             Self::InvalidInput => "The engine rejected the request as invalid.",
-            Self::EngineUnavailable => "The Docker engine cannot be reached; Porthole keeps trying to reconnect.",
+            Self::EngineUnavailable => {
+                "The Docker engine cannot be reached; Porthole keeps trying to reconnect."
+            }
             Self::Timeout => "The engine did not answer in time. Try again.",
             Self::Internal => "The engine reported an internal error.",
         }
@@ -92,7 +96,11 @@ pub struct PortholeError {
 
 impl PortholeError {
     pub fn new(kind: ErrorKind, message: impl Into<String>, detail: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), detail: detail.into() }
+        Self {
+            kind,
+            message: message.into(),
+            detail: detail.into(),
+        }
     }
 
     /// An error with the kind's generic sentence.

@@ -38,7 +38,13 @@ impl ObjectKind {
             Self::Image => &[Self::Image, Self::Engine],
             Self::Volume => &[Self::Volume, Self::Engine],
             Self::Network => &[Self::Network],
-            Self::Engine => &[Self::Container, Self::Image, Self::Volume, Self::Network, Self::Engine],
+            Self::Engine => &[
+                Self::Container,
+                Self::Image,
+                Self::Volume,
+                Self::Network,
+                Self::Engine,
+            ],
         }
     }
 }
@@ -87,13 +93,19 @@ mod tests {
             burst.add(ObjectKind::Container);
         }
         assert_eq!(burst.events, 100);
-        assert_eq!(burst.take(), [ObjectKind::Container, ObjectKind::Image, ObjectKind::Engine]);
+        assert_eq!(
+            burst.take(),
+            [ObjectKind::Container, ObjectKind::Image, ObjectKind::Engine]
+        );
         assert!(burst.is_empty());
     }
 
     #[test]
     fn unknown_event_types_invalidate_nothing() {
         assert_eq!(ObjectKind::from_event_type("plugin"), None);
-        assert_eq!(ObjectKind::from_event_type("container"), Some(ObjectKind::Container));
+        assert_eq!(
+            ObjectKind::from_event_type("container"),
+            Some(ObjectKind::Container)
+        );
     }
 }

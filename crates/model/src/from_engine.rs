@@ -13,15 +13,23 @@ impl From<engine::Port> for PortMapping {
             host_ip: port.ip.filter(|ip| !ip.is_empty()),
             host_port: port.public_port,
             container_port: port.private_port,
-            protocol: port.typ.map(|t| t.to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| "tcp".into()),
+            protocol: port
+                .typ
+                .map(|t| t.to_string())
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| "tcp".into()),
         }
     }
 }
 
 impl From<engine::ContainerSummary> for ContainerSummary {
     fn from(container: engine::ContainerSummary) -> Self {
-        let mut ports: Vec<PortMapping> =
-            container.ports.unwrap_or_default().into_iter().map(PortMapping::from).collect();
+        let mut ports: Vec<PortMapping> = container
+            .ports
+            .unwrap_or_default()
+            .into_iter()
+            .map(PortMapping::from)
+            .collect();
         PortMapping::dedup_families(&mut ports);
         // The engine lists every name, each with a leading slash; links add `/other/alias` names. The primary name
         // is the one without a further slash.
@@ -40,7 +48,9 @@ impl From<engine::ContainerSummary> for ContainerSummary {
             image: container.image.unwrap_or_default(),
             image_id: container.image_id.unwrap_or_default(),
             command: container.command.unwrap_or_default(),
-            state: container.state.map_or(ContainerState::Unknown, |s| ContainerState::parse(&s.to_string())),
+            state: container.state.map_or(ContainerState::Unknown, |s| {
+                ContainerState::parse(&s.to_string())
+            }),
             status: container.status.unwrap_or_default(),
             ports,
             created: container.created.unwrap_or_default(),
@@ -53,8 +63,16 @@ impl From<engine::ImageSummary> for ImageSummary {
     fn from(image: engine::ImageSummary) -> Self {
         ImageSummary {
             id: image.id,
-            tags: image.repo_tags.into_iter().filter(|t| t != "<none>:<none>").collect(),
-            digests: image.repo_digests.into_iter().filter(|d| d != "<none>@<none>").collect(),
+            tags: image
+                .repo_tags
+                .into_iter()
+                .filter(|t| t != "<none>:<none>")
+                .collect(),
+            digests: image
+                .repo_digests
+                .into_iter()
+                .filter(|d| d != "<none>@<none>")
+                .collect(),
             size: image.size,
             created: image.created,
             // Filled in from the container list by the engine layer; the engine's own field is -1 here.

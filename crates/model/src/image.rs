@@ -50,7 +50,10 @@ impl ImageSummary {
 pub fn split_tag(reference: &str) -> (String, String) {
     let last_slash = reference.rfind('/').map_or(0, |i| i + 1);
     match reference[last_slash..].rfind(':') {
-        Some(i) => (reference[..last_slash + i].to_owned(), reference[last_slash + i + 1..].to_owned()),
+        Some(i) => (
+            reference[..last_slash + i].to_owned(),
+            reference[last_slash + i + 1..].to_owned(),
+        ),
         None => (reference.to_owned(), "<none>".to_owned()),
     }
 }
@@ -79,12 +82,18 @@ mod tests {
 
     #[test]
     fn a_registry_port_is_never_a_tag() {
-        assert_eq!(split_tag("nginx:1.12-alpine-perl"), ("nginx".into(), "1.12-alpine-perl".into()));
+        assert_eq!(
+            split_tag("nginx:1.12-alpine-perl"),
+            ("nginx".into(), "1.12-alpine-perl".into())
+        );
         assert_eq!(
             split_tag("docker-local-registry:4000/nginx:1.12"),
             ("docker-local-registry:4000/nginx".into(), "1.12".into())
         );
-        assert_eq!(split_tag("myhost:4000/app"), ("myhost:4000/app".into(), "<none>".into()));
+        assert_eq!(
+            split_tag("myhost:4000/app"),
+            ("myhost:4000/app".into(), "<none>".into())
+        );
     }
 
     #[test]
@@ -107,6 +116,9 @@ mod tests {
             containers: 0,
         };
         assert!(image.is_dangling());
-        assert_eq!(image.repository_tags(), vec![("<none>".to_string(), "<none>".to_string())]);
+        assert_eq!(
+            image.repository_tags(),
+            vec![("<none>".to_string(), "<none>".to_string())]
+        );
     }
 }

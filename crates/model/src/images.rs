@@ -16,7 +16,14 @@ pub enum ImageColumn {
 }
 
 impl ImageColumn {
-    pub const ALL: [ImageColumn; 6] = [Self::Repository, Self::Tag, Self::Id, Self::Size, Self::Created, Self::InUse];
+    pub const ALL: [ImageColumn; 6] = [
+        Self::Repository,
+        Self::Tag,
+        Self::Id,
+        Self::Size,
+        Self::Created,
+        Self::InUse,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -40,11 +47,18 @@ pub struct ImageRow<'a> {
 
 impl ImageRow<'_> {
     pub fn key(&self) -> String {
-        format!("{}|{}:{}|{}", self.image.id, self.repository, self.tag, self.image.containers)
+        format!(
+            "{}|{}:{}|{}",
+            self.image.id, self.repository, self.tag, self.image.containers
+        )
     }
 }
 
-pub fn visible<'a>(images: &'a [ImageSummary], filter: &str, sort: Sort<ImageColumn>) -> Vec<ImageRow<'a>> {
+pub fn visible<'a>(
+    images: &'a [ImageSummary],
+    filter: &str,
+    sort: Sort<ImageColumn>,
+) -> Vec<ImageRow<'a>> {
     let needle = filter.trim().to_lowercase();
     let mut rows: Vec<ImageRow> = images
         .iter()
@@ -52,7 +66,11 @@ pub fn visible<'a>(images: &'a [ImageSummary], filter: &str, sort: Sort<ImageCol
             image
                 .repository_tags()
                 .into_iter()
-                .map(move |(repository, tag)| ImageRow { image, repository, tag })
+                .map(move |(repository, tag)| ImageRow {
+                    image,
+                    repository,
+                    tag,
+                })
         })
         .filter(|row| {
             needle.is_empty()
@@ -63,8 +81,14 @@ pub fn visible<'a>(images: &'a [ImageSummary], filter: &str, sort: Sort<ImageCol
         .collect();
     rows.sort_by(|a, b| {
         let order = compare(a, b, sort.column);
-        let order = if sort.descending { order.reverse() } else { order };
-        order.then_with(|| a.repository.cmp(&b.repository)).then_with(|| a.tag.cmp(&b.tag))
+        let order = if sort.descending {
+            order.reverse()
+        } else {
+            order
+        };
+        order
+            .then_with(|| a.repository.cmp(&b.repository))
+            .then_with(|| a.tag.cmp(&b.tag))
     });
     rows
 }
@@ -97,8 +121,14 @@ mod tests {
 
     #[test]
     fn one_row_per_tag_and_filter() {
-        let images = vec![image("aaa", &["web:1", "web:latest"], 10), image("bbb", &["db:2"], 20)];
-        let sort = Sort { column: ImageColumn::Repository, descending: false };
+        let images = vec![
+            image("aaa", &["web:1", "web:latest"], 10),
+            image("bbb", &["db:2"], 20),
+        ];
+        let sort = Sort {
+            column: ImageColumn::Repository,
+            descending: false,
+        };
         let rows = visible(&images, "", sort);
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].repository, "db");
@@ -109,7 +139,14 @@ mod tests {
     #[test]
     fn size_sorts_largest_first() {
         let images = vec![image("aaa", &["small:1"], 10), image("bbb", &["big:1"], 20)];
-        let rows = visible(&images, "", Sort { column: ImageColumn::Size, descending: false });
+        let rows = visible(
+            &images,
+            "",
+            Sort {
+                column: ImageColumn::Size,
+                descending: false,
+            },
+        );
         assert_eq!(rows[0].repository, "big");
     }
 }

@@ -27,3 +27,4 @@ pub use error::{ErrorKind, PortholeError};
 pub use event::{ObjectKind, StreamMessage};
 pub use image::ImageSummary;
 pub use settings::{Page, Settings, Theme};
+pub mod time;

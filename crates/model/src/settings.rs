@@ -60,7 +60,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { theme: Theme::System, last_page: Page::Containers, confirm_destructive: true }
+        Self {
+            theme: Theme::System,
+            last_page: Page::Containers,
+            confirm_destructive: true,
+        }
     }
 }
 

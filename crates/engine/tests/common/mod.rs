@@ -9,11 +9,16 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub fn endpoint() -> Endpoint {
     let host = std::env::var("PORTHOLE_TEST_ENGINE")
         .expect("PORTHOLE_TEST_ENGINE is not set: run the tests through scripts/test.sh, which starts a private engine");
-    Endpoint { host, source: porthole_engine::EndpointSource::DockerHost }
+    Endpoint {
+        host,
+        source: porthole_engine::EndpointSource::DockerHost,
+    }
 }
 
 pub async fn engine() -> Engine {
-    Engine::connect(&endpoint()).await.expect("the private test engine answers")
+    Engine::connect(&endpoint())
+        .await
+        .expect("the private test engine answers")
 }
 
 /// Runs the real docker CLI against the test engine and returns its trimmed stdout; panics with stderr on failure.
@@ -35,7 +40,11 @@ pub fn docker(args: &[&str]) -> String {
 /// A container name unique to this test process and call.
 pub fn unique(prefix: &str) -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    format!("{prefix}-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{prefix}-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 pub const BUSYBOX: &str = "porthole-test/busybox:1";

@@ -1,0 +1,256 @@
+//! The end-to-end harness: launches the real Porthole binary through tauri-driver (which drives WebKitWebDriver),
+//! reads the window's DOM with one script per question (Leptos re-renders rows, so element handles go stale), and
+//! takes screenshots at the X level (WebDriver's screenshot command hangs under Xvfb here).
+//!
+//! Invariants: every wait has a deadline and fails the test with what it last saw; the driver and the app are
+//! killed when the `Window` is dropped, also when a test panics; the app only ever talks to the private test
+//! engine (`PORTHOLE_TEST_ENGINE`) and keeps its settings in a temporary folder.
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// One window at a time: tauri-driver serves one session, and the tests share the private engine's state.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+pub fn test_engine() -> String {
+    std::env::var("PORTHOLE_TEST_ENGINE")
+        .expect("PORTHOLE_TEST_ENGINE is not set: run the tests through scripts/test.sh, which starts a private engine")
+}
+
+fn app_binary() -> PathBuf {
+    if let Ok(path) = std::env::var("PORTHOLE_APP") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace_root().join("target"));
+    target.join("debug").join("porthole")
+}
+
+/// Runs the real docker CLI against the private test engine; returns trimmed stdout, panics with stderr on failure.
+pub fn docker(args: &[&str]) -> String {
+    let output = Command::new("docker")
+        .args(args)
+        .env("DOCKER_HOST", test_engine())
+        .output()
+        .expect("docker CLI");
+    assert!(
+        output.status.success(),
+        "docker {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// Runs `scripts/rig.sh <verb>` (e.g. `stop-engine`, `start-engine`).
+pub fn rig(verb: &str) {
+    let status = Command::new("bash")
+        .arg(workspace_root().join("scripts/rig.sh"))
+        .arg(verb)
+        .status()
+        .expect("rig script runs");
+    assert!(status.success(), "scripts/rig.sh {verb} failed");
+}
+
+pub struct Window {
+    pub client: Client,
+    driver: Child,
+    /// The app's XDG home: settings live in `data/dev.porthole.app/settings.json` below it.
+    pub home: PathBuf,
+    _guard: MutexGuard<'static, ()>,
+}
+
+impl Window {
+    /// Launches the app against the test engine, with fresh settings, and waits for the UI to mount.
+    pub async fn launch() -> Window {
+        Self::launch_with(|_| {}).await
+    }
+
+    /// Like `launch`, after `prepare` has set up the (empty) settings home, e.g. to plant a damaged settings file.
+    pub async fn launch_with(prepare: impl FnOnce(&Path)) -> Window {
+        let home =
+            std::env::temp_dir().join(format!("porthole-e2e-{}-{}", std::process::id(), unique()));
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(&home).expect("settings home");
+        prepare(&home);
+        Self::launch_at(home).await
+    }
+
+    /// Launches the app with `home` as its settings home, as a second run of the same user would.
+    pub async fn launch_at(home: PathBuf) -> Window {
+        let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        let port = free_port();
+        let mut command = Command::new("tauri-driver");
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &free_port().to_string(),
+            ])
+            .env("DOCKER_HOST", test_engine())
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command
+            .spawn()
+            .expect("tauri-driver starts (scripts/setup.sh installs it)");
+        let client = connect(port).await;
+        let window = Window {
+            client,
+            driver,
+            home,
+            _guard: guard,
+        };
+        window
+            .wait_for(
+                "the UI mounted",
+                "return document.querySelector('.shell') !== null",
+                30,
+            )
+            .await;
+        window
+    }
+
+    /// Runs a script in the window and returns its value.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Polls `predicate` (a script returning a boolean) until it is true, or panics after `seconds`.
+    pub async fn wait_for(&self, what: &str, predicate: &str, seconds: u64) -> Duration {
+        let start = Instant::now();
+        loop {
+            if let Ok(Value::Bool(true)) = self.client.execute(predicate, vec![]).await {
+                return start.elapsed();
+            }
+            if start.elapsed() > Duration::from_secs(seconds) {
+                let page = self
+                    .eval("return document.querySelector('main')?.innerText?.slice(0, 600)")
+                    .await;
+                panic!("timed out after {seconds} s waiting for {what}; the page said: {page}");
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// Clicks the sidebar entry for a page (`containers`, `images`, `engine`, `settings`) and waits for it.
+    pub async fn open(&self, page: &str) {
+        self.eval(&format!(
+            "document.querySelector('[data-nav=\"{page}\"]').click(); return true"
+        ))
+        .await;
+        self.wait_for(
+            &format!("the {page} page"),
+            &format!("return !!document.querySelector('[data-page=\"{page}\"]')"),
+            10,
+        )
+        .await;
+    }
+
+    /// The `data-name` of every container row in the table.
+    pub async fn container_names(&self) -> Vec<String> {
+        let value = self
+            .eval("return [...document.querySelectorAll('#containers-table tbody tr[data-name]')].map(r => r.dataset.name)")
+            .await;
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// Saves a screenshot of the whole X display as `docs/screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        // Let the last change paint before the capture.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let folder = workspace_root().join("docs/screenshots");
+        std::fs::create_dir_all(&folder).expect("screenshot folder");
+        let display = std::env::var("DISPLAY").unwrap_or_else(|_| ":99".into());
+        let path = folder.join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-display", &display, "-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick import runs");
+        assert!(status.success(), "screenshot {name} failed");
+    }
+}
+
+impl Window {
+    /// Ends the session and the app, keeping the settings home for a relaunch.
+    pub async fn close(self) -> PathBuf {
+        let _ = self.client.clone().close().await;
+        self.home.clone()
+    }
+
+    pub fn settings_file(home: &Path) -> PathBuf {
+        home.join("data/dev.porthole.app/settings.json")
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        // Killing the driver's process group ends WebKitWebDriver and the app with it.
+        let _ = Command::new("kill")
+            .args(["-TERM", &format!("-{}", self.driver.id())])
+            .status();
+        std::thread::sleep(Duration::from_millis(300));
+        let _ = Command::new("kill")
+            .args(["-KILL", &format!("-{}", self.driver.id())])
+            .status();
+        let _ = self.driver.wait();
+    }
+}
+
+async fn connect(port: u16) -> Client {
+    let capabilities = json!({
+        "browserName": "wry",
+        "tauri:options": { "application": app_binary() }
+    });
+    let capabilities = capabilities.as_object().cloned().expect("object");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let attempt = ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await;
+        match attempt {
+            Ok(client) => return client,
+            Err(error) if Instant::now() > deadline => {
+                panic!("no WebDriver session with tauri-driver: {error}")
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs what Porthole needs to build, run and test, skipping what is already there. Debian 12 / Ubuntu, as root
+# or with sudo. Nothing is downloaded from outside the package registries (apt, crates.io).
+#
+#   scripts/setup.sh          build + run: system libraries, a Docker engine, the wasm target, trunk, wasm-bindgen
+#   scripts/setup.sh --test   also what the tests need: registry, Xvfb, WebKitWebDriver, tauri-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_tests=false
+[ "${1:-}" = "--test" ] && with_tests=true
+
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+packages=(build-essential pkg-config file curl iproute2 libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev docker.io busybox-static)
+$with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian starts no daemons in containers/CI; make sure the packaged engine did not grab the default socket name
+# for a half-started service (no systemd here): nothing to do, rig.sh starts engines explicitly.
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32 target"; rustup target add wasm32-unknown-unknown
+fi
+
+installed() { cargo install --list | grep -q "^$1 v$2:"; }
+
+# trunk 0.22 needs a newer rustc than Debian-era toolchains; 0.21 works offline with the settings in ui/Trunk.toml.
+if ! command -v trunk >/dev/null || ! trunk --version | grep -q '^trunk 0\.21\.'; then
+  log "installing trunk 0.21 (a few minutes)"; cargo install trunk --version '~0.21' --locked
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly; its own lock names a crate the registry may
+# lack, hence no --locked.
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! installed wasm-bindgen-cli "$wbg"; then
+  log "installing wasm-bindgen-cli $wbg"; cargo install wasm-bindgen-cli --version "$wbg"
+fi
+if ! grep -q "wasm_bindgen = \"$wbg\"" ui/Trunk.toml; then
+  log "ui/Trunk.toml names another wasm-bindgen than Cargo.lock ($wbg): update [tools] wasm_bindgen"; exit 1
+fi
+
+if $with_tests && ! command -v tauri-driver >/dev/null; then
+  log "installing tauri-driver"; cargo install tauri-driver --locked
+fi
+log "ready"

@@ -1,0 +1,22 @@
+//! Builds the Tauri context from the root tauri.conf.json and declares the app's commands, so that each one gets an
+//! `allow-…` permission and the window's capability grants exactly the commands the UI uses.
+
+/// Every command the UI may invoke; `src/lib.rs` registers the same list.
+const COMMANDS: &[&str] = &[
+    "retry_connection",
+    "engine_info",
+    "list_containers",
+    "list_images",
+    "get_settings",
+    "set_settings",
+    "subscribe_engine",
+    "unsubscribe",
+    "subscription_count",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .config_path("../tauri.conf.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri build step");
+}

@@ -1,0 +1,8 @@
+//! Tauri commands, one module per Docker object kind. Each command is a one-liner: take the state and arguments,
+//! call the engine layer, return a model type or a `PortholeError`.
+
+pub mod containers;
+pub mod engine;
+pub mod images;
+pub mod settings;
+pub mod subscriptions;

@@ -1,0 +1,44 @@
+//! Porthole's desktop shell: Tauri setup, the app state, and the thin commands the UI invokes.
+//!
+//! Flow of one click: the UI's `api` module invokes a command (`commands/`), which takes the state, calls the engine
+//! layer (`porthole-engine`), and returns a `porthole-model` type or a `PortholeError`. Live data flows the other
+//! way over per-subscription channels owned by `subscriptions::Subscriptions`.
+
+mod commands;
+mod connection;
+mod settings;
+mod state;
+mod subscriptions;
+
+use state::AppState;
+use tauri::Manager;
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .setup(|app| {
+            let state = AppState::new(porthole_engine::Endpoint::from_environment());
+            tauri::async_runtime::spawn(connection::run(state.shared()));
+            app.manage(state);
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Streams belong to the window: when it goes, every subscription goes with it.
+            if let tauri::WindowEvent::Destroyed = event {
+                window.state::<AppState>().subscriptions.cancel_all();
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::engine::retry_connection,
+            commands::engine::engine_info,
+            commands::containers::list_containers,
+            commands::images::list_images,
+            commands::settings::get_settings,
+            commands::settings::set_settings,
+            commands::subscriptions::subscribe_engine,
+            commands::subscriptions::unsubscribe,
+            commands::subscriptions::subscription_count,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("Porthole failed to start");
+}

@@ -1,0 +1,64 @@
+//! The app's shared state: the endpoint, the current engine connection (if any), the connection state and
+//! invalidations as the watcher publishes them, and the subscription registry.
+//!
+//! Invariant: `engine` is `Some` exactly while `connection` says `Connected`; commands never block on reconnecting,
+//! they fail fast with `EngineUnavailable`.
+
+use crate::subscriptions::Subscriptions;
+use porthole_engine::{Endpoint, Engine};
+use porthole_model::{ConnectionState, ErrorKind, ObjectKind, PortholeError};
+use std::sync::{Arc, RwLock};
+use tokio::sync::{broadcast, watch, Notify};
+
+pub struct Shared {
+    pub endpoint: Endpoint,
+    pub engine: RwLock<Option<Engine>>,
+    pub connection: watch::Sender<ConnectionState>,
+    pub invalidations: broadcast::Sender<Vec<ObjectKind>>,
+    /// Wakes the reconnect loop before its backoff ends ("Retry now").
+    pub retry: Notify,
+}
+
+pub struct AppState {
+    shared: Arc<Shared>,
+    pub subscriptions: Arc<Subscriptions>,
+}
+
+impl AppState {
+    pub fn new(endpoint: Endpoint) -> Self {
+        let (connection, _) = watch::channel(ConnectionState::Connecting {
+            endpoint: endpoint.host.clone(),
+        });
+        let (invalidations, _) = broadcast::channel(64);
+        let shared = Shared {
+            endpoint,
+            engine: RwLock::new(None),
+            connection,
+            invalidations,
+            retry: Notify::new(),
+        };
+        Self {
+            shared: Arc::new(shared),
+            subscriptions: Arc::new(Subscriptions::default()),
+        }
+    }
+
+    pub fn shared(&self) -> Arc<Shared> {
+        self.shared.clone()
+    }
+
+    /// The connected engine, or the error the UI shows while Porthole reconnects.
+    pub fn engine(&self) -> Result<Engine, PortholeError> {
+        self.shared
+            .engine
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+            .ok_or_else(|| {
+                PortholeError::of_kind(
+                    ErrorKind::EngineUnavailable,
+                    self.shared.endpoint.host.clone(),
+                )
+            })
+    }
+}

@@ -1,0 +1,127 @@
+//! The one registry of live streams (engine events now; pull, logs, stats, exec and top later). Each subscription is
+//! a task keyed by id that writes to the UI over its own `tauri::ipc::Channel`.
+//!
+//! Invariants: a subscription leaves the registry when the UI unsubscribes (its view closed), when its task ends
+//! (the channel's webview is gone or its object went away), or when the window is destroyed (`cancel_all`).
+//! Nothing else holds the task handles, so the registry's size is the number of live streams.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use tauri::async_runtime::JoinHandle;
+
+/// What a subscription follows, so that e.g. all streams of a removed container can be cancelled together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Topic {
+    Engine,
+}
+
+struct Subscription {
+    #[allow(dead_code)] // read by `cancel_topic`, used once per-object streams exist
+    topic: Topic,
+    task: JoinHandle<()>,
+}
+
+#[derive(Default)]
+pub struct Subscriptions {
+    next_id: AtomicU64,
+    live: Mutex<HashMap<u64, Subscription>>,
+}
+
+impl Subscriptions {
+    /// Starts `stream` as a subscription and returns its id. The task removes itself from the registry when it ends.
+    pub fn spawn<F>(self: &Arc<Self>, topic: Topic, stream: F) -> u64
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
+        let registry = Arc::downgrade(self);
+        // Hold the lock across spawn so a task that ends at once cannot try to remove itself before it is inserted.
+        let mut live = self.lock();
+        let task = tauri::async_runtime::spawn(async move {
+            stream.await;
+            if let Some(registry) = registry.upgrade() {
+                registry.lock().remove(&id);
+            }
+        });
+        live.insert(id, Subscription { topic, task });
+        id
+    }
+
+    /// Cancels one subscription; `false` when it had already ended.
+    pub fn cancel(&self, id: u64) -> bool {
+        match self.lock().remove(&id) {
+            Some(subscription) => {
+                subscription.task.abort();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Cancels every subscription following `topic` (its object went away).
+    #[allow(dead_code)] // the first per-object streams (logs, stats) arrive with the containers issue
+    pub fn cancel_topic(&self, topic: &Topic) {
+        self.lock().retain(|_, subscription| {
+            let keep = &subscription.topic != topic;
+            if !keep {
+                subscription.task.abort();
+            }
+            keep
+        });
+    }
+
+    pub fn cancel_all(&self) {
+        for (_, subscription) in self.lock().drain() {
+            subscription.task.abort();
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Subscription>> {
+        self.live
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn subscriptions_leave_when_cancelled_or_finished() {
+        let registry = Arc::new(Subscriptions::default());
+        let pending = registry.spawn(Topic::Engine, std::future::pending());
+        let _finishing = registry.spawn(Topic::Engine, async {});
+        for _ in 0..100 {
+            if registry.len() == 1 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(registry.len(), 1, "a finished stream removes itself");
+        assert!(registry.cancel(pending));
+        assert!(!registry.cancel(pending));
+        assert_eq!(registry.len(), 0);
+    }
+
+    #[test]
+    fn cancel_all_and_by_topic() {
+        let registry = Arc::new(Subscriptions::default());
+        for _ in 0..1000 {
+            registry.spawn(Topic::Engine, std::future::pending());
+        }
+        assert_eq!(registry.len(), 1000);
+        registry.cancel_topic(&Topic::Engine);
+        assert_eq!(registry.len(), 0);
+        registry.spawn(Topic::Engine, std::future::pending());
+        registry.cancel_all();
+        assert_eq!(registry.len(), 0);
+    }
+}

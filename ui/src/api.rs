@@ -1,0 +1,129 @@
+//! The one typed wrapper around Tauri's IPC. Every command name the UI uses appears here and nowhere else; every
+//! argument and reply is a `porthole-model` type.
+//!
+//! Streams: `subscribe_engine` creates a Tauri `Channel` whose messages arrive as `StreamMessage`s. The JS closure
+//! behind a channel is kept in a registry keyed by the backend's subscription id and dropped on `unsubscribe`, so
+//! opening and closing views leaks neither closures nor backend tasks.
+
+use porthole_model::{
+    ContainerSummary, EngineInfo, ImageSummary, PortholeError, Settings, StreamMessage,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    async fn tauri_invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = Channel)]
+    type TauriChannel;
+
+    #[wasm_bindgen(constructor, js_namespace = ["window", "__TAURI__", "core"], js_class = "Channel")]
+    fn new() -> TauriChannel;
+
+    #[wasm_bindgen(method, setter, js_name = onmessage)]
+    fn set_onmessage(this: &TauriChannel, handler: &Closure<dyn FnMut(JsValue)>);
+}
+
+thread_local! {
+    static CHANNEL_HANDLERS: RefCell<HashMap<u64, Closure<dyn FnMut(JsValue)>>> = RefCell::new(HashMap::new());
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    // JSON-compatible: maps become plain objects and u64 becomes a number, as Tauri's serde expects.
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+fn error_from_js(value: JsValue) -> PortholeError {
+    serde_wasm_bindgen::from_value(value.clone()).unwrap_or_else(|_| {
+        let text = value.as_string().unwrap_or_else(|| format!("{value:?}"));
+        PortholeError::of_kind(porthole_model::ErrorKind::Internal, text)
+    })
+}
+
+async fn invoke<T: DeserializeOwned>(command: &str, args: JsValue) -> Result<T, PortholeError> {
+    let reply = tauri_invoke(command, args).await.map_err(error_from_js)?;
+    serde_wasm_bindgen::from_value(reply)
+        .map_err(|e| PortholeError::of_kind(porthole_model::ErrorKind::Internal, e.to_string()))
+}
+
+fn no_args() -> JsValue {
+    js_sys::Object::new().into()
+}
+
+#[derive(Serialize)]
+struct ListContainersArgs {
+    all: bool,
+}
+
+#[derive(Serialize)]
+struct SettingsArgs<'a> {
+    settings: &'a Settings,
+}
+
+#[derive(Serialize)]
+struct IdArgs {
+    id: u64,
+}
+
+pub async fn retry_connection() -> Result<(), PortholeError> {
+    invoke("retry_connection", no_args()).await
+}
+
+pub async fn engine_info() -> Result<EngineInfo, PortholeError> {
+    invoke("engine_info", no_args()).await
+}
+
+pub async fn list_containers(all: bool) -> Result<Vec<ContainerSummary>, PortholeError> {
+    invoke("list_containers", to_js(&ListContainersArgs { all })).await
+}
+
+pub async fn list_images() -> Result<Vec<ImageSummary>, PortholeError> {
+    invoke("list_images", no_args()).await
+}
+
+pub async fn get_settings() -> Result<Settings, PortholeError> {
+    invoke("get_settings", no_args()).await
+}
+
+pub async fn set_settings(settings: &Settings) -> Result<(), PortholeError> {
+    invoke("set_settings", to_js(&SettingsArgs { settings })).await
+}
+
+/// Opens the engine stream; `on_message` runs for every message until `unsubscribe(id)`.
+pub async fn subscribe_engine(
+    on_message: impl FnMut(StreamMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe("subscribe_engine", on_message).await
+}
+
+pub async fn unsubscribe(id: u64) -> Result<bool, PortholeError> {
+    CHANNEL_HANDLERS.with(|handlers| handlers.borrow_mut().remove(&id));
+    invoke("unsubscribe", to_js(&IdArgs { id })).await
+}
+
+async fn subscribe<M: DeserializeOwned + 'static>(
+    command: &str,
+    mut on_message: impl FnMut(M) + 'static,
+) -> Result<u64, PortholeError> {
+    let channel = TauriChannel::new();
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
+        if let Ok(message) = serde_wasm_bindgen::from_value::<M>(value) {
+            on_message(message);
+        }
+    });
+    channel.set_onmessage(&handler);
+    let args = js_sys::Object::new();
+    js_sys::Reflect::set(&args, &JsValue::from_str("onMessage"), &channel).map_err(|e| {
+        PortholeError::of_kind(porthole_model::ErrorKind::Internal, format!("{e:?}"))
+    })?;
+    let id: u64 = invoke(command, args.into()).await?;
+    CHANNEL_HANDLERS.with(|handlers| handlers.borrow_mut().insert(id, handler));
+    Ok(id)
+}

@@ -1,0 +1,36 @@
+//! Line icons drawn inline (no icon font, no remote assets: the CSP allows only what the app bundles).
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Glyph {
+    Containers,
+    Images,
+    Engine,
+    Settings,
+    Search,
+    Plug,
+    Copy,
+}
+
+fn path(glyph: Glyph) -> &'static str {
+    match glyph {
+        Glyph::Containers => "M3 7l9-4 9 4-9 4-9-4zm0 5l9 4 9-4M3 17l9 4 9-4",
+        Glyph::Images => "M4 5h16v14H4zM4 15l4-4 4 4 3-3 5 5M15 9h.01",
+        Glyph::Engine => "M9 3h6v3H9zM5 6h14v12H5zM8 10h8M8 14h5M12 18v3",
+        Glyph::Settings => "M12 9a3 3 0 100 6 3 3 0 000-6zM19 12l2-1-1-3-2 .5-1.5-1.5.5-2-3-1-1 2h-2l-1-2-3 1 .5 2L6 7.5 4 7 3 10l2 1v2l-2 1 1 3 2-.5L7.5 18 7 20l3 1 1-2h2l1 2 3-1-.5-2 1.5-1.5 2 .5 1-3-2-1z",
+        Glyph::Search => "M11 4a7 7 0 110 14 7 7 0 010-14zM21 21l-5-5",
+        Glyph::Plug => "M9 3v5M15 3v5M6 8h12v3a6 6 0 01-12 0zM12 17v4",
+        Glyph::Copy => "M9 9h11v11H9zM5 15H4V4h11v1",
+    }
+}
+
+#[component]
+pub fn Icon(glyph: Glyph) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8"
+            stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+            <path d=path(glyph) />
+        </svg>
+    }
+}

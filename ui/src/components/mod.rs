@@ -1,0 +1,13 @@
+//! Reusable pieces of the UI, one per file.
+
+pub mod cli_hint;
+pub mod error_banner;
+pub mod filter_box;
+pub mod icon;
+pub mod list_keys;
+pub mod relative_time;
+pub mod sidebar;
+pub mod sort_header;
+pub mod state_badge;
+pub mod status_bar;
+pub mod viewport;

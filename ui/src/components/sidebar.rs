@@ -1,0 +1,63 @@
+//! The sidebar: the app's pages, each with a live count, and the engine it is connected to.
+
+use crate::components::icon::{Glyph, Icon};
+use crate::store::use_store;
+use leptos::prelude::*;
+use porthole_model::Page;
+
+fn glyph(page: Page) -> Glyph {
+    match page {
+        Page::Containers => Glyph::Containers,
+        Page::Images => Glyph::Images,
+        Page::Engine => Glyph::Engine,
+        Page::Settings => Glyph::Settings,
+    }
+}
+
+#[component]
+pub fn Sidebar() -> impl IntoView {
+    let store = use_store();
+    let count = move |page: Page| -> Option<usize> {
+        match page {
+            Page::Containers => Some(
+                store
+                    .containers
+                    .with(|c| c.iter().filter(|c| c.state.is_running()).count()),
+            ),
+            Page::Images => Some(store.images.with(|i| i.len())),
+            _ => None,
+        }
+    };
+    let item = move |page: Page| {
+        view! {
+            <button
+                class="nav-item"
+                class:active=move || store.page.get() == page
+                data-nav=page.slug()
+                on:click=move |_| store.go(page)
+            >
+                <Icon glyph=glyph(page) />
+                <span class="nav-title">{page.title()}</span>
+                {move || count(page).filter(|_| store.loaded.get()).map(|n| view! { <span class="nav-count">{n}</span> })}
+            </button>
+        }
+    };
+    view! {
+        <nav class="sidebar">
+            <div class="brand">
+                <img src="logo.svg" alt="" width="34" height="34" />
+                <div>
+                    <div class="brand-name">"Porthole"</div>
+                    <div class="brand-tag">"Docker, point and click"</div>
+                </div>
+            </div>
+            <div class="nav-section">"Manage"</div>
+            {item(Page::Containers)}
+            {item(Page::Images)}
+            <div class="nav-section">"System"</div>
+            {item(Page::Engine)}
+            <div class="nav-spacer"></div>
+            {item(Page::Settings)}
+        </nav>
+    }
+}

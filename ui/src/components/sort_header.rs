@@ -1,0 +1,34 @@
+//! A sortable column header: click to sort by it, click again to reverse.
+
+use leptos::prelude::*;
+use porthole_model::containers::Sort;
+
+#[component]
+pub fn SortHeader<C>(column: C, title: &'static str, sort: RwSignal<Sort<C>>) -> impl IntoView
+where
+    C: Copy + PartialEq + Send + Sync + 'static,
+{
+    let arrow = move || {
+        let current = sort.get();
+        match (current.column == column, current.descending) {
+            (false, _) => "",
+            (true, false) => "▲",
+            (true, true) => "▼",
+        }
+    };
+    view! {
+        <th
+            class="sortable"
+            class:sorted=move || sort.get().column == column
+            aria-sort=move || match (sort.get().column == column, sort.get().descending) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            }
+            on:click=move |_| sort.update(|s| *s = s.toggled(column))
+        >
+            {title}
+            <span class="sort-arrow">{arrow}</span>
+        </th>
+    }
+}

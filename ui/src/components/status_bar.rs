@@ -1,0 +1,49 @@
+//! The status bar: which endpoint the app uses and whether it is connected.
+
+use crate::store::use_store;
+use leptos::prelude::*;
+use porthole_model::ConnectionState;
+
+#[component]
+pub fn StatusBar() -> impl IntoView {
+    let store = use_store();
+    let state_class = move || match store.connection.get() {
+        ConnectionState::Connected { .. } => "dot ok",
+        ConnectionState::Connecting { .. } => "dot wait",
+        ConnectionState::Unreachable { .. } => "dot bad",
+    };
+    let state_text = move || match store.connection.get() {
+        ConnectionState::Connected { info } => format!(
+            "Connected · Docker {} · API {}",
+            info.version, info.negotiated_api_version
+        ),
+        ConnectionState::Connecting { .. } => "Connecting…".to_string(),
+        ConnectionState::Unreachable { retry_in_secs, .. } => {
+            format!("Engine unreachable · retrying every {retry_in_secs} s")
+        }
+    };
+    let endpoint = move || store.connection.with(|c| c.endpoint().to_string());
+    let counts = move || {
+        store.info.with(|info| {
+            info.as_ref().map(|i| {
+                format!(
+                    "{} running · {} stopped · {} images",
+                    i.containers_running, i.containers_stopped, i.images
+                )
+            })
+        })
+    };
+    view! {
+        <footer class="status-bar" data-connection=move || store.connection.with(|c| match c {
+            ConnectionState::Connected { .. } => "connected",
+            ConnectionState::Connecting { .. } => "connecting",
+            ConnectionState::Unreachable { .. } => "unreachable",
+        })>
+            <span class=state_class></span>
+            <span class="status-text" id="connection-status">{state_text}</span>
+            <span class="status-endpoint" title="The engine endpoint Porthole uses">{endpoint}</span>
+            <span class="status-spacer"></span>
+            <span class="status-counts">{move || store.connection.with(|c| c.is_connected()).then(counts)}</span>
+        </footer>
+    }
+}

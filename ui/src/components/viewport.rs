@@ -1,0 +1,68 @@
+//! Virtual scrolling for long tables: only the rows in view (plus a margin) are in the DOM, with spacers above and
+//! below keeping the scrollbar true. Rows have a fixed height (`ROW_HEIGHT`, matched by `tr` in styles.css).
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+pub const ROW_HEIGHT: f64 = 36.0;
+const MARGIN_ROWS: usize = 12;
+
+#[derive(Clone, Copy)]
+pub struct Viewport {
+    pub node: NodeRef<Div>,
+    scroll_top: RwSignal<f64>,
+    height: RwSignal<f64>,
+}
+
+impl Viewport {
+    pub fn new() -> Self {
+        Self {
+            node: NodeRef::new(),
+            scroll_top: RwSignal::new(0.0),
+            height: RwSignal::new(900.0),
+        }
+    }
+
+    /// Call from the scroll container's `on:scroll`.
+    pub fn on_scroll(self) {
+        if let Some(node) = self.node.get_untracked() {
+            self.scroll_top.set(node.scroll_top() as f64);
+            self.height
+                .set((node.client_height() as f64).max(ROW_HEIGHT));
+        }
+    }
+
+    /// The rows to render for a list of `len`: `(first, end)` as a half-open range.
+    pub fn window(self, len: usize) -> (usize, usize) {
+        let first = (self.scroll_top.get() / ROW_HEIGHT) as usize;
+        let visible = (self.height.get() / ROW_HEIGHT).ceil() as usize;
+        let start = first.saturating_sub(MARGIN_ROWS).min(len);
+        let end = (first + visible + MARGIN_ROWS).min(len);
+        (start, end)
+    }
+
+    pub fn padding_above(self, len: usize) -> String {
+        format!("{}px", self.window(len).0 as f64 * ROW_HEIGHT)
+    }
+
+    pub fn padding_below(self, len: usize) -> String {
+        format!("{}px", (len - self.window(len).1) as f64 * ROW_HEIGHT)
+    }
+
+    /// Scrolls so that row `index` is fully visible (keyboard navigation).
+    pub fn reveal(self, index: usize) {
+        let Some(node) = self.node.get_untracked() else {
+            return;
+        };
+        let top = index as f64 * ROW_HEIGHT;
+        let header = ROW_HEIGHT;
+        let view_top = node.scroll_top() as f64;
+        let view_height = node.client_height() as f64 - header;
+        if top < view_top {
+            node.set_scroll_top(top as i32);
+        } else if top + ROW_HEIGHT > view_top + view_height {
+            node.set_scroll_top((top + ROW_HEIGHT - view_height) as i32);
+        }
+        self.on_scroll();
+    }
+}

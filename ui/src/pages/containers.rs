@@ -1,0 +1,152 @@
+//! The Containers page: `docker ps` by default, `docker ps -a` with the toggle; live, filterable, sortable, keyboard
+//! navigable and virtualized.
+
+use crate::components::cli_hint::CliHint;
+use crate::components::filter_box::FilterBox;
+use crate::components::list_keys::navigate;
+use crate::components::relative_time::RelativeTime;
+use crate::components::sort_header::SortHeader;
+use crate::components::state_badge::StateBadge;
+use crate::components::viewport::Viewport;
+use crate::store::use_store;
+use leptos::prelude::*;
+use porthole_model::containers::{visible, ContainerColumn, Sort};
+use porthole_model::{Action, ContainerSummary};
+
+#[component]
+pub fn ContainersPage() -> impl IntoView {
+    let store = use_store();
+    let show_all = RwSignal::new(false);
+    let filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort {
+        column: ContainerColumn::Created,
+        descending: false,
+    });
+    let selected = RwSignal::new(None::<String>);
+    let viewport = Viewport::new();
+
+    let rows = Memo::new(move |_| {
+        store.containers.with(|all| {
+            visible(all, show_all.get(), &filter.get(), sort.get())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let command = Signal::derive(move || {
+        Action::ListContainers {
+            all: show_all.get(),
+        }
+        .cli()
+    });
+    let total = move || store.containers.with(|c| c.len());
+    let running = move || {
+        store
+            .containers
+            .with(|c| c.iter().filter(|c| c.state.is_running()).count())
+    };
+    let window_rows = move || {
+        let (start, end) = viewport.window(rows.with(|r| r.len()));
+        rows.with(|r| r[start..end].to_vec())
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let ids: Vec<String> = rows.with_untracked(|r| r.iter().map(|c| c.id.clone()).collect());
+        if navigate(&ev.key(), &ids, selected, viewport) {
+            ev.prevent_default();
+        }
+    };
+
+    view! {
+        <section class="page" data-page="containers">
+            <header class="page-header">
+                <div>
+                    <h1>"Containers"</h1>
+                    <p class="page-sub">
+                        {move || format!("{} running of {} in total", running(), total())}
+                    </p>
+                </div>
+                <CliHint command=command />
+            </header>
+            <div class="toolbar">
+                <FilterBox filter=filter placeholder="Filter by name, image, state, port…" />
+                <label class="switch" title="docker ps shows running containers; docker ps -a shows all of them">
+                    <input type="checkbox" id="show-all" prop:checked=move || show_all.get()
+                        on:change=move |ev| show_all.set(event_target_checked(&ev)) />
+                    <span class="switch-track"></span>
+                    <span>"Show stopped too"</span>
+                </label>
+            </div>
+            <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
+                on:keydown=on_key aria-label="Containers">
+                <table class="list" id="containers-table">
+                    <thead>
+                        <tr>
+                            {ContainerColumn::ALL.into_iter().map(|column| view! {
+                                <SortHeader column=column title=column.title() sort=sort />
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr class="spacer" style:height=move || viewport.padding_above(rows.with(|r| r.len()))></tr>
+                        <For each=window_rows key=|c| c.row_key() let:container>
+                            <ContainerRow container=container selected=selected />
+                        </For>
+                        <tr class="spacer" style:height=move || viewport.padding_below(rows.with(|r| r.len()))></tr>
+                    </tbody>
+                </table>
+                {move || rows.with(|r| r.is_empty()).then(|| view! { <EmptyState show_all=show_all filtered=Signal::derive(move || !filter.get().is_empty()) /> })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ContainerRow(container: ContainerSummary, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let id = container.id.clone();
+    let is_selected = {
+        let id = id.clone();
+        move || selected.with(|s| s.as_deref() == Some(id.as_str()))
+    };
+    let select_id = id.clone();
+    let ports = container.ports_label();
+    let ports_title = ports.clone();
+    view! {
+        <tr class:selected=is_selected data-id=id.clone() data-name=container.name.clone()
+            data-state=container.state.as_str() on:click=move |_| selected.set(Some(select_id.clone()))>
+            <td class="name">
+                <div class="cell-main">{container.name.clone()}</div>
+                <div class="cell-sub mono">{container.short_id().to_string()}</div>
+            </td>
+            <td class="image mono" title=container.image.clone()>{container.image.clone()}</td>
+            <td><StateBadge state=container.state /></td>
+            <td class="status">{container.status.clone()}</td>
+            <td class="ports mono" title=ports_title>{ports}</td>
+            <td class="created"><RelativeTime unix=container.created /></td>
+        </tr>
+    }
+}
+
+#[component]
+fn EmptyState(show_all: RwSignal<bool>, filtered: Signal<bool>) -> impl IntoView {
+    move || {
+        if filtered.get() {
+            view! { <div class="empty">"No container matches the filter."</div> }.into_any()
+        } else if show_all.get() {
+            view! {
+                <div class="empty">
+                    <strong>"No containers yet."</strong>
+                    <p>"A container is a running (or stopped) instance of an image. Create one from a terminal with "
+                       <code>"docker run -d -p 8080:80 nginx"</code>" and it appears here at once."</p>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <div class="empty">
+                    <strong>"No running containers."</strong>
+                    <p>"Like "<code>"docker ps"</code>", this list shows running containers. Turn on "
+                       <em>"Show stopped too"</em>" to see all of them, like "<code>"docker ps -a"</code>"."</p>
+                </div>
+            }.into_any()
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The Images page: `docker image ls`, one row per tag, with size, age and whether a container uses the image.
+
+use crate::components::cli_hint::CliHint;
+use crate::components::filter_box::FilterBox;
+use crate::components::list_keys::navigate;
+use crate::components::relative_time::RelativeTime;
+use crate::components::sort_header::SortHeader;
+use crate::components::viewport::Viewport;
+use crate::store::use_store;
+use leptos::prelude::*;
+use porthole_model::containers::Sort;
+use porthole_model::image::human_size;
+use porthole_model::images::{visible, ImageColumn};
+use porthole_model::Action;
+
+/// An image row as rendered: owned, so the keyed list can hold it.
+#[derive(Clone, PartialEq)]
+struct Row {
+    key: String,
+    id: String,
+    short_id: String,
+    repository: String,
+    tag: String,
+    size: i64,
+    created: i64,
+    containers: usize,
+}
+
+#[component]
+pub fn ImagesPage() -> impl IntoView {
+    let store = use_store();
+    let filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort {
+        column: ImageColumn::Repository,
+        descending: false,
+    });
+    let selected = RwSignal::new(None::<String>);
+    let viewport = Viewport::new();
+
+    let rows = Memo::new(move |_| {
+        store.images.with(|images| {
+            visible(images, &filter.get(), sort.get())
+                .into_iter()
+                .map(|row| Row {
+                    key: row.key(),
+                    id: row.image.id.clone(),
+                    short_id: row.image.short_id().to_string(),
+                    repository: row.repository.clone(),
+                    tag: row.tag.clone(),
+                    size: row.image.size,
+                    created: row.image.created,
+                    containers: row.image.containers,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let total_size = move || {
+        store
+            .images
+            .with(|i| human_size(i.iter().map(|i| i.size).sum()))
+    };
+    let window_rows = move || {
+        let (start, end) = viewport.window(rows.with(|r| r.len()));
+        rows.with(|r| r[start..end].to_vec())
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let keys: Vec<String> =
+            rows.with_untracked(|r| r.iter().map(|row| row.key.clone()).collect());
+        if navigate(&ev.key(), &keys, selected, viewport) {
+            ev.prevent_default();
+        }
+    };
+
+    view! {
+        <section class="page" data-page="images">
+            <header class="page-header">
+                <div>
+                    <h1>"Images"</h1>
+                    <p class="page-sub">
+                        {move || format!("{} images · {} on disk", store.images.with(|i| i.len()), total_size())}
+                    </p>
+                </div>
+                <CliHint command=Signal::derive(|| Action::ListImages.cli()) />
+            </header>
+            <div class="toolbar">
+                <FilterBox filter=filter placeholder="Filter by repository, tag or id…" />
+            </div>
+            <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
+                on:keydown=on_key aria-label="Images">
+                <table class="list" id="images-table">
+                    <thead>
+                        <tr>
+                            {ImageColumn::ALL.into_iter().map(|column| view! {
+                                <SortHeader column=column title=column.title() sort=sort />
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr class="spacer" style:height=move || viewport.padding_above(rows.with(|r| r.len()))></tr>
+                        <For each=window_rows key=|row| row.key.clone() let:row>
+                            <ImageRow row=row selected=selected />
+                        </For>
+                        <tr class="spacer" style:height=move || viewport.padding_below(rows.with(|r| r.len()))></tr>
+                    </tbody>
+                </table>
+                {move || rows.with(|r| r.is_empty()).then(|| view! {
+                    <div class="empty">
+                        {move || if filter.with(|f| f.is_empty()) {
+                            view! { <strong>"No images yet."</strong>
+                                <p>"An image is the read-only template a container starts from. Get one with "
+                                   <code>"docker pull nginx"</code>"."</p> }.into_any()
+                        } else {
+                            view! { <span>"No image matches the filter."</span> }.into_any()
+                        }}
+                    </div>
+                })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ImageRow(row: Row, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let key = row.key.clone();
+    let select_key = key.clone();
+    let in_use = match row.containers {
+        0 => view! { <span class="badge muted">"unused"</span> }.into_any(),
+        1 => view! { <span class="badge in-use">"1 container"</span> }.into_any(),
+        n => view! { <span class="badge in-use">{format!("{n} containers")}</span> }.into_any(),
+    };
+    view! {
+        <tr class:selected=move || selected.with(|s| s.as_deref() == Some(key.as_str()))
+            data-id=row.id.clone() data-repository=row.repository.clone() data-tag=row.tag.clone()
+            on:click=move |_| selected.set(Some(select_key.clone()))>
+            <td class="name"><div class="cell-main">{row.repository.clone()}</div></td>
+            <td><span class="tag">{row.tag.clone()}</span></td>
+            <td class="mono">{row.short_id.clone()}</td>
+            <td class="num">{human_size(row.size)}</td>
+            <td><RelativeTime unix=row.created /></td>
+            <td>{in_use}</td>
+        </tr>
+    }
+}

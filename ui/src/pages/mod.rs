@@ -1,0 +1,7 @@
+//! One module per screen.
+
+pub mod containers;
+pub mod engine;
+pub mod images;
+pub mod settings;
+pub mod unreachable;

@@ -1,0 +1,179 @@
+//! The UI's live data: one store, provided as context, kept in sync by the engine stream.
+//!
+//! Invariants: lists are only ever replaced by a fresh fetch (events are invalidation, never patches); a kind is
+//! fetched by at most one request at a time, and a change arriving during a fetch schedules exactly one more, so
+//! results apply in order and a burst never piles up requests; a (re)connect refetches every kind.
+
+use crate::api;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::{
+    ConnectionState, ContainerSummary, EngineInfo, ImageSummary, ObjectKind, Page, PortholeError,
+    Settings, StreamMessage,
+};
+use std::cell::Cell;
+use std::time::Duration;
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub connection: RwSignal<ConnectionState>,
+    pub containers: RwSignal<Vec<ContainerSummary>>,
+    pub images: RwSignal<Vec<ImageSummary>>,
+    pub info: RwSignal<Option<EngineInfo>>,
+    pub settings: RwSignal<Settings>,
+    pub page: RwSignal<Page>,
+    /// The last failed request, shown as a dismissable banner.
+    pub error: RwSignal<Option<PortholeError>>,
+    /// Unix seconds, ticking every 15 s, so relative times age without refetching anything.
+    pub now: RwSignal<i64>,
+    /// Whether the lists have been fetched at least once since the app started.
+    pub loaded: RwSignal<bool>,
+}
+
+/// Per-kind fetch state: one request in flight, at most one more pending.
+#[derive(Default)]
+struct Fetch {
+    in_flight: Cell<bool>,
+    again: Cell<bool>,
+}
+
+thread_local! {
+    static CONTAINERS: Fetch = Fetch::default();
+    static IMAGES: Fetch = Fetch::default();
+    static INFO: Fetch = Fetch::default();
+}
+
+fn now_secs() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+impl Store {
+    pub fn new() -> Self {
+        Self {
+            connection: RwSignal::new(ConnectionState::Connecting {
+                endpoint: String::new(),
+            }),
+            containers: RwSignal::new(Vec::new()),
+            images: RwSignal::new(Vec::new()),
+            info: RwSignal::new(None),
+            settings: RwSignal::new(Settings::default()),
+            page: RwSignal::new(Page::Containers),
+            error: RwSignal::new(None),
+            now: RwSignal::new(now_secs()),
+            loaded: RwSignal::new(false),
+        }
+    }
+
+    /// Loads settings, opens the engine stream, and starts the clock. Called once by the app.
+    pub fn start(self) {
+        spawn_local(async move {
+            if let Ok(settings) = api::get_settings().await {
+                self.page.set(settings.last_page);
+                self.settings.set(settings);
+            }
+            match api::subscribe_engine(move |message| self.handle(message)).await {
+                Ok(id) => on_cleanup(move || {
+                    spawn_local(async move {
+                        let _ = api::unsubscribe(id).await;
+                    })
+                }),
+                Err(error) => self.error.set(Some(error)),
+            }
+        });
+        set_interval(move || self.now.set(now_secs()), Duration::from_secs(15));
+    }
+
+    fn handle(self, message: StreamMessage) {
+        match message {
+            StreamMessage::Connection { state } => {
+                let connected = state.is_connected();
+                if let ConnectionState::Connected { info } = &state {
+                    self.info.set(Some((**info).clone()));
+                }
+                self.connection.set(state);
+                if connected {
+                    // A (re)connect may follow an engine restart: everything may have changed.
+                    self.refresh(ObjectKind::Container);
+                    self.refresh(ObjectKind::Image);
+                }
+            }
+            StreamMessage::Invalidated { kinds } => {
+                for kind in kinds {
+                    self.refresh(kind);
+                }
+            }
+        }
+    }
+
+    pub fn refresh(self, kind: ObjectKind) {
+        match kind {
+            ObjectKind::Container => fetch(&CONTAINERS, kind, self),
+            ObjectKind::Image => fetch(&IMAGES, kind, self),
+            ObjectKind::Engine => fetch(&INFO, kind, self),
+            // Volumes and networks get their pages with the containers & volumes issue.
+            ObjectKind::Volume | ObjectKind::Network => {}
+        }
+    }
+
+    /// Shows `page` and remembers it as the last page shown.
+    pub fn go(self, page: Page) {
+        if self.page.get_untracked() == page {
+            return;
+        }
+        self.page.set(page);
+        self.settings.update(|s| s.last_page = page);
+        self.save_settings();
+    }
+
+    pub fn save_settings(self) {
+        let settings = self.settings.get_untracked();
+        spawn_local(async move {
+            if let Err(error) = api::set_settings(&settings).await {
+                self.error.set(Some(error));
+            }
+        });
+    }
+}
+
+fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKind, store: Store) {
+    let busy = state.with(|f| {
+        if f.in_flight.get() {
+            f.again.set(true);
+            true
+        } else {
+            f.in_flight.set(true);
+            false
+        }
+    });
+    if busy {
+        return;
+    }
+    spawn_local(async move {
+        loop {
+            let result = match kind {
+                ObjectKind::Container => api::list_containers(true)
+                    .await
+                    .map(|list| store.containers.set(list)),
+                ObjectKind::Image => api::list_images().await.map(|list| store.images.set(list)),
+                _ => api::engine_info()
+                    .await
+                    .map(|info| store.info.set(Some(info))),
+            };
+            match result {
+                Ok(()) => store.loaded.set(true),
+                // While disconnected the unreachable page explains; a banner would repeat it.
+                Err(error) if error.kind == porthole_model::ErrorKind::EngineUnavailable => {}
+                Err(error) => store.error.set(Some(error)),
+            }
+            let again = state.with(|f| f.again.replace(false));
+            if !again {
+                state.with(|f| f.in_flight.set(false));
+                break;
+            }
+        }
+    });
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
