@@ -37,7 +37,7 @@ trap cleanup EXIT
 echo "== test rig"
 eval "$(scripts/rig.sh start)"
 display=:${PH_DISPLAY:-99}
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1240x780x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 export DISPLAY=$display
 export PORTHOLE_APP=$CARGO_TARGET_DIR/debug/porthole

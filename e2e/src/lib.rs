@@ -10,11 +10,10 @@ use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// One window at a time: tauri-driver serves one session, and the tests share the private engine's state.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -69,7 +68,7 @@ pub struct Window {
     driver: Child,
     /// The app's XDG home: settings live in `data/dev.porthole.app/settings.json` below it.
     pub home: PathBuf,
-    _guard: MutexGuard<'static, ()>,
+    _guard: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl Window {
@@ -90,7 +89,7 @@ impl Window {
 
     /// Launches the app with `home` as its settings home, as a second run of the same user would.
     pub async fn launch_at(home: PathBuf) -> Window {
-        let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        let guard = ONE_AT_A_TIME.lock().await;
         let port = free_port();
         let mut command = Command::new("tauri-driver");
         command
@@ -184,6 +183,7 @@ impl Window {
         std::fs::create_dir_all(&folder).expect("screenshot folder");
         let display = std::env::var("DISPLAY").unwrap_or_else(|_| ":99".into());
         let path = folder.join(format!("{name}.png"));
+
         let status = Command::new("import")
             .args(["-display", &display, "-window", "root"])
             .arg(&path)
@@ -207,13 +207,15 @@ impl Window {
 
 impl Drop for Window {
     fn drop(&mut self) {
-        // Killing the driver's process group ends WebKitWebDriver and the app with it.
+        // Killing the driver's process group ends WebKitWebDriver and the app with it. `--` so that the negative
+        // group id is not read as an option.
+        let group = format!("-{}", self.driver.id());
         let _ = Command::new("kill")
-            .args(["-TERM", &format!("-{}", self.driver.id())])
+            .args(["-s", "TERM", "--", &group])
             .status();
         std::thread::sleep(Duration::from_millis(300));
         let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", self.driver.id())])
+            .args(["-s", "KILL", "--", &group])
             .status();
         let _ = self.driver.wait();
     }

@@ -29,8 +29,11 @@ extern "C" {
     fn set_onmessage(this: &TauriChannel, handler: &Closure<dyn FnMut(JsValue)>);
 }
 
+/// The JS callback behind one subscription's channel.
+type Handler = Closure<dyn FnMut(JsValue)>;
+
 thread_local! {
-    static CHANNEL_HANDLERS: RefCell<HashMap<u64, Closure<dyn FnMut(JsValue)>>> = RefCell::new(HashMap::new());
+    static CHANNEL_HANDLERS: RefCell<HashMap<u64, Handler>> = RefCell::new(HashMap::new());
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -113,7 +116,7 @@ async fn subscribe<M: DeserializeOwned + 'static>(
     mut on_message: impl FnMut(M) + 'static,
 ) -> Result<u64, PortholeError> {
     let channel = TauriChannel::new();
-    let handler = Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
+    let handler = Handler::new(move |value: JsValue| {
         if let Ok(message) = serde_wasm_bindgen::from_value::<M>(value) {
             on_message(message);
         }

@@ -50,7 +50,7 @@ pub fn kinds(
         .filter_map(|event| async move {
             match event {
                 Ok(event) => {
-                    let kind = ObjectKind::from_event_type(&event.typ?.to_string())?;
+                    let kind = ObjectKind::from_event_type(event.typ?.as_ref())?;
                     let action = event.action.unwrap_or_default();
                     (!is_noise(kind, &action)).then_some(Ok(kind))
                 }

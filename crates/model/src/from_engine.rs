@@ -49,7 +49,7 @@ impl From<engine::ContainerSummary> for ContainerSummary {
             image_id: container.image_id.unwrap_or_default(),
             command: container.command.unwrap_or_default(),
             state: container.state.map_or(ContainerState::Unknown, |s| {
-                ContainerState::parse(&s.to_string())
+                ContainerState::parse(s.as_ref())
             }),
             status: container.status.unwrap_or_default(),
             ports,
