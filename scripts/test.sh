@@ -36,10 +36,13 @@ trap cleanup EXIT
 
 echo "== test rig"
 eval "$(scripts/rig.sh start)"
-display=:${PH_DISPLAY:-99}
+n=99
+while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
+display=:$n
 Xvfb "$display" -screen 0 1240x780x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 export DISPLAY=$display
+for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
 export PORTHOLE_APP=$CARGO_TARGET_DIR/debug/porthole
 
 echo "== tests"
