@@ -28,6 +28,10 @@ pub struct Store {
     pub now: RwSignal<i64>,
     /// Whether the lists have been fetched at least once since the app started.
     pub loaded: RwSignal<bool>,
+    /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
+    navigated: RwSignal<bool>,
+    /// Saving waits until the saved settings were read, so an early click cannot overwrite them with defaults.
+    settings_ready: RwSignal<bool>,
 }
 
 /// Per-kind fetch state: one request in flight, at most one more pending.
@@ -61,15 +65,29 @@ impl Store {
             error: RwSignal::new(None),
             now: RwSignal::new(now_secs()),
             loaded: RwSignal::new(false),
+            navigated: RwSignal::new(false),
+            settings_ready: RwSignal::new(false),
         }
     }
 
     /// Loads settings, opens the engine stream, and starts the clock. Called once by the app.
     pub fn start(self) {
         spawn_local(async move {
-            if let Ok(settings) = api::get_settings().await {
-                self.page.set(settings.last_page);
+            if let Ok(mut settings) = api::get_settings().await {
+                let navigated = self.navigated.get_untracked();
+                if navigated {
+                    settings.last_page = self.page.get_untracked();
+                } else {
+                    self.page.set(settings.last_page);
+                }
                 self.settings.set(settings);
+                self.settings_ready.set(true);
+                if navigated {
+                    self.save_settings();
+                }
+            } else {
+                // Unreadable settings: run on defaults and save what the user changes from now on.
+                self.settings_ready.set(true);
             }
             match api::subscribe_engine(move |message| self.handle(message)).await {
                 Ok(id) => on_cleanup(move || {
@@ -120,12 +138,16 @@ impl Store {
         if self.page.get_untracked() == page {
             return;
         }
+        self.navigated.set(true);
         self.page.set(page);
         self.settings.update(|s| s.last_page = page);
         self.save_settings();
     }
 
     pub fn save_settings(self) {
+        if !self.settings_ready.get_untracked() {
+            return;
+        }
         let settings = self.settings.get_untracked();
         spawn_local(async move {
             if let Err(error) = api::set_settings(&settings).await {

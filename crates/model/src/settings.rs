@@ -56,6 +56,8 @@ pub struct Settings {
     pub last_page: Page,
     /// Ask before removing, killing or pruning.
     pub confirm_destructive: bool,
+    /// The containers page shows stopped containers too (`docker ps -a`); remembered between runs.
+    pub show_all_containers: bool,
 }
 
 impl Default for Settings {
@@ -64,6 +66,7 @@ impl Default for Settings {
             theme: Theme::System,
             last_page: Page::Containers,
             confirm_destructive: true,
+            show_all_containers: false,
         }
     }
 }

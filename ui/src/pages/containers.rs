@@ -16,7 +16,8 @@ use porthole_model::{Action, ContainerSummary};
 #[component]
 pub fn ContainersPage() -> impl IntoView {
     let store = use_store();
-    let show_all = RwSignal::new(false);
+    // `docker ps` vs `docker ps -a`, remembered in the settings.
+    let show_all = Signal::derive(move || store.settings.with(|s| s.show_all_containers));
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort {
         column: ContainerColumn::Created,
@@ -71,7 +72,11 @@ pub fn ContainersPage() -> impl IntoView {
                 <FilterBox filter=filter placeholder="Filter by name, image, state, port…" />
                 <label class="switch" title="docker ps shows running containers; docker ps -a shows all of them">
                     <input type="checkbox" id="show-all" prop:checked=move || show_all.get()
-                        on:change=move |ev| show_all.set(event_target_checked(&ev)) />
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            store.settings.update(|s| s.show_all_containers = on);
+                            store.save_settings();
+                        } />
                     <span class="switch-track"></span>
                     <span>"Show stopped too"</span>
                 </label>
@@ -127,7 +132,7 @@ fn ContainerRow(container: ContainerSummary, selected: RwSignal<Option<String>>)
 }
 
 #[component]
-fn EmptyState(show_all: RwSignal<bool>, filtered: Signal<bool>) -> impl IntoView {
+fn EmptyState(show_all: Signal<bool>, filtered: Signal<bool>) -> impl IntoView {
     move || {
         if filtered.get() {
             view! { <div class="empty">"No container matches the filter."</div> }.into_any()
