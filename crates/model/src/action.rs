@@ -5,14 +5,91 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "args", rename_all = "snake_case")]
 pub enum Action {
     Ping,
     EngineVersion,
     EngineInfo,
     Events,
-    ListContainers { all: bool },
+    ListContainers {
+        all: bool,
+    },
     ListImages,
+    /// A lifecycle action on one container, named as the user knows it (name, or id when it has none).
+    Container {
+        container: String,
+        action: ContainerAction,
+    },
+}
+
+/// What can be done to one container (`docker start|stop|kill|restart|pause|unpause|rm`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ContainerAction {
+    Start,
+    /// SIGTERM, then SIGKILL after `timeout_secs` (the engine's default is 10).
+    Stop {
+        timeout_secs: Option<u32>,
+    },
+    Kill {
+        signal: String,
+    },
+    Restart,
+    Pause,
+    Unpause,
+    /// `force` stops a running container first; `volumes` also removes its anonymous volumes (named volumes are
+    /// never removed this way).
+    Remove {
+        force: bool,
+        volumes: bool,
+    },
+}
+
+impl ContainerAction {
+    /// The button label.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Start => "Start",
+            Self::Stop { .. } => "Stop",
+            Self::Kill { .. } => "Kill",
+            Self::Restart => "Restart",
+            Self::Pause => "Pause",
+            Self::Unpause => "Resume",
+            Self::Remove { force: true, .. } => "Force remove",
+            Self::Remove { .. } => "Remove",
+        }
+    }
+
+    /// Whether the UI asks before doing it (when the user wants confirmations).
+    pub fn is_destructive(&self) -> bool {
+        matches!(self, Self::Kill { .. } | Self::Remove { .. })
+    }
+
+    /// Whether the action makes sense in `state`; the UI offers only these.
+    pub fn allowed(&self, state: crate::ContainerState) -> bool {
+        match self {
+            Self::Start => state.can_start(),
+            Self::Stop { .. } | Self::Restart => {
+                state.can_stop() && !matches!(state, crate::ContainerState::Paused)
+            }
+            Self::Kill { .. } => state.can_stop(),
+            Self::Pause => state.can_pause(),
+            Self::Unpause => state.can_unpause(),
+            Self::Remove { force, .. } => *force || !state.needs_force_to_remove(),
+        }
+    }
+
+    /// What the user will lose or change, for the confirmation dialog.
+    pub fn consequence(&self) -> &'static str {
+        match self {
+            Self::Kill { .. } => "The process gets no chance to shut down cleanly.",
+            Self::Remove { .. } => {
+                "Everything written inside the container (its writable layer) is deleted. Data in named volumes and \
+                 bind mounts stays."
+            }
+            _ => "",
+        }
+    }
 }
 
 /// An Engine API request: method and path with query, relative to `/v1.xx`.
@@ -33,6 +110,29 @@ impl Action {
             Self::ListContainers { all: false } => "docker ps".into(),
             Self::ListContainers { all: true } => "docker ps -a".into(),
             Self::ListImages => "docker image ls".into(),
+            Self::Container { container, action } => match action {
+                ContainerAction::Start => format!("docker start {container}"),
+                ContainerAction::Stop { timeout_secs: None } => format!("docker stop {container}"),
+                ContainerAction::Stop {
+                    timeout_secs: Some(t),
+                } => format!("docker stop -t {t} {container}"),
+                ContainerAction::Kill { signal } if signal == "SIGKILL" || signal == "KILL" => {
+                    format!("docker kill {container}")
+                }
+                ContainerAction::Kill { signal } => format!("docker kill -s {signal} {container}"),
+                ContainerAction::Restart => format!("docker restart {container}"),
+                ContainerAction::Pause => format!("docker pause {container}"),
+                ContainerAction::Unpause => format!("docker unpause {container}"),
+                ContainerAction::Remove { force, volumes } => {
+                    let flags = match (force, volumes) {
+                        (true, true) => " -f -v",
+                        (true, false) => " -f",
+                        (false, true) => " -v",
+                        (false, false) => "",
+                    };
+                    format!("docker rm{flags} {container}")
+                }
+            },
         }
     }
 
@@ -46,6 +146,30 @@ impl Action {
                 ("GET", format!("/containers/json?all={}", u8::from(*all)))
             }
             Self::ListImages => ("GET", "/images/json".into()),
+            Self::Container { container, action } => match action {
+                ContainerAction::Start => ("POST", format!("/containers/{container}/start")),
+                ContainerAction::Stop { timeout_secs: None } => {
+                    ("POST", format!("/containers/{container}/stop"))
+                }
+                ContainerAction::Stop {
+                    timeout_secs: Some(t),
+                } => ("POST", format!("/containers/{container}/stop?t={t}")),
+                ContainerAction::Kill { signal } => (
+                    "POST",
+                    format!("/containers/{container}/kill?signal={signal}"),
+                ),
+                ContainerAction::Restart => ("POST", format!("/containers/{container}/restart")),
+                ContainerAction::Pause => ("POST", format!("/containers/{container}/pause")),
+                ContainerAction::Unpause => ("POST", format!("/containers/{container}/unpause")),
+                ContainerAction::Remove { force, volumes } => (
+                    "DELETE",
+                    format!(
+                        "/containers/{container}?force={}&v={}",
+                        u8::from(*force),
+                        u8::from(*volumes)
+                    ),
+                ),
+            },
         };
         ApiRequest { method, path }
     }
@@ -72,6 +196,83 @@ mod tests {
             Action::ListContainers { all: true }.api().path,
             "/containers/json?all=1"
         );
+    }
+
+    #[test]
+    fn container_actions_read_like_the_cli() {
+        let action = |action| Action::Container {
+            container: "web".into(),
+            action,
+        };
+        assert_eq!(action(ContainerAction::Start).cli(), "docker start web");
+        assert_eq!(
+            action(ContainerAction::Stop {
+                timeout_secs: Some(3)
+            })
+            .cli(),
+            "docker stop -t 3 web"
+        );
+        assert_eq!(
+            action(ContainerAction::Kill {
+                signal: "SIGKILL".into()
+            })
+            .cli(),
+            "docker kill web"
+        );
+        assert_eq!(
+            action(ContainerAction::Kill {
+                signal: "SIGHUP".into()
+            })
+            .cli(),
+            "docker kill -s SIGHUP web"
+        );
+        assert_eq!(
+            action(ContainerAction::Remove {
+                force: true,
+                volumes: true
+            })
+            .cli(),
+            "docker rm -f -v web"
+        );
+        let remove = action(ContainerAction::Remove {
+            force: false,
+            volumes: false,
+        })
+        .api();
+        assert_eq!(
+            (remove.method, remove.path.as_str()),
+            ("DELETE", "/containers/web?force=0&v=0")
+        );
+    }
+
+    #[test]
+    fn actions_follow_the_state_rules() {
+        use crate::ContainerState::*;
+        assert!(ContainerAction::Start.allowed(Exited) && !ContainerAction::Start.allowed(Running));
+        assert!(ContainerAction::Stop { timeout_secs: None }.allowed(Running));
+        assert!(
+            !ContainerAction::Stop { timeout_secs: None }.allowed(Paused),
+            "unpause first, like the CLI wants"
+        );
+        assert!(ContainerAction::Kill {
+            signal: "SIGKILL".into()
+        }
+        .allowed(Paused));
+        assert!(!ContainerAction::Remove {
+            force: false,
+            volumes: false
+        }
+        .allowed(Running));
+        assert!(ContainerAction::Remove {
+            force: true,
+            volumes: false
+        }
+        .allowed(Running));
+        assert!(ContainerAction::Remove {
+            force: false,
+            volumes: false
+        }
+        .is_destructive());
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub mod image;
 pub mod images;
 pub mod settings;
 
-pub use action::Action;
+pub use action::{Action, ContainerAction};
 pub use container::{ContainerState, ContainerSummary, PortMapping};
 pub use engine::{ConnectionState, EngineInfo, UnreachableReason};
 pub use error::{ErrorKind, PortholeError};
