@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "retry_connection",
     "engine_info",
     "list_containers",
+    "container_action",
     "list_images",
     "get_settings",
     "set_settings",

@@ -53,6 +53,23 @@ pub fn docker(args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).trim().to_owned()
 }
 
+/// Removes the named container when dropped, also when the test fails.
+pub struct Removed(pub String);
+
+impl Drop for Removed {
+    fn drop(&mut self) {
+        let _ = Command::new("docker")
+            .args(["rm", "-f", &self.0])
+            .env("DOCKER_HOST", test_engine())
+            .output();
+    }
+}
+
+/// A container name unique to this run.
+pub fn unique(prefix: &str) -> String {
+    format!("{prefix}-{}-{}", std::process::id(), next())
+}
+
 /// Runs `scripts/rig.sh <verb>` (e.g. `stop-engine`, `start-engine`).
 pub fn rig(verb: &str) {
     let status = Command::new("bash")
@@ -80,7 +97,7 @@ impl Window {
     /// Like `launch`, after `prepare` has set up the (empty) settings home, e.g. to plant a damaged settings file.
     pub async fn launch_with(prepare: impl FnOnce(&Path)) -> Window {
         let home =
-            std::env::temp_dir().join(format!("porthole-e2e-{}-{}", std::process::id(), unique()));
+            std::env::temp_dir().join(format!("porthole-e2e-{}-{}", std::process::id(), next()));
         let _ = std::fs::remove_dir_all(&home);
         std::fs::create_dir_all(&home).expect("settings home");
         prepare(&home);
@@ -251,7 +268,7 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-fn unique() -> u64 {
+fn next() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)

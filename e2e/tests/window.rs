@@ -1,29 +1,8 @@
 //! End to end through the real window: the engine page, live container and image lists, the all-toggle, the
 //! unreachable page and recovery, settings, and keyboard use. Each test saves screenshots to docs/screenshots/.
 
-use porthole_e2e::{docker, rig, Window};
+use porthole_e2e::{docker, rig, unique, Removed, Window};
 use std::time::Duration;
-
-fn unique(prefix: &str) -> String {
-    format!(
-        "{prefix}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos()
-    )
-}
-
-struct Removed(String);
-impl Drop for Removed {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("docker")
-            .args(["rm", "-f", &self.0])
-            .env("DOCKER_HOST", porthole_e2e::test_engine())
-            .output();
-    }
-}
 
 fn row_present(name: &str) -> String {
     format!("return !!document.querySelector('#containers-table tr[data-name=\"{name}\"]')")

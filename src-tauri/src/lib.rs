@@ -32,6 +32,7 @@ pub fn run() {
             commands::engine::retry_connection,
             commands::engine::engine_info,
             commands::containers::list_containers,
+            commands::containers::container_action,
             commands::images::list_images,
             commands::settings::get_settings,
             commands::settings::set_settings,

@@ -6,7 +6,8 @@
 //! opening and closing views leaks neither closures nor backend tasks.
 
 use porthole_model::{
-    ContainerSummary, EngineInfo, ImageSummary, PortholeError, Settings, StreamMessage,
+    ContainerAction, ContainerSummary, EngineInfo, ImageSummary, PortholeError, Settings,
+    StreamMessage,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -85,6 +86,23 @@ pub async fn engine_info() -> Result<EngineInfo, PortholeError> {
 
 pub async fn list_containers(all: bool) -> Result<Vec<ContainerSummary>, PortholeError> {
     invoke("list_containers", to_js(&ListContainersArgs { all })).await
+}
+
+#[derive(Serialize)]
+struct ContainerActionArgs<'a> {
+    container: &'a str,
+    action: &'a ContainerAction,
+}
+
+pub async fn container_action(
+    container: &str,
+    action: &ContainerAction,
+) -> Result<(), PortholeError> {
+    invoke(
+        "container_action",
+        to_js(&ContainerActionArgs { container, action }),
+    )
+    .await
 }
 
 pub async fn list_images() -> Result<Vec<ImageSummary>, PortholeError> {

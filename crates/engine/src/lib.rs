@@ -9,6 +9,7 @@
 //! - Error kinds come from the engine's HTTP status or the transport failure (see `error`), not from message text.
 
 pub mod connection;
+pub mod container;
 pub mod containers;
 pub mod endpoint;
 pub mod error;

@@ -75,7 +75,31 @@ impl ContainerAction {
             Self::Kill { .. } => state.can_stop(),
             Self::Pause => state.can_pause(),
             Self::Unpause => state.can_unpause(),
-            Self::Remove { force, .. } => *force || !state.needs_force_to_remove(),
+            // Offered for running containers too: the engine then refuses, says why, and the banner offers force —
+            // the notes' rule ("stop or force first") met where it happens.
+            Self::Remove { .. } => state != crate::ContainerState::Removing,
+        }
+    }
+
+    /// The action to offer when this one failed with `kind`: the recovery for each case lives here, once.
+    /// A refused remove of a running container → remove with force; a stop that timed out → kill (the learner's
+    /// notes: "if the container refuses to stop, use kill").
+    pub fn follow_up(&self, kind: crate::ErrorKind) -> Option<ContainerAction> {
+        match (self, kind.recovery()) {
+            (
+                Self::Remove {
+                    force: false,
+                    volumes,
+                },
+                crate::error::Recovery::OfferForce,
+            ) => Some(Self::Remove {
+                force: true,
+                volumes: *volumes,
+            }),
+            (Self::Stop { .. }, crate::error::Recovery::Retry) => Some(Self::Kill {
+                signal: "SIGKILL".into(),
+            }),
+            _ => None,
         }
     }
 
@@ -85,7 +109,7 @@ impl ContainerAction {
             Self::Kill { .. } => "The process gets no chance to shut down cleanly.",
             Self::Remove { .. } => {
                 "Everything written inside the container (its writable layer) is deleted. Data in named volumes and \
-                 bind mounts stays."
+                 bind mounts stays. A running container must be stopped first, or removed with force."
             }
             _ => "",
         }
@@ -273,6 +297,31 @@ mod tests {
             volumes: false
         }
         .is_destructive());
+    }
+
+    #[test]
+    fn failures_offer_the_right_next_step() {
+        use crate::ErrorKind;
+        let remove = ContainerAction::Remove {
+            force: false,
+            volumes: true,
+        };
+        assert_eq!(
+            remove.follow_up(ErrorKind::Conflict),
+            Some(ContainerAction::Remove {
+                force: true,
+                volumes: true
+            })
+        );
+        assert_eq!(remove.follow_up(ErrorKind::NotFound), None);
+        let stop = ContainerAction::Stop { timeout_secs: None };
+        assert_eq!(
+            stop.follow_up(ErrorKind::Timeout),
+            Some(ContainerAction::Kill {
+                signal: "SIGKILL".into()
+            })
+        );
+        assert_eq!(ContainerAction::Start.follow_up(ErrorKind::Conflict), None);
     }
 
     #[test]

@@ -190,26 +190,50 @@ const ROWS: &str =
     "return document.querySelectorAll('#containers-table tr[data-name]').length > 0 \
     && document.querySelector('.page-sub')?.textContent.includes('in total')";
 
+/// Launch → filled list, from the app process's start (kernel start time) to the page's
+/// `porthole:containers-loaded` mark, both on the wall clock. WebDriver's own start-up is not counted.
 async fn launch_to_filled_list(count: usize) -> Vec<f64> {
     let mut times = Vec::new();
-    for _ in 0..3 {
-        let start = Instant::now();
+    for _ in 0..5 {
         let window = Window::launch_with(settings_with_show_all).await;
-        window
-            .wait_for(
-                "a filled list",
-                &format!(
-                    "{} && document.querySelector('.page-sub').textContent.includes('of {count}')",
-                    ROWS.trim_end_matches(';')
-                ),
-                60,
-            )
-            .await;
-        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        window.wait_for("a filled list", &filled(count), 60).await;
+        let loaded = window
+            .eval("const m = performance.getEntriesByName('porthole:containers-loaded')[0]; return performance.timeOrigin + m.startTime")
+            .await
+            .as_f64()
+            .expect("the mark is there");
+        times.push(loaded - process_start_ms(app_pid()));
         drop(window);
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
     times
+}
+
+fn filled(count: usize) -> String {
+    format!(
+        "return document.querySelectorAll('#containers-table tr[data-name]').length > 0 \
+         && document.querySelector('.page-sub')?.textContent.includes('of {count} in total')"
+    )
+}
+
+/// When the process started, in Unix milliseconds: boot time plus its start time in clock ticks.
+fn process_start_ms(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let ticks: f64 = stat
+        .rsplit(')')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .nth(19)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let boot: f64 = std::fs::read_to_string("/proc/stat")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("btime ").map(|v| v.trim().parse().unwrap()))
+        .unwrap();
+    (boot + ticks / 100.0) * 1000.0
 }
 
 #[derive(Debug, Default)]
@@ -306,7 +330,7 @@ fn now_ms() -> f64 {
 
 #[derive(Debug, Default)]
 struct Latency {
-    after_cli_ms: Vec<f64>,
+    after_event_ms: Vec<f64>,
     whole_ms: Vec<f64>,
 }
 
@@ -331,12 +355,44 @@ async fn memory_and_latency(count: usize) -> (Memory, Latency) {
             "window.__seen = {}; new MutationObserver(() => { for (const r of document.querySelectorAll('tr[data-name^=\"bench-run\"]')) { window.__seen[r.dataset.name] ??= Date.now(); } }).observe(document.body, {subtree: true, childList: true}); return true",
         )
         .await;
+    // The engine's own time of each `create` event: the moment the change exists, on the same clock as the page.
+    let engine = Engine::connect(&Endpoint {
+        host: test_engine(),
+        source: EndpointSource::DockerHost,
+    })
+    .await
+    .unwrap();
+    let created = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::<
+        String,
+        f64,
+    >::new()));
+    let recorder = {
+        let created = created.clone();
+        tokio::spawn(async move {
+            let mut events = Box::pin(
+                engine
+                    .docker
+                    .events(None::<bollard::query_parameters::EventsOptions>),
+            );
+            while let Some(Ok(event)) = events.next().await {
+                let name = event
+                    .actor
+                    .and_then(|a| a.attributes)
+                    .and_then(|a| a.get("name").cloned());
+                if let (Some("create"), Some(name), Some(nanos)) =
+                    (event.action.as_deref(), name, event.time_nano)
+                {
+                    created.lock().unwrap().insert(name, nanos as f64 / 1e6);
+                }
+            }
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let mut latency = Latency::default();
     for i in 0..30 {
         let name = format!("bench-run-{i:02}");
         let before = now_ms();
         docker(&["run", "-d", "--name", &name, IMAGE, "sleep", "1d"]);
-        let after = now_ms();
         window
             .wait_for(&name, &format!("return !!window.__seen['{name}']"), 10)
             .await;
@@ -345,10 +401,17 @@ async fn memory_and_latency(count: usize) -> (Memory, Latency) {
             .await
             .as_f64()
             .unwrap();
-        latency.after_cli_ms.push(seen - after);
+        let event = created
+            .lock()
+            .unwrap()
+            .get(&name)
+            .copied()
+            .expect("the create event was seen");
+        latency.after_event_ms.push(seen - event);
         latency.whole_ms.push(seen - before);
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
+    recorder.abort();
     drop(window);
     (memory, latency)
 }
@@ -413,8 +476,8 @@ fn render(
     let launch_median = percentile(launch, 0.5);
     let pss_mb = memory.pss_kib as f64 / 1024.0;
     let rss_mb = memory.rss_kib as f64 / 1024.0;
-    let p50 = percentile(&latency.after_cli_ms, 0.5);
-    let p95 = percentile(&latency.after_cli_ms, 0.95);
+    let p50 = percentile(&latency.after_event_ms, 0.5);
+    let p95 = percentile(&latency.after_event_ms, 0.95);
     let whole50 = percentile(&latency.whole_ms, 0.5);
     let whole95 = percentile(&latency.whole_ms, 0.95);
     let version = docker(&[
@@ -432,18 +495,18 @@ Reproduce: `scripts/bench.sh` (starts the test rig, builds the release app, crea
 measures, removes them, rewrites this file).\n\n\
 | # | What | Figure | Goal | |\n|---|---|---|---|---|\n\
 | a | List all {count} containers: engine layer (`containers::list`, bollard + conversion) vs raw `GET /containers/json?all=1` read and parsed | {:.1} ms vs {:.1} ms = **{ratio:.2}×** (vs bytes only, unparsed: {:.1} ms = {ratio_bytes:.2}×; `docker ps -a -q`: {:.1} ms) | ≤ 1.25× | {} |\n\
-| b | Launch to a filled container list with {count} containers (release; includes tauri-driver starting the app) | median **{launch_median:.0} ms** of {} runs ({}) | ≤ 1,000 ms | {} |\n\
+| b | Launch to a filled container list with {count} containers (release): from the app process's start to the list in the page | median **{launch_median:.0} ms** of {} runs ({}) | ≤ 1,000 ms | {} |\n\
 | c | Memory of the app and its WebKit processes with {count} containers listed ({} processes) | **{pss_mb:.0} MB PSS**, {rss_mb:.0} MB RSS | ≤ 150 MB PSS | {} |\n\
-| d | `docker run` in a terminal → its row visible in the window (from the CLI's return; {} runs) | p50 **{p50:.0} ms**, p95 **{p95:.0} ms** (from the CLI's start: p50 {whole50:.0} ms, p95 {whole95:.0} ms) | p95 ≤ 150 ms | {} |\n\
+| d | `docker run` in a terminal → its row visible in the window, from the engine's `create` event ({} runs) | p50 **{p50:.0} ms**, p95 **{p95:.0} ms** (from the moment the CLI was started: p50 {whole50:.0} ms, p95 {whole95:.0} ms, which includes the CLI's own start-up and request) | p95 ≤ 150 ms | {} |\n\
 | e | Idle CPU of the app and its WebKit processes over 60 s with 100 running containers | **{idle:.2} %** of one core | ≤ 0.5 % | {} |\n\n\
 Creating the {count} containers took {:.1} s (bollard, 8 at a time).\n\n\
 Notes:\n\
 - (a) The engine layer's cost over the raw request is bollard's HTTP client plus converting each entry into \
 Porthole's model; the engine's own work (about the same in both) dominates.\n\
-- (b) The clock starts before tauri-driver launches the app, so WebDriver's own start-up is included.\n\
+- (b) Start: the kernel's start time of the app process; end: the page's `porthole:containers-loaded` performance mark, set when the first list is in the store (it renders in the same frame).\n\
 - (c) PSS shares the WebKit libraries fairly between processes; RSS counts them once per process.\n\
 - (d) Rows appear when the engine's `create`/`start` events arrive, are coalesced (25 ms quiet, 150 ms at most) \
-and the list is refetched; the page notes the moment a row is inserted with a MutationObserver.\n\
+and the list is refetched; the page notes the moment a row is inserted with a MutationObserver; the start is the engine's own `timeNano` of the `create` event (same machine clock). `docker run -d` itself takes about 250–300 ms here, so the row is usually visible before the CLI returns.\n\
 - (e) Nothing polls: the window waits on the engine's event stream; the only timer is a 15 s clock for relative times.\n",
         list.engine_layer_ms,
         list.raw_parsed_ms,
@@ -455,7 +518,7 @@ and the list is refetched; the page notes the moment a row is inserted with a Mu
         verdict(launch_median <= 1000.0),
         memory.processes,
         verdict(pss_mb <= 150.0),
-        latency.after_cli_ms.len(),
+        latency.after_event_ms.len(),
         verdict(p95 <= 150.0),
         verdict(idle <= 0.5),
         created_in.as_secs_f64(),

@@ -1,7 +1,7 @@
 //! Containers.
 
 use crate::state::AppState;
-use porthole_model::{ContainerSummary, PortholeError};
+use porthole_model::{ContainerAction, ContainerSummary, PortholeError};
 use tauri::State;
 
 #[tauri::command]
@@ -10,4 +10,13 @@ pub async fn list_containers(
     all: bool,
 ) -> Result<Vec<ContainerSummary>, PortholeError> {
     porthole_engine::containers::list(&state.engine()?, all).await
+}
+
+#[tauri::command]
+pub async fn container_action(
+    state: State<'_, AppState>,
+    container: String,
+    action: ContainerAction,
+) -> Result<(), PortholeError> {
+    porthole_engine::container::perform(&state.engine()?, &container, &action).await
 }

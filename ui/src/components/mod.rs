@@ -1,6 +1,8 @@
 //! Reusable pieces of the UI, one per file.
 
 pub mod cli_hint;
+pub mod confirm_dialog;
+pub mod container_actions;
 pub mod error_banner;
 pub mod filter_box;
 pub mod icon;

@@ -2,6 +2,7 @@
 //! navigable and virtualized.
 
 use crate::components::cli_hint::CliHint;
+use crate::components::container_actions::ContainerActions;
 use crate::components::filter_box::FilterBox;
 use crate::components::list_keys::navigate;
 use crate::components::relative_time::RelativeTime;
@@ -32,6 +33,15 @@ pub fn ContainersPage() -> impl IntoView {
                 .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
+        })
+    });
+    let selected_container = Signal::derive(move || {
+        selected.with(|id| {
+            id.as_ref().and_then(|id| {
+                store
+                    .containers
+                    .with(|all| all.iter().find(|c| &c.id == id).cloned())
+            })
         })
     });
     let command = Signal::derive(move || {
@@ -80,6 +90,8 @@ pub fn ContainersPage() -> impl IntoView {
                     <span class="switch-track"></span>
                     <span>"Show stopped too"</span>
                 </label>
+                <span class="toolbar-spacer"></span>
+                <ContainerActions selected=selected_container />
             </div>
             <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
                 on:keydown=on_key aria-label="Containers">

@@ -1,0 +1,83 @@
+//! One container's lifecycle: start, stop, kill, restart, pause, unpause, remove. Each failure gets a sentence
+//! specific to the action, chosen by the error's kind (from the engine's status code).
+
+use crate::error::from_bollard_with;
+use crate::Engine;
+use bollard::query_parameters::{
+    KillContainerOptions, RemoveContainerOptions, RestartContainerOptions, StopContainerOptions,
+};
+use porthole_model::{ContainerAction, ErrorKind, PortholeError};
+
+/// Performs `action` on the container `id` (an id or a name).
+pub async fn perform(
+    engine: &Engine,
+    id: &str,
+    action: &ContainerAction,
+) -> Result<(), PortholeError> {
+    let docker = &engine.docker;
+    let result = match action {
+        ContainerAction::Start => {
+            docker
+                .start_container(id, None::<bollard::query_parameters::StartContainerOptions>)
+                .await
+        }
+        ContainerAction::Stop { timeout_secs } => {
+            let options = StopContainerOptions {
+                t: timeout_secs.map(|t| t as i32),
+                signal: None,
+            };
+            docker.stop_container(id, Some(options)).await
+        }
+        ContainerAction::Kill { signal } => {
+            docker
+                .kill_container(
+                    id,
+                    Some(KillContainerOptions {
+                        signal: signal.clone(),
+                    }),
+                )
+                .await
+        }
+        ContainerAction::Restart => {
+            docker
+                .restart_container(id, None::<RestartContainerOptions>)
+                .await
+        }
+        ContainerAction::Pause => docker.pause_container(id).await,
+        ContainerAction::Unpause => docker.unpause_container(id).await,
+        ContainerAction::Remove { force, volumes } => {
+            let options = RemoveContainerOptions {
+                force: *force,
+                v: *volumes,
+                link: false,
+            };
+            docker.remove_container(id, Some(options)).await
+        }
+    };
+    result.map_err(|error| from_bollard_with(error, |kind| sentence(action, kind)))
+}
+
+fn sentence(action: &ContainerAction, kind: ErrorKind) -> Option<String> {
+    let text = match (action, kind) {
+        (_, ErrorKind::NotFound) => "No such container: it was removed meanwhile. The list has been refreshed.",
+        (ContainerAction::Remove { force: false, .. }, ErrorKind::Conflict) => {
+            "The container is running, so the engine will not remove it. Stop it first, or remove it with force \
+             (`docker rm -f`), which kills it."
+        }
+        (ContainerAction::Remove { .. }, ErrorKind::Conflict) => {
+            "The engine is already removing this container, or cannot remove it right now."
+        }
+        (ContainerAction::Pause | ContainerAction::Unpause, ErrorKind::Conflict) => {
+            "The container is not in a state that allows this: only a running container can be paused, and only a \
+             paused one resumed."
+        }
+        (ContainerAction::Kill { .. }, ErrorKind::Conflict) => "The container is not running, so there is nothing to kill.",
+        (ContainerAction::Start, ErrorKind::Internal) => {
+            "The engine could not start the container. The detail below says why — often a port that is already \
+             taken or a command that does not exist in the image."
+        }
+        (ContainerAction::Kill { .. }, ErrorKind::InvalidInput) => "The engine does not know that signal.",
+        _ => return None,
+    };
+    Some(text.to_owned())
+}

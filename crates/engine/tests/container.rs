@@ -1,0 +1,193 @@
+//! Container lifecycle through the engine layer, checked with the real docker CLI.
+
+mod common;
+
+use porthole_engine::container::perform;
+use porthole_model::{ContainerAction, ErrorKind};
+
+fn state(name: &str) -> String {
+    common::docker(&["inspect", "--format", "{{.State.Status}}", name])
+}
+
+#[tokio::test]
+async fn start_pause_resume_restart_stop_remove() {
+    let engine = common::engine().await;
+    let name = common::unique("life");
+    let _cleanup = common::Removed(name.clone());
+    common::docker(&["create", "--name", &name, common::BUSYBOX, "sleep", "600"]);
+
+    perform(&engine, &name, &ContainerAction::Start)
+        .await
+        .unwrap();
+    assert_eq!(state(&name), "running");
+    perform(&engine, &name, &ContainerAction::Pause)
+        .await
+        .unwrap();
+    assert_eq!(state(&name), "paused");
+    perform(&engine, &name, &ContainerAction::Unpause)
+        .await
+        .unwrap();
+    assert_eq!(state(&name), "running");
+    let started = common::docker(&["inspect", "--format", "{{.State.StartedAt}}", &name]);
+    perform(&engine, &name, &ContainerAction::Restart)
+        .await
+        .unwrap();
+    assert_ne!(
+        common::docker(&["inspect", "--format", "{{.State.StartedAt}}", &name]),
+        started
+    );
+    perform(
+        &engine,
+        &name,
+        &ContainerAction::Stop {
+            timeout_secs: Some(1),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(state(&name), "exited");
+    perform(
+        &engine,
+        &name,
+        &ContainerAction::Remove {
+            force: false,
+            volumes: true,
+        },
+    )
+    .await
+    .unwrap();
+    assert!(common::docker(&["ps", "-a", "-q", "--filter", &format!("name=^{name}$")]).is_empty());
+}
+
+#[tokio::test]
+async fn removing_a_running_container_is_a_conflict_until_forced() {
+    let engine = common::engine().await;
+    let name = common::unique("busy");
+    let _cleanup = common::Removed(name.clone());
+    common::docker(&[
+        "run",
+        "-d",
+        "--name",
+        &name,
+        common::BUSYBOX,
+        "sleep",
+        "600",
+    ]);
+
+    let error = perform(
+        &engine,
+        &name,
+        &ContainerAction::Remove {
+            force: false,
+            volumes: false,
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Conflict);
+    assert!(error.message.contains("force"), "{}", error.message);
+    assert_eq!(state(&name), "running");
+    perform(
+        &engine,
+        &name,
+        &ContainerAction::Remove {
+            force: true,
+            volumes: false,
+        },
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_container_that_ignores_sigterm_is_killed_when_stop_times_out() {
+    let engine = common::engine().await;
+    let name = common::unique("stubborn");
+    let _cleanup = common::Removed(name.clone());
+    // PID 1 in a container ignores SIGTERM unless it installs a handler: `sleep` does not, so only SIGKILL stops it.
+    common::docker(&[
+        "run",
+        "-d",
+        "--name",
+        &name,
+        common::BUSYBOX,
+        "sh",
+        "-c",
+        "trap '' TERM; sleep 600",
+    ]);
+    let start = std::time::Instant::now();
+    perform(
+        &engine,
+        &name,
+        &ContainerAction::Stop {
+            timeout_secs: Some(1),
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        start.elapsed() >= std::time::Duration::from_millis(900),
+        "stop waited for the timeout"
+    );
+    assert_eq!(state(&name), "exited");
+    assert_eq!(
+        common::docker(&["inspect", "--format", "{{.State.ExitCode}}", &name]),
+        "137",
+        "killed by SIGKILL"
+    );
+}
+
+#[tokio::test]
+async fn actions_on_a_missing_container_are_not_found() {
+    let engine = common::engine().await;
+    let error = perform(&engine, "no-such-container-here", &ContainerAction::Start)
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::NotFound);
+    let error = perform(
+        &engine,
+        "no-such-container-here",
+        &ContainerAction::Kill {
+            signal: "SIGKILL".into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn kill_sends_the_chosen_signal() {
+    let engine = common::engine().await;
+    let name = common::unique("signal");
+    let _cleanup = common::Removed(name.clone());
+    common::docker(&[
+        "run",
+        "-d",
+        "--name",
+        &name,
+        common::BUSYBOX,
+        "sleep",
+        "600",
+    ]);
+    perform(
+        &engine,
+        &name,
+        &ContainerAction::Kill {
+            signal: "SIGKILL".into(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(state(&name), "exited");
+    let error = perform(
+        &engine,
+        &name,
+        &ContainerAction::Kill {
+            signal: "SIGKILL".into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Conflict, "{error:?}");
+}

@@ -1,0 +1,127 @@
+//! Container lifecycle through the window: stop, start, and remove a running container — which the engine refuses
+//! until forced, as the learner's notes say — all reflected live from the engine's events.
+
+use porthole_e2e::{docker, unique, Removed, Window};
+
+fn state_is(name: &str, state: &str) -> String {
+    format!(
+        "return document.querySelector('tr[data-name=\"{name}\"]')?.dataset.state === '{state}'"
+    )
+}
+
+async fn click(window: &Window, selector: &str) {
+    let clicked = window
+        .eval(&format!("const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; e.click(); return true"))
+        .await;
+    assert_eq!(clicked, true, "{selector} is there and enabled");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
+    let name = unique("life");
+    let _cleanup = Removed(name.clone());
+    // A process that ends on SIGTERM, so `stop` does not wait out its 10 s timeout.
+    docker(&[
+        "run",
+        "-d",
+        "--name",
+        &name,
+        "porthole-test/busybox:1",
+        "sh",
+        "-c",
+        "trap 'exit 0' TERM; sleep 600 & wait",
+    ]);
+
+    let window = Window::launch().await;
+    window.open("containers").await;
+    window
+        .wait_for("the running container", &state_is(&name, "running"), 10)
+        .await;
+    click(&window, &format!("tr[data-name=\"{name}\"]")).await;
+    let hint = window
+        .eval("return document.querySelector('[data-action=stop]').title")
+        .await;
+    assert_eq!(hint, format!("docker stop {name}").as_str());
+    assert_eq!(
+        window
+            .eval("return document.querySelector('[data-action=start]').disabled")
+            .await,
+        true
+    );
+
+    click(&window, "[data-action=stop]").await;
+    window
+        .eval("document.getElementById('show-all').click(); return true")
+        .await;
+    window
+        .wait_for("the container stopped", &state_is(&name, "exited"), 15)
+        .await;
+    assert_eq!(
+        docker(&["inspect", "--format", "{{.State.Status}}", &name]),
+        "exited"
+    );
+
+    click(&window, &format!("tr[data-name=\"{name}\"]")).await;
+    click(&window, "[data-action=start]").await;
+    window
+        .wait_for(
+            "the container running again",
+            &state_is(&name, "running"),
+            10,
+        )
+        .await;
+
+    click(&window, &format!("tr[data-name=\"{name}\"]")).await;
+    click(&window, "[data-action=remove]").await;
+    window
+        .wait_for(
+            "the confirmation",
+            "return !!document.getElementById('confirm-dialog')",
+            5,
+        )
+        .await;
+    let dialog = window
+        .eval("return document.getElementById('confirm-dialog').innerText")
+        .await;
+    assert!(
+        dialog
+            .as_str()
+            .unwrap()
+            .contains(&format!("docker rm {name}")),
+        "{dialog}"
+    );
+    window.screenshot("confirm-remove").await;
+    click(&window, "#confirm-ok").await;
+
+    window
+        .wait_for(
+            "the engine's refusal",
+            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
+            10,
+        )
+        .await;
+    let banner = window
+        .eval("return document.querySelector('.banner').innerText")
+        .await;
+    assert!(
+        banner.as_str().unwrap().contains("docker rm -f"),
+        "the banner offers force: {banner}"
+    );
+    assert_eq!(
+        docker(&["inspect", "--format", "{{.State.Status}}", &name]),
+        "running",
+        "nothing was removed"
+    );
+    window.screenshot("remove-conflict").await;
+
+    click(&window, "#follow-up").await;
+    window
+        .wait_for(
+            "the row to go",
+            &format!("return !document.querySelector('tr[data-name=\"{name}\"]')"),
+            10,
+        )
+        .await;
+    let left = docker(&["ps", "-a", "-q", "--filter", &format!("name=^{name}$")]);
+    assert!(left.is_empty(), "the container is gone from the engine");
+}
