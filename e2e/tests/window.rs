@@ -37,14 +37,27 @@ async fn the_engine_page_shows_the_engine() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_container_made_in_a_terminal_appears_and_disappears_live() {
+    let steady = unique("steady");
+    let _steady = Removed(steady.clone());
+    docker(&[
+        "run",
+        "-d",
+        "--name",
+        &steady,
+        "porthole-test/busybox:1",
+        "sleep",
+        "600",
+    ]);
     let window = Window::launch().await;
     window.open("containers").await;
     window
-        .wait_for(
-            "the list loaded",
-            "return !!document.querySelector('#containers-table')",
-            10,
-        )
+        .wait_for("the steady container", &row_present(&steady), 10)
+        .await;
+    // Tag the steady row's DOM node: if the list re-rendered every row on a change, the tag would be gone.
+    window
+        .eval(&format!(
+            "document.querySelector('tr[data-name=\"{steady}\"]').__porthole_tag = 1; return true"
+        ))
         .await;
     let name = unique("live");
     let _cleanup = Removed(name.clone());
@@ -76,6 +89,15 @@ async fn a_container_made_in_a_terminal_appears_and_disappears_live() {
         ))
         .await;
     assert!(ports.as_str().unwrap().contains("->80/tcp"), "{ports}");
+    let kept = window
+        .eval(&format!(
+            "return document.querySelector('tr[data-name=\"{steady}\"]').__porthole_tag === 1"
+        ))
+        .await;
+    assert_eq!(
+        kept, true,
+        "an unchanged row is kept in place, not re-rendered"
+    );
     window.screenshot("containers").await;
 
     docker(&["rm", "-f", &name]);

@@ -212,9 +212,10 @@ fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKind, store: 
     spawn_local(async move {
         loop {
             let result = match kind {
-                ObjectKind::Container => api::list_containers(true)
-                    .await
-                    .map(|list| store.containers.set(list)),
+                ObjectKind::Container => api::list_containers(true).await.map(|list| {
+                    store.containers.set(list);
+                    mark_first_list();
+                }),
                 ObjectKind::Image => api::list_images().await.map(|list| store.images.set(list)),
                 _ => api::engine_info()
                     .await

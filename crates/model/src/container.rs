@@ -169,18 +169,6 @@ impl ContainerSummary {
             .collect::<Vec<_>>()
             .join(", ")
     }
-
-    /// A fingerprint of everything a row shows, so a keyed list re-renders exactly the rows that changed.
-    pub fn row_key(&self) -> String {
-        format!(
-            "{}|{}|{}|{}|{}",
-            self.id,
-            self.state.as_str(),
-            self.status,
-            self.name,
-            self.ports_label()
-        )
-    }
 }
 
 /// The 12-character id Docker prints, without any `sha256:` prefix.

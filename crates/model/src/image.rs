@@ -40,10 +40,6 @@ impl ImageSummary {
         }
         self.tags.iter().map(|t| split_tag(t)).collect()
     }
-
-    pub fn row_key(&self) -> String {
-        format!("{}|{}|{}", self.id, self.tags.join(","), self.containers)
-    }
 }
 
 /// `host:5000/app:1.0` → (`host:5000/app`, `1.0`); `host:5000/app` → (`host:5000/app`, `<none>`).

@@ -12,7 +12,8 @@ use crate::components::viewport::Viewport;
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::containers::{visible, ContainerColumn, Sort};
-use porthole_model::{Action, ContainerSummary};
+use porthole_model::{Action, ContainerState, ContainerSummary};
+use std::collections::HashMap;
 
 #[component]
 pub fn ContainersPage() -> impl IntoView {
@@ -56,9 +57,23 @@ pub fn ContainersPage() -> impl IntoView {
             .containers
             .with(|c| c.iter().filter(|c| c.state.is_running()).count())
     };
-    let window_rows = move || {
+    // Rows are keyed by id and read their container from this map, so a change (a new status, a state) updates the
+    // cells of that row in place and leaves every other row's DOM alone.
+    let by_id = Memo::new(move |_| {
+        store.containers.with(|all| {
+            all.iter()
+                .map(|c| (c.id.clone(), c.clone()))
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let window_ids = move || {
         let (start, end) = viewport.window(rows.with(|r| r.len()));
-        rows.with(|r| r[start..end].to_vec())
+        rows.with(|r| {
+            r[start..end]
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        })
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let ids: Vec<String> = rows.with_untracked(|r| r.iter().map(|c| c.id.clone()).collect());
@@ -105,8 +120,8 @@ pub fn ContainersPage() -> impl IntoView {
                     </thead>
                     <tbody>
                         <tr class="spacer" style:height=move || viewport.padding_above(rows.with(|r| r.len()))></tr>
-                        <For each=window_rows key=|c| c.row_key() let:container>
-                            <ContainerRow container=container selected=selected />
+                        <For each=window_ids key=|id| id.clone() let:id>
+                            <ContainerRow id=id by_id=by_id selected=selected />
                         </For>
                         <tr class="spacer" style:height=move || viewport.padding_below(rows.with(|r| r.len()))></tr>
                     </tbody>
@@ -118,27 +133,43 @@ pub fn ContainersPage() -> impl IntoView {
 }
 
 #[component]
-fn ContainerRow(container: ContainerSummary, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let id = container.id.clone();
+fn ContainerRow(
+    id: String,
+    by_id: Memo<HashMap<String, ContainerSummary>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let container = {
+        let id = id.clone();
+        Memo::new(move |_| by_id.with(|all| all.get(&id).cloned()))
+    };
+    let field = move |get: fn(&ContainerSummary) -> String| {
+        move || container.with(|c| c.as_ref().map(get).unwrap_or_default())
+    };
+    let state = move || {
+        container.with(|c| {
+            c.as_ref()
+                .map(|c| c.state)
+                .unwrap_or(ContainerState::Unknown)
+        })
+    };
     let is_selected = {
         let id = id.clone();
         move || selected.with(|s| s.as_deref() == Some(id.as_str()))
     };
     let select_id = id.clone();
-    let ports = container.ports_label();
-    let ports_title = ports.clone();
+    let created = container.with_untracked(|c| c.as_ref().map(|c| c.created).unwrap_or_default());
     view! {
-        <tr class:selected=is_selected data-id=id.clone() data-name=container.name.clone()
-            data-state=container.state.as_str() on:click=move |_| selected.set(Some(select_id.clone()))>
+        <tr class:selected=is_selected data-id=id.clone() data-name=field(|c| c.name.clone())
+            data-state=move || state().as_str() on:click=move |_| selected.set(Some(select_id.clone()))>
             <td class="name">
-                <div class="cell-main">{container.name.clone()}</div>
-                <div class="cell-sub mono">{container.short_id().to_string()}</div>
+                <div class="cell-main">{field(|c| c.name.clone())}</div>
+                <div class="cell-sub mono">{field(|c| c.short_id().to_string())}</div>
             </td>
-            <td class="image mono" title=container.image.clone()>{container.image.clone()}</td>
-            <td><StateBadge state=container.state /></td>
-            <td class="status">{container.status.clone()}</td>
-            <td class="ports mono" title=ports_title>{ports}</td>
-            <td class="created"><RelativeTime unix=container.created /></td>
+            <td class="image mono" title=field(|c| c.image.clone())>{field(|c| c.image.clone())}</td>
+            <td>{move || view! { <StateBadge state=state() /> }}</td>
+            <td class="status">{field(|c| c.status.clone())}</td>
+            <td class="ports mono" title=field(ContainerSummary::ports_label)>{field(ContainerSummary::ports_label)}</td>
+            <td class="created"><RelativeTime unix=created /></td>
         </tr>
     }
 }
