@@ -28,7 +28,7 @@ cargo test --workspace --exclude porthole-ui --no-run
 
 cleanup() {
   status=$?
-  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+  [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null || true
   bash "$root/scripts/rig.sh" stop || true
   exit $status
 }
@@ -36,13 +36,7 @@ trap cleanup EXIT
 
 echo "== test rig"
 eval "$(scripts/rig.sh start)"
-n=99
-while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-display=:$n
-Xvfb "$display" -screen 0 1240x780x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-export DISPLAY=$display
-for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+. scripts/display.sh
 export PORTHOLE_APP=$CARGO_TARGET_DIR/debug/porthole
 
 echo "== tests"

@@ -282,16 +282,15 @@ mod tests {
             signal: "SIGKILL".into()
         }
         .allowed(Paused));
-        assert!(!ContainerAction::Remove {
+        let remove = ContainerAction::Remove {
             force: false,
-            volumes: false
-        }
-        .allowed(Running));
-        assert!(ContainerAction::Remove {
-            force: true,
-            volumes: false
-        }
-        .allowed(Running));
+            volumes: false,
+        };
+        assert!(
+            remove.allowed(Running),
+            "offered, so the engine's refusal can teach and offer force"
+        );
+        assert!(!remove.allowed(Removing));
         assert!(ContainerAction::Remove {
             force: false,
             volumes: false

@@ -1,6 +1,7 @@
 //! The banner for a failed request: the plain sentence, the engine's words, and the next step when there is one
 //! (e.g. "Force remove" after the engine refused to remove a running container).
 
+use crate::components::prose::Prose;
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::Action;
@@ -25,7 +26,7 @@ pub fn ErrorBanner() -> impl IntoView {
             view! {
                 <div class="banner error" role="alert" data-kind=format!("{:?}", error.kind)>
                     <div class="banner-text">
-                        <strong>{error.message.clone()}</strong>
+                        <strong><Prose text=error.message.clone() /></strong>
                         {(!error.detail.is_empty()).then(|| view! { <div class="banner-detail">{error.detail.clone()}</div> })}
                     </div>
                     <div class="banner-actions">

@@ -7,6 +7,7 @@ pub mod error_banner;
 pub mod filter_box;
 pub mod icon;
 pub mod list_keys;
+pub mod prose;
 pub mod relative_time;
 pub mod sidebar;
 pub mod sort_header;

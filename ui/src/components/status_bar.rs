@@ -19,7 +19,7 @@ pub fn StatusBar() -> impl IntoView {
         ),
         ConnectionState::Connecting { .. } => "Connecting…".to_string(),
         ConnectionState::Unreachable { retry_in_secs, .. } => {
-            format!("Engine unreachable · retrying every {retry_in_secs} s")
+            format!("Engine unreachable · next try in {retry_in_secs} s")
         }
     };
     let endpoint = move || store.connection.with(|c| c.endpoint().to_string());

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::icon::{Glyph, Icon};
+use crate::components::prose::Prose;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,7 +25,7 @@ pub fn UnreachablePage() -> impl IntoView {
                     <div class="unreachable-icon"><Icon glyph=Glyph::Plug /></div>
                     <h1>{reason.headline()}</h1>
                     <p class="tried">"Porthole tried "<code>{endpoint}</code>" (chosen by "{endpoint_source}")."</p>
-                    <p class="advice">{reason.advice()}</p>
+                    <p class="advice"><Prose text=reason.advice() /></p>
                     <details>
                         <summary>"What the connection said"</summary>
                         <pre>{detail}</pre>
