@@ -18,6 +18,7 @@ pub mod event;
 mod from_engine;
 pub mod image;
 pub mod images;
+pub mod reference;
 pub mod settings;
 
 pub use action::{Action, ContainerAction};
@@ -26,5 +27,6 @@ pub use engine::{ConnectionState, EngineInfo, UnreachableReason};
 pub use error::{ErrorKind, PortholeError};
 pub use event::{ObjectKind, StreamMessage};
 pub use image::ImageSummary;
+pub use reference::{ImageReference, ReferenceError};
 pub use settings::{Page, Settings, Theme};
 pub mod time;
