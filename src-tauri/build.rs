@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "list_containers",
     "container_action",
     "list_images",
+    "image_action",
     "get_settings",
     "set_settings",
     "subscribe_engine",

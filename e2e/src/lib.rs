@@ -42,6 +42,7 @@ pub fn docker(args: &[&str]) -> String {
     let output = Command::new("docker")
         .args(args)
         .env("DOCKER_HOST", test_engine())
+        .env("DOCKER_BUILDKIT", "0")
         .output()
         .expect("docker CLI");
     assert!(

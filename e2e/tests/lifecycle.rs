@@ -114,7 +114,7 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
     );
     window.screenshot("remove-conflict").await;
 
-    click(&window, "#follow-up").await;
+    click(&window, "#follow-up-0").await;
     window
         .wait_for(
             "the row to go",

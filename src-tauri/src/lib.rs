@@ -34,6 +34,7 @@ pub fn run() {
             commands::containers::list_containers,
             commands::containers::container_action,
             commands::images::list_images,
+            commands::images::image_action,
             commands::settings::get_settings,
             commands::settings::set_settings,
             commands::subscriptions::subscribe_engine,

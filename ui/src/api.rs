@@ -6,8 +6,8 @@
 //! opening and closing views leaks neither closures nor backend tasks.
 
 use porthole_model::{
-    ContainerAction, ContainerSummary, EngineInfo, ImageSummary, PortholeError, Settings,
-    StreamMessage,
+    Action, ContainerAction, ContainerSummary, EngineInfo, ImageAction, ImageSummary,
+    PortholeError, Settings, StreamMessage,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -103,6 +103,28 @@ pub async fn container_action(
         to_js(&ContainerActionArgs { container, action }),
     )
     .await
+}
+
+#[derive(Serialize)]
+struct ImageActionArgs<'a> {
+    image: &'a str,
+    action: &'a ImageAction,
+}
+
+pub async fn image_action(image: &str, action: &ImageAction) -> Result<(), PortholeError> {
+    invoke("image_action", to_js(&ImageActionArgs { image, action })).await
+}
+
+/// Performs a user action (a container's or an image's) through the command that owns it.
+pub async fn perform(action: &Action) -> Result<(), PortholeError> {
+    match action {
+        Action::Container { container, action } => container_action(container, action).await,
+        Action::Image { image, action } => image_action(image, action).await,
+        other => Err(PortholeError::invalid_input(format!(
+            "{} is not an action the UI performs",
+            other.cli()
+        ))),
+    }
 }
 
 pub async fn list_images() -> Result<Vec<ImageSummary>, PortholeError> {

@@ -8,7 +8,7 @@ use crate::api;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::{
-    ConnectionState, ContainerAction, ContainerSummary, EngineInfo, ImageSummary, ObjectKind, Page,
+    Action, ConnectionState, ContainerSummary, EngineInfo, ImageSummary, ObjectKind, Page,
     PortholeError, Settings, StreamMessage,
 };
 use std::cell::Cell;
@@ -40,14 +40,14 @@ pub struct Store {
 #[derive(Clone, Debug)]
 pub struct Failure {
     pub error: PortholeError,
-    pub follow_up: Option<(String, ContainerAction)>,
+    pub follow_ups: Vec<Action>,
 }
 
 impl From<PortholeError> for Failure {
     fn from(error: PortholeError) -> Self {
         Self {
             error,
-            follow_up: None,
+            follow_ups: Vec::new(),
         }
     }
 }
@@ -163,22 +163,22 @@ impl Store {
         self.save_settings();
     }
 
-    /// Performs a lifecycle action on a container. The list updates from the engine's events, not from here; a
-    /// failure is shown with the follow-up the model suggests for it.
-    pub fn perform(self, container: String, action: ContainerAction) {
+    /// Performs a user action on a container or an image. Lists update from the engine's events, not from here;
+    /// a failure is shown with the follow-ups the model offers for it.
+    pub fn perform(self, action: Action) {
+        let target = action.target().unwrap_or_default().to_owned();
         self.error.set(None);
-        self.busy.update(|b| b.push(container.clone()));
+        self.busy.update(|b| b.push(target.clone()));
         spawn_local(async move {
-            let result = api::container_action(&container, &action).await;
-            self.busy.update(|b| b.retain(|c| c != &container));
+            let result = api::perform(&action).await;
+            self.busy.update(|b| b.retain(|t| t != &target));
             if let Err(error) = result {
-                let follow_up = action
-                    .follow_up(error.kind)
-                    .map(|next| (container.clone(), next));
                 if error.kind == porthole_model::ErrorKind::NotFound {
                     self.refresh(ObjectKind::Container);
+                    self.refresh(ObjectKind::Image);
                 }
-                self.error.set(Some(Failure { error, follow_up }));
+                let follow_ups = action.follow_ups(error.kind);
+                self.error.set(Some(Failure { error, follow_ups }));
             }
         });
     }

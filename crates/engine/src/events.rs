@@ -1,15 +1,16 @@
 //! The engine's event stream (`docker events`) turned into coalesced invalidations: which kinds of object changed.
 //!
-//! Invariants: events are invalidation only (their payload is never used to patch a list); a burst is delivered as
-//! one batch once the stream has been quiet for `QUIET` or the burst has lasted `MAX_DELAY`, so 1,000 containers
-//! created in a loop cause a handful of refreshes, not 1,000. The stream ends when the engine goes away.
+//! Invariants: events are invalidation only (their payload is never used to patch a list); the first event after a
+//! quiet spell is delivered at once, and what follows it is delivered as one batch once the stream has been quiet
+//! for `QUIET` or `MAX_DELAY` has passed, so 1,000 containers created in a loop cause a handful of refreshes, not
+//! 1,000. The stream ends when the engine goes away.
 
 use crate::error::from_bollard;
 use crate::Engine;
 use bollard::query_parameters::EventsOptions;
 use futures_util::{Stream, StreamExt};
 use porthole_model::event::Burst;
-use porthole_model::{ObjectKind, PortholeError};
+use porthole_model::{ErrorKind, ObjectKind, PortholeError};
 use std::time::Duration;
 use tokio::sync::mpsc;
 
@@ -77,44 +78,37 @@ pub async fn forward_invalidations(
     since: Option<String>,
     batches: mpsc::Sender<Vec<ObjectKind>>,
 ) -> PortholeError {
+    let ended = || PortholeError::of_kind(ErrorKind::EngineUnavailable, "event stream ended");
+    let gone = || PortholeError::of_kind(ErrorKind::Internal, "no one listens to events any more");
     let mut stream = Box::pin(kinds(engine, since));
     let mut burst = Burst::default();
     loop {
-        let first = match stream.next().await {
-            Some(Ok(kind)) => kind,
+        // Leading edge: the first change after a quiet spell goes out at once, so a single `docker run` shows
+        // without waiting for the window below.
+        match stream.next().await {
+            Some(Ok(kind)) => burst.add(kind),
             Some(Err(error)) => return error,
-            None => {
-                return PortholeError::of_kind(
-                    porthole_model::ErrorKind::EngineUnavailable,
-                    "event stream ended",
-                )
-            }
-        };
-        burst.add(first);
+            None => return ended(),
+        }
+        if batches.send(burst.take()).await.is_err() {
+            return gone();
+        }
+        // Trailing edge: what follows within the window is gathered into one more batch.
         let deadline = tokio::time::Instant::now() + MAX_DELAY;
-        loop {
+        let outcome = loop {
             let quiet_until = (tokio::time::Instant::now() + QUIET).min(deadline);
             match tokio::time::timeout_at(quiet_until, stream.next()).await {
                 Ok(Some(Ok(kind))) => burst.add(kind),
-                Ok(Some(Err(error))) => {
-                    let _ = batches.send(burst.take()).await;
-                    return error;
-                }
-                Ok(None) => {
-                    let _ = batches.send(burst.take()).await;
-                    return PortholeError::of_kind(
-                        porthole_model::ErrorKind::EngineUnavailable,
-                        "event stream ended",
-                    );
-                }
-                Err(_) => break,
+                Ok(Some(Err(error))) => break Some(error),
+                Ok(None) => break Some(ended()),
+                Err(_) => break None,
             }
+        };
+        if !burst.is_empty() && batches.send(burst.take()).await.is_err() {
+            return gone();
         }
-        if batches.send(burst.take()).await.is_err() {
-            return PortholeError::of_kind(
-                porthole_model::ErrorKind::Internal,
-                "no one listens to events any more",
-            );
+        if let Some(error) = outcome {
+            return error;
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod containers;
 pub mod endpoint;
 pub mod error;
 pub mod events;
+pub mod image;
 pub mod images;
 pub mod system;
 pub mod volumes;

@@ -20,6 +20,43 @@ pub enum Action {
         container: String,
         action: ContainerAction,
     },
+    /// An action on one image, named by reference (`nginx:latest`) or id.
+    Image {
+        image: String,
+        action: ImageAction,
+    },
+}
+
+/// What can be done to one image.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImageAction {
+    /// `docker rmi`: by tag, untags (and deletes the image when it was the last tag); by id, deletes. `force`
+    /// also untags an image with several tags and deletes one that stopped containers still use.
+    Remove { force: bool },
+    /// Removes every container created from the image (running ones too), then the image: the notes' rule that
+    /// all containers using an image must go first.
+    RemoveWithContainers,
+}
+
+impl ImageAction {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Remove { force: false } => "Remove",
+            Self::Remove { force: true } => "Force remove",
+            Self::RemoveWithContainers => "Remove its containers, then the image",
+        }
+    }
+
+    /// The actions to offer when this one failed with `kind`.
+    pub fn follow_ups(&self, kind: crate::ErrorKind) -> Vec<ImageAction> {
+        match (self, kind.recovery()) {
+            (Self::Remove { force: false }, crate::error::Recovery::OfferForce) => {
+                vec![Self::RemoveWithContainers, Self::Remove { force: true }]
+            }
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// What can be done to one container (`docker start|stop|kill|restart|pause|unpause|rm`).
@@ -157,6 +194,79 @@ impl Action {
                     format!("docker rm{flags} {container}")
                 }
             },
+            Self::Image { image, action } => match action {
+                ImageAction::Remove { force: false } => format!("docker rmi {image}"),
+                ImageAction::Remove { force: true } => format!("docker rmi -f {image}"),
+                ImageAction::RemoveWithContainers => {
+                    format!("docker rm -f $(docker ps -aq --filter ancestor={image}) && docker rmi {image}")
+                }
+            },
+        }
+    }
+
+    /// The follow-up actions to offer after this one failed with `kind` (force after a refused remove, kill after
+    /// a stop that timed out, …): the one place recoveries are decided.
+    pub fn follow_ups(&self, kind: crate::ErrorKind) -> Vec<Action> {
+        match self {
+            Self::Container { container, action } => action
+                .follow_up(kind)
+                .map(|action| Self::Container {
+                    container: container.clone(),
+                    action,
+                })
+                .into_iter()
+                .collect(),
+            Self::Image { image, action } => action
+                .follow_ups(kind)
+                .into_iter()
+                .map(|action| Self::Image {
+                    image: image.clone(),
+                    action,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The object the action is about (a container's or image's name), for busy indicators.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            Self::Container { container, .. } => Some(container),
+            Self::Image { image, .. } => Some(image),
+            _ => None,
+        }
+    }
+
+    /// Whether the UI asks before doing it (when the user wants confirmations).
+    pub fn is_destructive(&self) -> bool {
+        match self {
+            Self::Container { action, .. } => action.is_destructive(),
+            Self::Image { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// What the user loses or changes, for the confirmation dialog.
+    pub fn consequence(&self) -> &'static str {
+        match self {
+            Self::Container { action, .. } => action.consequence(),
+            Self::Image { action: ImageAction::RemoveWithContainers, .. } => {
+                "Every container made from this image is removed first — running ones are killed — then the image."
+            }
+            Self::Image { .. } => {
+                "Removing by name only takes that tag away while the image has other tags; removing its last tag (or \
+                 its id) deletes the image. Layers shared with other images stay. Containers must not use it."
+            }
+            _ => "",
+        }
+    }
+
+    /// The button label for an action the UI offers.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Container { action, .. } => action.label().to_owned(),
+            Self::Image { action, .. } => action.label().to_owned(),
+            other => other.cli(),
         }
     }
 
@@ -193,6 +303,14 @@ impl Action {
                         u8::from(*volumes)
                     ),
                 ),
+            },
+            Self::Image { image, action } => match action {
+                ImageAction::Remove { force } => (
+                    "DELETE",
+                    format!("/images/{image}?force={}", u8::from(*force)),
+                ),
+                // One DELETE /containers/{id}?force=1 per container first; the last request is this one.
+                ImageAction::RemoveWithContainers => ("DELETE", format!("/images/{image}")),
             },
         };
         ApiRequest { method, path }
@@ -321,6 +439,22 @@ mod tests {
             })
         );
         assert_eq!(ContainerAction::Start.follow_up(ErrorKind::Conflict), None);
+    }
+
+    #[test]
+    fn a_refused_image_removal_offers_both_ways_out() {
+        let remove = Action::Image {
+            image: "web:1".into(),
+            action: ImageAction::Remove { force: false },
+        };
+        assert_eq!(remove.cli(), "docker rmi web:1");
+        let offers = remove.follow_ups(crate::ErrorKind::Conflict);
+        assert_eq!(offers.len(), 2);
+        assert!(offers[0]
+            .cli()
+            .starts_with("docker rm -f $(docker ps -aq --filter ancestor=web:1)"));
+        assert_eq!(offers[1].cli(), "docker rmi -f web:1");
+        assert!(remove.follow_ups(crate::ErrorKind::NotFound).is_empty());
     }
 
     #[test]

@@ -92,6 +92,9 @@ pub struct PortholeError {
     pub message: String,
     /// The engine's own words (or the transport error), for the curious; never contains credentials.
     pub detail: String,
+    /// Names of the objects that caused it, when known (e.g. the containers that use an image being removed).
+    #[serde(default)]
+    pub related: Vec<String>,
 }
 
 impl PortholeError {
@@ -100,6 +103,7 @@ impl PortholeError {
             kind,
             message: message.into(),
             detail: detail.into(),
+            related: Vec::new(),
         }
     }
 

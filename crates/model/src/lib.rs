@@ -21,7 +21,7 @@ pub mod images;
 pub mod reference;
 pub mod settings;
 
-pub use action::{Action, ContainerAction};
+pub use action::{Action, ContainerAction, ImageAction};
 pub use container::{ContainerState, ContainerSummary, PortMapping};
 pub use engine::{ConnectionState, EngineInfo, UnreachableReason};
 pub use error::{ErrorKind, PortholeError};

@@ -1,62 +1,59 @@
-//! Asks before a destructive action: what it does, what is lost, the CLI command it amounts to, and for removal
-//! whether anonymous volumes go too (`docker rm -v`).
+//! Asks before a destructive action: what it does, what is lost, the CLI command it amounts to, and for a
+//! container's removal whether its anonymous volumes go too (`docker rm -v`).
 
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::{Action, ContainerAction};
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Pending {
-    pub container: String,
-    pub action: ContainerAction,
-}
-
 #[component]
-pub fn ConfirmDialog(pending: RwSignal<Option<Pending>>) -> impl IntoView {
+pub fn ConfirmDialog(pending: RwSignal<Option<Action>>) -> impl IntoView {
     let store = use_store();
     let with_volumes = RwSignal::new(false);
     let chosen = move || {
-        pending.get().map(|p| {
-            let action = match p.action {
-                ContainerAction::Remove { force, .. } => ContainerAction::Remove {
+        pending.get().map(|action| match action {
+            Action::Container {
+                container,
+                action: ContainerAction::Remove { force, .. },
+            } => Action::Container {
+                container,
+                action: ContainerAction::Remove {
                     force,
                     volumes: with_volumes.get(),
                 },
-                other => other,
-            };
-            (p.container, action)
+            },
+            other => other,
         })
     };
-    let confirm = move |_| {
-        if let Some((container, action)) = chosen() {
-            store.perform(container, action);
-        }
+    let close = move || {
         pending.set(None);
         with_volumes.set(false);
     };
-    let cancel = move |_| {
-        pending.set(None);
-        with_volumes.set(false);
+    let confirm = move |_| {
+        if let Some(action) = chosen() {
+            store.perform(action);
+        }
+        close();
     };
     move || {
-        chosen().map(|(container, action)| {
-            let is_remove = matches!(action, ContainerAction::Remove { .. });
-            let cli = Action::Container { container: container.clone(), action: action.clone() }.cli();
+        chosen().map(|action| {
+            let offers_volumes =
+                matches!(action, Action::Container { action: ContainerAction::Remove { .. }, .. });
+            let title = format!("{} {}?", action.label(), action.target().unwrap_or_default());
             view! {
                 <div class="dialog-backdrop">
                     <div class="dialog" role="dialog" aria-modal="true" id="confirm-dialog">
-                        <h2>{format!("{} {container}?", action.label())}</h2>
+                        <h2>{title}</h2>
                         <p>{action.consequence()}</p>
-                        {is_remove.then(|| view! {
+                        {offers_volumes.then(|| view! {
                             <label class="check">
                                 <input type="checkbox" id="remove-volumes" prop:checked=move || with_volumes.get()
                                     on:change=move |ev| with_volumes.set(event_target_checked(&ev)) />
                                 "Also remove its anonymous volumes (named volumes always stay)"
                             </label>
                         })}
-                        <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{cli}</code></div>
+                        <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{action.cli()}</code></div>
                         <div class="dialog-buttons">
-                            <button class="ghost" id="confirm-cancel" on:click=cancel>"Cancel"</button>
+                            <button class="ghost" id="confirm-cancel" on:click=move |_| close()>"Cancel"</button>
                             <button class="primary danger" id="confirm-ok" on:click=confirm>{action.label()}</button>
                         </div>
                     </div>

@@ -1,7 +1,7 @@
 //! The lifecycle buttons for the selected container: only the actions its state allows are enabled, destructive
 //! ones ask first (when the user wants confirmations), and each shows its docker CLI command on hover.
 
-use crate::components::confirm_dialog::{ConfirmDialog, Pending};
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::{Action, ContainerAction, ContainerSummary};
@@ -26,7 +26,7 @@ fn actions() -> [ContainerAction; 7] {
 #[component]
 pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl IntoView {
     let store = use_store();
-    let pending = RwSignal::new(None::<Pending>);
+    let pending = RwSignal::new(None::<Action>);
     let button = move |action: ContainerAction| {
         let label = action.label();
         let slug = label.to_lowercase().replace(' ', "-");
@@ -45,11 +45,11 @@ pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl Into
                     container: c.name.clone(), action: for_title.clone() }.cli()).unwrap_or_default())
                 on:click=move |_| {
                     let Some(container) = selected.get_untracked() else { return };
-                    let action = for_click.clone();
+                    let action = Action::Container { container: container.name, action: for_click.clone() };
                     if action.is_destructive() && store.settings.with_untracked(|s| s.confirm_destructive) {
-                        pending.set(Some(Pending { container: container.name, action }));
+                        pending.set(Some(action));
                     } else {
-                        store.perform(container.name, action);
+                        store.perform(action);
                     }
                 }>
                 {label}

@@ -4,7 +4,6 @@
 use crate::components::prose::Prose;
 use crate::store::use_store;
 use leptos::prelude::*;
-use porthole_model::Action;
 
 #[component]
 pub fn ErrorBanner() -> impl IntoView {
@@ -12,25 +11,33 @@ pub fn ErrorBanner() -> impl IntoView {
     move || {
         store.error.get().map(|failure| {
             let error = failure.error;
-            let follow_up = failure.follow_up.map(|(container, action)| {
-                let cli = Action::Container { container: container.clone(), action: action.clone() }.cli();
-                let label = action.label();
-                view! {
-                    <button class="primary danger" id="follow-up" title=cli.clone()
-                        on:click=move |_| store.perform(container.clone(), action.clone())>
-                        {label}
-                    </button>
-                    <code class="banner-cli">{cli}</code>
-                }
+            let follow_ups = failure
+                .follow_ups
+                .into_iter()
+                .enumerate()
+                .map(|(i, action)| {
+                    let cli = action.cli();
+                    let label = action.label();
+                    view! {
+                        <button class="primary danger follow-up" id=format!("follow-up-{i}") title=cli
+                            on:click=move |_| store.perform(action.clone())>
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view();
+            let related = (!error.related.is_empty()).then(|| {
+                view! { <div class="banner-related" id="error-related">{error.related.join(", ")}</div> }
             });
             view! {
                 <div class="banner error" role="alert" data-kind=format!("{:?}", error.kind)>
                     <div class="banner-text">
                         <strong><Prose text=error.message.clone() /></strong>
+                        {related}
                         {(!error.detail.is_empty()).then(|| view! { <div class="banner-detail">{error.detail.clone()}</div> })}
                     </div>
                     <div class="banner-actions">
-                        {follow_up}
+                        {follow_ups}
                         <button class="ghost" on:click=move |_| store.error.set(None)>"Dismiss"</button>
                     </div>
                 </div>

@@ -1,6 +1,7 @@
 //! The Images page: `docker image ls`, one row per tag, with size, age and whether a container uses the image.
 
 use crate::components::cli_hint::CliHint;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::filter_box::FilterBox;
 use crate::components::list_keys::navigate;
 use crate::components::relative_time::RelativeTime;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 use porthole_model::containers::Sort;
 use porthole_model::image::human_size;
 use porthole_model::images::{visible, ImageColumn};
-use porthole_model::Action;
+use porthole_model::{Action, ImageAction};
 
 /// An image row as rendered: owned, so the keyed list can hold it.
 #[derive(Clone, PartialEq)]
@@ -54,6 +55,22 @@ pub fn ImagesPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let pending = RwSignal::new(None::<Action>);
+    // The name to act on: `repository:tag`, or the id for an image without a name.
+    let selected_reference = move || {
+        selected.with(|key| {
+            let key = key.as_ref()?;
+            rows.with(|rows| {
+                rows.iter().find(|row| &row.key == key).map(|row| {
+                    if row.repository == "<none>" {
+                        row.id.clone()
+                    } else {
+                        format!("{}:{}", row.repository, row.tag)
+                    }
+                })
+            })
+        })
+    };
     let total_size = move || {
         store
             .images
@@ -84,6 +101,22 @@ pub fn ImagesPage() -> impl IntoView {
             </header>
             <div class="toolbar">
                 <FilterBox filter=filter placeholder="Filter by repository, tag or id…" />
+                <span class="toolbar-spacer"></span>
+                <span class="selected-name">{move || selected_reference().unwrap_or_else(|| "Select an image".into())}</span>
+                <button class="action" data-action="remove-image" disabled=move || selected_reference().is_none()
+                    title=move || selected_reference().map(|r| remove_action(r).cli()).unwrap_or_default()
+                    on:click=move |_| {
+                        let Some(reference) = selected_reference() else { return };
+                        let action = remove_action(reference);
+                        if store.settings.with_untracked(|s| s.confirm_destructive) {
+                            pending.set(Some(action));
+                        } else {
+                            store.perform(action);
+                        }
+                    }>
+                    "Remove"
+                </button>
+                <ConfirmDialog pending=pending />
             </div>
             <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
                 on:keydown=on_key aria-label="Images">
@@ -116,6 +149,13 @@ pub fn ImagesPage() -> impl IntoView {
                 })}
             </div>
         </section>
+    }
+}
+
+fn remove_action(image: String) -> Action {
+    Action::Image {
+        image,
+        action: ImageAction::Remove { force: false },
     }
 }
 

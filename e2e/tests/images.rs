@@ -1,0 +1,119 @@
+//! Removing an image through the window while a container uses it: the engine refuses, the banner names the
+//! container and explains the rule, and "remove its containers, then the image" removes both.
+
+use porthole_e2e::{docker, unique, Removed, Window};
+
+async fn click(window: &Window, selector: &str) {
+    let clicked = window
+        .eval(&format!(
+            "const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; e.click(); return true"
+        ))
+        .await;
+    assert_eq!(clicked, true, "{selector} is there and enabled");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_image_in_use_is_explained_then_removed_with_its_container() {
+    let repository = format!("porthole-test/{}", unique("inuse"));
+    let tag = format!("{repository}:1");
+    let context = std::env::temp_dir().join(unique("ctx"));
+    std::fs::create_dir_all(&context).unwrap();
+    std::fs::write(
+        context.join("Dockerfile"),
+        format!("FROM porthole-test/busybox:1\nENV MARK={repository}\n"),
+    )
+    .unwrap();
+    docker(&["build", "-q", "-t", &tag, context.to_str().unwrap()]);
+    let user = unique("user");
+    let _cleanup = Removed(user.clone());
+    docker(&["run", "-d", "--name", &user, &tag, "sleep", "600"]);
+
+    let window = Window::launch().await;
+    window.open("images").await;
+    let row = format!("#images-table tr[data-repository=\"{repository}\"]");
+    window
+        .wait_for(
+            "the image's row",
+            &format!("return !!document.querySelector('{row}')"),
+            10,
+        )
+        .await;
+    click(&window, &row).await;
+    click(&window, "[data-action=remove-image]").await;
+    window
+        .wait_for(
+            "the confirmation",
+            "return !!document.getElementById('confirm-dialog')",
+            5,
+        )
+        .await;
+    let dialog = window
+        .eval("return document.getElementById('confirm-dialog').innerText")
+        .await;
+    assert!(
+        dialog
+            .as_str()
+            .unwrap()
+            .contains(&format!("docker rmi {tag}")),
+        "{dialog}"
+    );
+    click(&window, "#confirm-ok").await;
+
+    window
+        .wait_for(
+            "the refusal",
+            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
+            10,
+        )
+        .await;
+    let related = window
+        .eval("return document.getElementById('error-related').textContent")
+        .await;
+    assert_eq!(
+        related,
+        user.as_str(),
+        "the banner names the container that uses the image"
+    );
+    let banner = window
+        .eval("return document.querySelector('.banner').innerText")
+        .await;
+    assert!(
+        banner
+            .as_str()
+            .unwrap()
+            .contains("every container made from it"),
+        "{banner}"
+    );
+    assert!(
+        !docker(&["image", "ls", "-q", &tag]).is_empty(),
+        "nothing was removed"
+    );
+    window.screenshot("image-in-use").await;
+
+    let offer = window
+        .eval("return document.getElementById('follow-up-0').title")
+        .await;
+    assert!(
+        offer
+            .as_str()
+            .unwrap()
+            .starts_with("docker rm -f $(docker ps -aq --filter ancestor="),
+        "{offer}"
+    );
+    click(&window, "#follow-up-0").await;
+    window
+        .wait_for(
+            "the row to go",
+            &format!("return !document.querySelector('{row}')"),
+            15,
+        )
+        .await;
+    assert!(
+        docker(&["image", "ls", "-q", &tag]).is_empty(),
+        "the image is gone"
+    );
+    assert!(
+        docker(&["ps", "-a", "-q", "--filter", &format!("name=^{user}$")]).is_empty(),
+        "its container too"
+    );
+}
