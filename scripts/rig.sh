@@ -15,6 +15,7 @@ SOCK=$RIG/docker.sock
 BRIDGE=${PH_BRIDGE:-ph0}
 BRIDGE_CIDR=${PH_BRIDGE_CIDR:-10.123.0.1/24}
 REGISTRY_ADDR=${PH_REGISTRY_ADDR:-127.0.0.1:5001}
+OPEN_REGISTRY_ADDR=${PH_OPEN_REGISTRY_ADDR:-127.0.0.1:5000}
 REGISTRY_USER=porthole
 
 log() { printf '[rig] %s\n' "$*" >&2; }
@@ -25,6 +26,7 @@ export PORTHOLE_TEST_ENGINE=unix://$SOCK
 export DOCKER_HOST=unix://$SOCK
 export DOCKER_CONFIG=$RIG/docker-config
 export PORTHOLE_TEST_REGISTRY=$REGISTRY_ADDR
+export PORTHOLE_TEST_OPEN_REGISTRY=$OPEN_REGISTRY_ADDR
 export PORTHOLE_TEST_REGISTRY_USER=$REGISTRY_USER
 export PORTHOLE_TEST_REGISTRY_PASSWORD_FILE=$RIG/registry-password
 ENV
@@ -85,10 +87,49 @@ YML
   log "registry did not start"; tail -n 20 "$RIG/registry.log" >&2; exit 1
 }
 
+# A second registry without authentication: the engine pulls from it over plain HTTP (loopback), and the tests
+# pull an image from it that is not on the engine yet.
+start_open_registry() {
+  if curl -s -o /dev/null "http://$OPEN_REGISTRY_ADDR/v2/"; then return; fi
+  mkdir -p "$RIG/open-registry"
+  cat >"$RIG/open-registry/config.yml" <<YML
+version: 0.1
+log: { level: warn }
+storage: { filesystem: { rootdirectory: $RIG/open-registry/data }, delete: { enabled: true } }
+http: { addr: $OPEN_REGISTRY_ADDR }
+YML
+  setsid docker-registry serve "$RIG/open-registry/config.yml" >>"$RIG/open-registry.log" 2>&1 </dev/null &
+  echo $! >"$RIG/open-registry.pid"
+  for _ in $(seq 1 40); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://$OPEN_REGISTRY_ADDR/v2/" || true)" = 200 ] &&
+      { log "open registry up on $OPEN_REGISTRY_ADDR"; return; }
+    sleep 0.25
+  done
+  log "open registry did not start"; tail -n 20 "$RIG/open-registry.log" >&2; exit 1
+}
+
 stop_registry() {
   local pid
-  pid=$(cat "$RIG/registry.pid" 2>/dev/null || true)
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && log "registry stopped" || true
+  for file in registry.pid open-registry.pid; do
+    pid=$(cat "$RIG/$file" 2>/dev/null || true)
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  log "registries stopped"
+}
+
+# An image that exists only in the open registry (its own layer), for pull tests.
+seed_open_registry() {
+  export DOCKER_HOST=unix://$SOCK
+  local ref=$OPEN_REGISTRY_ADDR/porthole/hello:1
+  if curl -sf "http://$OPEN_REGISTRY_ADDR/v2/porthole/hello/tags/list" | grep -q '"1"'; then return; fi
+  local root=$RIG/hello-rootfs
+  rm -rf "$root"; mkdir -p "$root/bin"
+  cp /bin/busybox "$root/bin/busybox"; ln -s busybox "$root/bin/sh"; ln -s busybox "$root/bin/echo"
+  echo "hello from the open registry, $(date +%s)" >"$root/hello.txt"
+  tar -C "$root" -c . | docker import --change 'CMD ["/bin/sh","-c","cat /hello.txt"]' - "$ref" >/dev/null
+  docker push "$ref" >/dev/null
+  docker rmi "$ref" >/dev/null
+  log "open registry holds $ref"
 }
 
 # Test images, made offline: a busybox root filesystem imported as an image, and the same with httpd as a tiny web
@@ -113,7 +154,7 @@ case "${1:-}" in
   start)
     mkdir -p "$RIG/docker-config"
     [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
-    start_engine; start_registry; build_images; print_env ;;
+    start_engine; start_registry; start_open_registry; build_images; seed_open_registry; print_env ;;
   stop) stop_engine; stop_registry; ip link del "$BRIDGE" 2>/dev/null || true
         # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
         umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;

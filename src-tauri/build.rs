@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "container_action",
     "list_images",
     "image_action",
+    "pull_image",
     "get_settings",
     "set_settings",
     "subscribe_engine",

@@ -6,6 +6,7 @@
 
 mod commands;
 mod connection;
+mod pull;
 mod settings;
 mod state;
 mod subscriptions;
@@ -35,6 +36,7 @@ pub fn run() {
             commands::containers::container_action,
             commands::images::list_images,
             commands::images::image_action,
+            commands::images::pull_image,
             commands::settings::get_settings,
             commands::settings::set_settings,
             commands::subscriptions::subscribe_engine,

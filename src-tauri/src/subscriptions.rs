@@ -15,6 +15,7 @@ use tauri::async_runtime::JoinHandle;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Topic {
     Engine,
+    Pull,
 }
 
 struct Subscription {

@@ -5,6 +5,7 @@
 //! behind a channel is kept in a registry keyed by the backend's subscription id and dropped on `unsubscribe`, so
 //! opening and closing views leaks neither closures nor backend tasks.
 
+use porthole_model::pull::PullMessage;
 use porthole_model::{
     Action, ContainerAction, ContainerSummary, EngineInfo, ImageAction, ImageSummary,
     PortholeError, Settings, StreamMessage,
@@ -143,7 +144,21 @@ pub async fn set_settings(settings: &Settings) -> Result<(), PortholeError> {
 pub async fn subscribe_engine(
     on_message: impl FnMut(StreamMessage) + 'static,
 ) -> Result<u64, PortholeError> {
-    subscribe("subscribe_engine", on_message).await
+    subscribe("subscribe_engine", js_sys::Object::new(), on_message).await
+}
+
+/// Starts pulling `reference`; progress arrives on `on_message`; `unsubscribe(id)` cancels the pull.
+pub async fn pull_image(
+    reference: &str,
+    on_message: impl FnMut(PullMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    let args = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &args,
+        &JsValue::from_str("reference"),
+        &JsValue::from_str(reference),
+    );
+    subscribe("pull_image", args, on_message).await
 }
 
 pub async fn unsubscribe(id: u64) -> Result<bool, PortholeError> {
@@ -153,6 +168,7 @@ pub async fn unsubscribe(id: u64) -> Result<bool, PortholeError> {
 
 async fn subscribe<M: DeserializeOwned + 'static>(
     command: &str,
+    args: js_sys::Object,
     mut on_message: impl FnMut(M) + 'static,
 ) -> Result<u64, PortholeError> {
     let channel = TauriChannel::new();
@@ -162,7 +178,6 @@ async fn subscribe<M: DeserializeOwned + 'static>(
         }
     });
     channel.set_onmessage(&handler);
-    let args = js_sys::Object::new();
     js_sys::Reflect::set(&args, &JsValue::from_str("onMessage"), &channel).map_err(|e| {
         PortholeError::of_kind(porthole_model::ErrorKind::Internal, format!("{e:?}"))
     })?;

@@ -1,10 +1,15 @@
-//! One image: removal, with the engine's refusal explained (which containers use it, or that it has several tags)
-//! and the way out the user chooses (remove those containers first, or force).
+//! One image: pulling it with per-layer progress, and removing it, with the engine's refusal explained (which
+//! containers use it, or that it has several tags) and the way out the user chooses (remove those containers
+//! first, or force).
 
 use crate::error::from_bollard_with;
 use crate::{containers, Engine};
-use bollard::query_parameters::RemoveImageOptions;
-use porthole_model::{ContainerAction, ContainerSummary, ErrorKind, ImageAction, PortholeError};
+use bollard::query_parameters::{CreateImageOptions, RemoveImageOptions};
+use futures_util::StreamExt;
+use porthole_model::pull::PullProgress;
+use porthole_model::{
+    ContainerAction, ContainerSummary, ErrorKind, ImageAction, ImageReference, PortholeError,
+};
 
 pub async fn perform(
     engine: &Engine,
@@ -73,4 +78,61 @@ async fn remove(engine: &Engine, image: &str, force: bool) -> Result<(), Porthol
 
 fn no_such_image(image: &str) -> String {
     format!("There is no image {image} on this engine (any more).")
+}
+
+/// Pulls `reference` (`docker pull`), calling `on_progress` with the folded progress after every line of the
+/// engine's stream. Dropping the future cancels the pull: the engine stops it when the request goes away.
+pub async fn pull(
+    engine: &Engine,
+    reference: &ImageReference,
+    platform: Option<&str>,
+    mut on_progress: impl FnMut(&PullProgress),
+) -> Result<PullProgress, PortholeError> {
+    let options = CreateImageOptions {
+        from_image: Some(format!("{}/{}", reference.registry, reference.repository)),
+        tag: Some(
+            reference
+                .digest
+                .clone()
+                .unwrap_or_else(|| reference.tag_or_latest().to_owned()),
+        ),
+        platform: platform.unwrap_or_default().to_owned(),
+        ..Default::default()
+    };
+    let mut stream = Box::pin(engine.docker.create_image(Some(options), None, None));
+    let mut progress = PullProgress::default();
+    while let Some(line) = stream.next().await {
+        let line = line.map_err(|e| from_bollard_with(e, |kind| pull_sentence(reference, kind)))?;
+        let detail = line.progress_detail.unwrap_or_default();
+        progress.apply(
+            line.id.as_deref(),
+            line.status.as_deref().unwrap_or_default(),
+            detail.current,
+            detail.total,
+        );
+        on_progress(&progress);
+    }
+    Ok(progress)
+}
+
+fn pull_sentence(reference: &ImageReference, kind: ErrorKind) -> Option<String> {
+    let registry = &reference.registry;
+    Some(match kind {
+        ErrorKind::NotFound => format!(
+            "{registry} has no image {} with the tag {}: check the name and the tag.",
+            reference.familiar_name(),
+            reference.tag_or_latest()
+        ),
+        ErrorKind::Unauthorized | ErrorKind::Forbidden => format!(
+            "{registry} wants you to log in before pulling {} (`docker login {registry}`), or the repository does \
+             not exist.",
+            reference.familiar_name()
+        ),
+        ErrorKind::Internal => format!(
+            "The engine could not pull from {registry}. The detail below says why: often the registry cannot be \
+             reached, or it speaks plain HTTP and must be listed under insecure-registries in the engine's \
+             daemon.json."
+        ),
+        _ => return None,
+    })
 }

@@ -18,6 +18,7 @@ pub mod event;
 mod from_engine;
 pub mod image;
 pub mod images;
+pub mod pull;
 pub mod reference;
 pub mod settings;
 

@@ -8,6 +8,7 @@ pub mod filter_box;
 pub mod icon;
 pub mod list_keys;
 pub mod prose;
+pub mod pull_panel;
 pub mod relative_time;
 pub mod sidebar;
 pub mod sort_header;

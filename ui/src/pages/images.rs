@@ -4,6 +4,7 @@ use crate::components::cli_hint::CliHint;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::filter_box::FilterBox;
 use crate::components::list_keys::navigate;
+use crate::components::pull_panel::PullPanel;
 use crate::components::relative_time::RelativeTime;
 use crate::components::sort_header::SortHeader;
 use crate::components::viewport::Viewport;
@@ -99,6 +100,7 @@ pub fn ImagesPage() -> impl IntoView {
                 </div>
                 <CliHint command=Signal::derive(|| Action::ListImages.cli()) />
             </header>
+            <PullPanel />
             <div class="toolbar">
                 <FilterBox filter=filter placeholder="Filter by repository, tag or id…" />
                 <span class="toolbar-spacer"></span>
