@@ -10,14 +10,6 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/porthole-target}
 (cd ui && trunk build --release)
 cargo build --release -p porthole -p porthole-e2e
 
-cleanup() {
-  status=$?
-  [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null || true
-  bash "$root/scripts/rig.sh" stop || true
-  exit $status
-}
-trap cleanup EXIT
-eval "$(scripts/rig.sh start)"
-. scripts/display.sh
+. scripts/with-rig.sh
 export PORTHOLE_APP=$CARGO_TARGET_DIR/release/porthole
 "$CARGO_TARGET_DIR/release/bench" "${1:-1000}"

@@ -26,17 +26,8 @@ echo "== build the app"
 cargo build -p porthole
 cargo test --workspace --exclude porthole-ui --no-run
 
-cleanup() {
-  status=$?
-  [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null || true
-  bash "$root/scripts/rig.sh" stop || true
-  exit $status
-}
-trap cleanup EXIT
-
 echo "== test rig"
-eval "$(scripts/rig.sh start)"
-. scripts/display.sh
+. scripts/with-rig.sh
 export PORTHOLE_APP=$CARGO_TARGET_DIR/debug/porthole
 
 echo "== tests"

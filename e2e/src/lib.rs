@@ -171,6 +171,18 @@ impl Window {
         }
     }
 
+    /// Clicks the element `selector` as a user would, failing the test when it is missing or disabled.
+    pub async fn click(&self, selector: &str) {
+        let script = format!(
+            "const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; e.click(); return true"
+        );
+        assert_eq!(
+            self.eval(&script).await,
+            true,
+            "{selector} is there and enabled"
+        );
+    }
+
     /// Clicks the sidebar entry for a page (`containers`, `images`, `engine`, `settings`) and waits for it.
     pub async fn open(&self, page: &str) {
         self.eval(&format!(

@@ -3,15 +3,6 @@
 
 use porthole_e2e::{docker, unique, Removed, Window};
 
-async fn click(window: &Window, selector: &str) {
-    let clicked = window
-        .eval(&format!(
-            "const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; e.click(); return true"
-        ))
-        .await;
-    assert_eq!(clicked, true, "{selector} is there and enabled");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn an_image_in_use_is_explained_then_removed_with_its_container() {
     let repository = format!("porthole-test/{}", unique("inuse"));
@@ -38,8 +29,8 @@ async fn an_image_in_use_is_explained_then_removed_with_its_container() {
             10,
         )
         .await;
-    click(&window, &row).await;
-    click(&window, "[data-action=remove-image]").await;
+    window.click(&row).await;
+    window.click("[data-action=remove-image]").await;
     window
         .wait_for(
             "the confirmation",
@@ -57,7 +48,7 @@ async fn an_image_in_use_is_explained_then_removed_with_its_container() {
             .contains(&format!("docker rmi {tag}")),
         "{dialog}"
     );
-    click(&window, "#confirm-ok").await;
+    window.click("#confirm-ok").await;
 
     window
         .wait_for(
@@ -100,7 +91,7 @@ async fn an_image_in_use_is_explained_then_removed_with_its_container() {
             .starts_with("docker rm -f $(docker ps -aq --filter ancestor="),
         "{offer}"
     );
-    click(&window, "#follow-up-0").await;
+    window.click("#follow-up-0").await;
     window
         .wait_for(
             "the row to go",
@@ -168,7 +159,7 @@ async fn pull_from_a_registry_on_a_port_with_the_anatomy_shown() {
     assert_eq!(window.eval(&part("tag")).await, "1");
     window.screenshot("pull-anatomy").await;
 
-    click(&window, "#pull-start").await;
+    window.click("#pull-start").await;
     window
         .wait_for(
             "the pull to finish",

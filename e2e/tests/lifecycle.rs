@@ -9,13 +9,6 @@ fn state_is(name: &str, state: &str) -> String {
     )
 }
 
-async fn click(window: &Window, selector: &str) {
-    let clicked = window
-        .eval(&format!("const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; e.click(); return true"))
-        .await;
-    assert_eq!(clicked, true, "{selector} is there and enabled");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
     let name = unique("life");
@@ -37,7 +30,7 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
     window
         .wait_for("the running container", &state_is(&name, "running"), 10)
         .await;
-    click(&window, &format!("tr[data-name=\"{name}\"]")).await;
+    window.click(&format!("tr[data-name=\"{name}\"]")).await;
     let hint = window
         .eval("return document.querySelector('[data-action=stop]').title")
         .await;
@@ -49,7 +42,7 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
         true
     );
 
-    click(&window, "[data-action=stop]").await;
+    window.click("[data-action=stop]").await;
     window
         .eval("document.getElementById('show-all').click(); return true")
         .await;
@@ -61,8 +54,8 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
         "exited"
     );
 
-    click(&window, &format!("tr[data-name=\"{name}\"]")).await;
-    click(&window, "[data-action=start]").await;
+    window.click(&format!("tr[data-name=\"{name}\"]")).await;
+    window.click("[data-action=start]").await;
     window
         .wait_for(
             "the container running again",
@@ -71,8 +64,8 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
         )
         .await;
 
-    click(&window, &format!("tr[data-name=\"{name}\"]")).await;
-    click(&window, "[data-action=remove]").await;
+    window.click(&format!("tr[data-name=\"{name}\"]")).await;
+    window.click("[data-action=remove]").await;
     window
         .wait_for(
             "the confirmation",
@@ -91,7 +84,7 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
         "{dialog}"
     );
     window.screenshot("confirm-remove").await;
-    click(&window, "#confirm-ok").await;
+    window.click("#confirm-ok").await;
 
     window
         .wait_for(
@@ -114,7 +107,7 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
     );
     window.screenshot("remove-conflict").await;
 
-    click(&window, "#follow-up-0").await;
+    window.click("#follow-up-0").await;
     window
         .wait_for(
             "the row to go",
