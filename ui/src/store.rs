@@ -28,6 +28,8 @@ pub struct Store {
     pub busy: RwSignal<Vec<String>>,
     /// Unix seconds, ticking every 15 s, so relative times age without refetching anything.
     pub now: RwSignal<i64>,
+    /// When the container list was last fetched (Unix seconds): statuses age from there (`status::aged`).
+    pub containers_fetched_at: RwSignal<i64>,
     /// Whether the lists have been fetched at least once since the app started.
     pub loaded: RwSignal<bool>,
     /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
@@ -83,6 +85,7 @@ impl Store {
             error: RwSignal::new(None),
             busy: RwSignal::new(Vec::new()),
             now: RwSignal::new(now_secs()),
+            containers_fetched_at: RwSignal::new(now_secs()),
             loaded: RwSignal::new(false),
             navigated: RwSignal::new(false),
             settings_ready: RwSignal::new(false),
@@ -214,6 +217,7 @@ fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKind, store: 
             let result = match kind {
                 ObjectKind::Container => api::list_containers(true).await.map(|list| {
                     store.containers.set(list);
+                    store.containers_fetched_at.set(now_secs());
                     mark_first_list();
                 }),
                 ObjectKind::Image => api::list_images().await.map(|list| store.images.set(list)),

@@ -21,6 +21,7 @@ pub mod images;
 pub mod pull;
 pub mod reference;
 pub mod settings;
+pub mod status;
 
 pub use action::{Action, ContainerAction, ImageAction};
 pub use container::{ContainerState, ContainerSummary, PortMapping};

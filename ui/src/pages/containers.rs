@@ -12,6 +12,7 @@ use crate::components::viewport::Viewport;
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::containers::{visible, ContainerColumn, Sort};
+use porthole_model::status::aged;
 use porthole_model::{Action, ContainerState, ContainerSummary};
 use std::collections::HashMap;
 
@@ -156,6 +157,16 @@ fn ContainerRow(
         let id = id.clone();
         move || selected.with(|s| s.as_deref() == Some(id.as_str()))
     };
+    let store = use_store();
+    // The engine words the status at fetch time; age it with the clock instead of asking again.
+    let status = move || {
+        let elapsed = store.now.get() - store.containers_fetched_at.get();
+        container.with(|c| {
+            c.as_ref()
+                .map(|c| aged(&c.status, elapsed))
+                .unwrap_or_default()
+        })
+    };
     let select_id = id.clone();
     let created = container.with_untracked(|c| c.as_ref().map(|c| c.created).unwrap_or_default());
     view! {
@@ -167,7 +178,7 @@ fn ContainerRow(
             </td>
             <td class="image mono" title=field(|c| c.image.clone())>{field(|c| c.image.clone())}</td>
             <td>{move || view! { <StateBadge state=state() /> }}</td>
-            <td class="status">{field(|c| c.status.clone())}</td>
+            <td class="status">{status}</td>
             <td class="ports mono" title=field(ContainerSummary::ports_label)>{field(ContainerSummary::ports_label)}</td>
             <td class="created"><RelativeTime unix=created /></td>
         </tr>
