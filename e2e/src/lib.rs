@@ -66,6 +66,22 @@ impl Drop for Removed {
     }
 }
 
+/// Runs a busybox container that sleeps for ten minutes; the guard removes it.
+pub fn sleeper(prefix: &str) -> (String, Removed) {
+    let name = unique(prefix);
+    let guard = Removed(name.clone());
+    docker(&[
+        "run",
+        "-d",
+        "--name",
+        &name,
+        "porthole-test/busybox:1",
+        "sleep",
+        "600",
+    ]);
+    (name, guard)
+}
+
 /// A container name unique to this run.
 pub fn unique(prefix: &str) -> String {
     format!("{prefix}-{}-{}", std::process::id(), next())

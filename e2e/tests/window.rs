@@ -1,7 +1,7 @@
 //! End to end through the real window: the engine page, live container and image lists, the all-toggle, the
 //! unreachable page and recovery, settings, and keyboard use. Each test saves screenshots to docs/screenshots/.
 
-use porthole_e2e::{docker, rig, unique, Removed, Window};
+use porthole_e2e::{docker, rig, sleeper, unique, Removed, Window};
 use std::time::Duration;
 
 fn row_present(name: &str) -> String {
@@ -37,17 +37,7 @@ async fn the_engine_page_shows_the_engine() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_container_made_in_a_terminal_appears_and_disappears_live() {
-    let steady = unique("steady");
-    let _steady = Removed(steady.clone());
-    docker(&[
-        "run",
-        "-d",
-        "--name",
-        &steady,
-        "porthole-test/busybox:1",
-        "sleep",
-        "600",
-    ]);
+    let (steady, _steady) = sleeper("steady");
     let window = Window::launch().await;
     window.open("containers").await;
     window
@@ -180,17 +170,7 @@ async fn the_images_page_lists_the_test_images() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn stopping_the_engine_shows_why_and_restarting_brings_the_lists_back() {
-    let name = unique("survivor");
-    let _cleanup = Removed(name.clone());
-    docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        "porthole-test/busybox:1",
-        "sleep",
-        "600",
-    ]);
+    let (name, _cleanup) = sleeper("survivor");
     let window = Window::launch().await;
     window.open("containers").await;
     window

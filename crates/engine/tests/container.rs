@@ -62,17 +62,7 @@ async fn start_pause_resume_restart_stop_remove() {
 #[tokio::test]
 async fn removing_a_running_container_is_a_conflict_until_forced() {
     let engine = common::engine().await;
-    let name = common::unique("busy");
-    let _cleanup = common::Removed(name.clone());
-    common::docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        common::BUSYBOX,
-        "sleep",
-        "600",
-    ]);
+    let (name, _cleanup) = common::sleeper("busy");
 
     let error = perform(
         &engine,
@@ -159,17 +149,7 @@ async fn actions_on_a_missing_container_are_not_found() {
 #[tokio::test]
 async fn kill_sends_the_chosen_signal() {
     let engine = common::engine().await;
-    let name = common::unique("signal");
-    let _cleanup = common::Removed(name.clone());
-    common::docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        common::BUSYBOX,
-        "sleep",
-        "600",
-    ]);
+    let (name, _cleanup) = common::sleeper("signal");
     perform(
         &engine,
         &name,

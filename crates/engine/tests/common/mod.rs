@@ -63,3 +63,11 @@ impl Drop for Removed {
             .output();
     }
 }
+
+/// Runs a busybox container that sleeps for ten minutes; the guard removes it.
+pub fn sleeper(prefix: &str) -> (String, Removed) {
+    let name = unique(prefix);
+    let guard = Removed(name.clone());
+    docker(&["run", "-d", "--name", &name, BUSYBOX, "sleep", "600"]);
+    (name, guard)
+}
