@@ -8,5 +8,6 @@ cleanup() {
   exit $status
 }
 trap cleanup EXIT
-eval "$(scripts/rig.sh start)"
+rig_env=$(scripts/rig.sh start) || exit 1
+eval "$rig_env"
 . scripts/display.sh

@@ -23,6 +23,13 @@ pub fn run() {
             app.manage(state);
             Ok(())
         })
+        .on_page_load(|webview, payload| {
+            // A (re)load starts a fresh UI: the old page's channels are dead even though sends to them still succeed,
+            // so every stream it opened is cancelled here.
+            if payload.event() == tauri::webview::PageLoadEvent::Started {
+                webview.state::<AppState>().subscriptions.cancel_all();
+            }
+        })
         .on_window_event(|window, event| {
             // Streams belong to the window: when it goes, every subscription goes with it.
             if let tauri::WindowEvent::Destroyed = event {

@@ -94,6 +94,15 @@ impl Store {
 
     /// Loads settings, opens the engine stream, and starts the clock. Called once by the app.
     pub fn start(self) {
+        // Registered now, under the app's owner: a cleanup registered after an `.await` would have no owner.
+        let subscription = StoredValue::new(None::<u64>);
+        on_cleanup(move || {
+            if let Some(id) = subscription.try_get_value().flatten() {
+                spawn_local(async move {
+                    let _ = api::unsubscribe(id).await;
+                });
+            }
+        });
         spawn_local(async move {
             if let Ok(mut settings) = api::get_settings().await {
                 let navigated = self.navigated.get_untracked();
@@ -112,11 +121,7 @@ impl Store {
                 self.settings_ready.set(true);
             }
             match api::subscribe_engine(move |message| self.handle(message)).await {
-                Ok(id) => on_cleanup(move || {
-                    spawn_local(async move {
-                        let _ = api::unsubscribe(id).await;
-                    })
-                }),
+                Ok(id) => subscription.set_value(Some(id)),
                 Err(error) => self.error.set(Some(error.into())),
             }
         });

@@ -188,10 +188,7 @@ mod tests {
         assert_eq!(Endpoint::resolve(env(&[])).host, DEFAULT_HOST);
         let dir = temp_dir("default");
         std::fs::write(dir.join("config.json"), r#"{"currentContext":"default"}"#).unwrap();
-        let endpoint = Endpoint::resolve(env(&[(
-            "HOME",
-            dir.parent().unwrap().display().to_string(),
-        )]));
+        let endpoint = Endpoint::resolve(env(&[("DOCKER_CONFIG", dir.display().to_string())]));
         assert_eq!(endpoint.source, EndpointSource::Default);
     }
 

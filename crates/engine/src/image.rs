@@ -38,7 +38,13 @@ pub async fn users(engine: &Engine, image: &str) -> Result<Vec<ContainerSummary>
             (kind == ErrorKind::NotFound).then(|| no_such_image(image))
         })
     })?;
-    let id = inspected.id.unwrap_or_default();
+    // Without an id nothing can be matched safely: an empty id would match containers with no image id.
+    let id = inspected.id.filter(|id| !id.is_empty()).ok_or_else(|| {
+        PortholeError::of_kind(
+            ErrorKind::Internal,
+            format!("the engine reported no id for {image}"),
+        )
+    })?;
     Ok(containers::list(engine, true)
         .await?
         .into_iter()

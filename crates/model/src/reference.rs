@@ -113,10 +113,11 @@ impl ImageReference {
     /// The short form users type and `docker image ls` shows: `nginx`, `team/app`, `localhost:5000/app`.
     pub fn familiar_name(&self) -> String {
         if self.registry == DOCKER_HUB {
-            self.repository
-                .strip_prefix("library/")
-                .unwrap_or(&self.repository)
-                .to_owned()
+            // Only `library/name` shortens to `name`; `library/a/b` is a different repository from `a/b`.
+            match self.repository.strip_prefix("library/") {
+                Some(name) if !name.contains('/') => name.to_owned(),
+                _ => self.repository.clone(),
+            }
         } else {
             format!("{}/{}", self.registry, self.repository)
         }
@@ -289,6 +290,14 @@ mod tests {
         assert_eq!(parse("localhost/app").registry, "localhost");
         assert_eq!(parse("user/repo").repository, "user/repo");
         assert_eq!(parse("user/repo").registry, "docker.io");
+    }
+
+    #[test]
+    fn only_single_name_official_images_drop_library() {
+        let nested = parse("docker.io/library/a/b");
+        assert_eq!(nested.familiar_name(), "library/a/b");
+        assert_eq!(parse(&nested.to_string()), nested);
+        assert_eq!(parse("library/nginx").familiar_name(), "nginx");
     }
 
     #[test]

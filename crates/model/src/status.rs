@@ -44,7 +44,7 @@ fn parse_duration(text: &str) -> Option<i64> {
         "year" => 365 * 86_400,
         _ => return None,
     };
-    Some(count * unit_seconds)
+    count.checked_mul(unit_seconds)
 }
 
 /// A status line split around its duration: `before` + duration + `after`.
@@ -85,7 +85,7 @@ impl AgingStatus {
         format!(
             "{}{}{}",
             self.before,
-            human_duration(self.seconds + elapsed.max(0)),
+            human_duration(self.seconds.saturating_add(elapsed.max(0))),
             self.after
         )
     }
@@ -153,5 +153,11 @@ mod tests {
             assert_eq!(aged(status, 100), status);
         }
         assert_eq!(aged("Up 3 minutes", 0), "Up 3 minutes");
+        let huge = format!("Up {} years", i64::MAX);
+        assert_eq!(
+            aged(&huge, i64::MAX),
+            huge,
+            "no overflow on absurd engine text"
+        );
     }
 }

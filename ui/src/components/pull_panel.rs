@@ -32,34 +32,51 @@ pub fn PullPanel() -> impl IntoView {
             return;
         };
         progress.set(PullProgress::default());
-        phase.set(Phase::Pulling {
-            id: None,
-            started: js_sys::Date::now(),
-        });
+        // `started` identifies this run: messages and the id of an older, cancelled run must not touch it.
+        let started = js_sys::Date::now();
+        phase.set(Phase::Pulling { id: None, started });
+        let is_this_run = move || matches!(phase.try_get_untracked(), Some(Phase::Pulling { started: s, .. }) if s == started);
         spawn_local(async move {
-            let on_message = move |message: PullMessage| match message {
-                PullMessage::Progress { progress: p } => progress.set(p),
-                PullMessage::Done {
-                    reference,
-                    progress: p,
-                } => {
-                    progress.set(p);
-                    finish(phase, Phase::Done(reference));
+            let on_message = move |message: PullMessage| {
+                if !is_this_run() {
+                    return;
                 }
-                PullMessage::Failed { error } => finish(phase, Phase::Failed(error)),
+                match message {
+                    PullMessage::Progress { progress: p } => {
+                        progress.try_set(p);
+                    }
+                    PullMessage::Done {
+                        reference,
+                        progress: p,
+                    } => {
+                        progress.try_set(p);
+                        finish(phase, Phase::Done(reference));
+                    }
+                    PullMessage::Failed { error } => finish(phase, Phase::Failed(error)),
+                }
             };
             match api::pull_image(&reference.to_string(), on_message).await {
-                Ok(id) => phase.update(|p| {
-                    if let Phase::Pulling { id: slot, .. } = p {
-                        *slot = Some(id);
-                    } else {
-                        // Finished before the id came back: release the channel now.
+                Ok(id) => {
+                    let kept = is_this_run()
+                        && phase
+                            .try_update(|p| {
+                                if let Phase::Pulling { id: slot, .. } = p {
+                                    *slot = Some(id);
+                                }
+                            })
+                            .is_some();
+                    if !kept {
+                        // Finished, cancelled, superseded or unmounted before the id came back: stop it now.
                         spawn_local(async move {
                             let _ = api::unsubscribe(id).await;
                         });
                     }
-                }),
-                Err(error) => phase.set(Phase::Failed(error)),
+                }
+                Err(error) => {
+                    if is_this_run() {
+                        phase.try_set(Phase::Failed(error));
+                    }
+                }
             }
         });
     };
@@ -150,10 +167,10 @@ pub fn PullPanel() -> impl IntoView {
 }
 
 fn finish(phase: RwSignal<Phase>, next: Phase) {
-    if let Phase::Pulling { id: Some(id), .. } = phase.get_untracked() {
+    if let Some(Phase::Pulling { id: Some(id), .. }) = phase.try_get_untracked() {
         spawn_local(async move {
             let _ = api::unsubscribe(id).await;
         });
     }
-    phase.set(next);
+    phase.try_set(next);
 }
