@@ -362,3 +362,27 @@ async fn slash_filters_and_arrow_keys_select() {
         )
         .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reloading_the_page_leaves_no_stream_behind() {
+    let window = Window::launch().await;
+    window.open("containers").await;
+    for _ in 0..3 {
+        window
+            .eval("setTimeout(() => location.reload(), 0); return true")
+            .await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        window
+            .wait_for(
+                "the UI after reload",
+                "return !!document.querySelector('[data-page=\"containers\"]')",
+                30,
+            )
+            .await;
+    }
+    // Sends to a reloaded page's channels still succeed, so only the page-load cancel keeps this at one.
+    let streams = window
+        .eval("return window.__TAURI__.core.invoke('subscription_count')")
+        .await;
+    assert_eq!(streams, 1, "one engine stream after three reloads");
+}
