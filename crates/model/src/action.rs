@@ -25,6 +25,39 @@ pub enum Action {
         image: String,
         action: ImageAction,
     },
+    /// `docker pull`, with the stored login for the reference's registry when there is one.
+    Pull {
+        reference: String,
+    },
+    /// `docker push`: the image must already carry a name in the target registry (see `Tag`).
+    Push {
+        reference: String,
+    },
+    /// `docker tag`: gives `image` another name, e.g. one in another registry.
+    Tag {
+        image: String,
+        target: String,
+    },
+    InspectImage {
+        image: String,
+    },
+    ImageHistory {
+        image: String,
+    },
+    /// `docker image prune`: dangling images only, or with `all` every image no container uses.
+    PruneImages {
+        all: bool,
+    },
+    /// `docker login`: the engine checks the credentials with the registry, then they are stored where the docker
+    /// CLI keeps them. The password is not part of the action, so it never reaches a record of it.
+    Login {
+        registry: String,
+        username: String,
+    },
+    /// `docker logout`: erases the stored login; no engine request.
+    Logout {
+        registry: String,
+    },
 }
 
 /// What can be done to one image.
@@ -201,6 +234,28 @@ impl Action {
                     format!("docker rm -f $(docker ps -aq --filter ancestor={image}) && docker rmi {image}")
                 }
             },
+            Self::Pull { reference } => format!("docker pull {reference}"),
+            Self::Push { reference } => format!("docker push {reference}"),
+            Self::Tag { image, target } => format!("docker tag {image} {target}"),
+            Self::InspectImage { image } => format!("docker image inspect {image}"),
+            Self::ImageHistory { image } => format!("docker history {image}"),
+            Self::PruneImages { all: false } => "docker image prune -f".into(),
+            Self::PruneImages { all: true } => "docker image prune -a -f".into(),
+            Self::Login { registry, username } => {
+                let user = if username.is_empty() {
+                    String::new()
+                } else {
+                    format!(" -u {username}")
+                };
+                match crate::registry::address(registry) {
+                    hub if hub == crate::registry::HUB => format!("docker login{user}"),
+                    other => format!("docker login{user} {other}"),
+                }
+            }
+            Self::Logout { registry } => match crate::registry::address(registry) {
+                hub if hub == crate::registry::HUB => "docker logout".into(),
+                other => format!("docker logout {other}"),
+            },
         }
     }
 
@@ -232,7 +287,12 @@ impl Action {
     pub fn target(&self) -> Option<&str> {
         match self {
             Self::Container { container, .. } => Some(container),
-            Self::Image { image, .. } => Some(image),
+            Self::Image { image, .. }
+            | Self::Tag { image, .. }
+            | Self::InspectImage { image }
+            | Self::ImageHistory { image } => Some(image),
+            Self::Pull { reference } | Self::Push { reference } => Some(reference),
+            Self::Login { registry, .. } | Self::Logout { registry } => Some(registry),
             _ => None,
         }
     }
@@ -241,7 +301,7 @@ impl Action {
     pub fn is_destructive(&self) -> bool {
         match self {
             Self::Container { action, .. } => action.is_destructive(),
-            Self::Image { .. } => true,
+            Self::Image { .. } | Self::PruneImages { .. } => true,
             _ => false,
         }
     }
@@ -252,6 +312,13 @@ impl Action {
             Self::Container { action, .. } => action.consequence(),
             Self::Image { action: ImageAction::RemoveWithContainers, .. } => {
                 "Every container made from this image is removed first — running ones are killed — then the image."
+            }
+            Self::PruneImages { all: false } => {
+                "The dangling images listed (no name, no container) are deleted. They cannot be pulled back by name."
+            }
+            Self::PruneImages { all: true } => {
+                "Every image listed is deleted — tagged ones too — because no container uses it. Images from a \
+                 registry can be pulled again; images you built or imported here are gone."
             }
             Self::Image { .. } => {
                 "Removing by name only takes that tag away while the image has other tags; removing its last tag (or \
@@ -270,7 +337,9 @@ impl Action {
         }
     }
 
-    pub fn api(&self) -> ApiRequest {
+    /// The Engine API request, or `None` for what the CLI does on its own (`docker logout` only edits its
+    /// credential store).
+    pub fn api(&self) -> Option<ApiRequest> {
         let (method, path) = match self {
             Self::Ping => ("GET", "/_ping".to_string()),
             Self::EngineVersion => ("GET", "/version".into()),
@@ -312,17 +381,59 @@ impl Action {
                 // One DELETE /containers/{id}?force=1 per container first; the last request is this one.
                 ImageAction::RemoveWithContainers => ("DELETE", format!("/images/{image}")),
             },
+            Self::Pull { reference } => {
+                let (image, tag) = crate::image::split_tag(reference);
+                let tag = if tag == "<none>" {
+                    "latest".to_owned()
+                } else {
+                    tag
+                };
+                (
+                    "POST",
+                    format!("/images/create?fromImage={image}&tag={tag}"),
+                )
+            }
+            Self::Push { reference } => {
+                let (image, tag) = crate::image::split_tag(reference);
+                let tag = if tag == "<none>" {
+                    "latest".to_owned()
+                } else {
+                    tag
+                };
+                ("POST", format!("/images/{image}/push?tag={tag}"))
+            }
+            Self::Tag { image, target } => {
+                let (repo, tag) = crate::image::split_tag(target);
+                let tag = if tag == "<none>" {
+                    "latest".to_owned()
+                } else {
+                    tag
+                };
+                ("POST", format!("/images/{image}/tag?repo={repo}&tag={tag}"))
+            }
+            Self::InspectImage { image } => ("GET", format!("/images/{image}/json")),
+            Self::ImageHistory { image } => ("GET", format!("/images/{image}/history")),
+            // filters={"dangling":["true"]}, URL-encoded so the curl form runs as shown.
+            Self::PruneImages { all } => (
+                "POST",
+                format!(
+                    "/images/prune?filters=%7B%22dangling%22%3A%5B%22{}%22%5D%7D",
+                    !all
+                ),
+            ),
+            Self::Login { .. } => ("POST", "/auth".into()),
+            Self::Logout { .. } => return None,
         };
-        ApiRequest { method, path }
+        Some(ApiRequest { method, path })
     }
 
     /// `curl` against a unix socket, for the learn features (`api_version` like `1.41`).
-    pub fn curl(&self, socket: &str, api_version: &str) -> String {
-        let request = self.api();
-        format!(
+    pub fn curl(&self, socket: &str, api_version: &str) -> Option<String> {
+        let request = self.api()?;
+        Some(format!(
             "curl --unix-socket {socket} -X {} 'http://localhost/v{api_version}{}'",
             request.method, request.path
-        )
+        ))
     }
 }
 
@@ -335,7 +446,7 @@ mod tests {
         assert_eq!(Action::ListContainers { all: false }.cli(), "docker ps");
         assert_eq!(Action::ListContainers { all: true }.cli(), "docker ps -a");
         assert_eq!(
-            Action::ListContainers { all: true }.api().path,
+            Action::ListContainers { all: true }.api().unwrap().path,
             "/containers/json?all=1"
         );
     }
@@ -380,7 +491,8 @@ mod tests {
             force: false,
             volumes: false,
         })
-        .api();
+        .api()
+        .unwrap();
         assert_eq!(
             (remove.method, remove.path.as_str()),
             ("DELETE", "/containers/web?force=0&v=0")
@@ -459,10 +571,54 @@ mod tests {
 
     #[test]
     fn curl_uses_the_socket_and_version() {
-        let curl = Action::ListImages.curl("/var/run/docker.sock", "1.41");
+        let curl = Action::ListImages
+            .curl("/var/run/docker.sock", "1.41")
+            .unwrap();
         assert_eq!(
             curl,
             "curl --unix-socket /var/run/docker.sock -X GET 'http://localhost/v1.41/images/json'"
         );
+    }
+
+    #[test]
+    fn image_and_registry_actions_read_like_the_cli() {
+        let tag = Action::Tag {
+            image: "web:1".into(),
+            target: "127.0.0.1:5001/web:2".into(),
+        };
+        assert_eq!(tag.cli(), "docker tag web:1 127.0.0.1:5001/web:2");
+        assert_eq!(
+            tag.api().unwrap().path,
+            "/images/web:1/tag?repo=127.0.0.1:5001/web&tag=2"
+        );
+        let push = Action::Push {
+            reference: "127.0.0.1:5001/web".into(),
+        };
+        assert_eq!(
+            push.api().unwrap().path,
+            "/images/127.0.0.1:5001/web/push?tag=latest"
+        );
+        let login = |registry: &str| Action::Login {
+            registry: registry.into(),
+            username: "me".into(),
+        };
+        assert_eq!(login("docker.io").cli(), "docker login -u me");
+        assert_eq!(
+            login("localhost:5000").cli(),
+            "docker login -u me localhost:5000"
+        );
+        assert_eq!(
+            Action::Logout {
+                registry: "localhost:5000".into()
+            }
+            .api(),
+            None
+        );
+        assert!(Action::PruneImages { all: true }.cli().contains("-a"));
+        assert!(Action::PruneImages { all: false }
+            .api()
+            .unwrap()
+            .path
+            .ends_with("%22true%22%5D%7D"));
     }
 }

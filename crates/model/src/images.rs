@@ -104,6 +104,43 @@ fn compare(a: &ImageRow, b: &ImageRow, column: ImageColumn) -> Ordering {
     }
 }
 
+/// What `docker image prune` (or `-a`) would remove, worked out from the list before asking: the images no
+/// container uses that are dangling (untagged), or with `all` every unused one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrunePreview {
+    pub all: bool,
+    pub images: Vec<ImageSummary>,
+    /// The images' sizes added up. Layers shared with images that stay are not freed, so this is an upper bound.
+    pub reclaimable: i64,
+}
+
+impl PrunePreview {
+    pub fn of(images: &[ImageSummary], all: bool) -> Self {
+        let images: Vec<ImageSummary> = images
+            .iter()
+            .filter(|image| !image.in_use() && (all || image.is_dangling()))
+            .cloned()
+            .collect();
+        let reclaimable = images.iter().map(|image| image.size.max(0)).sum();
+        PrunePreview {
+            all,
+            images,
+            reclaimable,
+        }
+    }
+}
+
+/// What a prune did, as the engine reports it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PruneReport {
+    /// Image and layer ids deleted.
+    pub deleted: Vec<String>,
+    /// Names taken off.
+    pub untagged: Vec<String>,
+    /// Bytes freed.
+    pub reclaimed: u64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +185,19 @@ mod tests {
             },
         );
         assert_eq!(rows[0].repository, "big");
+    }
+
+    #[test]
+    fn prune_preview_keeps_used_and_tagged_images() {
+        let mut used = image("ccc", &[], 5);
+        used.containers = 1;
+        let images = vec![image("aaa", &["web:1"], 10), image("bbb", &[], 20), used];
+        let dangling = PrunePreview::of(&images, false);
+        assert_eq!(dangling.images.len(), 1);
+        assert_eq!(dangling.images[0].id, "sha256:bbb");
+        assert_eq!(dangling.reclaimable, 20);
+        let all = PrunePreview::of(&images, true);
+        assert_eq!(all.images.len(), 2);
+        assert_eq!(all.reclaimable, 30);
     }
 }

@@ -17,9 +17,11 @@ pub mod event;
 #[cfg(feature = "bollard")]
 mod from_engine;
 pub mod image;
+pub mod image_details;
 pub mod images;
 pub mod pull;
 pub mod reference;
+pub mod registry;
 pub mod settings;
 pub mod status;
 
@@ -29,6 +31,9 @@ pub use engine::{ConnectionState, EngineInfo, UnreachableReason};
 pub use error::{ErrorKind, PortholeError};
 pub use event::{ObjectKind, StreamMessage};
 pub use image::ImageSummary;
+pub use image_details::{HistoryEntry, ImageConfig, ImageDetails};
+pub use images::{PrunePreview, PruneReport};
 pub use reference::{ImageReference, ReferenceError};
+pub use registry::{Login, Registry};
 pub use settings::{Page, Settings, Theme};
 pub mod time;

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 pub enum LayerState {
     Waiting,
     Downloading,
+    /// Being sent to a registry (push).
+    Uploading,
     Verifying,
     Extracting,
     /// Pulled and unpacked.
@@ -24,6 +26,7 @@ impl LayerState {
         match self {
             Self::Waiting => "waiting",
             Self::Downloading => "downloading",
+            Self::Uploading => "uploading",
             Self::Verifying => "verifying",
             Self::Extracting => "extracting",
             Self::Done => "done",
@@ -68,8 +71,12 @@ impl PullProgress {
             "Downloading" => Some(LayerState::Downloading),
             "Verifying Checksum" | "Download complete" => Some(LayerState::Verifying),
             "Extracting" => Some(LayerState::Extracting),
-            "Pull complete" => Some(LayerState::Done),
-            "Already exists" => Some(LayerState::Exists),
+            "Pull complete" | "Pushed" => Some(LayerState::Done),
+            "Already exists" | "Layer already exists" => Some(LayerState::Exists),
+            // Push lines: the same fold serves `docker push`.
+            "Preparing" => Some(LayerState::Waiting),
+            "Pushing" => Some(LayerState::Uploading),
+            mounted if mounted.starts_with("Mounted from") => Some(LayerState::Exists),
             _ => None,
         };
         let (Some(id), Some(state)) = (id.filter(|id| !id.is_empty()), layer_state) else {
@@ -99,7 +106,7 @@ impl PullProgress {
             layer.total = total as u64;
         }
         match state {
-            LayerState::Downloading | LayerState::Extracting => {
+            LayerState::Downloading | LayerState::Uploading | LayerState::Extracting => {
                 if layer.state != state {
                     layer.current = 0;
                 }
@@ -135,6 +142,8 @@ impl PullProgress {
                 match layer.state {
                     LayerState::Waiting => 0.0,
                     LayerState::Downloading => 0.5 * bytes,
+                    // A push has no extraction: the upload is the whole layer.
+                    LayerState::Uploading => bytes,
                     LayerState::Verifying => 0.5,
                     LayerState::Extracting => 0.5 + 0.5 * bytes,
                     LayerState::Done | LayerState::Exists => 1.0,
@@ -149,7 +158,7 @@ impl PullProgress {
         self.layers
             .iter()
             .map(|l| match l.state {
-                LayerState::Downloading => l.current,
+                LayerState::Downloading | LayerState::Uploading => l.current,
                 LayerState::Verifying | LayerState::Extracting | LayerState::Done => l.total,
                 LayerState::Waiting | LayerState::Exists => 0,
             })
@@ -210,6 +219,15 @@ mod tests {
         assert_eq!(pull.layers[0].current, 10, "bytes never pass the total");
         pull.apply(Some("x"), "Something new", Some(-1), Some(-1));
         pull.apply(Some(""), "Downloading", Some(1), Some(2));
+        let mut push = PullProgress::default();
+        push.apply(Some("p1"), "Preparing", None, None);
+        push.apply(Some("p1"), "Pushing", Some(5), Some(10));
+        assert_eq!(push.layers[0].state, LayerState::Uploading);
+        assert_eq!(push.downloaded(), 5);
+        push.apply(Some("p2"), "Mounted from porthole/hello", None, None);
+        assert_eq!(push.layers[1].state, LayerState::Exists);
+        push.apply(Some("p1"), "Pushed", None, None);
+        assert_eq!(push.fraction(), 1.0);
         pull.apply(None, "", None, None);
         assert_eq!(pull.layers.len(), 1);
         assert!(pull.fraction() <= 1.0);

@@ -22,17 +22,25 @@ pub enum Page {
     #[default]
     Containers,
     Images,
+    Registries,
     Engine,
     Settings,
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [Page::Containers, Page::Images, Page::Engine, Page::Settings];
+    pub const ALL: [Page; 5] = [
+        Page::Containers,
+        Page::Images,
+        Page::Registries,
+        Page::Engine,
+        Page::Settings,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Self::Containers => "Containers",
             Self::Images => "Images",
+            Self::Registries => "Registries",
             Self::Engine => "Engine",
             Self::Settings => "Settings",
         }
@@ -43,6 +51,7 @@ impl Page {
         match self {
             Self::Containers => "containers",
             Self::Images => "images",
+            Self::Registries => "registries",
             Self::Engine => "engine",
             Self::Settings => "settings",
         }
@@ -58,6 +67,9 @@ pub struct Settings {
     pub confirm_destructive: bool,
     /// The containers page shows stopped containers too (`docker ps -a`); remembered between runs.
     pub show_all_containers: bool,
+    /// Registries the user added on the Registries page (`host[:port]`), shown even when not logged in. Logins
+    /// themselves live in the docker CLI's credential store, never here.
+    pub registries: Vec<String>,
 }
 
 impl Default for Settings {
@@ -67,6 +79,7 @@ impl Default for Settings {
             last_page: Page::Containers,
             confirm_destructive: true,
             show_all_containers: false,
+            registries: Vec::new(),
         }
     }
 }
