@@ -17,6 +17,9 @@ BRIDGE_CIDR=${PH_BRIDGE_CIDR:-10.123.0.1/24}
 REGISTRY_ADDR=${PH_REGISTRY_ADDR:-127.0.0.1:5001}
 OPEN_REGISTRY_ADDR=${PH_OPEN_REGISTRY_ADDR:-127.0.0.1:5000}
 REGISTRY_USER=porthole
+REGISTRY_NAME=docker-local-registry
+# A docker credential helper speaking the real protocol, for tests of `credsStore` (scripts/test-bin).
+TEST_BIN=$(cd "$(dirname "$0")" && pwd)/test-bin
 
 log() { printf '[rig] %s\n' "$*" >&2; }
 
@@ -29,7 +32,22 @@ export PORTHOLE_TEST_REGISTRY=$REGISTRY_ADDR
 export PORTHOLE_TEST_OPEN_REGISTRY=$OPEN_REGISTRY_ADDR
 export PORTHOLE_TEST_REGISTRY_USER=$REGISTRY_USER
 export PORTHOLE_TEST_REGISTRY_PASSWORD_FILE=$RIG/registry-password
+export PORTHOLE_TEST_REGISTRY_BY_NAME=$REGISTRY_NAME:${REGISTRY_ADDR##*:}
+export PORTHOLE_HELPER_STORE=$RIG/helper-store.json
+export PATH=$TEST_BIN:\$PATH
 ENV
+}
+
+# The learner's notes pull from `docker-local-registry:4000`: a registry known by a name only /etc/hosts resolves.
+# The rig maps that name to loopback (where the engine allows plain HTTP), so tests can use the registry by name.
+map_registry_name() {
+  grep -qE "^127\.0\.0\.1[[:space:]].*\b$REGISTRY_NAME\b" /etc/hosts 2>/dev/null && return
+  if [ -w /etc/hosts ]; then
+    echo "127.0.0.1 $REGISTRY_NAME" >>/etc/hosts
+    log "/etc/hosts maps $REGISTRY_NAME to 127.0.0.1"
+  else
+    log "cannot write /etc/hosts: tests that use $REGISTRY_NAME will fail"
+  fi
 }
 
 engine_alive() { DOCKER_HOST=unix://$SOCK timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
@@ -154,7 +172,7 @@ case "${1:-}" in
   start)
     mkdir -p "$RIG/docker-config"
     [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
-    start_engine; start_registry; start_open_registry; build_images; seed_open_registry; print_env ;;
+    map_registry_name; start_engine; start_registry; start_open_registry; build_images; seed_open_registry; print_env ;;
   stop) stop_engine; stop_registry; ip link del "$BRIDGE" 2>/dev/null || true
         # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
         umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;

@@ -16,7 +16,7 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 
 packages=(build-essential pkg-config file curl iproute2 libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev docker.io busybox-static)
-$with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick)
+$with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3)
 
 missing=()
 for package in "${packages[@]}"; do

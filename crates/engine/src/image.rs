@@ -2,13 +2,15 @@
 //! containers use it, or that it has several tags) and the way out the user chooses (remove those containers
 //! first, or force).
 
-use crate::error::from_bollard_with;
+use crate::credentials::Store;
+use crate::error::{from_bollard, from_bollard_with};
 use crate::{containers, Engine};
-use bollard::query_parameters::{CreateImageOptions, RemoveImageOptions};
+use bollard::query_parameters::{CreateImageOptions, RemoveImageOptions, TagImageOptions};
 use futures_util::StreamExt;
 use porthole_model::pull::PullProgress;
 use porthole_model::{
-    ContainerAction, ContainerSummary, ErrorKind, ImageAction, ImageReference, PortholeError,
+    ContainerAction, ContainerSummary, ErrorKind, HistoryEntry, ImageAction, ImageConfig,
+    ImageDetails, ImageReference, PortholeError,
 };
 
 pub async fn perform(
@@ -82,14 +84,107 @@ async fn remove(engine: &Engine, image: &str, force: bool) -> Result<(), Porthol
     Err(error)
 }
 
+/// `docker tag image target`: the target is validated by the reference parser first.
+pub async fn tag(engine: &Engine, image: &str, target: &str) -> Result<(), PortholeError> {
+    let target =
+        ImageReference::parse(target).map_err(|e| PortholeError::invalid_input(e.to_string()))?;
+    if target.digest.is_some() {
+        return Err(PortholeError::invalid_input(
+            "A new name takes a tag, not a digest: digests are given by registries.",
+        ));
+    }
+    let options = TagImageOptions {
+        repo: Some(format!("{}/{}", target.registry, target.repository)),
+        tag: Some(target.tag_or_latest().to_owned()),
+    };
+    engine
+        .docker
+        .tag_image(image, Some(options))
+        .await
+        .map_err(|e| {
+            from_bollard_with(e, |kind| {
+                (kind == ErrorKind::NotFound).then(|| no_such_image(image))
+            })
+        })
+}
+
+/// Everything the details panel shows: `docker image inspect`, `docker history` and the containers using it.
+pub async fn details(engine: &Engine, image: &str) -> Result<ImageDetails, PortholeError> {
+    let not_found = |e| {
+        from_bollard_with(e, |kind| {
+            (kind == ErrorKind::NotFound).then(|| no_such_image(image))
+        })
+    };
+    let inspected = engine
+        .docker
+        .inspect_image(image)
+        .await
+        .map_err(not_found)?;
+    let history = engine
+        .docker
+        .image_history(image)
+        .await
+        .map_err(from_bollard)?;
+    let id = inspected.id.clone().unwrap_or_default();
+    let containers = if id.is_empty() {
+        Vec::new()
+    } else {
+        containers::list(engine, true)
+            .await?
+            .into_iter()
+            .filter(|c| c.image_id == id)
+            .collect()
+    };
+    let config = inspected.config.unwrap_or_default();
+    let mut exposed_ports: Vec<String> = config
+        .exposed_ports
+        .unwrap_or_default()
+        .into_keys()
+        .collect();
+    exposed_ports.sort();
+    let mut labels: Vec<(String, String)> = config.labels.unwrap_or_default().into_iter().collect();
+    labels.sort();
+    Ok(ImageDetails {
+        id,
+        tags: inspected.repo_tags.unwrap_or_default(),
+        digests: inspected.repo_digests.unwrap_or_default(),
+        size: inspected.size.unwrap_or_default(),
+        created: inspected.created.unwrap_or_default(),
+        architecture: inspected.architecture.unwrap_or_default(),
+        os: inspected.os.unwrap_or_default(),
+        config: ImageConfig {
+            cmd: config.cmd.unwrap_or_default(),
+            entrypoint: config.entrypoint.unwrap_or_default(),
+            env: config.env.unwrap_or_default(),
+            exposed_ports,
+            working_dir: config.working_dir.unwrap_or_default(),
+            user: config.user.unwrap_or_default(),
+            labels,
+        },
+        history: history
+            .into_iter()
+            .map(|layer| HistoryEntry {
+                id: layer.id,
+                created: layer.created,
+                instruction: HistoryEntry::instruction_from(&layer.created_by),
+                size: layer.size,
+                comment: layer.comment,
+            })
+            .collect(),
+        containers,
+    })
+}
+
 fn no_such_image(image: &str) -> String {
     format!("There is no image {image} on this engine (any more).")
 }
 
-/// Pulls `reference` (`docker pull`), calling `on_progress` with the folded progress after every line of the
-/// engine's stream. Dropping the future cancels the pull: the engine stops it when the request goes away.
+/// Pulls `reference` (`docker pull`) with the stored login for its registry, if any, calling `on_progress` with
+/// the folded progress after every line of the engine's stream. Dropping the future cancels the pull: the engine
+/// stops it when the request goes away.
 pub async fn pull(
     engine: &Engine,
+    store: &Store,
     reference: &ImageReference,
     platform: Option<&str>,
     mut on_progress: impl FnMut(&PullProgress),
@@ -105,7 +200,8 @@ pub async fn pull(
         platform: platform.unwrap_or_default().to_owned(),
         ..Default::default()
     };
-    let mut stream = Box::pin(engine.docker.create_image(Some(options), None, None));
+    let credentials = crate::registries::credentials_for(store, &reference.registry).await;
+    let mut stream = Box::pin(engine.docker.create_image(Some(options), None, credentials));
     let mut progress = PullProgress::default();
     while let Some(line) = stream.next().await {
         let line = line.map_err(|e| from_bollard_with(e, |kind| pull_sentence(reference, kind)))?;

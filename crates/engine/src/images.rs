@@ -1,9 +1,10 @@
-//! Image lists (`docker image ls`), with how many containers use each image.
+//! Image lists (`docker image ls`), with how many containers use each image, and pruning them (`docker image
+//! prune`) after a preview worked out from the same list.
 
 use crate::error::from_bollard;
 use crate::Engine;
-use bollard::query_parameters::{ListContainersOptions, ListImagesOptions};
-use porthole_model::{ImageSummary, PortholeError};
+use bollard::query_parameters::{ListContainersOptions, ListImagesOptions, PruneImagesOptions};
+use porthole_model::{ImageSummary, PortholeError, PrunePreview, PruneReport};
 use std::collections::HashMap;
 
 /// Lists top-level images. The in-use count comes from one `GET /containers/json?all=1`, not from `/system/df`,
@@ -31,4 +32,30 @@ pub async fn list(engine: &Engine) -> Result<Vec<ImageSummary>, PortholeError> {
             image
         })
         .collect())
+}
+
+/// What `prune(all)` would remove right now.
+pub async fn prune_preview(engine: &Engine, all: bool) -> Result<PrunePreview, PortholeError> {
+    Ok(PrunePreview::of(&list(engine).await?, all))
+}
+
+/// `docker image prune` (`-a` with `all`).
+pub async fn prune(engine: &Engine, all: bool) -> Result<PruneReport, PortholeError> {
+    let filters = HashMap::from([("dangling".to_owned(), vec![(!all).to_string()])]);
+    let response = engine
+        .docker
+        .prune_images(Some(PruneImagesOptions {
+            filters: Some(filters),
+        }))
+        .await
+        .map_err(from_bollard)?;
+    let mut report = PruneReport {
+        reclaimed: response.space_reclaimed.unwrap_or_default().max(0) as u64,
+        ..Default::default()
+    };
+    for item in response.images_deleted.unwrap_or_default() {
+        report.deleted.extend(item.deleted);
+        report.untagged.extend(item.untagged);
+    }
+    Ok(report)
 }

@@ -3,7 +3,7 @@
 //!
 //! Invariants:
 //! - No Tauri or UI dependency: everything here is testable against a real engine from a plain `#[tokio::test]`.
-//! - One module per Docker object kind (`containers`, `images`, `volumes`, `system`), mirrored in the backend's
+//! - One module per Docker object kind (`containers`, `images`, `registries`, `volumes`, `system`), mirrored in the backend's
 //!   commands and the UI's pages.
 //! - Engine data is never unwrapped: missing fields become defaults, unknown enum values become `Unknown`.
 //! - Error kinds come from the engine's HTTP status or the transport failure (see `error`), not from message text.
@@ -11,11 +11,15 @@
 pub mod connection;
 pub mod container;
 pub mod containers;
+pub mod credentials;
 pub mod endpoint;
 pub mod error;
 pub mod events;
 pub mod image;
 pub mod images;
+pub mod push;
+mod raw;
+pub mod registries;
 pub mod system;
 pub mod volumes;
 

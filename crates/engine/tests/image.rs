@@ -121,3 +121,66 @@ async fn a_missing_image_is_not_found() {
     assert_eq!(error.kind, ErrorKind::NotFound);
     assert!(error.message.contains("never-was"));
 }
+
+#[tokio::test]
+async fn details_show_the_config_and_the_history_like_the_cli() {
+    let engine = common::engine().await;
+    let details = porthole_engine::image::details(&engine, common::WEB)
+        .await
+        .unwrap();
+    assert_eq!(
+        details.id,
+        common::docker(&["image", "inspect", "--format", "{{.Id}}", common::WEB])
+    );
+    assert!(
+        details.tags.contains(&common::WEB.to_owned()),
+        "{:?}",
+        details.tags
+    );
+    assert_eq!(
+        details.config.cmd,
+        ["/bin/httpd", "-f", "-p", "80", "-h", "/www"]
+    );
+    assert_eq!(details.config.exposed_ports, ["80/tcp"]);
+    let cli_history = common::docker(&[
+        "history",
+        "--no-trunc",
+        "--format",
+        "{{.CreatedBy}}",
+        common::WEB,
+    ]);
+    assert_eq!(
+        details.history.len(),
+        cli_history.lines().count(),
+        "{:?}",
+        details.history
+    );
+
+    // A second name, then the containers using it are listed.
+    let (name, _guard) = common::sleeper("details");
+    let busybox = porthole_engine::image::details(&engine, common::BUSYBOX)
+        .await
+        .unwrap();
+    assert!(
+        busybox.containers.iter().any(|c| c.name == name),
+        "{:?}",
+        busybox.containers
+    );
+}
+
+#[tokio::test]
+async fn tag_refuses_an_invalid_name_before_the_engine() {
+    let engine = common::engine().await;
+    let error = porthole_engine::image::tag(&engine, common::BUSYBOX, "Bad Name!")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.kind,
+        porthole_model::ErrorKind::InvalidInput,
+        "{error:?}"
+    );
+    let error = porthole_engine::image::tag(&engine, "no-such-image:1", "x:1")
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, porthole_model::ErrorKind::NotFound, "{error:?}");
+}

@@ -2,12 +2,18 @@
 
 mod common;
 
+use porthole_engine::credentials::Store;
 use porthole_engine::image::{perform, pull};
 use porthole_model::{ErrorKind, ImageAction, ImageReference};
 
 fn open_registry() -> String {
     std::env::var("PORTHOLE_TEST_OPEN_REGISTRY")
         .expect("the rig's open registry (scripts/rig.sh start)")
+}
+
+/// A credential store with no logins, so these pulls are anonymous whatever the rig's shared config holds.
+fn no_logins() -> Store {
+    Store::at(common::docker_config("pull", "{}"))
 }
 
 #[tokio::test]
@@ -24,7 +30,7 @@ async fn pulls_with_progress_from_a_registry_on_a_port() {
     let _ = perform(&engine, &local, &ImageAction::Remove { force: true }).await;
 
     let mut updates = 0;
-    let progress = pull(&engine, &reference, None, |_| updates += 1)
+    let progress = pull(&engine, &no_logins(), &reference, None, |_| updates += 1)
         .await
         .unwrap();
     assert!(
@@ -46,7 +52,9 @@ async fn pulls_with_progress_from_a_registry_on_a_port() {
     assert!(id.starts_with("sha256:"));
 
     // Pulling again finds it up to date, without downloading.
-    let again = pull(&engine, &reference, None, |_| {}).await.unwrap();
+    let again = pull(&engine, &no_logins(), &reference, None, |_| {})
+        .await
+        .unwrap();
     assert!(again.status.contains("up to date"), "{}", again.status);
     perform(&engine, &local, &ImageAction::Remove { force: true })
         .await
@@ -58,7 +66,9 @@ async fn a_missing_tag_is_not_found_and_says_so() {
     let engine = common::engine().await;
     let reference =
         ImageReference::parse(&format!("{}/porthole/hello:no-such-tag", open_registry())).unwrap();
-    let error = pull(&engine, &reference, None, |_| {}).await.unwrap_err();
+    let error = pull(&engine, &no_logins(), &reference, None, |_| {})
+        .await
+        .unwrap_err();
     assert_eq!(error.kind, ErrorKind::NotFound, "{error:?}");
     assert!(error.message.contains("no-such-tag"), "{}", error.message);
 }
@@ -68,7 +78,9 @@ async fn a_registry_that_wants_a_login_is_reported() {
     let engine = common::engine().await;
     let registry = std::env::var("PORTHOLE_TEST_REGISTRY").unwrap();
     let reference = ImageReference::parse(&format!("{registry}/porthole/private:1")).unwrap();
-    let error = pull(&engine, &reference, None, |_| {}).await.unwrap_err();
+    let error = pull(&engine, &no_logins(), &reference, None, |_| {})
+        .await
+        .unwrap_err();
     // The engine reports a registry's 401 as a server error without credentials; the sentence names the login.
     assert!(error.message.contains(&registry), "{error:?}");
     assert!(

@@ -71,3 +71,49 @@ pub fn sleeper(prefix: &str) -> (String, Removed) {
     docker(&["run", "-d", "--name", &name, BUSYBOX, "sleep", "600"]);
     (name, guard)
 }
+
+/// The rig's registry that wants a login (htpasswd), its user and password.
+pub fn auth_registry() -> (String, String, String) {
+    let registry = std::env::var("PORTHOLE_TEST_REGISTRY").expect("the rig's auth registry");
+    let user = std::env::var("PORTHOLE_TEST_REGISTRY_USER").expect("the rig's registry user");
+    let file =
+        std::env::var("PORTHOLE_TEST_REGISTRY_PASSWORD_FILE").expect("the rig's password file");
+    let password = std::fs::read_to_string(file)
+        .expect("the password file")
+        .trim()
+        .to_owned();
+    (registry, user, password)
+}
+
+/// An empty docker config folder of this test's own (so logins never leak between tests), holding `config`.
+pub fn docker_config(prefix: &str, config: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(unique(&format!("porthole-config-{prefix}")));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.json"), config).unwrap();
+    dir
+}
+
+/// The docker CLI with its own config folder (`--config`), returning whether it succeeded and what it printed.
+pub fn docker_in(config: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String) {
+    use std::io::Write;
+    let mut child = Command::new("docker")
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .env("DOCKER_HOST", endpoint().host)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the docker CLI runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout).to_string()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.success(), text)
+}

@@ -1,0 +1,324 @@
+//! Registry logins stored exactly where the docker CLI stores them, so a `docker login` in a terminal is seen here
+//! and a login made here is used by `docker pull` in a terminal.
+//!
+//! The store is the CLI's `config.json` in `$DOCKER_CONFIG` (default `~/.docker`): `credHelpers[registry]` names a
+//! `docker-credential-<name>` program for one registry, else `credsStore` names one for all, else the login is
+//! `auths[registry].auth`, base64 of `user:password`. Helpers speak the credential-helper protocol (`get`, `store`,
+//! `erase`, `list` with JSON on stdin/stdout).
+//!
+//! Invariants: every other field of `config.json` is kept as it was; the file is replaced atomically and readable
+//! only by its owner; secrets never appear in an error, a log or a `Debug` output.
+
+use base64::Engine as _;
+use porthole_model::registry::config_key;
+use porthole_model::{ErrorKind, PortholeError};
+use serde_json::{json, Map, Value};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use tokio::io::AsyncWriteExt;
+
+/// A login as stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credential {
+    pub username: String,
+    pub secret: String,
+}
+
+impl fmt::Debug for Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Credential {{ username: {:?}, secret: <hidden> }}",
+            self.username
+        )
+    }
+}
+
+/// The docker CLI's configuration folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Store {
+    pub dir: PathBuf,
+}
+
+/// Where one registry's login lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    File,
+    Helper(String),
+}
+
+impl Place {
+    pub fn describe(&self) -> String {
+        match self {
+            Self::File => "config.json".into(),
+            Self::Helper(name) => format!("docker-credential-{name}"),
+        }
+    }
+}
+
+impl Store {
+    /// `$DOCKER_CONFIG`, else `$HOME/.docker` — the docker CLI's rule.
+    pub fn from_environment() -> Self {
+        let dir = std::env::var_os("DOCKER_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                Path::new(&std::env::var_os("HOME").unwrap_or_else(|| "/root".into()))
+                    .join(".docker")
+            });
+        Self { dir }
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    fn file(&self) -> PathBuf {
+        self.dir.join("config.json")
+    }
+
+    async fn read(&self) -> Result<Map<String, Value>, PortholeError> {
+        match tokio::fs::read(self.file()).await {
+            Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(Map::new()),
+            Ok(bytes) => match serde_json::from_slice::<Value>(&bytes) {
+                Ok(Value::Object(map)) => Ok(map),
+                _ => Err(self.failure(format!(
+                    "{} is not valid JSON, so logins cannot be read or saved. Fix or move the file.",
+                    self.file().display()
+                ))),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Map::new()),
+            Err(e) => Err(self.failure(format!("{} cannot be read: {e}", self.file().display()))),
+        }
+    }
+
+    async fn write(&self, config: &Map<String, Value>) -> Result<(), PortholeError> {
+        let failed = |e: std::io::Error| {
+            self.failure(format!("{} cannot be written: {e}", self.file().display()))
+        };
+        tokio::fs::create_dir_all(&self.dir).await.map_err(failed)?;
+        let temporary = self
+            .dir
+            .join(format!("config.json.porthole-{}", std::process::id()));
+        let text = serde_json::to_vec_pretty(config).unwrap_or_default();
+        let mut options = tokio::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        options.mode(0o600);
+        let mut file = options.open(&temporary).await.map_err(failed)?;
+        file.write_all(&text).await.map_err(failed)?;
+        file.sync_all().await.map_err(failed)?;
+        tokio::fs::rename(&temporary, self.file())
+            .await
+            .map_err(failed)
+    }
+
+    fn failure(&self, message: String) -> PortholeError {
+        PortholeError::new(ErrorKind::Internal, message, "")
+    }
+
+    /// Where `registry`'s login goes, by the CLI's precedence.
+    pub async fn place(&self, registry: &str) -> Result<Place, PortholeError> {
+        Ok(place_in(&self.read().await?, &config_key(registry)))
+    }
+
+    /// The stored login for `registry` (any address form), if any.
+    pub async fn get(&self, registry: &str) -> Result<Option<Credential>, PortholeError> {
+        let config = self.read().await?;
+        let key = config_key(registry);
+        match place_in(&config, &key) {
+            Place::Helper(helper) => {
+                let reply = run_helper(&helper, "get", &key).await?;
+                let Some(reply) = reply else { return Ok(None) };
+                let value: Value = serde_json::from_str(&reply).unwrap_or_default();
+                Ok(Some(Credential {
+                    username: value["Username"].as_str().unwrap_or_default().to_owned(),
+                    secret: value["Secret"].as_str().unwrap_or_default().to_owned(),
+                }))
+            }
+            Place::File => Ok(config
+                .get("auths")
+                .and_then(|auths| auths.get(&key))
+                .and_then(|entry| entry.get("auth"))
+                .and_then(Value::as_str)
+                .and_then(decode_auth)),
+        }
+    }
+
+    /// Saves a login the way `docker login` does.
+    pub async fn store(
+        &self,
+        registry: &str,
+        credential: &Credential,
+    ) -> Result<Place, PortholeError> {
+        let mut config = self.read().await?;
+        let key = config_key(registry);
+        let place = place_in(&config, &key);
+        let entry = match &place {
+            Place::Helper(helper) => {
+                let payload = json!({ "ServerURL": key, "Username": credential.username, "Secret": credential.secret });
+                run_helper(helper, "store", &payload.to_string()).await?;
+                json!({})
+            }
+            Place::File => {
+                let pair = format!("{}:{}", credential.username, credential.secret);
+                json!({ "auth": base64::engine::general_purpose::STANDARD.encode(pair) })
+            }
+        };
+        auths(&mut config).insert(key, entry);
+        self.write(&config).await?;
+        Ok(place)
+    }
+
+    /// Removes a login the way `docker logout` does. Not being logged in is not an error.
+    pub async fn erase(&self, registry: &str) -> Result<(), PortholeError> {
+        let mut config = self.read().await?;
+        let key = config_key(registry);
+        if let Place::Helper(helper) = place_in(&config, &key) {
+            run_helper(&helper, "erase", &key).await?;
+        }
+        if auths(&mut config).remove(&key).is_some() {
+            self.write(&config).await?;
+        }
+        Ok(())
+    }
+
+    /// Every registry with a stored login, with the user name and where it is kept.
+    pub async fn list(&self) -> Result<Vec<(String, String, Place)>, PortholeError> {
+        let config = self.read().await?;
+        let mut keys: Vec<String> = config
+            .get("auths")
+            .and_then(Value::as_object)
+            .map(|auths| auths.keys().cloned().collect())
+            .unwrap_or_default();
+        if let Some(helpers) = config.get("credHelpers").and_then(Value::as_object) {
+            keys.extend(helpers.keys().cloned());
+        }
+        if let Some(helper) = config.get("credsStore").and_then(Value::as_str) {
+            if let Ok(Some(reply)) = run_helper(helper, "list", "").await {
+                if let Ok(Value::Object(listed)) = serde_json::from_str::<Value>(&reply) {
+                    keys.extend(listed.keys().cloned());
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        let mut logins = Vec::new();
+        for key in keys {
+            // A helper that fails for one entry (locked keyring, removed program) hides that entry, not the page.
+            if let Ok(Some(credential)) = self.get(&key).await {
+                logins.push((key.clone(), credential.username, place_in(&config, &key)));
+            }
+        }
+        Ok(logins)
+    }
+}
+
+fn place_in(config: &Map<String, Value>, key: &str) -> Place {
+    let helper = config
+        .get("credHelpers")
+        .and_then(|helpers| helpers.get(key))
+        .or_else(|| config.get("credsStore"))
+        .and_then(Value::as_str)
+        .filter(|name| !name.is_empty());
+    match helper {
+        Some(name) => Place::Helper(name.to_owned()),
+        None => Place::File,
+    }
+}
+
+fn auths(config: &mut Map<String, Value>) -> &mut Map<String, Value> {
+    let entry = config.entry("auths").or_insert_with(|| json!({}));
+    if !entry.is_object() {
+        *entry = json!({});
+    }
+    entry.as_object_mut().expect("just made an object")
+}
+
+fn decode_auth(auth: &str) -> Option<Credential> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(auth.trim())
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (username, secret) = text.split_once(':')?;
+    Some(Credential {
+        username: username.to_owned(),
+        secret: secret.to_owned(),
+    })
+}
+
+/// Runs `docker-credential-<helper> <verb>` with `input` on stdin. `Ok(None)` when the helper has no such entry.
+async fn run_helper(
+    helper: &str,
+    verb: &str,
+    input: &str,
+) -> Result<Option<String>, PortholeError> {
+    let program = format!("docker-credential-{helper}");
+    let failed = |detail: String| {
+        PortholeError::new(
+            ErrorKind::Internal,
+            format!(
+                "The docker credential helper {program} failed ({verb}). Check that it is installed and unlocked, \
+                 or remove credsStore/credHelpers from the docker config to keep logins in config.json."
+            ),
+            detail,
+        )
+    };
+    let mut child = tokio::process::Command::new(&program)
+        .arg(verb)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| failed(e.to_string()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(input.as_bytes())
+            .await
+            .map_err(|e| failed(e.to_string()))?;
+    }
+    let output = child
+        .wait_with_output()
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    let stdout = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    if output.status.success() {
+        return Ok(Some(stdout));
+    }
+    // The protocol's "not found" answer; anything else is a real failure. Only the helper's own words are kept,
+    // never the input (which holds the secret on `store`).
+    if verb == "get" && stdout.contains("credentials not found") {
+        return Ok(None);
+    }
+    Err(failed(format!("exit status {}: {stdout}", output.status)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auth_fields_decode_like_the_cli_writes_them() {
+        let credential = decode_auth("cG9ydGhvbGU6czNjcjN0OndpdGgtY29sb24=").unwrap();
+        assert_eq!(credential.username, "porthole");
+        assert_eq!(credential.secret, "s3cr3t:with-colon");
+        assert_eq!(decode_auth("not base64!"), None);
+        assert!(!format!("{credential:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn helpers_take_precedence_per_registry() {
+        let config: Map<String, Value> = serde_json::from_value(json!({
+            "credsStore": "desktop",
+            "credHelpers": { "gcr.io": "gcloud" }
+        }))
+        .unwrap();
+        assert_eq!(place_in(&config, "gcr.io"), Place::Helper("gcloud".into()));
+        assert_eq!(
+            place_in(&config, "other:5000"),
+            Place::Helper("desktop".into())
+        );
+        assert_eq!(place_in(&Map::new(), "other:5000"), Place::File);
+    }
+}

@@ -1,0 +1,165 @@
+//! The two engine requests bollard 0.19 does not offer in the shape Porthole needs: `POST /auth` (bollard has no
+//! call for it) and the push stream with its per-layer ids (bollard's `PushImageInfo` drops `id`, so per-layer
+//! progress would be impossible).
+//!
+//! Invariants: same endpoint and same negotiated API version as the bollard client; HTTP/1.1 over the unix socket
+//! or TCP; the error kind comes from the status code, as everywhere else; the `X-Registry-Auth` header is built here
+//! and never logged or returned.
+
+use crate::Engine;
+use base64::Engine as _;
+use bytes::Bytes;
+use futures_util::Stream;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::Response;
+use hyper_util::rt::TokioIo;
+use porthole_model::{ErrorKind, PortholeError};
+use serde::Deserialize;
+
+/// Registry credentials as the engine expects them in `X-Registry-Auth` and the `/auth` body.
+#[derive(serde::Serialize)]
+pub(crate) struct RegistryAuth<'a> {
+    pub username: &'a str,
+    pub password: &'a str,
+    pub serveraddress: &'a str,
+}
+
+impl RegistryAuth<'_> {
+    /// The header value: base64url of the JSON, as the docker CLI sends it.
+    pub fn header(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        base64::engine::general_purpose::URL_SAFE.encode(json)
+    }
+}
+
+/// Sends one request to the engine and returns the response once its status is a success; a failure status becomes
+/// a `PortholeError` of that status's kind with the engine's message as detail.
+pub(crate) async fn send(
+    engine: &Engine,
+    method: &str,
+    path_and_query: &str,
+    headers: &[(&str, String)],
+    body: Option<Vec<u8>>,
+) -> Result<Response<Incoming>, PortholeError> {
+    let unavailable = |e: &dyn std::fmt::Display| {
+        PortholeError::of_kind(ErrorKind::EngineUnavailable, e.to_string())
+    };
+    let host = &engine.endpoint.host;
+    let uri = format!("/v{}{path_and_query}", engine.api_version());
+    let mut request = hyper::Request::builder()
+        .method(method)
+        .uri(&uri)
+        .header("host", "docker");
+    if body.is_some() {
+        request = request.header("content-type", "application/json");
+    }
+    for (name, value) in headers {
+        request = request.header(*name, value);
+    }
+    let request = request
+        .body(Full::new(Bytes::from(body.unwrap_or_default())))
+        .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))?;
+
+    let response = if let Some(path) = engine.endpoint.socket_path() {
+        let stream = tokio::net::UnixStream::connect(path)
+            .await
+            .map_err(|e| unavailable(&e))?;
+        exchange(TokioIo::new(stream), request).await?
+    } else {
+        let address = host
+            .strip_prefix("tcp://")
+            .or_else(|| host.strip_prefix("http://"))
+            .unwrap_or(host)
+            .trim_end_matches('/');
+        let stream = tokio::net::TcpStream::connect(address)
+            .await
+            .map_err(|e| unavailable(&e))?;
+        exchange(TokioIo::new(stream), request).await?
+    };
+
+    let status = response.status().as_u16();
+    if response.status().is_success() {
+        return Ok(response);
+    }
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .map(|b| b.to_bytes())
+        .unwrap_or_default();
+    #[derive(Deserialize)]
+    struct EngineMessage {
+        message: String,
+    }
+    let detail = serde_json::from_slice::<EngineMessage>(&bytes)
+        .map(|m| m.message)
+        .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).trim().to_owned());
+    Err(PortholeError::of_kind(
+        ErrorKind::from_status(status),
+        detail,
+    ))
+}
+
+async fn exchange<IO>(
+    io: TokioIo<IO>,
+    request: hyper::Request<Full<Bytes>>,
+) -> Result<Response<Incoming>, PortholeError>
+where
+    IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let unavailable =
+        |e: hyper::Error| PortholeError::of_kind(ErrorKind::EngineUnavailable, e.to_string());
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(io)
+        .await
+        .map_err(unavailable)?;
+    // The connection task ends when the response body is dropped or finished, so a dropped stream cancels the
+    // request on the engine's side.
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    sender.send_request(request).await.map_err(unavailable)
+}
+
+/// The engine's JSON-lines progress stream (push, build): one parsed value per line, split across body frames as
+/// they come.
+pub(crate) fn json_lines<T: serde::de::DeserializeOwned>(
+    response: Response<Incoming>,
+) -> impl Stream<Item = Result<T, PortholeError>> {
+    futures_util::stream::unfold(
+        (response.into_body(), Vec::<u8>::new(), false),
+        |(mut body, mut buffer, mut finished)| async move {
+            loop {
+                if let Some(end) = buffer.iter().position(|b| *b == b'\n') {
+                    let line: Vec<u8> = buffer.drain(..=end).collect();
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let parsed = serde_json::from_slice::<T>(&line)
+                        .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()));
+                    return Some((parsed, (body, buffer, finished)));
+                }
+                if finished {
+                    if buffer.iter().all(u8::is_ascii_whitespace) {
+                        return None;
+                    }
+                    buffer.push(b'\n');
+                    continue;
+                }
+                match body.frame().await {
+                    Some(Ok(frame)) => {
+                        if let Ok(data) = frame.into_data() {
+                            buffer.extend_from_slice(&data);
+                        }
+                    }
+                    Some(Err(e)) => {
+                        let error =
+                            PortholeError::of_kind(ErrorKind::EngineUnavailable, e.to_string());
+                        return Some((Err(error), (body, Vec::new(), true)));
+                    }
+                    None => finished = true,
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,96 @@
+//! Registries: which ones the user is logged in to, logging in (checked by the engine with the registry before
+//! anything is saved) and out. Logins are kept by `credentials::Store`, shared with the docker CLI.
+//!
+//! Invariant: a password reaches only the engine's `/auth` request and the credential store; no reply or error
+//! carries it.
+
+use crate::credentials::{Credential, Store};
+use crate::raw::{self, RegistryAuth};
+use crate::Engine;
+use porthole_model::registry::{address, config_key};
+use porthole_model::{ErrorKind, Login, PortholeError, Registry};
+
+/// Every registry with a stored login (Docker Hub's under `docker.io`).
+pub async fn list(store: &Store) -> Result<Vec<Registry>, PortholeError> {
+    Ok(store
+        .list()
+        .await?
+        .into_iter()
+        .map(|(key, username, place)| Registry {
+            address: address(&key),
+            username: Some(username),
+            stored_in: Some(place.describe()),
+        })
+        .collect())
+}
+
+/// `docker login`: asks the engine to check the credentials with the registry, then stores them. Returns the
+/// registry as it now stands.
+pub async fn login(
+    engine: &Engine,
+    store: &Store,
+    login: &Login,
+) -> Result<Registry, PortholeError> {
+    let registry = porthole_model::registry::parse_address(&login.registry)
+        .map_err(PortholeError::invalid_input)?;
+    if login.username.trim().is_empty() || login.password.is_empty() {
+        return Err(PortholeError::invalid_input(
+            "Type the user name and the password (or access token).",
+        ));
+    }
+    let key = config_key(&registry);
+    let auth = RegistryAuth {
+        username: login.username.trim(),
+        password: &login.password,
+        serveraddress: &key,
+    };
+    let body = serde_json::to_vec(&auth).unwrap_or_default();
+    raw::send(engine, "POST", "/auth", &[], Some(body))
+        .await
+        .map_err(|mut error| {
+            error.message = match error.kind {
+                ErrorKind::Unauthorized | ErrorKind::Forbidden => format!(
+                    "{registry} did not accept user {} with that password. Check both (for Docker Hub, an access \
+                     token works as the password); nothing was saved.",
+                    login.username.trim()
+                ),
+                ErrorKind::EngineUnavailable => error.message,
+                _ => format!(
+                    "The engine could not check the login with {registry}. The detail says why: often the registry \
+                     cannot be reached from the engine, or it speaks plain HTTP and is not listed under \
+                     insecure-registries in the engine's daemon.json. Nothing was saved."
+                ),
+            };
+            error
+        })?;
+    let credential = Credential {
+        username: login.username.trim().to_owned(),
+        secret: login.password.clone(),
+    };
+    let place = store.store(&registry, &credential).await?;
+    Ok(Registry {
+        address: registry,
+        username: Some(credential.username),
+        stored_in: Some(place.describe()),
+    })
+}
+
+/// `docker logout`.
+pub async fn logout(store: &Store, registry: &str) -> Result<(), PortholeError> {
+    store.erase(registry).await
+}
+
+/// The stored login for `registry` as bollard sends it, if any. A failing helper counts as no login: the engine
+/// then says the registry wants one, which the user can act on.
+pub async fn credentials_for(
+    store: &Store,
+    registry: &str,
+) -> Option<bollard::auth::DockerCredentials> {
+    let credential = store.get(registry).await.ok().flatten()?;
+    Some(bollard::auth::DockerCredentials {
+        username: Some(credential.username),
+        password: Some(credential.secret),
+        serveraddress: Some(config_key(registry)),
+        ..Default::default()
+    })
+}

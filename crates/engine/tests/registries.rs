@@ -1,0 +1,214 @@
+//! Logins against the rig's htpasswd registry, stored where the docker CLI stores them, used by pull and push, and
+//! seen by the real `docker` CLI in both directions — in config.json and through a credential helper.
+
+mod common;
+
+use porthole_engine::credentials::Store;
+use porthole_engine::image::{details, perform, pull, tag};
+use porthole_engine::{push::push, registries};
+use porthole_model::{ErrorKind, ImageAction, ImageReference, Login};
+
+fn login(registry: &str, user: &str, password: &str) -> Login {
+    Login {
+        registry: registry.into(),
+        username: user.into(),
+        password: password.into(),
+    }
+}
+
+/// Tags the busybox test image as `{registry}/porthole/{unique}:1` and pushes it with `store`'s login.
+async fn push_fresh(store: &Store, registry: &str, prefix: &str) -> String {
+    let engine = common::engine().await;
+    let target = format!("{registry}/porthole/{}:1", common::unique(prefix));
+    tag(&engine, common::BUSYBOX, &target).await.unwrap();
+    let mut updates = Vec::new();
+    let reference = ImageReference::parse(&target).unwrap();
+    let progress = push(&engine, store, &reference, |p| updates.push(p.clone()))
+        .await
+        .unwrap();
+    assert!(!progress.layers.is_empty(), "{progress:?}");
+    assert!(
+        progress.layers.iter().all(|l| l.state.is_finished()),
+        "{progress:?}"
+    );
+    assert!(
+        updates.len() >= 2,
+        "progress arrived as the push went: {updates:?}"
+    );
+    target
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_and_nothing_is_saved() {
+    let engine = common::engine().await;
+    let (registry, user, _) = common::auth_registry();
+    let dir = common::docker_config("wrong", "{\"currentContext\":\"default\"}");
+    let store = Store::at(&dir);
+    let error = registries::login(
+        &engine,
+        &store,
+        &login(&registry, &user, "not-the-password"),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Unauthorized, "{error:?}");
+    assert!(
+        error.message.contains("nothing was saved"),
+        "{}",
+        error.message
+    );
+    assert!(!format!("{error:?}").contains("not-the-password"));
+    assert!(store.list().await.unwrap().is_empty());
+    let text = std::fs::read_to_string(dir.join("config.json")).unwrap();
+    assert!(
+        text.contains("currentContext"),
+        "other settings stay: {text}"
+    );
+}
+
+#[tokio::test]
+async fn logins_in_config_json_are_shared_with_the_docker_cli() {
+    let engine = common::engine().await;
+    let (registry, user, password) = common::auth_registry();
+    let dir = common::docker_config("file", "{}");
+    let store = Store::at(&dir);
+
+    // Without a login, the registry refuses the push, and the sentence says to log in.
+    let refused = format!("{registry}/porthole/{}:1", common::unique("refused"));
+    tag(&engine, common::BUSYBOX, &refused).await.unwrap();
+    let reference = ImageReference::parse(&refused).unwrap();
+    let error = push(&engine, &store, &reference, |_| {}).await.unwrap_err();
+    assert!(error.message.contains("docker login"), "{error:?}");
+    common::docker(&["rmi", &refused]);
+
+    let logged_in = registries::login(&engine, &store, &login(&registry, &user, &password))
+        .await
+        .unwrap();
+    assert_eq!(logged_in.username.as_deref(), Some(user.as_str()));
+    assert_eq!(logged_in.stored_in.as_deref(), Some("config.json"));
+    let listed = registries::list(&store).await.unwrap();
+    assert_eq!(listed, vec![logged_in.clone()]);
+    let text = std::fs::read_to_string(dir.join("config.json")).unwrap();
+    assert!(
+        text.contains(&registry) && !text.contains(&password),
+        "stored as the CLI does (base64): {text}"
+    );
+
+    // The app's login serves the CLI: it pulls what the app pushed.
+    let pushed = push_fresh(&store, &registry, "shared").await;
+    common::docker(&["rmi", &pushed]);
+    let (ok, output) = common::docker_in(&dir, &["pull", &pushed], "");
+    assert!(ok, "docker pull with the app's login: {output}");
+
+    // Logged out, the app's pull is refused; the CLI's login then serves the app.
+    registries::logout(&store, &registry).await.unwrap();
+    assert!(registries::list(&store).await.unwrap().is_empty());
+    common::docker(&["rmi", &pushed]);
+    let reference = ImageReference::parse(&pushed).unwrap();
+    assert!(pull(&engine, &store, &reference, None, |_| {})
+        .await
+        .is_err());
+    let (ok, output) = common::docker_in(
+        &dir,
+        &["login", "-u", &user, "--password-stdin", &registry],
+        &password,
+    );
+    assert!(ok, "docker login: {output}");
+    assert_eq!(
+        registries::list(&store).await.unwrap()[0]
+            .username
+            .as_deref(),
+        Some(user.as_str())
+    );
+    pull(&engine, &store, &reference, None, |_| {})
+        .await
+        .unwrap();
+    perform(&engine, &pushed, &ImageAction::Remove { force: true })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_credential_helper_keeps_the_password_out_of_config_json() {
+    let engine = common::engine().await;
+    let (registry, user, password) = common::auth_registry();
+    let dir = common::docker_config("helper", r#"{"credsStore":"porthole-test"}"#);
+    let store = Store::at(&dir);
+
+    let logged_in = registries::login(&engine, &store, &login(&registry, &user, &password))
+        .await
+        .unwrap();
+    assert_eq!(
+        logged_in.stored_in.as_deref(),
+        Some("docker-credential-porthole-test")
+    );
+    let text = std::fs::read_to_string(dir.join("config.json")).unwrap();
+    assert!(
+        !text.contains("\"auth\""),
+        "the helper holds the secret, config.json only the entry: {text}"
+    );
+    assert!(text.contains(&registry), "{text}");
+
+    let pushed = push_fresh(&store, &registry, "helper").await;
+    common::docker(&["rmi", &pushed]);
+    let (ok, output) = common::docker_in(&dir, &["pull", &pushed], "");
+    assert!(ok, "docker pull through the same helper: {output}");
+
+    registries::logout(&store, &registry).await.unwrap();
+    assert!(
+        store.get(&registry).await.unwrap().is_none(),
+        "the helper forgot it"
+    );
+    common::docker(&["rmi", &pushed]);
+    let (ok, output) = common::docker_in(&dir, &["pull", &pushed], "");
+    assert!(!ok, "after logout the CLI has no login either: {output}");
+}
+
+#[tokio::test]
+async fn a_registry_known_only_by_a_hosts_entry_works_like_the_notes_one() {
+    let engine = common::engine().await;
+    let (_, user, password) = common::auth_registry();
+    let by_name =
+        std::env::var("PORTHOLE_TEST_REGISTRY_BY_NAME").expect("rig maps docker-local-registry");
+    let store = Store::at(common::docker_config("by-name", "{}"));
+    let reference = ImageReference::parse(&format!("{by_name}/porthole/app:1")).unwrap();
+    assert_eq!(
+        reference.registry, by_name,
+        "host:port is the registry, never a tag"
+    );
+    registries::login(&engine, &store, &login(&by_name, &user, &password))
+        .await
+        .unwrap();
+    let pushed = push_fresh(&store, &by_name, "named").await;
+    perform(&engine, &pushed, &ImageAction::Remove { force: true })
+        .await
+        .unwrap();
+    let progress = pull(
+        &engine,
+        &store,
+        &ImageReference::parse(&pushed).unwrap(),
+        None,
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert!(
+        progress.status.contains("Downloaded newer image"),
+        "{}",
+        progress.status
+    );
+
+    // Pull back by digest too.
+    let digest = details(&engine, &pushed).await.unwrap().digests;
+    assert_eq!(digest.len(), 1, "{digest:?}");
+    perform(&engine, &pushed, &ImageAction::Remove { force: true })
+        .await
+        .unwrap();
+    let by_digest = ImageReference::parse(&digest[0]).unwrap();
+    assert!(by_digest.digest.is_some());
+    pull(&engine, &store, &by_digest, None, |_| {})
+        .await
+        .unwrap();
+    let id = common::docker(&["image", "inspect", "--format", "{{.Id}}", &digest[0]]);
+    common::docker(&["rmi", "-f", &id]);
+}
