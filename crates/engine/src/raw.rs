@@ -101,6 +101,29 @@ pub(crate) async fn send(
     ))
 }
 
+/// The status a registry at `host:port` answers to an anonymous plain-HTTP `GET /v2/`, if it answers within a few
+/// seconds: 401 means it is up and wants a login. Used to tell a refused login from an unreachable registry when the
+/// engine reports both as a server error (Docker 20.10 answers `/auth` failures with 500). HTTPS-only registries
+/// give no answer here, so the caller keeps the engine's kind for them.
+pub(crate) async fn registry_status(address: &str) -> Option<u16> {
+    if !address.contains(':') {
+        return None;
+    }
+    let probe = async {
+        let stream = tokio::net::TcpStream::connect(address).await.ok()?;
+        let request = hyper::Request::get("/v2/")
+            .header("host", address)
+            .body(Full::new(Bytes::new()))
+            .ok()?;
+        let response = exchange(TokioIo::new(stream), request).await.ok()?;
+        Some(response.status().as_u16())
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(3), probe)
+        .await
+        .ok()
+        .flatten()
+}
+
 async fn exchange<IO>(
     io: TokioIo<IO>,
     request: hyper::Request<Full<Bytes>>,

@@ -45,8 +45,16 @@ pub async fn login(
         serveraddress: &key,
     };
     let body = serde_json::to_vec(&auth).unwrap_or_default();
-    raw::send(engine, "POST", "/auth", &[], Some(body))
-        .await
+    let checked = match raw::send(engine, "POST", "/auth", &[], Some(body)).await {
+        Err(mut error) if error.kind == ErrorKind::Internal => {
+            if raw::registry_status(&registry).await == Some(401) {
+                error.kind = ErrorKind::Unauthorized;
+            }
+            Err(error)
+        }
+        other => other,
+    };
+    checked
         .map_err(|mut error| {
             error.message = match error.kind {
                 ErrorKind::Unauthorized | ErrorKind::Forbidden => format!(

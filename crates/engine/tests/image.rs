@@ -142,13 +142,7 @@ async fn details_show_the_config_and_the_history_like_the_cli() {
         ["/bin/httpd", "-f", "-p", "80", "-h", "/www"]
     );
     assert_eq!(details.config.exposed_ports, ["80/tcp"]);
-    let cli_history = common::docker(&[
-        "history",
-        "--no-trunc",
-        "--format",
-        "{{.CreatedBy}}",
-        common::WEB,
-    ]);
+    let cli_history = common::docker(&["history", "--format", "{{.ID}}", common::WEB]);
     assert_eq!(
         details.history.len(),
         cli_history.lines().count(),
