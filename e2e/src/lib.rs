@@ -137,6 +137,8 @@ impl Window {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"))
+            // Each window's own docker CLI config: logins made in one test never reach another.
+            .env("DOCKER_CONFIG", home.join("docker-config"))
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
             .stdout(Stdio::null())

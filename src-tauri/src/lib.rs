@@ -6,10 +6,10 @@
 
 mod commands;
 mod connection;
-mod pull;
 mod settings;
 mod state;
 mod subscriptions;
+mod transfer;
 
 use state::AppState;
 use tauri::Manager;
@@ -44,6 +44,14 @@ pub fn run() {
             commands::images::list_images,
             commands::images::image_action,
             commands::images::pull_image,
+            commands::images::push_image,
+            commands::images::image_details,
+            commands::images::tag_image,
+            commands::images::prune_preview,
+            commands::images::prune_images,
+            commands::registries::list_registries,
+            commands::registries::login,
+            commands::registries::logout,
             commands::settings::get_settings,
             commands::settings::set_settings,
             commands::subscriptions::subscribe_engine,

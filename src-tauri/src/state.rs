@@ -5,6 +5,7 @@
 //! they fail fast with `EngineUnavailable`.
 
 use crate::subscriptions::Subscriptions;
+use porthole_engine::credentials::Store;
 use porthole_engine::{Endpoint, Engine};
 use porthole_model::{ConnectionState, ErrorKind, ObjectKind, PortholeError};
 use std::sync::{Arc, RwLock};
@@ -22,6 +23,8 @@ pub struct Shared {
 pub struct AppState {
     shared: Arc<Shared>,
     pub subscriptions: Arc<Subscriptions>,
+    /// The docker CLI's credential store (`$DOCKER_CONFIG`), shared with `docker login` in a terminal.
+    pub credentials: Store,
 }
 
 impl AppState {
@@ -40,6 +43,7 @@ impl AppState {
         Self {
             shared: Arc::new(shared),
             subscriptions: Arc::new(Subscriptions::default()),
+            credentials: Store::from_environment(),
         }
     }
 

@@ -16,6 +16,7 @@ use tauri::async_runtime::JoinHandle;
 pub enum Topic {
     Engine,
     Pull,
+    Push,
 }
 
 struct Subscription {

@@ -7,8 +7,8 @@
 
 use porthole_model::pull::PullMessage;
 use porthole_model::{
-    Action, ContainerAction, ContainerSummary, EngineInfo, ImageAction, ImageSummary,
-    PortholeError, Settings, StreamMessage,
+    Action, ContainerAction, ContainerSummary, EngineInfo, ImageAction, ImageDetails, ImageSummary,
+    Login, PortholeError, PrunePreview, PruneReport, Registry, Settings, StreamMessage,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -152,13 +152,80 @@ pub async fn pull_image(
     reference: &str,
     on_message: impl FnMut(PullMessage) + 'static,
 ) -> Result<u64, PortholeError> {
+    subscribe("pull_image", reference_args(reference), on_message).await
+}
+
+/// Starts pushing `reference` (already tagged for its registry), like `pull_image`.
+pub async fn push_image(
+    reference: &str,
+    on_message: impl FnMut(PullMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe("push_image", reference_args(reference), on_message).await
+}
+
+fn reference_args(reference: &str) -> js_sys::Object {
     let args = js_sys::Object::new();
     let _ = js_sys::Reflect::set(
         &args,
         &JsValue::from_str("reference"),
         &JsValue::from_str(reference),
     );
-    subscribe("pull_image", args, on_message).await
+    args
+}
+
+#[derive(Serialize)]
+struct ImageArgs<'a> {
+    image: &'a str,
+}
+
+pub async fn image_details(image: &str) -> Result<ImageDetails, PortholeError> {
+    invoke("image_details", to_js(&ImageArgs { image })).await
+}
+
+#[derive(Serialize)]
+struct TagArgs<'a> {
+    image: &'a str,
+    target: &'a str,
+}
+
+pub async fn tag_image(image: &str, target: &str) -> Result<(), PortholeError> {
+    invoke("tag_image", to_js(&TagArgs { image, target })).await
+}
+
+#[derive(Serialize)]
+struct PruneArgs {
+    all: bool,
+}
+
+pub async fn prune_preview(all: bool) -> Result<PrunePreview, PortholeError> {
+    invoke("prune_preview", to_js(&PruneArgs { all })).await
+}
+
+pub async fn prune_images(all: bool) -> Result<PruneReport, PortholeError> {
+    invoke("prune_images", to_js(&PruneArgs { all })).await
+}
+
+pub async fn list_registries() -> Result<Vec<Registry>, PortholeError> {
+    invoke("list_registries", no_args()).await
+}
+
+#[derive(Serialize)]
+struct LoginArgs<'a> {
+    login: &'a Login,
+}
+
+/// Logs in (the engine checks the password with the registry first); the reply never carries the password.
+pub async fn login(login: &Login) -> Result<Registry, PortholeError> {
+    invoke("login", to_js(&LoginArgs { login })).await
+}
+
+#[derive(Serialize)]
+struct RegistryArgs<'a> {
+    registry: &'a str,
+}
+
+pub async fn logout(registry: &str) -> Result<(), PortholeError> {
+    invoke("logout", to_js(&RegistryArgs { registry })).await
 }
 
 pub async fn unsubscribe(id: u64) -> Result<bool, PortholeError> {

@@ -32,6 +32,10 @@ pub struct Store {
     pub containers_fetched_at: RwSignal<i64>,
     /// Whether the lists have been fetched at least once since the app started.
     pub loaded: RwSignal<bool>,
+    /// Registries with a stored login (from the docker CLI's credential store), fetched by the Registries page.
+    pub registries: RwSignal<Vec<porthole_model::Registry>>,
+    /// A registry whose login form should open (e.g. after a pull it refused), read by the Registries page.
+    pub login_for: RwSignal<Option<String>>,
     /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
     navigated: RwSignal<bool>,
     /// Saving waits until the saved settings were read, so an early click cannot overwrite them with defaults.
@@ -87,6 +91,8 @@ impl Store {
             now: RwSignal::new(now_secs()),
             containers_fetched_at: RwSignal::new(now_secs()),
             loaded: RwSignal::new(false),
+            registries: RwSignal::new(Vec::new()),
+            login_for: RwSignal::new(None),
             navigated: RwSignal::new(false),
             settings_ready: RwSignal::new(false),
         }
@@ -189,6 +195,27 @@ impl Store {
                 self.error.set(Some(Failure { error, follow_ups }));
             }
         });
+    }
+
+    /// Rereads the stored logins (after a login or logout here, or on opening the Registries page, since a
+    /// terminal's `docker login` sends no event).
+    pub fn refresh_registries(self) {
+        spawn_local(async move {
+            match api::list_registries().await {
+                Ok(list) => {
+                    self.registries.try_set(list);
+                }
+                Err(error) => {
+                    self.error.try_set(Some(error.into()));
+                }
+            }
+        });
+    }
+
+    /// Opens the Registries page with the login form for `registry`.
+    pub fn ask_login(self, registry: String) {
+        self.login_for.set(Some(registry));
+        self.go(Page::Registries);
     }
 
     pub fn save_settings(self) {

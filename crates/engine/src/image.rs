@@ -166,7 +166,11 @@ pub async fn details(engine: &Engine, image: &str) -> Result<ImageDetails, Porth
             .map(|layer| HistoryEntry {
                 id: layer.id,
                 created: layer.created,
-                instruction: HistoryEntry::instruction_from(&layer.created_by),
+                // An imported layer has no instruction, only the comment `Imported from -`.
+                instruction: match HistoryEntry::instruction_from(&layer.created_by) {
+                    empty if empty.is_empty() => layer.comment.clone(),
+                    instruction => instruction,
+                },
                 size: layer.size,
                 comment: layer.comment,
             })

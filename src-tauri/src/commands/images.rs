@@ -3,7 +3,10 @@
 use crate::state::AppState;
 use crate::subscriptions::Topic;
 use porthole_model::pull::PullMessage;
-use porthole_model::{ImageAction, ImageReference, ImageSummary, PortholeError};
+use porthole_model::{
+    ImageAction, ImageDetails, ImageReference, ImageSummary, PortholeError, PrunePreview,
+    PruneReport,
+};
 use tauri::ipc::Channel;
 use tauri::State;
 
@@ -21,6 +24,39 @@ pub async fn image_action(
     porthole_engine::image::perform(&state.engine()?, &image, &action).await
 }
 
+#[tauri::command]
+pub async fn image_details(
+    state: State<'_, AppState>,
+    image: String,
+) -> Result<ImageDetails, PortholeError> {
+    porthole_engine::image::details(&state.engine()?, &image).await
+}
+
+#[tauri::command]
+pub async fn tag_image(
+    state: State<'_, AppState>,
+    image: String,
+    target: String,
+) -> Result<(), PortholeError> {
+    porthole_engine::image::tag(&state.engine()?, &image, &target).await
+}
+
+#[tauri::command]
+pub async fn prune_preview(
+    state: State<'_, AppState>,
+    all: bool,
+) -> Result<PrunePreview, PortholeError> {
+    porthole_engine::images::prune_preview(&state.engine()?, all).await
+}
+
+#[tauri::command]
+pub async fn prune_images(
+    state: State<'_, AppState>,
+    all: bool,
+) -> Result<PruneReport, PortholeError> {
+    porthole_engine::images::prune(&state.engine()?, all).await
+}
+
 /// Starts a pull (`docker pull`); its progress arrives on `on_message`. The reference is validated here first, so an
 /// invalid one never reaches the engine. Returns the subscription id, which cancels the pull when unsubscribed.
 #[tauri::command]
@@ -30,10 +66,34 @@ pub fn pull_image(
     platform: Option<String>,
     on_message: Channel<PullMessage>,
 ) -> Result<u64, PortholeError> {
-    let reference = ImageReference::parse(&reference)
-        .map_err(|e| PortholeError::invalid_input(e.to_string()))?;
-    Ok(state.subscriptions.spawn(
-        Topic::Pull,
-        crate::pull::run(state.engine()?, reference, platform, on_message),
-    ))
+    let reference = parse(&reference)?;
+    let pull = crate::transfer::pull(
+        state.engine()?,
+        state.credentials.clone(),
+        reference,
+        platform,
+        on_message,
+    );
+    Ok(state.subscriptions.spawn(Topic::Pull, pull))
+}
+
+/// Starts a push (`docker push`), like `pull_image`.
+#[tauri::command]
+pub fn push_image(
+    state: State<'_, AppState>,
+    reference: String,
+    on_message: Channel<PullMessage>,
+) -> Result<u64, PortholeError> {
+    let reference = parse(&reference)?;
+    let push = crate::transfer::push(
+        state.engine()?,
+        state.credentials.clone(),
+        reference,
+        on_message,
+    );
+    Ok(state.subscriptions.spawn(Topic::Push, push))
+}
+
+fn parse(reference: &str) -> Result<ImageReference, PortholeError> {
+    ImageReference::parse(reference).map_err(|e| PortholeError::invalid_input(e.to_string()))
 }

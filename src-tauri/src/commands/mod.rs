@@ -4,5 +4,6 @@
 pub mod containers;
 pub mod engine;
 pub mod images;
+pub mod registries;
 pub mod settings;
 pub mod subscriptions;

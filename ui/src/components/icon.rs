@@ -6,6 +6,7 @@ use leptos::prelude::*;
 pub enum Glyph {
     Containers,
     Images,
+    Registries,
     Engine,
     Settings,
     Search,
@@ -17,6 +18,7 @@ fn path(glyph: Glyph) -> &'static str {
     match glyph {
         Glyph::Containers => "M3 7l9-4 9 4-9 4-9-4zm0 5l9 4 9-4M3 17l9 4 9-4",
         Glyph::Images => "M4 5h16v14H4zM4 15l4-4 4 4 3-3 5 5M15 9h.01",
+        Glyph::Registries => "M4 10l8-6 8 6M6 10v8M10 10v8M14 10v8M18 10v8M3 20h18",
         Glyph::Engine => "M9 3h6v3H9zM5 6h14v12H5zM8 10h8M8 14h5M12 18v3",
         Glyph::Settings => "M12 9a3 3 0 100 6 3 3 0 000-6zM19 12l2-1-1-3-2 .5-1.5-1.5.5-2-3-1-1 2h-2l-1-2-3 1 .5 2L6 7.5 4 7 3 10l2 1v2l-2 1 1 3 2-.5L7.5 18 7 20l3 1 1-2h2l1 2 3-1-.5-2 1.5-1.5 2 .5 1-3-2-1z",
         Glyph::Search => "M11 4a7 7 0 110 14 7 7 0 010-14zM21 21l-5-5",

@@ -3,99 +3,30 @@
 
 use crate::api;
 use crate::components::prose::Prose;
+use crate::components::transfer_progress::{Phase, Transfer, TransferProgress};
+use crate::store::use_store;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use porthole_model::image::human_size;
-use porthole_model::pull::{PullMessage, PullProgress};
-use porthole_model::{ImageReference, PortholeError};
-
-#[derive(Clone, Debug, PartialEq)]
-enum Phase {
-    Idle,
-    Pulling { id: Option<u64>, started: f64 },
-    Done(String),
-    Failed(PortholeError),
-}
+use porthole_model::{ErrorKind, ImageReference};
 
 #[component]
 pub fn PullPanel() -> impl IntoView {
+    let store = use_store();
     let input = RwSignal::new(String::new());
-    let phase = RwSignal::new(Phase::Idle);
-    let progress = RwSignal::new(PullProgress::default());
+    let transfer = Transfer::new();
     let parsed = Memo::new(move |_| {
         let text = input.get();
         (!text.trim().is_empty()).then(|| ImageReference::parse(&text).map_err(|e| e.to_string()))
     });
-    let pulling = move || matches!(phase.get(), Phase::Pulling { .. });
+    let pulling = move || transfer.running();
     let start = move || {
-        let Some(Ok(reference)) = parsed.get_untracked() else {
-            return;
-        };
-        progress.set(PullProgress::default());
-        // `started` identifies this run: messages and the id of an older, cancelled run must not touch it.
-        let started = js_sys::Date::now();
-        phase.set(Phase::Pulling { id: None, started });
-        let is_this_run = move || matches!(phase.try_get_untracked(), Some(Phase::Pulling { started: s, .. }) if s == started);
-        spawn_local(async move {
-            let on_message = move |message: PullMessage| {
-                if !is_this_run() {
-                    return;
-                }
-                match message {
-                    PullMessage::Progress { progress: p } => {
-                        progress.try_set(p);
-                    }
-                    PullMessage::Done {
-                        reference,
-                        progress: p,
-                    } => {
-                        progress.try_set(p);
-                        finish(phase, Phase::Done(reference));
-                    }
-                    PullMessage::Failed { error } => finish(phase, Phase::Failed(error)),
-                }
-            };
-            match api::pull_image(&reference.to_string(), on_message).await {
-                Ok(id) => {
-                    let kept = is_this_run()
-                        && phase
-                            .try_update(|p| {
-                                if let Phase::Pulling { id: slot, .. } = p {
-                                    *slot = Some(id);
-                                }
-                            })
-                            .is_some();
-                    if !kept {
-                        // Finished, cancelled, superseded or unmounted before the id came back: stop it now.
-                        spawn_local(async move {
-                            let _ = api::unsubscribe(id).await;
-                        });
-                    }
-                }
-                Err(error) => {
-                    if is_this_run() {
-                        phase.try_set(Phase::Failed(error));
-                    }
-                }
-            }
-        });
-    };
-    let cancel = move |_| {
-        if let Phase::Pulling { id: Some(id), .. } = phase.get_untracked() {
-            spawn_local(async move {
-                let _ = api::unsubscribe(id).await;
+        if let Some(Ok(reference)) = parsed.get_untracked() {
+            let reference = reference.to_string();
+            transfer.start(move |on_message| async move {
+                api::pull_image(&reference, on_message).await
             });
         }
-        phase.set(Phase::Idle);
-        progress.set(PullProgress::default());
     };
-    on_cleanup(move || {
-        if let Some(Phase::Pulling { id: Some(id), .. }) = phase.try_get_untracked() {
-            spawn_local(async move {
-                let _ = api::unsubscribe(id).await;
-            });
-        }
-    });
+    let cancel = move |_| transfer.cancel();
 
     let anatomy = move || {
         match parsed.get() {
@@ -111,19 +42,6 @@ pub fn PullPanel() -> impl IntoView {
         }.into_any(),
     }
     };
-    let speed = move || {
-        let Phase::Pulling { started, .. } = phase.get() else {
-            return String::new();
-        };
-        let seconds = ((js_sys::Date::now() - started) / 1000.0).max(0.1);
-        let bytes = progress.with(|p| p.downloaded());
-        format!(
-            "{} · {}/s",
-            human_size(bytes as i64),
-            human_size((bytes as f64 / seconds) as i64)
-        )
-    };
-
     view! {
         <div class="pull-panel card">
             <div class="pull-row">
@@ -135,42 +53,30 @@ pub fn PullPanel() -> impl IntoView {
                 {move || pulling().then(|| view! { <button class="ghost" id="pull-cancel" on:click=cancel>"Cancel"</button> })}
             </div>
             <div class="pull-anatomy">{anatomy}</div>
-            {move || match phase.get() {
+            {move || match transfer.phase.get() {
                 Phase::Idle => ().into_any(),
                 Phase::Done(reference) => view! {
                     <div class="pull-result ok" id="pull-done">{format!("Pulled {reference}. It is in the list below.")}</div>
                 }.into_any(),
-                Phase::Failed(error) => view! {
-                    <div class="pull-result bad" id="pull-failed" data-kind=format!("{:?}", error.kind)>
-                        <strong><Prose text=error.message.clone() /></strong>
-                        <div class="banner-detail">{error.detail.clone()}</div>
-                    </div>
-                }.into_any(),
-                Phase::Pulling { .. } => view! {
-                    <div class="pull-progress" id="pull-progress">
-                        <div class="bar"><div class="fill" style:width=move || format!("{:.1}%", progress.with(|p| p.fraction()) * 100.0)></div></div>
-                        <div class="pull-status"><span>{move || progress.with(|p| p.status.clone())}</span><span>{speed}</span></div>
-                        <For each=move || progress.with(|p| p.layers.clone()) key=|l| (l.id.clone(), l.state, l.current) let:layer>
-                            <div class="layer" data-layer=layer.id.clone() data-state=layer.state.label()>
-                                <code>{layer.id.clone()}</code>
-                                <span class="layer-state">{layer.state.label()}</span>
-                                <div class="bar small"><div class="fill" style:width=format!("{:.0}%",
-                                    if layer.total > 0 { layer.current as f64 / layer.total as f64 * 100.0 } else if layer.state.is_finished() { 100.0 } else { 0.0 })></div></div>
-                                <span class="layer-bytes">{if layer.total > 0 { format!("{} / {}", human_size(layer.current as i64), human_size(layer.total as i64)) } else { String::new() }}</span>
-                            </div>
-                        </For>
-                    </div>
+                Phase::Failed(error) => {
+                    // A refusal may be a missing login: offer one for that registry (not for a typo'd tag).
+                    let registry = parsed.get_untracked().and_then(Result::ok).map(|r| r.registry)
+                        .filter(|_| !matches!(error.kind, ErrorKind::NotFound | ErrorKind::InvalidInput));
+                    view! {
+                        <div class="pull-result bad" id="pull-failed" data-kind=format!("{:?}", error.kind)>
+                            <strong><Prose text=error.message.clone() /></strong>
+                            <div class="banner-detail">{error.detail.clone()}</div>
+                            {registry.map(|registry| {
+                                let label = format!("Log in to {registry}");
+                                view! { <button class="action" id="pull-login" on:click=move |_| store.ask_login(registry.clone())>{label}</button> }
+                            })}
+                        </div>
+                    }.into_any()
+                }
+                Phase::Running { started, .. } => view! {
+                    <TransferProgress progress=transfer.progress started=started id="pull-progress" />
                 }.into_any(),
             }}
         </div>
     }
-}
-
-fn finish(phase: RwSignal<Phase>, next: Phase) {
-    if let Some(Phase::Pulling { id: Some(id), .. }) = phase.try_get_untracked() {
-        spawn_local(async move {
-            let _ = api::unsubscribe(id).await;
-        });
-    }
-    phase.try_set(next);
 }

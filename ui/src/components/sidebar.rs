@@ -9,6 +9,7 @@ fn glyph(page: Page) -> Glyph {
     match page {
         Page::Containers => Glyph::Containers,
         Page::Images => Glyph::Images,
+        Page::Registries => Glyph::Registries,
         Page::Engine => Glyph::Engine,
         Page::Settings => Glyph::Settings,
     }
@@ -54,6 +55,7 @@ pub fn Sidebar() -> impl IntoView {
             <div class="nav-section">"Manage"</div>
             {item(Page::Containers)}
             {item(Page::Images)}
+            {item(Page::Registries)}
             <div class="nav-section">"System"</div>
             {item(Page::Engine)}
             <div class="nav-spacer"></div>

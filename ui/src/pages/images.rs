@@ -3,7 +3,9 @@
 use crate::components::cli_hint::CliHint;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::filter_box::FilterBox;
+use crate::components::image_details::ImageDetailsPanel;
 use crate::components::list_keys::navigate;
+use crate::components::prune_dialog::PruneDialog;
 use crate::components::pull_panel::PullPanel;
 use crate::components::relative_time::RelativeTime;
 use crate::components::sort_header::SortHeader;
@@ -57,6 +59,17 @@ pub fn ImagesPage() -> impl IntoView {
         })
     });
     let pending = RwSignal::new(None::<Action>);
+    let pruning = RwSignal::new(false);
+    // The image whose details fill the page, when one is open ("Details", double-click or Enter on a row).
+    let viewing = RwSignal::new(None::<String>);
+    let remove = move |reference: String| {
+        let action = remove_action(reference);
+        if store.settings.with_untracked(|s| s.confirm_destructive) {
+            pending.set(Some(action));
+        } else {
+            store.perform(action);
+        }
+    };
     // The name to act on: `repository:tag`, or the id for an image without a name.
     let selected_reference = move || {
         selected.with(|key| {
@@ -86,11 +99,19 @@ pub fn ImagesPage() -> impl IntoView {
             rows.with_untracked(|r| r.iter().map(|row| row.key.clone()).collect());
         if navigate(&ev.key(), &keys, selected, viewport) {
             ev.prevent_default();
+        } else if ev.key() == "Enter" {
+            viewing.set(selected_reference());
         }
     };
 
     view! {
         <section class="page" data-page="images">
+            <ConfirmDialog pending=pending />
+            {move || viewing.get().map(|image| view! {
+                <ImageDetailsPanel image=image on_back=Callback::new(move |()| viewing.set(None))
+                    on_remove=Callback::new(remove) />
+            })}
+            <div class="page-body" class:hidden=move || viewing.with(Option::is_some)>
             <header class="page-header">
                 <div>
                     <h1>"Images"</h1>
@@ -108,20 +129,19 @@ pub fn ImagesPage() -> impl IntoView {
                 <button class="action" data-action="remove-image" disabled=move || selected_reference().is_none()
                     title=move || selected_reference().map(|r| remove_action(r).cli()).unwrap_or_default()
                     on:click=move |_| {
-                        let Some(reference) = selected_reference() else { return };
-                        let action = remove_action(reference);
-                        if store.settings.with_untracked(|s| s.confirm_destructive) {
-                            pending.set(Some(action));
-                        } else {
-                            store.perform(action);
-                        }
+                        if let Some(reference) = selected_reference() { remove(reference) }
                     }>
                     "Remove"
                 </button>
-                <ConfirmDialog pending=pending />
+                <button class="action" data-action="image-details" disabled=move || selected_reference().is_none()
+                    title=move || selected_reference().map(|image| Action::InspectImage { image }.cli()).unwrap_or_default()
+                    on:click=move |_| viewing.set(selected_reference())>"Details"</button>
+                <button class="action" id="prune-open" title=Action::PruneImages { all: false }.cli()
+                    on:click=move |_| pruning.set(true)>"Clean up…"</button>
+                <PruneDialog open=pruning />
             </div>
             <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
-                on:keydown=on_key aria-label="Images">
+                on:keydown=on_key on:dblclick=move |_| viewing.set(selected_reference()) aria-label="Images">
                 <table class="list" id="images-table">
                     <thead>
                         <tr>
@@ -149,6 +169,7 @@ pub fn ImagesPage() -> impl IntoView {
                         }}
                     </div>
                 })}
+            </div>
             </div>
         </section>
     }

@@ -3,5 +3,6 @@
 pub mod containers;
 pub mod engine;
 pub mod images;
+pub mod registries;
 pub mod settings;
 pub mod unreachable;

@@ -1,0 +1,283 @@
+//! The images-and-registries journey through the window: log in to the rig's password-protected registry (a wrong
+//! password first), pull an image from it with the pull box, look at its details, tag and push it back, meet the
+//! in-use refusal on removal, then remove container and image together.
+
+use porthole_e2e::{docker, unique, Removed, Window};
+use std::process::Command;
+
+fn rig_registry() -> (String, String, String) {
+    let registry = std::env::var("PORTHOLE_TEST_REGISTRY").expect("the rig's auth registry");
+    let user = std::env::var("PORTHOLE_TEST_REGISTRY_USER").unwrap();
+    let password =
+        std::fs::read_to_string(std::env::var("PORTHOLE_TEST_REGISTRY_PASSWORD_FILE").unwrap())
+            .unwrap();
+    (registry, user, password.trim().to_owned())
+}
+
+/// The docker CLI with a config folder of its own.
+fn docker_with(config: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new("docker")
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .env("DOCKER_HOST", porthole_e2e::test_engine())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Types into a field as a user would; retried briefly, since a field that just appeared may not take keys yet.
+async fn type_into(window: &Window, id: &str, text: &str) {
+    let mut last_error = None;
+    for _ in 0..20 {
+        // Fields in the image details panel may sit below its scroll edge, as they would for a user who scrolls.
+        window
+            .eval(&format!(
+                "document.getElementById('{id}')?.scrollIntoView({{block: 'center'}}); return true"
+            ))
+            .await;
+        if let Ok(input) = window.client.find(fantoccini::Locator::Id(id)).await {
+            match input.clear().await {
+                Ok(()) => {
+                    input.send_keys(text).await.unwrap();
+                    return;
+                }
+                Err(error) => last_error = Some(error),
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    panic!("#{id} never took input: {last_error:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn log_in_pull_inspect_push_and_remove_through_the_window() {
+    let (registry, user, password) = rig_registry();
+    // Seed the private registry from a terminal with its own login.
+    let seed_config = std::env::temp_dir().join(unique("seed-config"));
+    std::fs::create_dir_all(&seed_config).unwrap();
+    let login = docker_with(
+        &seed_config,
+        &["login", "-u", &user, "--password-stdin", &registry],
+        &password,
+    );
+    assert!(
+        login.status.success(),
+        "{}",
+        String::from_utf8_lossy(&login.stderr)
+    );
+    let name = unique("private");
+    let reference = format!("{registry}/porthole/{name}:1");
+    // An image of its own (not another name for the shared busybox image), so removing it is a real removal.
+    let context = std::env::temp_dir().join(unique("ctx"));
+    std::fs::create_dir_all(&context).unwrap();
+    std::fs::write(
+        context.join("Dockerfile"),
+        format!("FROM porthole-test/busybox:1\nENV MARK={name}\n"),
+    )
+    .unwrap();
+    docker(&["build", "-q", "-t", &reference, context.to_str().unwrap()]);
+    let pushed = docker_with(&seed_config, &["push", &reference], "");
+    assert!(
+        pushed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pushed.stderr)
+    );
+    docker(&["rmi", &reference]);
+
+    let window = Window::launch().await;
+    window.open("registries").await;
+    type_into(&window, "registry-address", "bad host!").await;
+    window
+        .wait_for(
+            "the inline refusal",
+            "return !!document.getElementById('registry-invalid')",
+            5,
+        )
+        .await;
+    type_into(&window, "registry-address", &registry).await;
+    window.click("#registry-add").await;
+    window
+        .wait_for(
+            "the login form",
+            "return !!document.getElementById('login-form')",
+            5,
+        )
+        .await;
+    type_into(&window, "login-username", &user).await;
+    type_into(&window, "login-password", "not-the-password").await;
+    window.click("#login-submit").await;
+    window
+        .wait_for(
+            "the refusal",
+            "return !!document.getElementById('login-failed')",
+            15,
+        )
+        .await;
+    let refusal = window
+        .eval("return document.getElementById('login-failed').innerText")
+        .await;
+    assert!(
+        refusal.as_str().unwrap().contains("did not accept"),
+        "{refusal}"
+    );
+    type_into(&window, "login-password", &password).await;
+    window.click("#login-submit").await;
+    let card = format!("[data-registry=\"{registry}\"]");
+    window
+        .wait_for(
+            "logged in",
+            &format!("return document.querySelector('{card}')?.dataset.loggedIn === 'true'"),
+            15,
+        )
+        .await;
+    let status = window
+        .eval(&format!(
+            "return document.querySelector('{card} [data-status]').innerText"
+        ))
+        .await;
+    assert!(
+        status
+            .as_str()
+            .unwrap()
+            .contains(&format!("Logged in as {user}")),
+        "{status}"
+    );
+    let page = window.eval("return document.body.innerText").await;
+    assert!(
+        !page.as_str().unwrap().contains(&password),
+        "the password is never shown"
+    );
+    window.screenshot("registries").await;
+    // Stored where the docker CLI looks: a terminal using the same config pulls with the app's login.
+    let app_config = window.home.join("docker-config");
+    let stored = std::fs::read_to_string(app_config.join("config.json")).unwrap();
+    assert!(
+        stored.contains(&registry) && !stored.contains(&password),
+        "{stored}"
+    );
+
+    window.open("images").await;
+    type_into(&window, "pull-reference", &reference).await;
+    window.click("#pull-start").await;
+    window
+        .wait_for(
+            "the pull to finish",
+            "return !!document.getElementById('pull-done')",
+            30,
+        )
+        .await;
+    let row = format!("#images-table tr[data-repository=\"{registry}/porthole/{name}\"]");
+    window
+        .wait_for(
+            "the pulled image",
+            &format!("return !!document.querySelector('{row}')"),
+            10,
+        )
+        .await;
+
+    window.click(&row).await;
+    window.click("[data-action=image-details]").await;
+    window
+        .wait_for(
+            "the details",
+            "return !!document.querySelector('#image-history tbody tr')",
+            10,
+        )
+        .await;
+    window.screenshot("image-details").await;
+    let config = window
+        .eval("return document.getElementById('image-config').innerText")
+        .await;
+    assert!(config.as_str().unwrap().contains("/bin/sh"), "{config}");
+    let target = format!("{registry}/porthole/{name}-copy:2");
+    type_into(&window, "tag-target", &target).await;
+    window.click("#tag-submit").await;
+    window
+        .wait_for(
+            "the tag",
+            "return !!document.getElementById('tag-done')",
+            10,
+        )
+        .await;
+    window
+        .wait_for(
+            "the new name in the push list",
+            &format!("return [...document.querySelectorAll('#push-reference option')].some(o => o.value === '{target}')"),
+            10,
+        )
+        .await;
+    window
+        .eval(&format!(
+            "const s = document.getElementById('push-reference'); s.value = '{target}'; \
+             s.dispatchEvent(new Event('change')); return s.value"
+        ))
+        .await;
+    window.click("#push-start").await;
+    window
+        .wait_for(
+            "the push",
+            "return !!document.getElementById('push-done')",
+            30,
+        )
+        .await;
+    window.screenshot("image-push").await;
+    docker(&["rmi", &target]);
+    let pulled_back = docker_with(&app_config, &["pull", &target], "");
+    assert!(
+        pulled_back.status.success(),
+        "the pushed copy is in the registry: {:?}",
+        pulled_back
+    );
+    docker(&["rmi", &target]);
+
+    // In use: refused with the container named, then both removed — from the list again.
+    window.click("#details-back").await;
+    let container = unique("user");
+    let _cleanup = Removed(container.clone());
+    docker(&[
+        "run", "-d", "--name", &container, &reference, "sleep", "600",
+    ]);
+    window.click(&row).await;
+    window.click("[data-action=remove-image]").await;
+    window
+        .wait_for(
+            "the confirmation",
+            "return !!document.getElementById('confirm-dialog')",
+            5,
+        )
+        .await;
+    window.click("#confirm-ok").await;
+    window
+        .wait_for(
+            "the refusal",
+            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
+            10,
+        )
+        .await;
+    assert_eq!(
+        window
+            .eval("return document.getElementById('error-related').textContent")
+            .await,
+        container.as_str()
+    );
+    window.click("#follow-up-0").await;
+    window
+        .wait_for(
+            "the row to go",
+            &format!("return !document.querySelector('{row}')"),
+            15,
+        )
+        .await;
+    assert!(docker(&["image", "ls", "-q", &reference]).is_empty());
+}

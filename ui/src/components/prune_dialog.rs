@@ -1,0 +1,80 @@
+//! `docker image prune` with a preview: which images would go and how much space comes back, worked out before
+//! asking; then the engine's own report of what it removed.
+
+use crate::api;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::image::human_size;
+use porthole_model::{Action, PrunePreview, PruneReport};
+
+#[component]
+pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let preview = RwSignal::new(None::<Result<PrunePreview, String>>);
+    let report = RwSignal::new(None::<Result<PruneReport, String>>);
+    Effect::new(move |_| {
+        if !open.get() {
+            return;
+        }
+        let all = all.get();
+        preview.set(None);
+        spawn_local(async move {
+            let result = api::prune_preview(all).await.map_err(|e| e.message);
+            preview.try_set(Some(result));
+        });
+    });
+    let close = move || {
+        open.set(false);
+        report.set(None);
+    };
+    let prune = move |_| {
+        let all = all.get_untracked();
+        spawn_local(async move {
+            let result = api::prune_images(all).await.map_err(|e| e.message);
+            report.try_set(Some(result));
+        });
+    };
+    let action = move || Action::PruneImages { all: all.get() };
+    move || {
+        open.get().then(|| view! {
+            <div class="dialog-backdrop">
+                <div class="dialog wide" role="dialog" aria-modal="true" id="prune-dialog">
+                    <h2>"Clean up images"</h2>
+                    <label class="check"><input type="radio" name="prune-kind" id="prune-dangling" prop:checked=move || !all.get()
+                        on:change=move |_| all.set(false) />"Dangling images only (no name, no container)"</label>
+                    <label class="check"><input type="radio" name="prune-kind" id="prune-all" prop:checked=move || all.get()
+                        on:change=move |_| all.set(true) />"Every image no container uses, named ones too"</label>
+                    <p>{move || action().consequence()}</p>
+                    {move || match (report.get(), preview.get()) {
+                        (Some(Ok(report)), _) => view! {
+                            <div class="pull-result ok" id="prune-report">{format!("Removed {} image layers and {} names; {} freed.",
+                                report.deleted.len(), report.untagged.len(), human_size(report.reclaimed as i64))}</div>
+                        }.into_any(),
+                        (Some(Err(message)), _) | (None, Some(Err(message))) => view! { <div class="pull-result bad">{message}</div> }.into_any(),
+                        (None, None) => view! { <p class="hint">"Working out what would go…"</p> }.into_any(),
+                        (None, Some(Ok(preview))) if preview.images.is_empty() => view! {
+                            <p class="hint" id="prune-nothing">"Nothing to remove: every image is named or used."</p>
+                        }.into_any(),
+                        (None, Some(Ok(preview))) => view! {
+                            <div id="prune-preview">
+                                <p><strong>{format!("{} images, up to {} back", preview.images.len(), human_size(preview.reclaimable))}</strong></p>
+                                <ul class="plain scroll-list">{preview.images.iter().map(|image| {
+                                    let name = image.tags.first().cloned().unwrap_or_else(|| "<none>".into());
+                                    view! { <li data-id=image.id.clone()><code>{image.short_id().to_owned()}</code>" "{name}" · "{human_size(image.size)}</li> }
+                                }).collect_view()}</ul>
+                            </div>
+                        }.into_any(),
+                    }}
+                    <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{move || action().cli()}</code></div>
+                    <div class="dialog-buttons">
+                        <button class="ghost" id="prune-close" on:click=move |_| close()>
+                            {move || if report.with(Option::is_some) { "Close" } else { "Cancel" }}</button>
+                        <button class="primary danger" id="prune-ok"
+                            disabled=move || report.with(Option::is_some) || !preview.with(|p| matches!(p, Some(Ok(p)) if !p.images.is_empty()))
+                            on:click=prune>"Remove them"</button>
+                    </div>
+                </div>
+            </div>
+        })
+    }
+}
