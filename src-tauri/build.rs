@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "image_action",
     "pull_image",
     "push_image",
+    "build_image",
     "image_details",
     "tag_image",
     "prune_preview",

@@ -6,6 +6,7 @@
 
 mod commands;
 mod connection;
+mod image_build;
 mod settings;
 mod state;
 mod subscriptions;
@@ -45,6 +46,7 @@ pub fn run() {
             commands::images::image_action,
             commands::images::pull_image,
             commands::images::push_image,
+            commands::images::build_image,
             commands::images::image_details,
             commands::images::tag_image,
             commands::images::prune_preview,

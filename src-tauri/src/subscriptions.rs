@@ -17,6 +17,7 @@ pub enum Topic {
     Engine,
     Pull,
     Push,
+    Build,
 }
 
 struct Subscription {

@@ -7,8 +7,9 @@
 
 use porthole_model::pull::PullMessage;
 use porthole_model::{
-    Action, ContainerAction, ContainerSummary, EngineInfo, ImageAction, ImageDetails, ImageSummary,
-    Login, PortholeError, PrunePreview, PruneReport, Registry, Settings, StreamMessage,
+    Action, BuildMessage, BuildRequest, ContainerAction, ContainerSummary, EngineInfo, ImageAction,
+    ImageDetails, ImageSummary, Login, PortholeError, PrunePreview, PruneReport, Registry,
+    Settings, StreamMessage,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -171,6 +172,16 @@ fn reference_args(reference: &str) -> js_sys::Object {
         &JsValue::from_str(reference),
     );
     args
+}
+
+/// Starts building; the steps arrive on `on_message`; `unsubscribe(id)` cancels the build.
+pub async fn build_image(
+    request: &BuildRequest,
+    on_message: impl FnMut(BuildMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    let args = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&args, &JsValue::from_str("request"), &to_js(request));
+    subscribe("build_image", args, on_message).await
 }
 
 #[derive(Serialize)]

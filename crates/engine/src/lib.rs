@@ -16,6 +16,7 @@ pub mod endpoint;
 pub mod error;
 pub mod events;
 pub mod image;
+pub mod image_build;
 pub mod images;
 pub mod push;
 mod raw;

@@ -44,6 +44,10 @@ pub enum Action {
     ImageHistory {
         image: String,
     },
+    /// `docker build`: an image from a folder with a Dockerfile.
+    Build {
+        request: crate::BuildRequest,
+    },
     /// `docker image prune`: dangling images only, or with `all` every image no container uses.
     PruneImages {
         all: bool,
@@ -239,6 +243,23 @@ impl Action {
             Self::Tag { image, target } => format!("docker tag {image} {target}"),
             Self::InspectImage { image } => format!("docker image inspect {image}"),
             Self::ImageHistory { image } => format!("docker history {image}"),
+            Self::Build { request } => {
+                let mut command = String::from("docker build");
+                if !request.tag.trim().is_empty() {
+                    command += &format!(" -t {}", request.tag.trim());
+                }
+                if request.dockerfile.trim() != "Dockerfile" {
+                    command += &format!(" -f {}", request.dockerfile.trim());
+                }
+                for (key, value) in &request.build_args {
+                    command += &format!(" --build-arg {key}={value}");
+                }
+                if request.no_cache {
+                    command += " --no-cache";
+                }
+                let folder = request.folder.trim();
+                command + " " + if folder.is_empty() { "FOLDER" } else { folder }
+            }
             Self::PruneImages { all: false } => "docker image prune -f".into(),
             Self::PruneImages { all: true } => "docker image prune -a -f".into(),
             Self::Login { registry, username } => {
@@ -412,6 +433,16 @@ impl Action {
                 ("POST", format!("/images/{image}/tag?repo={repo}&tag={tag}"))
             }
             Self::InspectImage { image } => ("GET", format!("/images/{image}/json")),
+            // The folder goes as a tar body; the options are the query.
+            Self::Build { request } => (
+                "POST",
+                format!(
+                    "/build?dockerfile={}&t={}&nocache={}",
+                    request.dockerfile.trim(),
+                    request.tag.trim(),
+                    u8::from(request.no_cache)
+                ),
+            ),
             Self::ImageHistory { image } => ("GET", format!("/images/{image}/history")),
             // filters={"dangling":["true"]}, URL-encoded so the curl form runs as shown.
             Self::PruneImages { all } => (
@@ -615,6 +646,19 @@ mod tests {
             None
         );
         assert!(Action::PruneImages { all: true }.cli().contains("-a"));
+        let build = Action::Build {
+            request: crate::BuildRequest {
+                folder: "/src/app".into(),
+                dockerfile: "Dockerfile".into(),
+                tag: "me/app:1".into(),
+                build_args: vec![("V".into(), "2".into())],
+                no_cache: true,
+            },
+        };
+        assert_eq!(
+            build.cli(),
+            "docker build -t me/app:1 --build-arg V=2 --no-cache /src/app"
+        );
         assert!(Action::PruneImages { all: false }
             .api()
             .unwrap()

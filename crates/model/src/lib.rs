@@ -17,6 +17,7 @@ pub mod event;
 #[cfg(feature = "bollard")]
 mod from_engine;
 pub mod image;
+pub mod image_build;
 pub mod image_details;
 pub mod images;
 pub mod pull;
@@ -31,6 +32,7 @@ pub use engine::{ConnectionState, EngineInfo, UnreachableReason};
 pub use error::{ErrorKind, PortholeError};
 pub use event::{ObjectKind, StreamMessage};
 pub use image::ImageSummary;
+pub use image_build::{BuildMessage, BuildProgress, BuildRequest};
 pub use image_details::{HistoryEntry, ImageConfig, ImageDetails};
 pub use images::{PrunePreview, PruneReport};
 pub use reference::{ImageReference, ReferenceError};

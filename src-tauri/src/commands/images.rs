@@ -4,8 +4,8 @@ use crate::state::AppState;
 use crate::subscriptions::Topic;
 use porthole_model::pull::PullMessage;
 use porthole_model::{
-    ImageAction, ImageDetails, ImageReference, ImageSummary, PortholeError, PrunePreview,
-    PruneReport,
+    BuildMessage, BuildRequest, ImageAction, ImageDetails, ImageReference, ImageSummary,
+    PortholeError, PrunePreview, PruneReport,
 };
 use tauri::ipc::Channel;
 use tauri::State;
@@ -75,6 +75,19 @@ pub fn pull_image(
         on_message,
     );
     Ok(state.subscriptions.spawn(Topic::Pull, pull))
+}
+
+/// Starts a build (`docker build`) of `request`; its steps arrive on `on_message`. Returns the subscription id,
+/// which cancels the build when unsubscribed.
+#[tauri::command]
+pub fn build_image(
+    state: State<'_, AppState>,
+    request: BuildRequest,
+    on_message: Channel<BuildMessage>,
+) -> Result<u64, PortholeError> {
+    request.validate().map_err(PortholeError::invalid_input)?;
+    let build = crate::image_build::run(state.engine()?, request, on_message);
+    Ok(state.subscriptions.spawn(Topic::Build, build))
 }
 
 /// Starts a push (`docker push`), like `pull_image`.

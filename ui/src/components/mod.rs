@@ -1,5 +1,6 @@
 //! Reusable pieces of the UI, one per file.
 
+pub mod build_dialog;
 pub mod cli_hint;
 pub mod confirm_dialog;
 pub mod container_actions;

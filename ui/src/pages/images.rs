@@ -1,5 +1,6 @@
 //! The Images page: `docker image ls`, one row per tag, with size, age and whether a container uses the image.
 
+use crate::components::build_dialog::BuildDialog;
 use crate::components::cli_hint::CliHint;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::filter_box::FilterBox;
@@ -60,6 +61,7 @@ pub fn ImagesPage() -> impl IntoView {
     });
     let pending = RwSignal::new(None::<Action>);
     let pruning = RwSignal::new(false);
+    let building = RwSignal::new(false);
     // The image whose details fill the page, when one is open ("Details", double-click or Enter on a row).
     let viewing = RwSignal::new(None::<String>);
     let remove = move |reference: String| {
@@ -138,7 +140,9 @@ pub fn ImagesPage() -> impl IntoView {
                     on:click=move |_| viewing.set(selected_reference())>"Details"</button>
                 <button class="action" id="prune-open" title=Action::PruneImages { all: false }.cli()
                     on:click=move |_| pruning.set(true)>"Clean up…"</button>
+                <button class="action" id="build-open" title="docker build" on:click=move |_| building.set(true)>"Build…"</button>
                 <PruneDialog open=pruning />
+                <BuildDialog open=building />
             </div>
             <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
                 on:keydown=on_key on:dblclick=move |_| viewing.set(selected_reference()) aria-label="Images">

@@ -1,0 +1,115 @@
+//! `docker build`: packs the folder into a tar (the build context), streams it to the engine with the classic
+//! builder, and folds the engine's output into steps as it arrives.
+//!
+//! Invariants: the request is validated before any file is read; the whole context is packed off the async
+//! threads; dropping the future cancels the build (the engine stops when the request goes away); a failing step
+//! ends the build with the step marked failed and the engine's message kept.
+
+use crate::error::from_bollard;
+use crate::Engine;
+use bollard::errors::Error as BollardError;
+use futures_util::StreamExt;
+use porthole_model::{BuildProgress, BuildRequest, ErrorKind, PortholeError};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Builds `request`, calling `on_progress` after each chunk of output. On failure the progress (with the failed
+/// step) comes back with the error, so the UI can keep showing where it stopped.
+pub async fn build(
+    engine: &Engine,
+    request: &BuildRequest,
+    mut on_progress: impl FnMut(&BuildProgress),
+) -> Result<BuildProgress, (PortholeError, BuildProgress)> {
+    let mut progress = BuildProgress::default();
+    request.validate().map_err(|message| {
+        (
+            PortholeError::invalid_input(message),
+            BuildProgress::default(),
+        )
+    })?;
+    let folder = PathBuf::from(request.folder.trim());
+    let dockerfile = folder.join(request.dockerfile.trim());
+    if !dockerfile.is_file() {
+        let message = format!(
+            "There is no {} in {}.",
+            request.dockerfile.trim(),
+            folder.display()
+        );
+        return Err((PortholeError::invalid_input(message), progress));
+    }
+    let context = tokio::task::spawn_blocking(move || pack(&folder))
+        .await
+        .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))
+        .and_then(|packed| packed)
+        .map_err(|error| (error, BuildProgress::default()))?;
+    progress.preamble.push(format!(
+        "Sending build context to the engine: {} bytes",
+        context.len()
+    ));
+    on_progress(&progress);
+
+    let options = bollard::query_parameters::BuildImageOptions {
+        dockerfile: request.dockerfile.trim().to_owned(),
+        t: Some(request.tag.trim().to_owned()).filter(|t| !t.is_empty()),
+        nocache: request.no_cache,
+        // Unlike the CLI's default, a failed step's container is removed too: nothing half-built stays behind.
+        forcerm: true,
+        buildargs: Some(
+            request
+                .build_args
+                .iter()
+                .cloned()
+                .collect::<HashMap<_, _>>(),
+        )
+        .filter(|args| !args.is_empty()),
+        ..Default::default()
+    };
+    let body = bollard::body_full(context.into());
+    let mut stream = Box::pin(engine.docker.build_image(options, None, Some(body)));
+    while let Some(item) = stream.next().await {
+        match item {
+            Ok(info) => {
+                if let Some(text) = info.stream {
+                    progress.apply(&text);
+                }
+                if let Some(id) = info.aux.and_then(|aux| aux.id) {
+                    progress.image_id = Some(id);
+                }
+                on_progress(&progress);
+            }
+            Err(BollardError::DockerStreamError { error }) => {
+                progress.fail(&error);
+                let sentence = match progress.failed_step() {
+                    Some(step) => format!(
+                        "Step {}/{} failed: {}. Its output, with the engine's error last, says why.",
+                        step.number, step.total, step.instruction
+                    ),
+                    None => "The engine could not start the build; its message says why.".to_owned(),
+                };
+                return Err((
+                    PortholeError::new(ErrorKind::InvalidInput, sentence, error),
+                    progress,
+                ));
+            }
+            Err(other) => return Err((from_bollard(other), progress)),
+        }
+    }
+    let id = progress.image_id.clone().unwrap_or_default();
+    progress.finish(id);
+    Ok(progress)
+}
+
+/// The folder as an uncompressed tar, paths relative to it, symlinks kept as links (as the docker CLI sends it).
+fn pack(folder: &std::path::Path) -> Result<Vec<u8>, PortholeError> {
+    let failed = |e: std::io::Error| {
+        PortholeError::new(
+            ErrorKind::InvalidInput,
+            format!("{} cannot be read: {e}", folder.display()),
+            "",
+        )
+    };
+    let mut archive = tar::Builder::new(Vec::new());
+    archive.follow_symlinks(false);
+    archive.append_dir_all(".", folder).map_err(failed)?;
+    archive.into_inner().map_err(failed)
+}

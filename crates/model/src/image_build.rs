@@ -1,0 +1,228 @@
+//! Building an image from a folder with a Dockerfile (`docker build`): the form's request, its validation, and the
+//! build's progress folded from the engine's output into steps (`Step 2/4 : RUN …`) with their output, so the UI
+//! can show each step live and highlight the one that failed.
+//!
+//! Invariant: `apply` accepts any text in any order without panicking; output before the first step is kept as
+//! the preamble, never dropped.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildRequest {
+    /// The build context: a folder on this machine.
+    pub folder: String,
+    /// The Dockerfile's path inside the folder.
+    pub dockerfile: String,
+    /// `name:tag` for the result; empty leaves the image untagged.
+    pub tag: String,
+    /// `--build-arg KEY=VALUE`, in the order given.
+    pub build_args: Vec<(String, String)>,
+    pub no_cache: bool,
+}
+
+impl BuildRequest {
+    /// Checks what can be checked without the engine: a folder given, a relative Dockerfile path, a valid name.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.folder.trim().is_empty() {
+            return Err("Choose the folder that holds the Dockerfile (the build context).".into());
+        }
+        let dockerfile = self.dockerfile.trim();
+        if dockerfile.is_empty()
+            || dockerfile.starts_with('/')
+            || dockerfile.split('/').any(|p| p == "..")
+        {
+            return Err("The Dockerfile is named relative to the folder, like Dockerfile or docker/app.Dockerfile.".into());
+        }
+        if !self.tag.trim().is_empty() {
+            let reference =
+                crate::ImageReference::parse(self.tag.trim()).map_err(|e| e.to_string())?;
+            if reference.digest.is_some() {
+                return Err("Name the result with a tag, not a digest.".into());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `KEY=VALUE` lines (blank lines ignored) into build arguments; the first bad line is named.
+pub fn parse_build_args(text: &str) -> Result<Vec<(String, String)>, String> {
+    text.lines()
+        .map(str::trim)
+        .enumerate()
+        .filter(|(_, line)| !line.is_empty())
+        .map(|(index, line)| {
+            let (key, value) = line
+                .split_once('=')
+                .ok_or_else(|| format!("Line {}: write KEY=VALUE.", index + 1))?;
+            let valid = !key.is_empty()
+                && !key.starts_with(|c: char| c.is_ascii_digit())
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                return Err(format!(
+                    "Line {}: {key:?} is not a name (letters, digits, _).",
+                    index + 1
+                ));
+            }
+            Ok((key.to_owned(), value.to_owned()))
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepState {
+    Running,
+    Done,
+    Failed,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildStep {
+    /// 1-based, as the engine counts.
+    pub number: u32,
+    pub total: u32,
+    /// `RUN echo hi`
+    pub instruction: String,
+    pub output: Vec<String>,
+    pub state: StepState,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildProgress {
+    /// Output before the first step (sending the context, …).
+    pub preamble: Vec<String>,
+    pub steps: Vec<BuildStep>,
+    /// Set once the engine reports the built image.
+    pub image_id: Option<String>,
+}
+
+impl BuildProgress {
+    /// Folds one chunk of the engine's build output in (it may hold several lines, or part of one).
+    pub fn apply(&mut self, text: &str) {
+        for line in text
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.trim().is_empty())
+        {
+            if let Some((number, total, instruction)) = parse_step(line) {
+                if let Some(previous) = self.steps.last_mut() {
+                    previous.state = StepState::Done;
+                }
+                self.steps.push(BuildStep {
+                    number,
+                    total,
+                    instruction,
+                    output: Vec::new(),
+                    state: StepState::Running,
+                });
+            } else {
+                match self.steps.last_mut() {
+                    Some(step) => step.output.push(line.to_owned()),
+                    None => self.preamble.push(line.to_owned()),
+                }
+            }
+        }
+    }
+
+    /// The build finished with `image_id`: every step is done.
+    pub fn finish(&mut self, image_id: String) {
+        for step in &mut self.steps {
+            step.state = StepState::Done;
+        }
+        self.image_id = Some(image_id);
+    }
+
+    /// The build stopped with `message`: the step under way failed, with the message as its last line.
+    pub fn fail(&mut self, message: &str) {
+        match self.steps.last_mut() {
+            Some(step) => {
+                step.state = StepState::Failed;
+                step.output.push(message.trim_end().to_owned());
+            }
+            None => self.preamble.push(message.trim_end().to_owned()),
+        }
+    }
+
+    pub fn failed_step(&self) -> Option<&BuildStep> {
+        self.steps.iter().find(|s| s.state == StepState::Failed)
+    }
+}
+
+/// `Step 2/4 : RUN echo hi` → (2, 4, `RUN echo hi`).
+fn parse_step(line: &str) -> Option<(u32, u32, String)> {
+    let rest = line.strip_prefix("Step ")?;
+    let (counts, instruction) = rest.split_once(" : ")?;
+    let (number, total) = counts.split_once('/')?;
+    Some((
+        number.parse().ok()?,
+        total.parse().ok()?,
+        instruction.trim().to_owned(),
+    ))
+}
+
+/// A message on a build's channel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum BuildMessage {
+    Progress {
+        progress: BuildProgress,
+    },
+    Done {
+        progress: BuildProgress,
+    },
+    Failed {
+        progress: BuildProgress,
+        error: crate::PortholeError,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_collect_their_output_and_the_failure_is_marked() {
+        let mut build = BuildProgress::default();
+        build.apply("Sending build context to Docker daemon  2.048kB\r\n");
+        build.apply(
+            "Step 1/3 : FROM porthole-test/busybox:1\n ---> 25bb4560b8cd\nStep 2/3 : ENV A=b\n",
+        );
+        build.apply(" ---> Running in 1234\n");
+        build.apply("Step 3/3 : RUN false\n");
+        build.fail("The command '/bin/sh -c false' returned a non-zero code: 1");
+        assert_eq!(build.preamble.len(), 1);
+        assert_eq!(build.steps.len(), 3);
+        assert_eq!(build.steps[0].state, StepState::Done);
+        assert_eq!(build.steps[1].output, [" ---> Running in 1234"]);
+        let failed = build.failed_step().unwrap();
+        assert_eq!(
+            (failed.number, failed.instruction.as_str()),
+            (3, "RUN false")
+        );
+        assert!(failed.output.last().unwrap().contains("non-zero code"));
+    }
+
+    #[test]
+    fn build_args_and_requests_are_checked_before_the_engine() {
+        assert_eq!(
+            parse_build_args("A=1\n\n B_2=x=y \n"),
+            Ok(vec![("A".into(), "1".into()), ("B_2".into(), "x=y".into())])
+        );
+        assert!(parse_build_args("NOEQUALS").unwrap_err().contains("Line 1"));
+        assert!(parse_build_args("1A=x").is_err());
+        let request = |folder: &str, dockerfile: &str, tag: &str| BuildRequest {
+            folder: folder.into(),
+            dockerfile: dockerfile.into(),
+            tag: tag.into(),
+            ..Default::default()
+        };
+        assert!(request("/tmp/app", "Dockerfile", "me/app:1")
+            .validate()
+            .is_ok());
+        assert!(request("", "Dockerfile", "").validate().is_err());
+        assert!(request("/tmp/app", "../Dockerfile", "").validate().is_err());
+        assert!(request("/tmp/app", "Dockerfile", "Bad Name")
+            .validate()
+            .is_err());
+    }
+}

@@ -1,0 +1,165 @@
+//! Build an image (`docker build`): folder, Dockerfile, name, build args and no-cache, checked as they are typed,
+//! with the command they amount to shown live; then every step as the engine runs it, with its output, and the
+//! failing step highlighted with the engine's message. Closing the dialog cancels a running build.
+
+use crate::api;
+use crate::components::prose::Prose;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::image_build::{parse_build_args, StepState};
+use porthole_model::{Action, BuildMessage, BuildProgress, BuildRequest, PortholeError};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Run {
+    Idle,
+    Running { id: Option<u64>, started: f64 },
+    Done,
+    Failed(PortholeError),
+}
+
+#[component]
+pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
+    let folder = RwSignal::new(String::new());
+    let dockerfile = RwSignal::new("Dockerfile".to_owned());
+    let tag = RwSignal::new(String::new());
+    let args = RwSignal::new(String::new());
+    let no_cache = RwSignal::new(false);
+    let run = RwSignal::new(Run::Idle);
+    let progress = RwSignal::new(BuildProgress::default());
+    let request = Memo::new(move |_| -> Result<BuildRequest, String> {
+        let request = BuildRequest {
+            folder: folder.get().trim().to_owned(),
+            dockerfile: dockerfile.get().trim().to_owned(),
+            tag: tag.get().trim().to_owned(),
+            build_args: parse_build_args(&args.get())?,
+            no_cache: no_cache.get(),
+        };
+        request.validate().map(|()| request)
+    });
+    let running = move || matches!(run.get(), Run::Running { .. });
+    let stop = move || {
+        if let Some(Run::Running { id: Some(id), .. }) = run.try_get_untracked() {
+            spawn_local(async move {
+                let _ = api::unsubscribe(id).await;
+            });
+        }
+    };
+    on_cleanup(stop);
+    let start = move |_| {
+        let Ok(request) = request.get_untracked() else {
+            return;
+        };
+        let started = js_sys::Date::now();
+        progress.set(BuildProgress::default());
+        run.set(Run::Running { id: None, started });
+        let is_this_run = move || matches!(run.try_get_untracked(), Some(Run::Running { started: s, .. }) if s == started);
+        let on_message = move |message: BuildMessage| {
+            if !is_this_run() {
+                return;
+            }
+            let next = match message {
+                BuildMessage::Progress { progress: p } => {
+                    progress.try_set(p);
+                    return;
+                }
+                BuildMessage::Done { progress: p } => {
+                    progress.try_set(p);
+                    Run::Done
+                }
+                BuildMessage::Failed { progress: p, error } => {
+                    progress.try_set(p);
+                    Run::Failed(error)
+                }
+            };
+            stop();
+            run.try_set(next);
+        };
+        spawn_local(async move {
+            match api::build_image(&request, on_message).await {
+                Ok(id) => {
+                    let kept = is_this_run()
+                        && run
+                            .try_update(|r| {
+                                if let Run::Running { id: slot, .. } = r {
+                                    *slot = Some(id)
+                                }
+                            })
+                            .is_some();
+                    if !kept {
+                        let _ = api::unsubscribe(id).await;
+                    }
+                }
+                Err(error) => {
+                    if is_this_run() {
+                        run.try_set(Run::Failed(error));
+                    }
+                }
+            }
+        });
+    };
+    let close = move |_| {
+        stop();
+        run.set(Run::Idle);
+        open.set(false);
+    };
+    let cli = move || match request.get() {
+        Ok(request) => Action::Build { request }.cli(),
+        Err(_) => "docker build -t NAME:TAG FOLDER".to_owned(),
+    };
+    move || {
+        open.get().then(|| view! {
+            <div class="dialog-backdrop">
+                <div class="dialog wide tall" role="dialog" aria-modal="true" id="build-dialog">
+                    <h2>"Build an image"</h2>
+                    <p>"The engine runs the Dockerfile's instructions one by one on top of its FROM image; the folder is sent along so COPY can read from it."</p>
+                    <div class="form-grid">
+                        <label>"Folder (build context)"<input id="build-folder" type="text" placeholder="/home/me/app" spellcheck="false"
+                            prop:value=move || folder.get() on:input=move |ev| folder.set(event_target_value(&ev)) /></label>
+                        <label>"Dockerfile"<input id="build-dockerfile" type="text" spellcheck="false"
+                            prop:value=move || dockerfile.get() on:input=move |ev| dockerfile.set(event_target_value(&ev)) /></label>
+                        <label>"Name (optional)"<input id="build-tag" type="text" placeholder="me/app:1" spellcheck="false"
+                            prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev)) /></label>
+                        <label>"Build args, KEY=VALUE per line"<textarea id="build-args" rows="2" spellcheck="false"
+                            prop:value=move || args.get() on:input=move |ev| args.set(event_target_value(&ev))></textarea></label>
+                    </div>
+                    <label class="check"><input type="checkbox" id="build-no-cache" prop:checked=move || no_cache.get()
+                        on:change=move |ev| no_cache.set(event_target_checked(&ev)) />"Do not reuse cached steps (--no-cache)"</label>
+                    {move || request.get().err().filter(|_| !folder.with(String::is_empty)).map(|message| view! {
+                        <div class="invalid" id="build-invalid">{message}</div>
+                    })}
+                    <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{cli}</code></div>
+                    <BuildSteps progress=progress />
+                    {move || match run.get() {
+                        Run::Done => view! { <div class="pull-result ok" id="build-done">{move || progress.with(|p| format!(
+                            "Built {}{}.", p.image_id.clone().unwrap_or_default().trim_start_matches("sha256:").chars().take(12).collect::<String>(),
+                            if tag.with(String::is_empty) { String::new() } else { format!(", named {}", tag.get()) }))}</div> }.into_any(),
+                        Run::Failed(error) => view! { <div class="pull-result bad" id="build-failed">
+                            <strong><Prose text=error.message.clone() /></strong></div> }.into_any(),
+                        _ => ().into_any(),
+                    }}
+                    <div class="dialog-buttons">
+                        <button class="ghost" id="build-close" on:click=close>{move || if running() { "Cancel build" } else { "Close" }}</button>
+                        <button class="primary" id="build-start" disabled=move || running() || request.with(Result::is_err) on:click=start>"Build"</button>
+                    </div>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// The steps so far: each instruction with its output; the running one marked, the failed one highlighted.
+#[component]
+fn BuildSteps(progress: RwSignal<BuildProgress>) -> impl IntoView {
+    view! {
+        <div class="build-steps" id="build-steps">
+            <For each=move || progress.with(|p| p.steps.clone()) key=|s| (s.number, s.state, s.output.len()) let:step>
+                <div class="build-step" data-step=step.number data-state=match step.state {
+                        StepState::Running => "running", StepState::Done => "done", StepState::Failed => "failed" }>
+                    <div class="build-step-head"><span class="step-number">{format!("{}/{}", step.number, step.total)}</span>
+                        <code>{step.instruction.clone()}</code></div>
+                    {(!step.output.is_empty()).then(|| view! { <pre class="build-output">{step.output.join("\n")}</pre> })}
+                </div>
+            </For>
+        </div>
+    }
+}
