@@ -158,6 +158,43 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
         !page.as_str().unwrap().contains(&password),
         "the password is never shown"
     );
+    // Browse it: the seeded repository is listed with its tag; the catalog needed the login, so it is private.
+    window.click(&format!("{card} [data-action=browse]")).await;
+    let repository_item = format!("#registry-browser li[data-repository=\"porthole/{name}\"]");
+    window
+        .wait_for(
+            "the catalog",
+            &format!("return !!document.querySelector('{repository_item}')"),
+            10,
+        )
+        .await;
+    let summary = window
+        .eval("return document.querySelector('#registry-browser .hint').innerText")
+        .await;
+    assert!(summary.as_str().unwrap().contains("private"), "{summary}");
+    window
+        .click(&format!("{repository_item} button.link"))
+        .await;
+    window
+        .wait_for(
+            "the tags",
+            &format!("return !!document.querySelector('{repository_item} [data-tag=\"1\"]')"),
+            10,
+        )
+        .await;
+    // Docker Hub search: this machine is offline, and the page says so rather than showing nothing.
+    window
+        .click("[data-registry=\"docker.io\"] [data-action=browse]")
+        .await;
+    type_into(&window, "hub-search", "nginx").await;
+    window.click("#hub-search-go").await;
+    window
+        .wait_for(
+            "the search outcome",
+            "return !!document.getElementById('hub-offline') || !!document.getElementById('hub-results')",
+            30,
+        )
+        .await;
     window.screenshot("registries").await;
     // Stored where the docker CLI looks: a terminal using the same config pulls with the app's login.
     let app_config = window.home.join("docker-config");

@@ -7,9 +7,9 @@
 
 use porthole_model::pull::PullMessage;
 use porthole_model::{
-    Action, BuildMessage, BuildRequest, ContainerAction, ContainerSummary, EngineInfo, ImageAction,
-    ImageDetails, ImageSummary, Login, PortholeError, PrunePreview, PruneReport, Registry,
-    Settings, StreamMessage,
+    Action, BuildMessage, BuildRequest, Catalog, ContainerAction, ContainerSummary, EngineInfo,
+    ImageAction, ImageDetails, ImageSummary, Login, PortholeError, PrunePreview, PruneReport,
+    Registry, SearchResult, Settings, StreamMessage, Tags,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -233,6 +233,36 @@ pub async fn login(login: &Login) -> Result<Registry, PortholeError> {
 #[derive(Serialize)]
 struct RegistryArgs<'a> {
     registry: &'a str,
+}
+
+pub async fn registry_catalog(registry: &str) -> Result<Catalog, PortholeError> {
+    invoke("registry_catalog", to_js(&RegistryArgs { registry })).await
+}
+
+#[derive(Serialize)]
+struct TagsArgs<'a> {
+    registry: &'a str,
+    repository: &'a str,
+}
+
+pub async fn registry_tags(registry: &str, repository: &str) -> Result<Tags, PortholeError> {
+    invoke(
+        "registry_tags",
+        to_js(&TagsArgs {
+            registry,
+            repository,
+        }),
+    )
+    .await
+}
+
+#[derive(Serialize)]
+struct SearchArgs<'a> {
+    term: &'a str,
+}
+
+pub async fn search_hub(term: &str) -> Result<Vec<SearchResult>, PortholeError> {
+    invoke("search_hub", to_js(&SearchArgs { term })).await
 }
 
 pub async fn logout(registry: &str) -> Result<(), PortholeError> {

@@ -21,6 +21,7 @@ pub mod images;
 pub mod push;
 mod raw;
 pub mod registries;
+pub mod registry;
 pub mod system;
 pub mod volumes;
 

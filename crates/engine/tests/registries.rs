@@ -5,7 +5,7 @@ mod common;
 
 use porthole_engine::credentials::Store;
 use porthole_engine::image::{details, perform, pull, tag};
-use porthole_engine::{push::push, registries};
+use porthole_engine::{push::push, registries, registry};
 use porthole_model::{ErrorKind, ImageAction, ImageReference, Login};
 
 fn login(registry: &str, user: &str, password: &str) -> Login {
@@ -211,4 +211,65 @@ async fn a_registry_known_only_by_a_hosts_entry_works_like_the_notes_one() {
         .unwrap();
     // By digest reference, not id: the pushed image is the busybox test image itself, which must stay.
     common::docker(&["rmi", &digest[0]]);
+}
+
+#[tokio::test]
+async fn catalogs_and_tags_are_listed_public_or_with_the_login() {
+    let open = std::env::var("PORTHOLE_TEST_OPEN_REGISTRY").unwrap();
+    let anonymous = Store::at(common::docker_config("browse-open", "{}"));
+    let catalog = registry::catalog(&anonymous, &open).await.unwrap();
+    assert!(!catalog.private, "the open registry lists without a login");
+    assert!(
+        catalog.repositories.contains(&"porthole/hello".to_owned()),
+        "{catalog:?}"
+    );
+    let tags = registry::tags(&anonymous, &open, "porthole/hello")
+        .await
+        .unwrap();
+    assert_eq!(tags.tags, ["1"]);
+
+    let engine = common::engine().await;
+    let (private_registry, user, password) = common::auth_registry();
+    let refused = registry::catalog(&anonymous, &private_registry)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind, ErrorKind::Unauthorized, "{refused:?}");
+    assert!(refused.message.contains("log in"), "{refused:?}");
+    let store = Store::at(common::docker_config("browse-private", "{}"));
+    registries::login(&engine, &store, &login(&private_registry, &user, &password))
+        .await
+        .unwrap();
+    let pushed = push_fresh(&store, &private_registry, "browse").await;
+    let reference = ImageReference::parse(&pushed).unwrap();
+    let catalog = registry::catalog(&store, &private_registry).await.unwrap();
+    assert!(catalog.private);
+    assert!(
+        catalog.repositories.contains(&reference.repository),
+        "{catalog:?}"
+    );
+    let tags = registry::tags(&store, &private_registry, &reference.repository)
+        .await
+        .unwrap();
+    assert_eq!((tags.tags, tags.private), (vec!["1".to_owned()], true));
+    common::docker(&["rmi", &pushed]);
+}
+
+#[tokio::test]
+async fn docker_hub_search_says_offline_when_the_engine_cannot_reach_it() {
+    let engine = common::engine().await;
+    match registry::search(&engine, "nginx").await {
+        // A machine with internet: the official image is found.
+        Ok(results) => assert!(
+            results.iter().any(|r| r.name == "nginx" && r.official),
+            "{results:?}"
+        ),
+        Err(error) => {
+            assert_ne!(
+                error.kind,
+                ErrorKind::EngineUnavailable,
+                "the engine answered: {error:?}"
+            );
+            assert!(error.message.contains("offline"), "{error:?}");
+        }
+    }
 }

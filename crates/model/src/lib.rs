@@ -36,6 +36,6 @@ pub use image_build::{BuildMessage, BuildProgress, BuildRequest};
 pub use image_details::{HistoryEntry, ImageConfig, ImageDetails};
 pub use images::{PrunePreview, PruneReport};
 pub use reference::{ImageReference, ReferenceError};
-pub use registry::{Login, Registry};
+pub use registry::{Catalog, Login, Registry, SearchResult, Tags};
 pub use settings::{Page, Settings, Theme};
 pub mod time;

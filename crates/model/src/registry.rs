@@ -47,6 +47,31 @@ impl Registry {
     }
 }
 
+/// A registry's repositories (`GET /v2/_catalog`), and whether it asked for a login to list them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub repositories: Vec<String>,
+    /// `true` when the registry refused anonymous access: a private registry.
+    pub private: bool,
+}
+
+/// One repository's tags (`GET /v2/<name>/tags/list`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tags {
+    pub repository: String,
+    pub tags: Vec<String>,
+    pub private: bool,
+}
+
+/// One Docker Hub search result (`docker search`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResult {
+    pub name: String,
+    pub description: String,
+    pub stars: i64,
+    pub official: bool,
+}
+
 /// What the login form sends. The password goes to the engine for verification and to the credential store, never
 /// back to the UI.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -53,7 +53,6 @@ pub fn ImageDetailsPanel(
         details.get().map(|result| match result {
             Err(message) => view! { <div class="details card bad">{message}</div> }.into_any(),
             Ok(d) => {
-                let tags = d.tags.clone();
                 let copy_id = {
                     let id = d.id.clone();
                     move |_| { let _ = window().navigator().clipboard().write_text(&id); }
@@ -106,16 +105,30 @@ pub fn ImageDetailsPanel(
                                     <td><RelativeTime unix=layer.created /></td></tr>
                             }).collect_view()}</tbody>
                         </table>
-                        <div class="details-grid">
-                            <ImageTag image=Signal::derive(name) />
-                            <PushPanel tags=Signal::derive(move || tags.clone()) />
-                        </div>
                     </div>
                 }.into_any()
             }
         })
     };
-    view! { {header} {body} }
+    // Outside `body`, so a refetch (after a tag, say) does not reset a tag or push under way.
+    let tags = Signal::derive(move || {
+        details.with(|d| {
+            d.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|d| d.tags.clone())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        {header}
+        <div class="details-scroll">
+            {body}
+            <div class="details card details-grid" id="image-actions">
+                <ImageTag image=Signal::derive(name) />
+                <PushPanel tags=tags />
+            </div>
+        </div>
+    }
 }
 
 /// A config value, or a muted dash when the image leaves it unset (a container then gets the engine's default).

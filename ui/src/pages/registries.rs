@@ -4,7 +4,9 @@
 //! opens.
 
 use crate::components::cli_hint::CliHint;
+use crate::components::hub_search::HubSearch;
 use crate::components::login_form::LoginForm;
+use crate::components::registry_browser::RegistryBrowser;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -104,6 +106,9 @@ fn RegistryCard(registry: Registry) -> impl IntoView {
         "The engine talks HTTPS to it. A registry speaking plain HTTP must be listed under \"insecure-registries\" in the engine's daemon.json (then restart the engine)."
     };
     let logged_in = registry.username.is_some();
+    let browsing = RwSignal::new(false);
+    let is_hub = registry.is_hub();
+    let browse_address = address.clone();
     let login_address = address.clone();
     let open_form = {
         let address = address.clone();
@@ -130,6 +135,8 @@ fn RegistryCard(registry: Registry) -> impl IntoView {
                 </div>
                 <span class="toolbar-spacer"></span>
                 <code class="cli-inline">{cli}</code>
+                <button class="action" data-action="browse" on:click=move |_| browsing.update(|b| *b = !*b)>
+                    {move || match (browsing.get(), is_hub) { (true, _) => "Hide", (false, true) => "Search", (false, false) => "Browse" }}</button>
                 {if logged_in {
                     view! { <button class="action" data-action="logout" on:click=logout>"Log out"</button> }.into_any()
                 } else {
@@ -137,6 +144,11 @@ fn RegistryCard(registry: Registry) -> impl IntoView {
                 }}
             </div>
             <p class="hint">{note}</p>
+            {move || browsing.get().then(|| if is_hub {
+                view! { <HubSearch /> }.into_any()
+            } else {
+                view! { <RegistryBrowser registry=browse_address.clone() /> }.into_any()
+            })}
             {move || form_open().then(|| view! {
                 <LoginForm registry=login_address.clone() on_done=Callback::new(move |()| store.login_for.set(None)) />
             })}

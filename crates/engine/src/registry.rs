@@ -1,0 +1,240 @@
+//! One registry's own HTTP API, for browsing: its repositories (`/v2/_catalog`) and a repository's tags, with the
+//! stored login when the registry asks for one — HTTP basic, or the token flow (`WWW-Authenticate: Bearer realm=…`,
+//! then the realm's token) that Docker Hub and most hosted registries use — and Docker Hub search through the
+//! engine (`docker search`).
+//!
+//! Invariants: anonymous first, credentials only when the registry answers 401, so "public vs private" is what the
+//! registry said; HTTPS first, plain HTTP only for a registry that does not speak TLS (as the engine does for
+//! insecure registries); the password goes only into the request's `Authorization` header.
+
+use crate::credentials::{Credential, Store};
+use crate::error::from_bollard;
+use crate::Engine;
+use porthole_model::registry::{address, HUB};
+use porthole_model::{Catalog, ErrorKind, PortholeError, SearchResult, Tags};
+use reqwest::header::{HeaderMap, AUTHORIZATION, WWW_AUTHENTICATE};
+use reqwest::StatusCode;
+use std::time::Duration;
+
+pub async fn catalog(store: &Store, registry: &str) -> Result<Catalog, PortholeError> {
+    let registry = address(registry);
+    if registry == HUB {
+        return Err(PortholeError::invalid_input(
+            "Docker Hub does not list its repositories: search it instead.",
+        ));
+    }
+    let (body, private) = get(store, &registry, "/v2/_catalog?n=1000").await?;
+    let mut repositories: Vec<String> = strings(&body["repositories"]);
+    repositories.sort();
+    Ok(Catalog {
+        repositories,
+        private,
+    })
+}
+
+pub async fn tags(store: &Store, registry: &str, repository: &str) -> Result<Tags, PortholeError> {
+    let registry = address(registry);
+    let path = format!("/v2/{repository}/tags/list");
+    let (body, private) = get(store, &registry, &path).await?;
+    let mut tags = strings(&body["tags"]);
+    tags.sort();
+    Ok(Tags {
+        repository: repository.to_owned(),
+        tags,
+        private,
+    })
+}
+
+/// `docker search` through the engine, which is the one that needs to reach Docker Hub.
+pub async fn search(engine: &Engine, term: &str) -> Result<Vec<SearchResult>, PortholeError> {
+    let options = bollard::query_parameters::SearchImagesOptions {
+        term: term.trim().to_owned(),
+        limit: Some(25),
+        ..Default::default()
+    };
+    let found = engine.docker.search_images(options).await.map_err(|e| {
+        let mut error = from_bollard(e);
+        if error.kind != ErrorKind::EngineUnavailable {
+            error.message = "The engine cannot reach Docker Hub: this machine looks offline (or behind a proxy the \
+                             engine does not use). Local and self-hosted registries still work."
+                .into();
+        }
+        error
+    })?;
+    Ok(found
+        .into_iter()
+        .map(|item| SearchResult {
+            name: item.name.unwrap_or_default(),
+            description: item.description.unwrap_or_default(),
+            stars: item.star_count.unwrap_or_default(),
+            official: item.is_official.unwrap_or_default(),
+        })
+        .collect())
+}
+
+fn strings(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// GETs `path` from the registry: anonymously, then with the stored login if it answers 401. Returns the JSON body
+/// and whether a login was needed.
+async fn get(
+    store: &Store,
+    registry: &str,
+    path: &str,
+) -> Result<(serde_json::Value, bool), PortholeError> {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(15))
+        .build()
+        .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))?;
+    let base = base_url(&client, registry).await?;
+    let url = format!("{base}{path}");
+    let response = client
+        .get(&url)
+        .send()
+        .await
+        .map_err(|e| unreachable(registry, &e))?;
+    if response.status() != StatusCode::UNAUTHORIZED {
+        return Ok((json(registry, response).await?, false));
+    }
+    let challenge = response
+        .headers()
+        .get(WWW_AUTHENTICATE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let credential = store.get(registry).await.ok().flatten();
+    let authorization = authorize(&client, &challenge, credential.as_ref()).await?;
+    let Some(authorization) = authorization else {
+        return Err(needs_login(registry));
+    };
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        AUTHORIZATION,
+        authorization.parse().map_err(|_| needs_login(registry))?,
+    );
+    let response = client
+        .get(&url)
+        .headers(headers)
+        .send()
+        .await
+        .map_err(|e| unreachable(registry, &e))?;
+    if response.status() == StatusCode::UNAUTHORIZED {
+        return Err(needs_login(registry));
+    }
+    Ok((json(registry, response).await?, true))
+}
+
+/// `https://host` when it speaks TLS, else `http://host` (a plain-HTTP registry, allowed by the engine only when it
+/// is listed as insecure or on loopback).
+async fn base_url(client: &reqwest::Client, registry: &str) -> Result<String, PortholeError> {
+    let https = format!("https://{registry}");
+    match client.get(format!("{https}/v2/")).send().await {
+        Ok(_) => Ok(https),
+        Err(_) => {
+            let http = format!("http://{registry}");
+            client
+                .get(format!("{http}/v2/"))
+                .send()
+                .await
+                .map_err(|e| unreachable(registry, &e))?;
+            Ok(http)
+        }
+    }
+}
+
+/// The `Authorization` value answering `challenge` with `credential`: `Basic …`, or for `Bearer realm=…` a token
+/// fetched from the realm (anonymously when there is no login, as public repositories allow).
+async fn authorize(
+    client: &reqwest::Client,
+    challenge: &str,
+    credential: Option<&Credential>,
+) -> Result<Option<String>, PortholeError> {
+    use base64::Engine as _;
+    let basic = credential.map(|c| {
+        let pair = format!("{}:{}", c.username, c.secret);
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(pair)
+        )
+    });
+    let Some(parameters) = challenge.strip_prefix("Bearer ") else {
+        return Ok(basic);
+    };
+    let field = |name: &str| {
+        parameters.split(',').find_map(|part| {
+            let (key, value) = part.trim().split_once('=')?;
+            (key == name).then(|| value.trim_matches('"').to_owned())
+        })
+    };
+    let Some(realm) = field("realm") else {
+        return Ok(basic);
+    };
+    let mut request = client.get(&realm).query(
+        &[("service", field("service")), ("scope", field("scope"))]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .collect::<Vec<_>>(),
+    );
+    if let Some(basic) = &basic {
+        request = request.header(AUTHORIZATION, basic.as_str());
+    }
+    let response = request.send().await.map_err(|e| unreachable(&realm, &e))?;
+    if !response.status().is_success() {
+        return Ok(None);
+    }
+    let body: serde_json::Value =
+        serde_json::from_slice(&response.bytes().await.unwrap_or_default()).unwrap_or_default();
+    Ok(body["token"]
+        .as_str()
+        .or(body["access_token"].as_str())
+        .map(|t| format!("Bearer {t}")))
+}
+
+async fn json(
+    registry: &str,
+    response: reqwest::Response,
+) -> Result<serde_json::Value, PortholeError> {
+    let status = response.status();
+    let bytes = response
+        .bytes()
+        .await
+        .map_err(|e| unreachable(registry, &e))?;
+    if !status.is_success() {
+        let detail = String::from_utf8_lossy(&bytes).trim().to_owned();
+        let kind = ErrorKind::from_status(status.as_u16());
+        let message = match kind {
+            ErrorKind::NotFound => {
+                format!("{registry} has no such repository, or does not offer a catalog.")
+            }
+            _ => format!("{registry} answered {status}."),
+        };
+        return Err(PortholeError::new(kind, message, detail));
+    }
+    serde_json::from_slice(&bytes)
+        .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))
+}
+
+fn needs_login(registry: &str) -> PortholeError {
+    PortholeError::new(
+        ErrorKind::Unauthorized,
+        format!("{registry} lists its contents only after a login: log in to it first (`docker login {registry}`)."),
+        "",
+    )
+}
+
+fn unreachable(registry: &str, error: &reqwest::Error) -> PortholeError {
+    PortholeError::new(
+        ErrorKind::EngineUnavailable,
+        format!("{registry} cannot be reached from this machine. Check the address and that the registry runs."),
+        error.to_string(),
+    )
+}
