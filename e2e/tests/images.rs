@@ -157,6 +157,31 @@ async fn pull_from_a_registry_on_a_port_with_the_anatomy_shown() {
     );
     assert_eq!(window.eval(&part("repository")).await, "porthole/hello");
     assert_eq!(window.eval(&part("tag")).await, "1");
+    // A platform is checked as typed and joins the command.
+    let platform = window
+        .client
+        .find(fantoccini::Locator::Id("pull-platform"))
+        .await
+        .unwrap();
+    platform.send_keys("Linux").await.unwrap();
+    window
+        .wait_for(
+            "the platform refusal",
+            "return !!document.getElementById('platform-invalid') && document.getElementById('pull-start').disabled",
+            5,
+        )
+        .await;
+    platform.clear().await.unwrap();
+    platform.send_keys("linux/amd64").await.unwrap();
+    window
+        .wait_for(
+            "the platform in the command",
+            &format!(
+                "return document.getElementById('pull-cli').textContent === 'docker pull --platform linux/amd64 {reference}'"
+            ),
+            5,
+        )
+        .await;
     window.screenshot("pull-anatomy").await;
 
     window.click("#pull-start").await;

@@ -151,9 +151,18 @@ pub async fn subscribe_engine(
 /// Starts pulling `reference`; progress arrives on `on_message`; `unsubscribe(id)` cancels the pull.
 pub async fn pull_image(
     reference: &str,
+    platform: Option<&str>,
     on_message: impl FnMut(PullMessage) + 'static,
 ) -> Result<u64, PortholeError> {
-    subscribe("pull_image", reference_args(reference), on_message).await
+    let args = reference_args(reference);
+    if let Some(platform) = platform {
+        let _ = js_sys::Reflect::set(
+            &args,
+            &JsValue::from_str("platform"),
+            &JsValue::from_str(platform),
+        );
+    }
+    subscribe("pull_image", args, on_message).await
 }
 
 /// Starts pushing `reference` (already tagged for its registry), like `pull_image`.

@@ -28,6 +28,9 @@ pub enum Action {
     /// `docker pull`, with the stored login for the reference's registry when there is one.
     Pull {
         reference: String,
+        /// `os/arch[/variant]`, when not the engine's own.
+        #[serde(default)]
+        platform: Option<String>,
     },
     /// `docker push`: the image must already carry a name in the target registry (see `Tag`).
     Push {
@@ -238,7 +241,11 @@ impl Action {
                     format!("docker rm -f $(docker ps -aq --filter ancestor={image}) && docker rmi {image}")
                 }
             },
-            Self::Pull { reference } => format!("docker pull {reference}"),
+            Self::Pull {
+                reference,
+                platform: Some(platform),
+            } => format!("docker pull --platform {platform} {reference}"),
+            Self::Pull { reference, .. } => format!("docker pull {reference}"),
             Self::Push { reference } => format!("docker push {reference}"),
             Self::Tag { image, target } => format!("docker tag {image} {target}"),
             Self::InspectImage { image } => format!("docker image inspect {image}"),
@@ -312,7 +319,7 @@ impl Action {
             | Self::Tag { image, .. }
             | Self::InspectImage { image }
             | Self::ImageHistory { image } => Some(image),
-            Self::Pull { reference } | Self::Push { reference } => Some(reference),
+            Self::Pull { reference, .. } | Self::Push { reference } => Some(reference),
             Self::Login { registry, .. } | Self::Logout { registry } => Some(registry),
             _ => None,
         }
@@ -402,16 +409,23 @@ impl Action {
                 // One DELETE /containers/{id}?force=1 per container first; the last request is this one.
                 ImageAction::RemoveWithContainers => ("DELETE", format!("/images/{image}")),
             },
-            Self::Pull { reference } => {
+            Self::Pull {
+                reference,
+                platform,
+            } => {
                 let (image, tag) = crate::image::split_tag(reference);
                 let tag = if tag == "<none>" {
                     "latest".to_owned()
                 } else {
                     tag
                 };
+                let platform = platform
+                    .as_deref()
+                    .map(|p| format!("&platform={p}"))
+                    .unwrap_or_default();
                 (
                     "POST",
-                    format!("/images/create?fromImage={image}&tag={tag}"),
+                    format!("/images/create?fromImage={image}&tag={tag}{platform}"),
                 )
             }
             Self::Push { reference } => {

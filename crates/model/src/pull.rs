@@ -166,6 +166,29 @@ impl PullProgress {
     }
 }
 
+/// Checks a `--platform` value: `os/arch` or `os/arch/variant` in lower case (`linux/arm64/v8`); empty means the
+/// engine's own platform.
+pub fn parse_platform(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = text.split('/').collect();
+    let valid = (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        });
+    if valid {
+        Ok(Some(text.to_owned()))
+    } else {
+        Err(format!(
+            "{text} is not a platform: write os/arch, like linux/amd64 or linux/arm64/v8."
+        ))
+    }
+}
+
 /// A message on a pull's channel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -219,6 +242,20 @@ mod tests {
         assert_eq!(pull.layers[0].current, 10, "bytes never pass the total");
         pull.apply(Some("x"), "Something new", Some(-1), Some(-1));
         pull.apply(Some(""), "Downloading", Some(1), Some(2));
+        assert_eq!(parse_platform(" "), Ok(None));
+        assert_eq!(
+            parse_platform("linux/arm64/v8"),
+            Ok(Some("linux/arm64/v8".into()))
+        );
+        for bad in [
+            "linux",
+            "Linux/amd64",
+            "linux//amd64",
+            "a/b/c/d",
+            "linux/amd 64",
+        ] {
+            assert!(parse_platform(bad).is_err(), "{bad}");
+        }
         let mut push = PullProgress::default();
         push.apply(Some("p1"), "Preparing", None, None);
         push.apply(Some("p1"), "Pushing", Some(5), Some(10));

@@ -6,23 +6,28 @@ use crate::components::prose::Prose;
 use crate::components::transfer_progress::{Phase, Transfer, TransferProgress};
 use crate::store::use_store;
 use leptos::prelude::*;
-use porthole_model::{ErrorKind, ImageReference};
+use porthole_model::pull::parse_platform;
+use porthole_model::{Action, ErrorKind, ImageReference};
 
 #[component]
 pub fn PullPanel() -> impl IntoView {
     let store = use_store();
     let input = RwSignal::new(String::new());
     let transfer = Transfer::new();
+    let platform_text = RwSignal::new(String::new());
+    let platform = Memo::new(move |_| parse_platform(&platform_text.get()));
     let parsed = Memo::new(move |_| {
         let text = input.get();
         (!text.trim().is_empty()).then(|| ImageReference::parse(&text).map_err(|e| e.to_string()))
     });
     let pulling = move || transfer.running();
     let start = move || {
-        if let Some(Ok(reference)) = parsed.get_untracked() {
+        if let (Some(Ok(reference)), Ok(platform)) =
+            (parsed.get_untracked(), platform.get_untracked())
+        {
             let reference = reference.to_string();
             transfer.start(move |on_message| async move {
-                api::pull_image(&reference, on_message).await
+                api::pull_image(&reference, platform.as_deref(), on_message).await
             });
         }
     };
@@ -37,7 +42,7 @@ pub fn PullPanel() -> impl IntoView {
                 <span class="part"><em>"registry"</em><code data-part="registry">{r.registry.clone()}</code></span>
                 <span class="part"><em>"repository"</em><code data-part="repository">{r.repository.clone()}</code></span>
                 <span class="part"><em>"tag"</em><code data-part="tag">{r.tag_or_latest().to_owned()}</code></span>
-                <span class="part cli"><em>"command"</em><code>{format!("docker pull {r}")}</code></span>
+                <span class="part cli"><em>"command"</em><code id="pull-cli">{move || Action::Pull { reference: r.to_string(), platform: platform.get().ok().flatten() }.cli()}</code></span>
             </span>
         }.into_any(),
     }
@@ -48,11 +53,16 @@ pub fn PullPanel() -> impl IntoView {
                 <input id="pull-reference" type="text" placeholder="Image to pull" autocomplete="off" spellcheck="false"
                     prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" && !pulling() { start() } />
-                <button class="primary" id="pull-start" disabled=move || pulling() || !matches!(parsed.get(), Some(Ok(_)))
+                <input id="pull-platform" class="platform" type="text" placeholder="platform (optional)" spellcheck="false"
+                    title="os/arch, e.g. linux/arm64: pull another platform's variant than the engine's own"
+                    prop:value=move || platform_text.get() on:input=move |ev| platform_text.set(event_target_value(&ev)) />
+                <button class="primary" id="pull-start"
+                    disabled=move || pulling() || !matches!(parsed.get(), Some(Ok(_))) || platform.with(Result::is_err)
                     on:click=move |_| start()>"Pull"</button>
                 {move || pulling().then(|| view! { <button class="ghost" id="pull-cancel" on:click=cancel>"Cancel"</button> })}
             </div>
             <div class="pull-anatomy">{anatomy}</div>
+            {move || platform.get().err().map(|message| view! { <div class="invalid" id="platform-invalid">{message}</div> })}
             {move || match transfer.phase.get() {
                 Phase::Idle => ().into_any(),
                 Phase::Done(reference) => view! {

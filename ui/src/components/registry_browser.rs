@@ -71,14 +71,14 @@ fn TagList(registry: String, repository: String) -> impl IntoView {
                 Some(Err(message)) => view! { <span class="invalid">{message}</span> }.into_any(),
                 Some(Ok(tags)) => tags.tags.into_iter().map(|tag| {
                     let reference = format!("{base}:{tag}");
-                    let cli = Action::Pull { reference: reference.clone() }.cli();
+                    let cli = Action::Pull { reference: reference.clone(), platform: None }.cli();
                     view! {
                         <span class="tag-chip" data-tag=tag.clone()>
                             <code>{tag.clone()}</code>
                             <button class="action small" title=cli disabled=move || transfer.running()
                                 on:click=move |_| {
                                     let reference = reference.clone();
-                                    transfer.start(move |on_message| async move { api::pull_image(&reference, on_message).await });
+                                    transfer.start(move |on_message| async move { api::pull_image(&reference, None, on_message).await });
                                 }>"Pull"</button>
                         </span>
                     }
