@@ -16,6 +16,7 @@ BRIDGE=${PH_BRIDGE:-ph0}
 BRIDGE_CIDR=${PH_BRIDGE_CIDR:-10.123.0.1/24}
 REGISTRY_ADDR=${PH_REGISTRY_ADDR:-127.0.0.1:5001}
 OPEN_REGISTRY_ADDR=${PH_OPEN_REGISTRY_ADDR:-127.0.0.1:5000}
+LAN_REGISTRY_ADDR=${PH_LAN_REGISTRY_ADDR:-${BRIDGE_CIDR%/*}:5002}
 REGISTRY_USER=porthole
 REGISTRY_NAME=docker-local-registry
 # A docker credential helper speaking the real protocol, for tests of `credsStore` (scripts/test-bin).
@@ -30,6 +31,7 @@ export DOCKER_HOST=unix://$SOCK
 export DOCKER_CONFIG=$RIG/docker-config
 export PORTHOLE_TEST_REGISTRY=$REGISTRY_ADDR
 export PORTHOLE_TEST_OPEN_REGISTRY=$OPEN_REGISTRY_ADDR
+export PORTHOLE_TEST_LAN_REGISTRY=$LAN_REGISTRY_ADDR
 export PORTHOLE_TEST_REGISTRY_USER=$REGISTRY_USER
 export PORTHOLE_TEST_REGISTRY_PASSWORD_FILE=$RIG/registry-password
 export PORTHOLE_TEST_REGISTRY_BY_NAME=$REGISTRY_NAME:${REGISTRY_ADDR##*:}
@@ -105,30 +107,32 @@ YML
   log "registry did not start"; tail -n 20 "$RIG/registry.log" >&2; exit 1
 }
 
-# A second registry without authentication: the engine pulls from it over plain HTTP (loopback), and the tests
-# pull an image from it that is not on the engine yet.
-start_open_registry() {
-  if curl -s -o /dev/null "http://$OPEN_REGISTRY_ADDR/v2/"; then return; fi
-  mkdir -p "$RIG/open-registry"
-  cat >"$RIG/open-registry/config.yml" <<YML
+# Registries without authentication, `open_registry NAME ADDR`. The one on loopback (open-registry) the engine
+# pulls from over plain HTTP, as it allows for loopback; the one on the rig's bridge address (lan-registry) stands
+# for a plain-HTTP registry elsewhere on the network, which the engine refuses until it is listed as insecure.
+open_registry() {
+  local name=$1 addr=$2
+  if curl -s -o /dev/null "http://$addr/v2/"; then return; fi
+  mkdir -p "$RIG/$name"
+  cat >"$RIG/$name/config.yml" <<YML
 version: 0.1
 log: { level: warn }
-storage: { filesystem: { rootdirectory: $RIG/open-registry/data }, delete: { enabled: true } }
-http: { addr: $OPEN_REGISTRY_ADDR }
+storage: { filesystem: { rootdirectory: $RIG/$name/data }, delete: { enabled: true } }
+http: { addr: $addr }
 YML
-  setsid docker-registry serve "$RIG/open-registry/config.yml" >>"$RIG/open-registry.log" 2>&1 </dev/null &
-  echo $! >"$RIG/open-registry.pid"
+  setsid docker-registry serve "$RIG/$name/config.yml" >>"$RIG/$name.log" 2>&1 </dev/null &
+  echo $! >"$RIG/$name.pid"
   for _ in $(seq 1 40); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://$OPEN_REGISTRY_ADDR/v2/" || true)" = 200 ] &&
-      { log "open registry up on $OPEN_REGISTRY_ADDR"; return; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://$addr/v2/" || true)" = 200 ] &&
+      { log "$name up on $addr"; return; }
     sleep 0.25
   done
-  log "open registry did not start"; tail -n 20 "$RIG/open-registry.log" >&2; exit 1
+  log "$name did not start"; tail -n 20 "$RIG/$name.log" >&2; exit 1
 }
 
 stop_registry() {
   local pid
-  for file in registry.pid open-registry.pid; do
+  for file in registry.pid open-registry.pid lan-registry.pid; do
     pid=$(cat "$RIG/$file" 2>/dev/null || true)
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   done
@@ -172,7 +176,9 @@ case "${1:-}" in
   start)
     mkdir -p "$RIG/docker-config"
     [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
-    map_registry_name; start_engine; start_registry; start_open_registry; build_images; seed_open_registry; print_env ;;
+    map_registry_name; start_engine; start_registry
+    open_registry open-registry "$OPEN_REGISTRY_ADDR"; open_registry lan-registry "$LAN_REGISTRY_ADDR"
+    build_images; seed_open_registry; print_env ;;
   stop) stop_engine; stop_registry; ip link del "$BRIDGE" 2>/dev/null || true
         # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
         umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;

@@ -208,7 +208,15 @@ pub async fn pull(
     let mut stream = Box::pin(engine.docker.create_image(Some(options), None, credentials));
     let mut progress = PullProgress::default();
     while let Some(line) = stream.next().await {
-        let line = line.map_err(|e| from_bollard_with(e, |kind| pull_sentence(reference, kind)))?;
+        let line = match line {
+            Ok(line) => line,
+            Err(e) => {
+                let error = from_bollard_with(e, |kind| pull_sentence(reference, kind));
+                return Err(
+                    crate::registries::diagnose(&reference.registry, error, "pulling").await,
+                );
+            }
+        };
         let detail = line.progress_detail.unwrap_or_default();
         progress.apply(
             line.id.as_deref(),

@@ -80,14 +80,15 @@ pub async fn push(
     while let Some(line) = lines.next().await {
         let line = line?;
         if let Some(message) = line.error_detail.and_then(|d| d.message).or(line.error) {
-            return Err(PortholeError::new(
+            let error = PortholeError::new(
                 ErrorKind::Internal,
                 format!(
                     "{registry} did not take the push. If it wants a login, log in to it first (`docker login \
                      {registry}`); if it cannot be reached or speaks plain HTTP, the detail below says so."
                 ),
                 message,
-            ));
+            );
+            return Err(crate::registries::diagnose(registry, error, "pushing").await);
         }
         let detail = line.progress_detail.unwrap_or_default();
         progress.apply(

@@ -46,13 +46,15 @@ pub async fn login(
     };
     let body = serde_json::to_vec(&auth).unwrap_or_default();
     let checked = match raw::send(engine, "POST", "/auth", &[], Some(body)).await {
-        Err(mut error) if error.kind == ErrorKind::Internal => {
-            if raw::registry_status(&registry).await == Some(401) {
-                error.kind = ErrorKind::Unauthorized;
+        Err(mut error) => {
+            match ask_registry(&registry, &error).await {
+                Some(RegistryAnswer::WantsLogin) => error.kind = ErrorKind::Unauthorized,
+                Some(RegistryAnswer::PlainHttp) => error.kind = ErrorKind::InvalidInput,
+                None => {}
             }
             Err(error)
         }
-        other => other,
+        ok => ok,
     };
     checked
         .map_err(|mut error| {
@@ -63,6 +65,7 @@ pub async fn login(
                     login.username.trim()
                 ),
                 ErrorKind::EngineUnavailable => error.message,
+                ErrorKind::InvalidInput => plain_http(&registry) + " Nothing was saved.",
                 _ => format!(
                     "The engine could not check the login with {registry}. The detail says why: often the registry \
                      cannot be reached from the engine, or it speaks plain HTTP and is not listed under \
@@ -101,4 +104,53 @@ pub async fn credentials_for(
         serveraddress: Some(config_key(registry)),
         ..Default::default()
     })
+}
+
+/// What the registry itself says when the engine reported a failure with it as a plain server error (Docker 20.10
+/// reports most registry trouble as 500): asked over plain HTTP, so the kind still comes from a status code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RegistryAnswer {
+    /// 401: it wants a login (or a different one).
+    WantsLogin,
+    /// It answers plain HTTP, which the engine refuses for a registry not on loopback and not listed as insecure.
+    PlainHttp,
+}
+
+pub(crate) async fn ask_registry(registry: &str, error: &PortholeError) -> Option<RegistryAnswer> {
+    if error.kind != ErrorKind::Internal || address(registry) == porthole_model::registry::HUB {
+        return None;
+    }
+    match raw::registry_status(registry).await? {
+        401 => Some(RegistryAnswer::WantsLogin),
+        _ => Some(RegistryAnswer::PlainHttp),
+    }
+}
+
+/// Refines a pull's or push's failure with `ask_registry`; with no answer (HTTPS, down) the error stays.
+pub(crate) async fn diagnose(
+    registry: &str,
+    mut error: PortholeError,
+    doing: &str,
+) -> PortholeError {
+    match ask_registry(registry, &error).await {
+        Some(RegistryAnswer::WantsLogin) => {
+            error.kind = ErrorKind::Unauthorized;
+            error.message = format!(
+                "{registry} wants a login before {doing}: log in to it first (`docker login {registry}`). If you \
+                 are logged in, the account may not have access to this repository."
+            );
+        }
+        Some(RegistryAnswer::PlainHttp) => error.message = plain_http(registry),
+        None => {}
+    }
+    error
+}
+
+fn plain_http(registry: &str) -> String {
+    format!(
+        "{registry} speaks plain HTTP, and the engine only talks HTTPS to a registry that is not on this machine \
+         unless it is listed as insecure. If you trust it, add it to the engine's daemon.json \
+         (`/etc/docker/daemon.json`, or Docker Desktop → Settings → Docker Engine) as \
+         `{{\"insecure-registries\": [\"{registry}\"]}}` and restart the engine."
+    )
 }
