@@ -206,6 +206,14 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
 
     window.open("images").await;
     type_into(&window, "pull-reference", &reference).await;
+    // Watch the progress as a user would see it: note every layer row the page shows while the pull runs.
+    window
+        .eval(
+            "window.seenLayers = new Set(); new MutationObserver(() => document.querySelectorAll('#pull-progress \
+             [data-layer]').forEach(l => window.seenLayers.add(l.dataset.layer + ' ' + l.dataset.state)))\
+             .observe(document.body, {childList: true, subtree: true, attributes: true}); return true",
+        )
+        .await;
     window.click("#pull-start").await;
     window
         .wait_for(
@@ -214,6 +222,11 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
             30,
         )
         .await;
+    let seen = window.eval("return [...window.seenLayers]").await;
+    assert!(
+        seen.as_array().is_some_and(|states| !states.is_empty()),
+        "per-layer progress was shown during the pull: {seen}"
+    );
     let row = format!("#images-table tr[data-repository=\"{registry}/porthole/{name}\"]");
     window
         .wait_for(

@@ -83,7 +83,10 @@ async fn a_registry_that_wants_a_login_is_reported() {
         .unwrap_err();
     // The engine reports the registry's 401 as a server error; the registry's own answer makes it Unauthorized.
     assert_eq!(error.kind, ErrorKind::Unauthorized, "{error:?}");
-    assert!(error.message.contains(&format!("docker login {registry}")), "{error:?}");
+    assert!(
+        error.message.contains(&format!("docker login {registry}")),
+        "{error:?}"
+    );
     assert!(
         error.detail.contains("basic auth") || error.detail.contains("unauthorized"),
         "{error:?}"
@@ -93,12 +96,20 @@ async fn a_registry_that_wants_a_login_is_reported() {
 #[tokio::test]
 async fn a_plain_http_registry_elsewhere_is_explained_with_the_daemon_setting() {
     let engine = common::engine().await;
-    let lan = std::env::var("PORTHOLE_TEST_LAN_REGISTRY").expect("the rig's plain-HTTP registry on its bridge");
+    let lan = std::env::var("PORTHOLE_TEST_LAN_REGISTRY")
+        .expect("the rig's plain-HTTP registry on its bridge");
     let reference = ImageReference::parse(&format!("{lan}/porthole/hello:1")).unwrap();
-    let error = pull(&engine, &no_logins(), &reference, None, |_| {}).await.unwrap_err();
-    assert!(error.detail.contains("HTTP response to HTTPS client"), "{error:?}");
+    let error = pull(&engine, &no_logins(), &reference, None, |_| {})
+        .await
+        .unwrap_err();
     assert!(
-        error.message.contains(&format!("{{\"insecure-registries\": [\"{lan}\"]}}")),
+        error.detail.contains("HTTP response to HTTPS client"),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .message
+            .contains(&format!("{{\"insecure-registries\": [\"{lan}\"]}}")),
         "the exact daemon.json setting: {}",
         error.message
     );

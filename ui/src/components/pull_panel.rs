@@ -2,16 +2,13 @@
 //! caught before any call, then live per-layer progress with an overall bar and speed, and Cancel.
 
 use crate::api;
-use crate::components::prose::Prose;
-use crate::components::transfer_progress::{Phase, Transfer, TransferProgress};
-use crate::store::use_store;
+use crate::components::transfer_progress::{Phase, Transfer, TransferFailure, TransferProgress};
 use leptos::prelude::*;
 use porthole_model::pull::parse_platform;
-use porthole_model::{Action, ErrorKind, ImageReference};
+use porthole_model::{Action, ImageReference};
 
 #[component]
 pub fn PullPanel() -> impl IntoView {
-    let store = use_store();
     let input = RwSignal::new(String::new());
     let transfer = Transfer::new();
     let platform_text = RwSignal::new(String::new());
@@ -69,19 +66,8 @@ pub fn PullPanel() -> impl IntoView {
                     <div class="pull-result ok" id="pull-done">{format!("Pulled {reference}. It is in the list below.")}</div>
                 }.into_any(),
                 Phase::Failed(error) => {
-                    // A refusal may be a missing login: offer one for that registry (not for a typo'd tag).
-                    let registry = parsed.get_untracked().and_then(Result::ok).map(|r| r.registry)
-                        .filter(|_| !matches!(error.kind, ErrorKind::NotFound | ErrorKind::InvalidInput));
-                    view! {
-                        <div class="pull-result bad" id="pull-failed" data-kind=format!("{:?}", error.kind)>
-                            <strong><Prose text=error.message.clone() /></strong>
-                            <div class="banner-detail">{error.detail.clone()}</div>
-                            {registry.map(|registry| {
-                                let label = format!("Log in to {registry}");
-                                view! { <button class="action" id="pull-login" on:click=move |_| store.ask_login(registry.clone())>{label}</button> }
-                            })}
-                        </div>
-                    }.into_any()
+                    let registry = parsed.get_untracked().and_then(Result::ok).map(|r| r.registry);
+                    view! { <TransferFailure error=error registry=registry id="pull-failed" /> }.into_any()
                 }
                 Phase::Running { started, .. } => view! {
                     <TransferProgress progress=transfer.progress started=started id="pull-progress" />

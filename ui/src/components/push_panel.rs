@@ -2,15 +2,12 @@
 //! a login to that registry, as a refused pull does.
 
 use crate::api;
-use crate::components::prose::Prose;
-use crate::components::transfer_progress::{Phase, Transfer, TransferProgress};
-use crate::store::use_store;
+use crate::components::transfer_progress::{Phase, Transfer, TransferFailure, TransferProgress};
 use leptos::prelude::*;
-use porthole_model::{Action, ErrorKind, ImageReference};
+use porthole_model::{Action, ImageReference};
 
 #[component]
 pub fn PushPanel(#[prop(into)] tags: Signal<Vec<String>>) -> impl IntoView {
-    let store = use_store();
     let transfer = Transfer::new();
     let chosen = RwSignal::new(String::new());
     // The chosen name, or the first one when the user has not chosen (or the chosen one went away).
@@ -63,20 +60,8 @@ pub fn PushPanel(#[prop(into)] tags: Signal<Vec<String>>) -> impl IntoView {
                     <div class="pull-result ok" id="push-done">{format!("Pushed {reference}.")}</div>
                 }.into_any(),
                 Phase::Failed(error) => {
-                    let registry = reference()
-                        .and_then(|r| ImageReference::parse(&r).ok())
-                        .map(|r| r.registry)
-                        .filter(|_| !matches!(error.kind, ErrorKind::NotFound | ErrorKind::InvalidInput));
-                    view! {
-                        <div class="pull-result bad" id="push-failed">
-                            <strong><Prose text=error.message.clone() /></strong>
-                            <div class="banner-detail">{error.detail.clone()}</div>
-                            {registry.map(|registry| {
-                                let label = format!("Log in to {registry}");
-                                view! { <button class="action" id="push-login" on:click=move |_| store.ask_login(registry.clone())>{label}</button> }
-                            })}
-                        </div>
-                    }.into_any()
+                    let registry = reference().and_then(|r| ImageReference::parse(&r).ok()).map(|r| r.registry);
+                    view! { <TransferFailure error=error registry=registry id="push-failed" /> }.into_any()
                 }
             }}
         </div>
