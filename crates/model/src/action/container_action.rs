@@ -1,0 +1,97 @@
+//! What can be done to one container: which states allow it, what it costs, and which follow-up a refusal offers.
+
+use serde::{Deserialize, Serialize};
+
+/// What can be done to one container (`docker start|stop|kill|restart|pause|unpause|rm`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ContainerAction {
+    Start,
+    /// SIGTERM, then SIGKILL after `timeout_secs` (the engine's default is 10).
+    Stop {
+        timeout_secs: Option<u32>,
+    },
+    Kill {
+        signal: String,
+    },
+    Restart,
+    Pause,
+    Unpause,
+    /// `force` stops a running container first; `volumes` also removes its anonymous volumes (named volumes are
+    /// never removed this way).
+    Remove {
+        force: bool,
+        volumes: bool,
+    },
+}
+
+impl ContainerAction {
+    /// The button label.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Start => "Start",
+            Self::Stop { .. } => "Stop",
+            Self::Kill { .. } => "Kill",
+            Self::Restart => "Restart",
+            Self::Pause => "Pause",
+            Self::Unpause => "Resume",
+            Self::Remove { force: true, .. } => "Force remove",
+            Self::Remove { .. } => "Remove",
+        }
+    }
+
+    /// Whether the UI asks before doing it (when the user wants confirmations).
+    pub fn is_destructive(&self) -> bool {
+        matches!(self, Self::Kill { .. } | Self::Remove { .. })
+    }
+
+    /// Whether the action makes sense in `state`; the UI offers only these.
+    pub fn allowed(&self, state: crate::ContainerState) -> bool {
+        match self {
+            Self::Start => state.can_start(),
+            Self::Stop { .. } | Self::Restart => {
+                state.can_stop() && !matches!(state, crate::ContainerState::Paused)
+            }
+            Self::Kill { .. } => state.can_stop(),
+            Self::Pause => state.can_pause(),
+            Self::Unpause => state.can_unpause(),
+            // Offered for running containers too: the engine then refuses, says why, and the banner offers force —
+            // the notes' rule ("stop or force first") met where it happens.
+            Self::Remove { .. } => state != crate::ContainerState::Removing,
+        }
+    }
+
+    /// The action to offer when this one failed with `kind`: the recovery for each case lives here, once.
+    /// A refused remove of a running container → remove with force; a stop that timed out → kill (the learner's
+    /// notes: "if the container refuses to stop, use kill").
+    pub fn follow_up(&self, kind: crate::ErrorKind) -> Option<ContainerAction> {
+        match (self, kind.recovery()) {
+            (
+                Self::Remove {
+                    force: false,
+                    volumes,
+                },
+                crate::error::Recovery::OfferForce,
+            ) => Some(Self::Remove {
+                force: true,
+                volumes: *volumes,
+            }),
+            (Self::Stop { .. }, crate::error::Recovery::Retry) => Some(Self::Kill {
+                signal: "SIGKILL".into(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// What the user will lose or change, for the confirmation dialog.
+    pub fn consequence(&self) -> &'static str {
+        match self {
+            Self::Kill { .. } => "The process gets no chance to shut down cleanly.",
+            Self::Remove { .. } => {
+                "Everything written inside the container (its writable layer) is deleted. Data in named volumes and \
+                 bind mounts stays. A running container must be stopped first, or removed with force."
+            }
+            _ => "",
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! What can be done to one image, and which follow-ups a refusal offers.
+
+use serde::{Deserialize, Serialize};
+
+/// What can be done to one image.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImageAction {
+    /// `docker rmi`: by tag, untags (and deletes the image when it was the last tag); by id, deletes. `force`
+    /// also untags an image with several tags and deletes one that stopped containers still use.
+    Remove { force: bool },
+    /// Removes every container created from the image (running ones too), then the image: the notes' rule that
+    /// all containers using an image must go first.
+    RemoveWithContainers,
+}
+
+impl ImageAction {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Remove { force: false } => "Remove",
+            Self::Remove { force: true } => "Force remove",
+            Self::RemoveWithContainers => "Remove its containers, then the image",
+        }
+    }
+
+    /// The actions to offer when this one failed with `kind`.
+    pub fn follow_ups(&self, kind: crate::ErrorKind) -> Vec<ImageAction> {
+        match (self, kind.recovery()) {
+            (Self::Remove { force: false }, crate::error::Recovery::OfferForce) => {
+                vec![Self::RemoveWithContainers, Self::Remove { force: true }]
+            }
+            _ => Vec::new(),
+        }
+    }
+}

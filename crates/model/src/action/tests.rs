@@ -1,0 +1,199 @@
+//! The mapping of actions to CLI commands and API requests, as a learner would check it.
+
+use super::*;
+
+use super::*;
+
+#[test]
+fn ps_and_ps_a_differ_only_in_all() {
+    assert_eq!(Action::ListContainers { all: false }.cli(), "docker ps");
+    assert_eq!(Action::ListContainers { all: true }.cli(), "docker ps -a");
+    assert_eq!(
+        Action::ListContainers { all: true }.api().unwrap().path,
+        "/containers/json?all=1"
+    );
+}
+
+#[test]
+fn container_actions_read_like_the_cli() {
+    let action = |action| Action::Container {
+        container: "web".into(),
+        action,
+    };
+    assert_eq!(action(ContainerAction::Start).cli(), "docker start web");
+    assert_eq!(
+        action(ContainerAction::Stop {
+            timeout_secs: Some(3)
+        })
+        .cli(),
+        "docker stop -t 3 web"
+    );
+    assert_eq!(
+        action(ContainerAction::Kill {
+            signal: "SIGKILL".into()
+        })
+        .cli(),
+        "docker kill web"
+    );
+    assert_eq!(
+        action(ContainerAction::Kill {
+            signal: "SIGHUP".into()
+        })
+        .cli(),
+        "docker kill -s SIGHUP web"
+    );
+    assert_eq!(
+        action(ContainerAction::Remove {
+            force: true,
+            volumes: true
+        })
+        .cli(),
+        "docker rm -f -v web"
+    );
+    let remove = action(ContainerAction::Remove {
+        force: false,
+        volumes: false,
+    })
+    .api()
+    .unwrap();
+    assert_eq!(
+        (remove.method, remove.path.as_str()),
+        ("DELETE", "/containers/web?force=0&v=0")
+    );
+}
+
+#[test]
+fn actions_follow_the_state_rules() {
+    use crate::ContainerState::*;
+    assert!(ContainerAction::Start.allowed(Exited) && !ContainerAction::Start.allowed(Running));
+    assert!(ContainerAction::Stop { timeout_secs: None }.allowed(Running));
+    assert!(
+        !ContainerAction::Stop { timeout_secs: None }.allowed(Paused),
+        "unpause first, like the CLI wants"
+    );
+    assert!(ContainerAction::Kill {
+        signal: "SIGKILL".into()
+    }
+    .allowed(Paused));
+    let remove = ContainerAction::Remove {
+        force: false,
+        volumes: false,
+    };
+    assert!(
+        remove.allowed(Running),
+        "offered, so the engine's refusal can teach and offer force"
+    );
+    assert!(!remove.allowed(Removing));
+    assert!(ContainerAction::Remove {
+        force: false,
+        volumes: false
+    }
+    .is_destructive());
+}
+
+#[test]
+fn failures_offer_the_right_next_step() {
+    use crate::ErrorKind;
+    let remove = ContainerAction::Remove {
+        force: false,
+        volumes: true,
+    };
+    assert_eq!(
+        remove.follow_up(ErrorKind::Conflict),
+        Some(ContainerAction::Remove {
+            force: true,
+            volumes: true
+        })
+    );
+    assert_eq!(remove.follow_up(ErrorKind::NotFound), None);
+    let stop = ContainerAction::Stop { timeout_secs: None };
+    assert_eq!(
+        stop.follow_up(ErrorKind::Timeout),
+        Some(ContainerAction::Kill {
+            signal: "SIGKILL".into()
+        })
+    );
+    assert_eq!(ContainerAction::Start.follow_up(ErrorKind::Conflict), None);
+}
+
+#[test]
+fn a_refused_image_removal_offers_both_ways_out() {
+    let remove = Action::Image {
+        image: "web:1".into(),
+        action: ImageAction::Remove { force: false },
+    };
+    assert_eq!(remove.cli(), "docker rmi web:1");
+    let offers = remove.follow_ups(crate::ErrorKind::Conflict);
+    assert_eq!(offers.len(), 2);
+    assert!(offers[0]
+        .cli()
+        .starts_with("docker rm -f $(docker ps -aq --filter ancestor=web:1)"));
+    assert_eq!(offers[1].cli(), "docker rmi -f web:1");
+    assert!(remove.follow_ups(crate::ErrorKind::NotFound).is_empty());
+}
+
+#[test]
+fn curl_uses_the_socket_and_version() {
+    let curl = Action::ListImages
+        .curl("/var/run/docker.sock", "1.41")
+        .unwrap();
+    assert_eq!(
+        curl,
+        "curl --unix-socket /var/run/docker.sock -X GET 'http://localhost/v1.41/images/json'"
+    );
+}
+
+#[test]
+fn image_and_registry_actions_read_like_the_cli() {
+    let tag = Action::Tag {
+        image: "web:1".into(),
+        target: "127.0.0.1:5001/web:2".into(),
+    };
+    assert_eq!(tag.cli(), "docker tag web:1 127.0.0.1:5001/web:2");
+    assert_eq!(
+        tag.api().unwrap().path,
+        "/images/web:1/tag?repo=127.0.0.1:5001/web&tag=2"
+    );
+    let push = Action::Push {
+        reference: "127.0.0.1:5001/web".into(),
+    };
+    assert_eq!(
+        push.api().unwrap().path,
+        "/images/127.0.0.1:5001/web/push?tag=latest"
+    );
+    let login = |registry: &str| Action::Login {
+        registry: registry.into(),
+        username: "me".into(),
+    };
+    assert_eq!(login("docker.io").cli(), "docker login -u me");
+    assert_eq!(
+        login("localhost:5000").cli(),
+        "docker login -u me localhost:5000"
+    );
+    assert_eq!(
+        Action::Logout {
+            registry: "localhost:5000".into()
+        }
+        .api(),
+        None
+    );
+    assert!(Action::PruneImages { all: true }.cli().contains("-a"));
+    let build = Action::Build {
+        request: crate::BuildRequest {
+            folder: "/src/app".into(),
+            dockerfile: "Dockerfile".into(),
+            tag: "me/app:1".into(),
+            build_args: vec![("V".into(), "2".into())],
+            no_cache: true,
+        },
+    };
+    assert_eq!(
+        build.cli(),
+        "docker build -t me/app:1 --build-arg V=2 --no-cache /src/app"
+    );
+    assert!(Action::PruneImages { all: false }
+        .api()
+        .unwrap()
+        .path
+        .ends_with("%22true%22%5D%7D"));
+}
