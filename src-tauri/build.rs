@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "pull_image",
     "push_image",
     "build_image",
+    "choose_folder",
     "image_details",
     "tag_image",
     "prune_preview",

@@ -18,6 +18,7 @@ use tauri::Manager;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let state = AppState::new(porthole_engine::Endpoint::from_environment());
             tauri::async_runtime::spawn(connection::run(state.shared()));
@@ -47,6 +48,7 @@ pub fn run() {
             commands::images::pull_image,
             commands::images::push_image,
             commands::images::build_image,
+            commands::images::choose_folder,
             commands::images::image_details,
             commands::images::tag_image,
             commands::images::prune_preview,

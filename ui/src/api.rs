@@ -193,6 +193,11 @@ pub async fn build_image(
     subscribe("build_image", args, on_message).await
 }
 
+/// Opens the system's folder picker; `None` when the user cancels.
+pub async fn choose_folder() -> Result<Option<String>, PortholeError> {
+    invoke("choose_folder", no_args()).await
+}
+
 #[derive(Serialize)]
 struct ImageArgs<'a> {
     image: &'a str,

@@ -113,8 +113,11 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
                     <h2>"Build an image"</h2>
                     <p>"The engine runs the Dockerfile's instructions one by one on top of its FROM image; the folder is sent along so COPY can read from it."</p>
                     <div class="form-grid">
-                        <label>"Folder (build context)"<input id="build-folder" type="text" placeholder="/home/me/app" spellcheck="false"
-                            prop:value=move || folder.get() on:input=move |ev| folder.set(event_target_value(&ev)) /></label>
+                        <label>"Folder (build context)"<span class="with-button"><input id="build-folder" type="text" placeholder="/home/me/app" spellcheck="false"
+                            prop:value=move || folder.get() on:input=move |ev| folder.set(event_target_value(&ev)) />
+                            <button type="button" class="action" id="build-choose" on:click=move |_| spawn_local(async move {
+                                if let Ok(Some(chosen)) = api::choose_folder().await { folder.try_set(chosen); }
+                            })>"Choose…"</button></span></label>
                         <label>"Dockerfile"<input id="build-dockerfile" type="text" spellcheck="false"
                             prop:value=move || dockerfile.get() on:input=move |ev| dockerfile.set(event_target_value(&ev)) /></label>
                         <label>"Name (optional)"<input id="build-tag" type="text" placeholder="me/app:1" spellcheck="false"

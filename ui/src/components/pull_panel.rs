@@ -62,7 +62,8 @@ pub fn PullPanel() -> impl IntoView {
             {move || platform.get().err().map(|message| view! { <div class="invalid" id="platform-invalid">{message}</div> })}
             {move || match transfer.phase.get() {
                 Phase::Idle => ().into_any(),
-                Phase::Done(reference) => view! {
+                Phase::Done { reference, started } => view! {
+                    <TransferProgress progress=transfer.progress started=started id="pull-progress" />
                     <div class="pull-result ok" id="pull-done">{format!("Pulled {reference}. It is in the list below.")}</div>
                 }.into_any(),
                 Phase::Failed(error) => {

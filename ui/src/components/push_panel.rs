@@ -56,7 +56,8 @@ pub fn PushPanel(#[prop(into)] tags: Signal<Vec<String>>) -> impl IntoView {
                 Phase::Running { started, .. } => view! {
                     <TransferProgress progress=transfer.progress started=started id="push-progress" />
                 }.into_any(),
-                Phase::Done(reference) => view! {
+                Phase::Done { reference, started } => view! {
+                    <TransferProgress progress=transfer.progress started=started id="push-progress" />
                     <div class="pull-result ok" id="push-done">{format!("Pushed {reference}.")}</div>
                 }.into_any(),
                 Phase::Failed(error) => {

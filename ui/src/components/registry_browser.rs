@@ -87,7 +87,7 @@ fn TagList(registry: String, repository: String) -> impl IntoView {
             {move || match transfer.phase.get() {
                 Phase::Idle => ().into_any(),
                 Phase::Running { started, .. } => view! { <TransferProgress progress=transfer.progress started=started id="browse-pull-progress" /> }.into_any(),
-                Phase::Done(reference) => view! { <div class="pull-result ok" id="browse-pull-done">{format!("Pulled {reference}: it is on the Images page.")}</div> }.into_any(),
+                Phase::Done { reference, .. } => view! { <div class="pull-result ok" id="browse-pull-done">{format!("Pulled {reference}: it is on the Images page.")}</div> }.into_any(),
                 Phase::Failed(error) => view! { <div class="pull-result bad"><Prose text=error.message /></div> }.into_any(),
             }}
         </div>

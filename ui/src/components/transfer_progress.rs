@@ -19,8 +19,15 @@ use std::future::Future;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Idle,
-    Running { id: Option<u64>, started: f64 },
-    Done(String),
+    Running {
+        id: Option<u64>,
+        started: f64,
+    },
+    /// Finished: the final layer states stay on screen under the result.
+    Done {
+        reference: String,
+        started: f64,
+    },
     Failed(PortholeError),
 }
 
@@ -73,7 +80,7 @@ impl Transfer {
                     progress: p,
                 } => {
                     progress.try_set(p);
-                    self.finish(Phase::Done(reference));
+                    self.finish(Phase::Done { reference, started });
                 }
                 PullMessage::Failed { error } => self.finish(Phase::Failed(error)),
             }

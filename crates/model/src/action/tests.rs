@@ -2,8 +2,6 @@
 
 use super::*;
 
-use super::*;
-
 #[test]
 fn ps_and_ps_a_differ_only_in_all() {
     assert_eq!(Action::ListContainers { all: false }.cli(), "docker ps");

@@ -39,7 +39,11 @@ async fn main() {
 
     let list = list_ratio(&engine).await;
     eprintln!("list: {list:?}");
-    let launch = launch_to_filled_list(count).await;
+    // Containers other tests left on the rig's engine count too: the page shows them all.
+    let total = containers::list(&engine, true)
+        .await
+        .map_or(count, |all| all.len());
+    let launch = launch_to_filled_list(total).await;
     eprintln!("launch: {launch:?}");
     let (memory, latency) = memory_and_latency(count).await;
     eprintln!("memory: {memory:?} latency: {latency:?}");
