@@ -17,6 +17,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use tokio::io::AsyncWriteExt;
 
+/// Read-modify-write of config.json happens one at a time in this process, so a login and a logout at once cannot
+/// lose each other's change.
+static WRITES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// How long a credential helper may take (one waiting for a passphrase or the network must not hang the app).
+const HELPER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// A login as stored.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Credential {
@@ -96,21 +103,37 @@ impl Store {
         let failed = |e: std::io::Error| {
             self.failure(format!("{} cannot be written: {e}", self.file().display()))
         };
-        tokio::fs::create_dir_all(&self.dir).await.map_err(failed)?;
-        let temporary = self
-            .dir
-            .join(format!("config.json.porthole-{}", std::process::id()));
+        if tokio::fs::metadata(&self.dir).await.is_err() {
+            // Like the CLI: the folder holds secrets, so only its owner may read it.
+            let mut folder = std::fs::DirBuilder::new();
+            folder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut folder, 0o700);
+            folder.create(&self.dir).map_err(failed)?;
+        }
+        // A symlinked config.json (dotfiles managers) is written through, not replaced by a plain file.
+        let target = tokio::fs::canonicalize(self.file())
+            .await
+            .unwrap_or_else(|_| self.file());
+        let folder = target
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| self.dir.clone());
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let temporary = folder.join(format!(
+            "config.json.porthole-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
         let text = serde_json::to_vec_pretty(config).unwrap_or_default();
         let mut options = tokio::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         options.mode(0o600);
         let mut file = options.open(&temporary).await.map_err(failed)?;
         file.write_all(&text).await.map_err(failed)?;
         file.sync_all().await.map_err(failed)?;
-        tokio::fs::rename(&temporary, self.file())
-            .await
-            .map_err(failed)
+        tokio::fs::rename(&temporary, &target).await.map_err(failed)
     }
 
     fn failure(&self, message: String) -> PortholeError {
@@ -151,6 +174,7 @@ impl Store {
         registry: &str,
         credential: &Credential,
     ) -> Result<Place, PortholeError> {
+        let _one_writer = WRITES.lock().await;
         let mut config = self.read().await?;
         let key = config_key(registry);
         let place = place_in(&config, &key);
@@ -172,6 +196,7 @@ impl Store {
 
     /// Removes a login the way `docker logout` does. Not being logged in is not an error.
     pub async fn erase(&self, registry: &str) -> Result<(), PortholeError> {
+        let _one_writer = WRITES.lock().await;
         let mut config = self.read().await?;
         let key = config_key(registry);
         if let Place::Helper(helper) = place_in(&config, &key) {
@@ -278,9 +303,9 @@ async fn run_helper(
             .await
             .map_err(|e| failed(e.to_string()))?;
     }
-    let output = child
-        .wait_with_output()
+    let output = tokio::time::timeout(HELPER_TIMEOUT, child.wait_with_output())
         .await
+        .map_err(|_| failed(format!("no answer within {} s", HELPER_TIMEOUT.as_secs())))?
         .map_err(|e| failed(e.to_string()))?;
     let stdout = String::from_utf8_lossy(&output.stdout).trim().to_owned();
     if output.status.success() {
@@ -288,7 +313,7 @@ async fn run_helper(
     }
     // The protocol's "not found" answer; anything else is a real failure. Only the helper's own words are kept,
     // never the input (which holds the secret on `store`).
-    if verb == "get" && stdout.contains("credentials not found") {
+    if matches!(verb, "get" | "erase") && stdout.contains("credentials not found") {
         return Ok(None);
     }
     Err(failed(format!("exit status {}: {stdout}", output.status)))

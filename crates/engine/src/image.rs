@@ -212,9 +212,13 @@ pub async fn pull(
             Ok(line) => line,
             Err(e) => {
                 let error = from_bollard_with(e, |kind| pull_sentence(reference, kind));
-                return Err(
-                    crate::registries::diagnose(&reference.registry, error, "pulling").await,
-                );
+                return Err(crate::registries::diagnose(
+                    engine,
+                    &reference.registry,
+                    error,
+                    "pulling",
+                )
+                .await);
             }
         };
         let detail = line.progress_detail.unwrap_or_default();

@@ -88,7 +88,7 @@ pub async fn push(
                 ),
                 message,
             );
-            return Err(crate::registries::diagnose(registry, error, "pushing").await);
+            return Err(crate::registries::diagnose(engine, registry, error, "pushing").await);
         }
         let detail = line.progress_detail.unwrap_or_default();
         progress.apply(

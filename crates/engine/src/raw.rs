@@ -116,7 +116,11 @@ pub(crate) async fn registry_status(address: &str) -> Option<u16> {
             .body(Full::new(Bytes::new()))
             .ok()?;
         let response = exchange(TokioIo::new(stream), request).await.ok()?;
-        Some(response.status().as_u16())
+        // Registries mark every answer of their API with this header; anything else (a TLS port's 400) is not one.
+        response
+            .headers()
+            .contains_key("docker-distribution-api-version")
+            .then(|| response.status().as_u16())
     };
     tokio::time::timeout(std::time::Duration::from_secs(3), probe)
         .await

@@ -47,7 +47,7 @@ pub async fn login(
     let body = serde_json::to_vec(&auth).unwrap_or_default();
     let checked = match raw::send(engine, "POST", "/auth", &[], Some(body)).await {
         Err(mut error) => {
-            match ask_registry(&registry, &error).await {
+            match ask_registry(engine, &registry, &error).await {
                 Some(RegistryAnswer::WantsLogin) => error.kind = ErrorKind::Unauthorized,
                 Some(RegistryAnswer::PlainHttp) => error.kind = ErrorKind::InvalidInput,
                 None => {}
@@ -116,23 +116,90 @@ pub(crate) enum RegistryAnswer {
     PlainHttp,
 }
 
-pub(crate) async fn ask_registry(registry: &str, error: &PortholeError) -> Option<RegistryAnswer> {
+pub(crate) async fn ask_registry(
+    engine: &Engine,
+    registry: &str,
+    error: &PortholeError,
+) -> Option<RegistryAnswer> {
     if error.kind != ErrorKind::Internal || address(registry) == porthole_model::registry::HUB {
         return None;
     }
-    match raw::registry_status(registry).await? {
-        401 => Some(RegistryAnswer::WantsLogin),
-        _ => Some(RegistryAnswer::PlainHttp),
+    // Only a registry answers with its API-version header: a TLS port's "400 plain HTTP to HTTPS" does not count.
+    let status = raw::registry_status(registry).await?;
+    if plain_http_allowed(engine, registry).await {
+        (status == 401).then_some(RegistryAnswer::WantsLogin)
+    } else {
+        Some(RegistryAnswer::PlainHttp)
     }
+}
+
+/// Whether the engine talks plain HTTP to `registry`, by its own configuration: listed as insecure, or every address
+/// the name resolves to inside one of its insecure CIDRs (loopback by default). Browsing follows the same rule, so
+/// a login is never sent in clear to a registry the engine itself would only reach over HTTPS.
+pub async fn plain_http_allowed(engine: &Engine, registry: &str) -> bool {
+    let Ok(info) = engine.docker.info().await else {
+        return false;
+    };
+    let config = info.registry_config.unwrap_or_default();
+    let listed = config
+        .index_configs
+        .as_ref()
+        .and_then(|indexes| indexes.get(registry))
+        .and_then(|index| index.secure);
+    if listed == Some(false) {
+        return true;
+    }
+    let cidrs = config.insecure_registry_cidrs.unwrap_or_default();
+    let with_port = if registry
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
+    {
+        registry.to_owned()
+    } else {
+        format!("{registry}:443")
+    };
+    let Ok(addresses) = tokio::net::lookup_host(with_port).await else {
+        return false;
+    };
+    let ips: Vec<std::net::IpAddr> = addresses.map(|a| a.ip()).collect();
+    !ips.is_empty()
+        && ips
+            .iter()
+            .all(|ip| cidrs.iter().any(|cidr| in_cidr(*ip, cidr)))
+}
+
+fn in_cidr(ip: std::net::IpAddr, cidr: &str) -> bool {
+    use std::net::IpAddr;
+    let Some((network, bits)) = cidr.split_once('/') else {
+        return false;
+    };
+    let (Ok(network), Ok(bits)) = (network.parse::<IpAddr>(), bits.parse::<u32>()) else {
+        return false;
+    };
+    let (ip, network, width) = match (ip, network) {
+        (IpAddr::V4(ip), IpAddr::V4(net)) => (u32::from(ip) as u128, u32::from(net) as u128, 32),
+        (IpAddr::V6(ip), IpAddr::V6(net)) => (u128::from(ip), u128::from(net), 128),
+        _ => return false,
+    };
+    if bits > width {
+        return false;
+    }
+    let mask = if bits == 0 {
+        0
+    } else {
+        (u128::MAX << (width - bits)) & (u128::MAX >> (128 - width))
+    };
+    ip & mask == network & mask
 }
 
 /// Refines a pull's or push's failure with `ask_registry`; with no answer (HTTPS, down) the error stays.
 pub(crate) async fn diagnose(
+    engine: &Engine,
     registry: &str,
     mut error: PortholeError,
     doing: &str,
 ) -> PortholeError {
-    match ask_registry(registry, &error).await {
+    match ask_registry(engine, registry, &error).await {
         Some(RegistryAnswer::WantsLogin) => {
             error.kind = ErrorKind::Unauthorized;
             error.message = format!(
@@ -153,4 +220,20 @@ fn plain_http(registry: &str) -> String {
          (`/etc/docker/daemon.json`, or Docker Desktop → Settings → Docker Engine) as \
          `{{\"insecure-registries\": [\"{registry}\"]}}` and restart the engine."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_cidr;
+
+    #[test]
+    fn addresses_fall_in_the_engines_insecure_ranges() {
+        let ip = |text: &str| text.parse().unwrap();
+        assert!(in_cidr(ip("127.0.0.1"), "127.0.0.0/8"));
+        assert!(in_cidr(ip("::1"), "::1/128"));
+        assert!(!in_cidr(ip("10.123.0.1"), "127.0.0.0/8"));
+        assert!(in_cidr(ip("10.123.0.1"), "10.0.0.0/8"));
+        assert!(!in_cidr(ip("127.0.0.1"), "::1/128"));
+        assert!(!in_cidr(ip("127.0.0.1"), "nonsense"));
+    }
 }

@@ -16,14 +16,18 @@ use reqwest::header::{HeaderMap, AUTHORIZATION, WWW_AUTHENTICATE};
 use reqwest::StatusCode;
 use std::time::Duration;
 
-pub async fn catalog(store: &Store, registry: &str) -> Result<Catalog, PortholeError> {
+pub async fn catalog(
+    engine: &Engine,
+    store: &Store,
+    registry: &str,
+) -> Result<Catalog, PortholeError> {
     let registry = address(registry);
     if registry == HUB {
         return Err(PortholeError::invalid_input(
             "Docker Hub does not list its repositories: search it instead.",
         ));
     }
-    let (body, private) = get(store, &registry, "/v2/_catalog?n=1000").await?;
+    let (body, private) = get(engine, store, &registry, "/v2/_catalog?n=1000").await?;
     let mut repositories: Vec<String> = strings(&body["repositories"]);
     repositories.sort();
     Ok(Catalog {
@@ -32,10 +36,15 @@ pub async fn catalog(store: &Store, registry: &str) -> Result<Catalog, PortholeE
     })
 }
 
-pub async fn tags(store: &Store, registry: &str, repository: &str) -> Result<Tags, PortholeError> {
+pub async fn tags(
+    engine: &Engine,
+    store: &Store,
+    registry: &str,
+    repository: &str,
+) -> Result<Tags, PortholeError> {
     let registry = address(registry);
     let path = format!("/v2/{repository}/tags/list");
-    let (body, private) = get(store, &registry, &path).await?;
+    let (body, private) = get(engine, store, &registry, &path).await?;
     let mut tags = strings(&body["tags"]);
     tags.sort();
     Ok(Tags {
@@ -54,7 +63,8 @@ pub async fn search(engine: &Engine, term: &str) -> Result<Vec<SearchResult>, Po
     };
     let found = engine.docker.search_images(options).await.map_err(|e| {
         let mut error = from_bollard(e);
-        if error.kind != ErrorKind::EngineUnavailable {
+        // The engine answers 500 when it cannot reach Docker Hub; other statuses keep their own sentence.
+        if error.kind == ErrorKind::Internal {
             error.message = "The engine cannot reach Docker Hub: this machine looks offline (or behind a proxy the \
                              engine does not use). Local and self-hosted registries still work."
                 .into();
@@ -72,6 +82,30 @@ pub async fn search(engine: &Engine, term: &str) -> Result<Vec<SearchResult>, Po
         .collect())
 }
 
+/// `realm="https://auth",service="registry",scope="repository:a:pull,push"` → its key/value pairs; commas inside
+/// quotes belong to the value.
+fn challenge_fields(parameters: &str) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    let mut rest = parameters.trim();
+    while let Some((key, after)) = rest.split_once('=') {
+        let key = key.trim().trim_start_matches(',').trim().to_owned();
+        let (value, remaining) = if let Some(quoted) = after.strip_prefix('"') {
+            match quoted.split_once('"') {
+                Some((value, remaining)) => (value.to_owned(), remaining),
+                None => (quoted.to_owned(), ""),
+            }
+        } else {
+            match after.split_once(',') {
+                Some((value, remaining)) => (value.trim().to_owned(), remaining),
+                None => (after.trim().to_owned(), ""),
+            }
+        };
+        fields.push((key, value));
+        rest = remaining.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    }
+    fields
+}
+
 fn strings(value: &serde_json::Value) -> Vec<String> {
     value
         .as_array()
@@ -87,15 +121,17 @@ fn strings(value: &serde_json::Value) -> Vec<String> {
 /// GETs `path` from the registry: anonymously, then with the stored login if it answers 401. Returns the JSON body
 /// and whether a login was needed.
 async fn get(
+    engine: &Engine,
     store: &Store,
     registry: &str,
     path: &str,
 ) -> Result<(serde_json::Value, bool), PortholeError> {
+    let plain_allowed = crate::registries::plain_http_allowed(engine, registry).await;
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(15))
         .build()
         .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))?;
-    let base = base_url(&client, registry).await?;
+    let base = base_url(&client, registry, plain_allowed).await?;
     let url = format!("{base}{path}");
     let response = client
         .get(&url)
@@ -112,7 +148,7 @@ async fn get(
         .unwrap_or_default()
         .to_owned();
     let credential = store.get(registry).await.ok().flatten();
-    let authorization = authorize(&client, &challenge, credential.as_ref()).await?;
+    let authorization = authorize(&client, &challenge, credential.as_ref(), plain_allowed).await?;
     let Some(authorization) = authorization else {
         return Err(needs_login(registry));
     };
@@ -133,12 +169,17 @@ async fn get(
     Ok((json(registry, response).await?, true))
 }
 
-/// `https://host` when it speaks TLS, else `http://host` (a plain-HTTP registry, allowed by the engine only when it
-/// is listed as insecure or on loopback).
-async fn base_url(client: &reqwest::Client, registry: &str) -> Result<String, PortholeError> {
+/// `https://host` when it speaks TLS; `http://host` only for a registry the engine itself talks plain HTTP to
+/// (loopback, or listed as insecure), so a login never travels in clear where the engine would not send it.
+async fn base_url(
+    client: &reqwest::Client,
+    registry: &str,
+    plain_allowed: bool,
+) -> Result<String, PortholeError> {
     let https = format!("https://{registry}");
     match client.get(format!("{https}/v2/")).send().await {
         Ok(_) => Ok(https),
+        Err(error) if !plain_allowed => Err(unreachable(registry, &error)),
         Err(_) => {
             let http = format!("http://{registry}");
             client
@@ -157,6 +198,7 @@ async fn authorize(
     client: &reqwest::Client,
     challenge: &str,
     credential: Option<&Credential>,
+    plain_allowed: bool,
 ) -> Result<Option<String>, PortholeError> {
     use base64::Engine as _;
     let basic = credential.map(|c| {
@@ -166,18 +208,28 @@ async fn authorize(
             base64::engine::general_purpose::STANDARD.encode(pair)
         )
     });
-    let Some(parameters) = challenge.strip_prefix("Bearer ") else {
+    let Some(parameters) = challenge
+        .split_once(' ')
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, parameters)| parameters)
+    else {
         return Ok(basic);
     };
+    let fields = challenge_fields(parameters);
     let field = |name: &str| {
-        parameters.split(',').find_map(|part| {
-            let (key, value) = part.trim().split_once('=')?;
-            (key == name).then(|| value.trim_matches('"').to_owned())
-        })
+        fields
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
     };
     let Some(realm) = field("realm") else {
         return Ok(basic);
     };
+    // The token service gets the login too: only over HTTPS, unless the registry itself is plain-HTTP by the
+    // engine's own rule.
+    if !realm.starts_with("https://") && !plain_allowed {
+        return Ok(None);
+    }
     let mut request = client.get(&realm).query(
         &[("service", field("service")), ("scope", field("scope"))]
             .into_iter()
@@ -237,4 +289,32 @@ fn unreachable(registry: &str, error: &reqwest::Error) -> PortholeError {
         format!("{registry} cannot be reached from this machine. Check the address and that the registry runs."),
         error.to_string(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::challenge_fields;
+
+    #[test]
+    fn challenges_keep_commas_inside_quotes() {
+        let fields = challenge_fields(
+            r#"realm="https://auth.example/token",service="registry.example",scope="repository:team/app:pull,push""#,
+        );
+        assert_eq!(
+            fields,
+            [
+                ("realm".to_owned(), "https://auth.example/token".to_owned()),
+                ("service".to_owned(), "registry.example".to_owned()),
+                (
+                    "scope".to_owned(),
+                    "repository:team/app:pull,push".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
+            challenge_fields(r#"realm="porthole-test""#),
+            [("realm".to_owned(), "porthole-test".to_owned())]
+        );
+        assert!(challenge_fields("").is_empty());
+    }
 }

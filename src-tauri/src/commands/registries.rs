@@ -26,7 +26,7 @@ pub async fn registry_catalog(
     state: State<'_, AppState>,
     registry: String,
 ) -> Result<Catalog, PortholeError> {
-    porthole_engine::registry::catalog(&state.credentials, &registry).await
+    porthole_engine::registry::catalog(&state.engine()?, &state.credentials, &registry).await
 }
 
 #[tauri::command]
@@ -35,7 +35,8 @@ pub async fn registry_tags(
     registry: String,
     repository: String,
 ) -> Result<Tags, PortholeError> {
-    porthole_engine::registry::tags(&state.credentials, &registry, &repository).await
+    porthole_engine::registry::tags(&state.engine()?, &state.credentials, &registry, &repository)
+        .await
 }
 
 /// `docker search` on Docker Hub, through the engine.
