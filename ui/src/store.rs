@@ -214,6 +214,16 @@ impl Store {
 
     /// Opens the Registries page with the login form for `registry`.
     pub fn ask_login(self, registry: String) {
+        // A registry the user never added has no card yet: add it, so the form has somewhere to open.
+        let registry = porthole_model::registry::address(&registry);
+        if registry != porthole_model::registry::HUB {
+            self.settings.update(|s| {
+                if !s.registries.contains(&registry) {
+                    s.registries.push(registry.clone());
+                }
+            });
+            self.save_settings();
+        }
         self.login_for.set(Some(registry));
         self.go(Page::Registries);
     }

@@ -9,9 +9,10 @@ use crate::error::from_bollard;
 use crate::Engine;
 use bollard::errors::Error as BollardError;
 use futures_util::StreamExt;
+use porthole_model::dockerignore::DockerIgnore;
 use porthole_model::{BuildProgress, BuildRequest, ErrorKind, PortholeError};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Builds `request`, calling `on_progress` after each chunk of output. On failure the progress (with the failed
 /// step) comes back with the error, so the UI can keep showing where it stopped.
@@ -37,7 +38,8 @@ pub async fn build(
         );
         return Err((PortholeError::invalid_input(message), progress));
     }
-    let context = tokio::task::spawn_blocking(move || pack(&folder))
+    let dockerfile_name = request.dockerfile.trim().to_owned();
+    let context = tokio::task::spawn_blocking(move || pack(&folder, &dockerfile_name))
         .await
         .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))
         .and_then(|packed| packed)
@@ -99,8 +101,10 @@ pub async fn build(
     Ok(progress)
 }
 
-/// The folder as an uncompressed tar, paths relative to it, symlinks kept as links (as the docker CLI sends it).
-fn pack(folder: &std::path::Path) -> Result<Vec<u8>, PortholeError> {
+/// The folder as an uncompressed tar, paths relative to it, symlinks kept as links, leaving out what its
+/// `.dockerignore` excludes — except the Dockerfile and `.dockerignore` themselves, which the engine needs (the
+/// CLI's rule).
+fn pack(folder: &Path, dockerfile: &str) -> Result<Vec<u8>, PortholeError> {
     let failed = |e: std::io::Error| {
         PortholeError::new(
             ErrorKind::InvalidInput,
@@ -108,8 +112,41 @@ fn pack(folder: &std::path::Path) -> Result<Vec<u8>, PortholeError> {
             "",
         )
     };
+    let ignore = DockerIgnore::parse(
+        &std::fs::read_to_string(folder.join(".dockerignore")).unwrap_or_default(),
+    );
+    let keep_always = [
+        dockerfile.trim_start_matches("./").to_owned(),
+        ".dockerignore".to_owned(),
+    ];
     let mut archive = tar::Builder::new(Vec::new());
     archive.follow_symlinks(false);
-    archive.append_dir_all(".", folder).map_err(failed)?;
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let mut entries: Vec<_> = std::fs::read_dir(folder.join(&relative))
+            .map_err(failed)?
+            .collect::<Result<_, _>>()
+            .map_err(failed)?;
+        entries.sort_by_key(|entry| entry.file_name());
+        for entry in entries {
+            let path = relative.join(entry.file_name());
+            let name = path.to_string_lossy().replace('\\', "/");
+            let is_dir = entry.file_type().map_err(failed)?.is_dir();
+            let excluded = ignore.excludes(&name) && !keep_always.contains(&name);
+            if is_dir {
+                // An excluded folder is still walked when a `!` line may let something inside back in.
+                if !excluded {
+                    archive.append_dir(&path, entry.path()).map_err(failed)?;
+                }
+                if !excluded || ignore.has_exceptions() {
+                    pending.push(path);
+                }
+            } else if !excluded {
+                archive
+                    .append_path_with_name(entry.path(), &path)
+                    .map_err(failed)?;
+            }
+        }
+    }
     archive.into_inner().map_err(failed)
 }

@@ -104,3 +104,40 @@ async fn a_missing_dockerfile_is_refused_before_the_engine() {
     assert_eq!(error.kind, ErrorKind::InvalidInput);
     assert!(error.message.contains("Other.Dockerfile"), "{error:?}");
 }
+
+#[tokio::test]
+async fn dockerignore_keeps_secrets_out_of_the_context() {
+    let engine = common::engine().await;
+    let folder = context("FROM porthole-test/busybox:1\nCOPY . /ctx\nCMD [\"ls\", \"-a\", \"/ctx\", \"/ctx/site\"]\n");
+    let dir = std::path::Path::new(&folder);
+    std::fs::write(
+        dir.join(".dockerignore"),
+        "# never send these\n.env\n*.key\n!public.key\nsite/draft*\n",
+    )
+    .unwrap();
+    for file in [".env", "server.key", "public.key", "site/draft.html"] {
+        std::fs::write(dir.join(file), "x").unwrap();
+    }
+    let tag = format!("porthole-test/ignored-{}:1", std::process::id());
+    let request = BuildRequest {
+        folder: folder.clone(),
+        dockerfile: "Dockerfile".into(),
+        tag: tag.clone(),
+        ..Default::default()
+    };
+    build(&engine, &request, |_| {})
+        .await
+        .map_err(|(e, _)| e)
+        .unwrap();
+    let listed = common::docker(&["run", "--rm", &tag]);
+    for sent in ["Dockerfile", ".dockerignore", "public.key", "index.html"] {
+        assert!(listed.contains(sent), "{sent} was sent: {listed}");
+    }
+    for kept_back in [".env", "server.key", "draft.html"] {
+        assert!(
+            !listed.contains(kept_back),
+            "{kept_back} stayed on this machine: {listed}"
+        );
+    }
+    common::docker(&["rmi", &tag]);
+}

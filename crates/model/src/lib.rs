@@ -11,6 +11,7 @@
 pub mod action;
 pub mod container;
 pub mod containers;
+pub mod dockerignore;
 pub mod engine;
 pub mod error;
 pub mod event;

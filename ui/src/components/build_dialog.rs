@@ -45,6 +45,13 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
         }
     };
     on_cleanup(stop);
+    // Each opening starts clean: the last run's steps belong to the last build.
+    Effect::new(move |_| {
+        if open.get() && !matches!(run.get_untracked(), Run::Running { .. }) {
+            run.set(Run::Idle);
+            progress.set(BuildProgress::default());
+        }
+    });
     let start = move |_| {
         let Ok(request) = request.get_untracked() else {
             return;

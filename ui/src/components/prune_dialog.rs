@@ -16,11 +16,14 @@ pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
         if !open.get() {
             return;
         }
-        let all = all.get();
+        let all_choice = all.get();
         preview.set(None);
         spawn_local(async move {
-            let result = api::prune_preview(all).await.map_err(|e| e.message);
-            preview.try_set(Some(result));
+            let result = api::prune_preview(all_choice).await.map_err(|e| e.message);
+            // Answers can cross: keep only the one for the choice shown now, never a smaller list under "all".
+            if all.try_get_untracked() == Some(all_choice) {
+                preview.try_set(Some(result));
+            }
         });
     });
     let close = move || {

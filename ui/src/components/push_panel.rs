@@ -21,8 +21,11 @@ pub fn PushPanel(#[prop(into)] tags: Signal<Vec<String>>) -> impl IntoView {
             }
         })
     };
+    // The name being pushed, for the login offer if it fails (the selection may change meanwhile).
+    let pushing = RwSignal::new(String::new());
     let start = move |_| {
         if let Some(reference) = reference() {
+            pushing.set(reference.clone());
             transfer.start(move |on_message| async move {
                 api::push_image(&reference, on_message).await
             });
@@ -61,7 +64,7 @@ pub fn PushPanel(#[prop(into)] tags: Signal<Vec<String>>) -> impl IntoView {
                     <div class="pull-result ok" id="push-done">{format!("Pushed {reference}.")}</div>
                 }.into_any(),
                 Phase::Failed(error) => {
-                    let registry = reference().and_then(|r| ImageReference::parse(&r).ok()).map(|r| r.registry);
+                    let registry = ImageReference::parse(&pushing.get_untracked()).ok().map(|r| r.registry);
                     view! { <TransferFailure error=error registry=registry id="push-failed" /> }.into_any()
                 }
             }}
