@@ -201,6 +201,113 @@ impl Window {
         );
     }
 
+    /// Types into the field `#id` as a user would; retried briefly, since a field that just appeared may not take
+    /// keys yet, and scrolled into view first, as a user would scroll to it.
+    pub async fn type_into(&self, id: &str, text: &str) {
+        let mut last_error = None;
+        for _ in 0..20 {
+            self.eval(&format!(
+                "document.getElementById('{id}')?.scrollIntoView({{block: 'center'}}); return true"
+            ))
+            .await;
+            if let Ok(input) = self.client.find(fantoccini::Locator::Id(id)).await {
+                match input.clear().await {
+                    Ok(()) => {
+                        input.send_keys(text).await.expect("typing");
+                        return;
+                    }
+                    Err(error) => last_error = Some(error),
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        panic!("#{id} never took input: {last_error:?}");
+    }
+
+    /// Removes the image shown in `row` (named `reference`) while `container` uses it, as a user would: the
+    /// confirmation shows `docker rmi`, the engine refuses, the banner names the container and explains the rule,
+    /// nothing is removed; then "remove its containers, then the image" removes both.
+    pub async fn remove_image_in_use(&self, row: &str, reference: &str, container: &str) {
+        self.wait_for(
+            "the image's row",
+            &format!("return !!document.querySelector('{row}')"),
+            10,
+        )
+        .await;
+        self.click(row).await;
+        self.click("[data-action=remove-image]").await;
+        self.wait_for(
+            "the confirmation",
+            "return !!document.getElementById('confirm-dialog')",
+            5,
+        )
+        .await;
+        let dialog = self
+            .eval("return document.getElementById('confirm-dialog').innerText")
+            .await;
+        assert!(
+            dialog
+                .as_str()
+                .unwrap_or_default()
+                .contains(&format!("docker rmi {reference}")),
+            "{dialog}"
+        );
+        self.click("#confirm-ok").await;
+        self.wait_for(
+            "the refusal",
+            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
+            10,
+        )
+        .await;
+        let related = self
+            .eval("return document.getElementById('error-related').textContent")
+            .await;
+        assert_eq!(
+            related, container,
+            "the banner names the container that uses the image"
+        );
+        let banner = self
+            .eval("return document.querySelector('.banner').innerText")
+            .await;
+        assert!(
+            banner
+                .as_str()
+                .unwrap_or_default()
+                .contains("every container made from it"),
+            "{banner}"
+        );
+        assert!(
+            !docker(&["image", "ls", "-q", reference]).is_empty(),
+            "nothing was removed"
+        );
+        self.screenshot("image-in-use").await;
+        let offer = self
+            .eval("return document.getElementById('follow-up-0').title")
+            .await;
+        assert!(
+            offer
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("docker rm -f $(docker ps -aq --filter ancestor="),
+            "{offer}"
+        );
+        self.click("#follow-up-0").await;
+        self.wait_for(
+            "the row to go",
+            &format!("return !document.querySelector('{row}')"),
+            15,
+        )
+        .await;
+        assert!(
+            docker(&["image", "ls", "-q", reference]).is_empty(),
+            "the image is gone"
+        );
+        assert!(
+            docker(&["ps", "-a", "-q", "--filter", &format!("name=^{container}$")]).is_empty(),
+            "its container too"
+        );
+    }
+
     /// Clicks the sidebar entry for a page (`containers`, `images`, `engine`, `settings`) and waits for it.
     pub async fn open(&self, page: &str) {
         self.eval(&format!(

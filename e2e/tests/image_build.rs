@@ -3,16 +3,6 @@
 
 use porthole_e2e::{docker, unique, Window};
 
-async fn type_into(window: &Window, id: &str, text: &str) {
-    let input = window
-        .client
-        .find(fantoccini::Locator::Id(id))
-        .await
-        .unwrap();
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_failing_step_is_highlighted_then_the_fixed_build_lands_in_the_list() {
     let folder = std::env::temp_dir().join(unique("build-ui"));
@@ -36,8 +26,10 @@ async fn a_failing_step_is_highlighted_then_the_fixed_build_lands_in_the_list() 
             5,
         )
         .await;
-    type_into(&window, "build-folder", folder.to_str().unwrap()).await;
-    type_into(&window, "build-tag", &tag).await;
+    window
+        .type_into("build-folder", folder.to_str().unwrap())
+        .await;
+    window.type_into("build-tag", &tag).await;
     let cli = window
         .eval("return document.querySelector('#build-dialog .dialog-cli code').textContent")
         .await;

@@ -36,30 +36,6 @@ fn docker_with(config: &std::path::Path, args: &[&str], stdin: &str) -> std::pro
     child.wait_with_output().unwrap()
 }
 
-/// Types into a field as a user would; retried briefly, since a field that just appeared may not take keys yet.
-async fn type_into(window: &Window, id: &str, text: &str) {
-    let mut last_error = None;
-    for _ in 0..20 {
-        // Fields in the image details panel may sit below its scroll edge, as they would for a user who scrolls.
-        window
-            .eval(&format!(
-                "document.getElementById('{id}')?.scrollIntoView({{block: 'center'}}); return true"
-            ))
-            .await;
-        if let Ok(input) = window.client.find(fantoccini::Locator::Id(id)).await {
-            match input.clear().await {
-                Ok(()) => {
-                    input.send_keys(text).await.unwrap();
-                    return;
-                }
-                Err(error) => last_error = Some(error),
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
-    panic!("#{id} never took input: {last_error:?}");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn log_in_pull_inspect_push_and_remove_through_the_window() {
     let (registry, user, password) = rig_registry();
@@ -97,7 +73,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
 
     let window = Window::launch().await;
     window.open("registries").await;
-    type_into(&window, "registry-address", "bad host!").await;
+    window.type_into("registry-address", "bad host!").await;
     window
         .wait_for(
             "the inline refusal",
@@ -105,7 +81,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
             5,
         )
         .await;
-    type_into(&window, "registry-address", &registry).await;
+    window.type_into("registry-address", &registry).await;
     window.click("#registry-add").await;
     window
         .wait_for(
@@ -114,8 +90,8 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
             5,
         )
         .await;
-    type_into(&window, "login-username", &user).await;
-    type_into(&window, "login-password", "not-the-password").await;
+    window.type_into("login-username", &user).await;
+    window.type_into("login-password", "not-the-password").await;
     window.click("#login-submit").await;
     window
         .wait_for(
@@ -131,7 +107,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
         refusal.as_str().unwrap().contains("did not accept"),
         "{refusal}"
     );
-    type_into(&window, "login-password", &password).await;
+    window.type_into("login-password", &password).await;
     window.click("#login-submit").await;
     let card = format!("[data-registry=\"{registry}\"]");
     window
@@ -186,7 +162,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
     window
         .click("[data-registry=\"docker.io\"] [data-action=browse]")
         .await;
-    type_into(&window, "hub-search", "nginx").await;
+    window.type_into("hub-search", "nginx").await;
     window.click("#hub-search-go").await;
     window
         .wait_for(
@@ -205,7 +181,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
     );
 
     window.open("images").await;
-    type_into(&window, "pull-reference", &reference).await;
+    window.type_into("pull-reference", &reference).await;
     // Watch the progress as a user would see it: note every layer row the page shows while the pull runs and
     // when it is done (a local pull of a few MB can finish between two progress updates).
     window
@@ -252,7 +228,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
         .await;
     assert!(config.as_str().unwrap().contains("/bin/sh"), "{config}");
     let target = format!("{registry}/porthole/{name}-copy:2");
-    type_into(&window, "tag-target", &target).await;
+    window.type_into("tag-target", &target).await;
     window.click("#tag-submit").await;
     window
         .wait_for(
@@ -299,36 +275,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
     docker(&[
         "run", "-d", "--name", &container, &reference, "sleep", "600",
     ]);
-    window.click(&row).await;
-    window.click("[data-action=remove-image]").await;
     window
-        .wait_for(
-            "the confirmation",
-            "return !!document.getElementById('confirm-dialog')",
-            5,
-        )
+        .remove_image_in_use(&row, &reference, &container)
         .await;
-    window.click("#confirm-ok").await;
-    window
-        .wait_for(
-            "the refusal",
-            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
-            10,
-        )
-        .await;
-    assert_eq!(
-        window
-            .eval("return document.getElementById('error-related').textContent")
-            .await,
-        container.as_str()
-    );
-    window.click("#follow-up-0").await;
-    window
-        .wait_for(
-            "the row to go",
-            &format!("return !document.querySelector('{row}')"),
-            15,
-        )
-        .await;
-    assert!(docker(&["image", "ls", "-q", &reference]).is_empty());
 }
