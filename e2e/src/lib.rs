@@ -66,6 +66,28 @@ impl Drop for Removed {
     }
 }
 
+/// Builds an image of its own named `reference` with the docker CLI (the busybox test image plus an `ENV` line), so
+/// removing it is a real removal rather than untagging the shared test image.
+pub fn build_own_image(reference: &str) {
+    let context = std::env::temp_dir().join(unique("ctx"));
+    std::fs::create_dir_all(&context).expect("a build context");
+    std::fs::write(
+        context.join("Dockerfile"),
+        format!(
+            "FROM porthole-test/busybox:1\nENV MARK={}\n",
+            unique("mark")
+        ),
+    )
+    .expect("a Dockerfile");
+    docker(&[
+        "build",
+        "-q",
+        "-t",
+        reference,
+        context.to_str().expect("a UTF-8 path"),
+    ]);
+}
+
 /// Runs a busybox container that sleeps for ten minutes; the guard removes it.
 pub fn sleeper(prefix: &str) -> (String, Removed) {
     let name = unique(prefix);

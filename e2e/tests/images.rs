@@ -1,20 +1,13 @@
 //! Removing an image through the window while a container uses it: the engine refuses, the banner names the
 //! container and explains the rule, and "remove its containers, then the image" removes both.
 
-use porthole_e2e::{docker, unique, Removed, Window};
+use porthole_e2e::{build_own_image, docker, unique, Removed, Window};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_image_in_use_is_explained_then_removed_with_its_container() {
     let repository = format!("porthole-test/{}", unique("inuse"));
     let tag = format!("{repository}:1");
-    let context = std::env::temp_dir().join(unique("ctx"));
-    std::fs::create_dir_all(&context).unwrap();
-    std::fs::write(
-        context.join("Dockerfile"),
-        format!("FROM porthole-test/busybox:1\nENV MARK={repository}\n"),
-    )
-    .unwrap();
-    docker(&["build", "-q", "-t", &tag, context.to_str().unwrap()]);
+    build_own_image(&tag);
     let user = unique("user");
     let _cleanup = Removed(user.clone());
     docker(&["run", "-d", "--name", &user, &tag, "sleep", "600"]);

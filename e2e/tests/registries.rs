@@ -2,7 +2,7 @@
 //! password first), pull an image from it with the pull box, look at its details, tag and push it back, meet the
 //! in-use refusal on removal, then remove container and image together.
 
-use porthole_e2e::{docker, unique, Removed, Window};
+use porthole_e2e::{build_own_image, docker, unique, Removed, Window};
 use std::process::Command;
 
 fn rig_registry() -> (String, String, String) {
@@ -54,15 +54,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
     );
     let name = unique("private");
     let reference = format!("{registry}/porthole/{name}:1");
-    // An image of its own (not another name for the shared busybox image), so removing it is a real removal.
-    let context = std::env::temp_dir().join(unique("ctx"));
-    std::fs::create_dir_all(&context).unwrap();
-    std::fs::write(
-        context.join("Dockerfile"),
-        format!("FROM porthole-test/busybox:1\nENV MARK={name}\n"),
-    )
-    .unwrap();
-    docker(&["build", "-q", "-t", &reference, context.to_str().unwrap()]);
+    build_own_image(&reference);
     let pushed = docker_with(&seed_config, &["push", &reference], "");
     assert!(
         pushed.status.success(),
