@@ -31,6 +31,16 @@ pub struct Credential {
     pub secret: String,
 }
 
+/// The user name credential helpers store for an identity-token login (Docker Hub SSO, Docker Desktop).
+pub const TOKEN_USER: &str = "<token>";
+
+impl Credential {
+    /// Whether `secret` is an identity token (sent as `identitytoken`, never as a password).
+    pub fn is_identity_token(&self) -> bool {
+        self.username == TOKEN_USER
+    }
+}
+
 impl fmt::Debug for Credential {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -162,9 +172,7 @@ impl Store {
             Place::File => Ok(config
                 .get("auths")
                 .and_then(|auths| auths.get(&key))
-                .and_then(|entry| entry.get("auth"))
-                .and_then(Value::as_str)
-                .and_then(decode_auth)),
+                .and_then(from_entry)),
         }
     }
 
@@ -260,6 +268,24 @@ fn auths(config: &mut Map<String, Value>) -> &mut Map<String, Value> {
     entry.as_object_mut().expect("just made an object")
 }
 
+/// An `auths` entry: `identitytoken` wins (as in the CLI), else `auth`.
+fn from_entry(entry: &Value) -> Option<Credential> {
+    if let Some(token) = entry
+        .get("identitytoken")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+    {
+        return Some(Credential {
+            username: TOKEN_USER.to_owned(),
+            secret: token.to_owned(),
+        });
+    }
+    entry
+        .get("auth")
+        .and_then(Value::as_str)
+        .and_then(decode_auth)
+}
+
 fn decode_auth(auth: &str) -> Option<Credential> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(auth.trim())
@@ -330,6 +356,20 @@ mod tests {
         assert_eq!(credential.secret, "s3cr3t:with-colon");
         assert_eq!(decode_auth("not base64!"), None);
         assert!(!format!("{credential:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn identity_tokens_are_told_from_passwords() {
+        let entry = json!({ "auth": "dXNlcjo=", "identitytoken": "tok-123" });
+        let credential = from_entry(&entry).unwrap();
+        assert!(credential.is_identity_token());
+        assert_eq!(credential.secret, "tok-123");
+        let plain = from_entry(&json!({ "auth": "dXNlcjpwdw==" })).unwrap();
+        assert!(!plain.is_identity_token());
+        assert_eq!(
+            (plain.username.as_str(), plain.secret.as_str()),
+            ("user", "pw")
+        );
     }
 
     #[test]

@@ -54,10 +54,18 @@ pub async fn push(
     let key = config_key(registry);
     // The engine wants the header even without a login (an empty JSON object).
     let header = match &credential {
+        Some(credential) if credential.is_identity_token() => RegistryAuth {
+            username: "",
+            password: "",
+            serveraddress: &key,
+            identitytoken: Some(&credential.secret),
+        }
+        .header(),
         Some(credential) => RegistryAuth {
             username: &credential.username,
             password: &credential.secret,
             serveraddress: &key,
+            identitytoken: None,
         }
         .header(),
         None => base64_of_empty_object(),

@@ -23,6 +23,9 @@ pub(crate) struct RegistryAuth<'a> {
     pub username: &'a str,
     pub password: &'a str,
     pub serveraddress: &'a str,
+    /// Instead of user and password, for identity-token logins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identitytoken: Option<&'a str>,
 }
 
 impl RegistryAuth<'_> {

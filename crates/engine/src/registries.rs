@@ -18,7 +18,12 @@ pub async fn list(store: &Store) -> Result<Vec<Registry>, PortholeError> {
         .into_iter()
         .map(|(key, username, place)| Registry {
             address: address(&key),
-            username: Some(username),
+            // An identity-token login (Docker Desktop, SSO) keeps no user name.
+            username: Some(if username == crate::credentials::TOKEN_USER {
+                "a token".to_owned()
+            } else {
+                username
+            }),
             stored_in: Some(place.describe()),
         })
         .collect())
@@ -43,6 +48,7 @@ pub async fn login(
         username: login.username.trim(),
         password: &login.password,
         serveraddress: &key,
+        identitytoken: None,
     };
     let body = serde_json::to_vec(&auth).unwrap_or_default();
     let checked = match raw::send(engine, "POST", "/auth", &[], Some(body)).await {
@@ -98,6 +104,13 @@ pub async fn credentials_for(
     registry: &str,
 ) -> Option<bollard::auth::DockerCredentials> {
     let credential = store.get(registry).await.ok().flatten()?;
+    if credential.is_identity_token() {
+        return Some(bollard::auth::DockerCredentials {
+            identitytoken: Some(credential.secret),
+            serveraddress: Some(config_key(registry)),
+            ..Default::default()
+        });
+    }
     Some(bollard::auth::DockerCredentials {
         username: Some(credential.username),
         password: Some(credential.secret),

@@ -201,7 +201,8 @@ async fn authorize(
     plain_allowed: bool,
 ) -> Result<Option<String>, PortholeError> {
     use base64::Engine as _;
-    let basic = credential.map(|c| {
+    // An identity token is not a password: it cannot answer a Basic challenge or a token service here.
+    let basic = credential.filter(|c| !c.is_identity_token()).map(|c| {
         let pair = format!("{}:{}", c.username, c.secret);
         format!(
             "Basic {}",
