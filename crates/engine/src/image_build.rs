@@ -38,16 +38,24 @@ pub async fn build(
         );
         return Err((PortholeError::invalid_input(message), progress));
     }
+    // Packed while it is sent, so a large folder never sits in memory whole; a read error mid-way aborts the
+    // request, and the engine then discards the build.
+    let (chunks, received) = tokio::sync::mpsc::channel::<Result<bytes::Bytes, std::io::Error>>(8);
     let dockerfile_name = request.dockerfile.trim().to_owned();
-    let context = tokio::task::spawn_blocking(move || pack(&folder, &dockerfile_name))
-        .await
-        .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))
-        .and_then(|packed| packed)
-        .map_err(|error| (error, BuildProgress::default()))?;
-    progress.preamble.push(format!(
-        "Sending build context to the engine: {} bytes",
-        context.len()
-    ));
+    let unreadable = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let packing_failure = unreadable.clone();
+    tokio::task::spawn_blocking(move || {
+        let sender = chunks.clone();
+        let writer = std::io::BufWriter::with_capacity(256 * 1024, ChunkWriter(chunks));
+        if let Err(error) = pack(writer, &folder, &dockerfile_name) {
+            let message = format!("{} cannot be read: {error}", folder.display());
+            *packing_failure.lock().unwrap_or_else(|p| p.into_inner()) = Some(message);
+            let _ = sender.blocking_send(Err(error));
+        }
+    });
+    progress.preamble.push(
+        "Sending the build context (the folder, minus .dockerignore) to the engine".to_owned(),
+    );
     on_progress(&progress);
 
     let options = bollard::query_parameters::BuildImageOptions {
@@ -66,7 +74,10 @@ pub async fn build(
         .filter(|args| !args.is_empty()),
         ..Default::default()
     };
-    let body = bollard::body_full(context.into());
+    let body = bollard::body_try_stream(futures_util::stream::unfold(
+        received,
+        |mut received| async move { received.recv().await.map(|chunk| (chunk, received)) },
+    ));
     let mut stream = Box::pin(engine.docker.build_image(options, None, Some(body)));
     while let Some(item) = stream.next().await {
         match item {
@@ -93,7 +104,17 @@ pub async fn build(
                     progress,
                 ));
             }
-            Err(other) => return Err((from_bollard(other), progress)),
+            Err(other) => {
+                // A folder that could not be read ends the request from this side: say that, not "engine failed".
+                let unreadable = unreadable.lock().unwrap_or_else(|p| p.into_inner()).take();
+                let error = match unreadable {
+                    Some(message) => {
+                        PortholeError::new(ErrorKind::InvalidInput, message, other.to_string())
+                    }
+                    None => from_bollard(other),
+                };
+                return Err((error, progress));
+            }
         }
     }
     let id = progress.image_id.clone().unwrap_or_default();
@@ -101,17 +122,10 @@ pub async fn build(
     Ok(progress)
 }
 
-/// The folder as an uncompressed tar, paths relative to it, symlinks kept as links, leaving out what its
-/// `.dockerignore` excludes — except the Dockerfile and `.dockerignore` themselves, which the engine needs (the
+/// Writes the folder as an uncompressed tar to `out`: paths relative to it, symlinks kept as links, leaving out what
+/// its `.dockerignore` excludes — except the Dockerfile and `.dockerignore` themselves, which the engine needs (the
 /// CLI's rule).
-fn pack(folder: &Path, dockerfile: &str) -> Result<Vec<u8>, PortholeError> {
-    let failed = |e: std::io::Error| {
-        PortholeError::new(
-            ErrorKind::InvalidInput,
-            format!("{} cannot be read: {e}", folder.display()),
-            "",
-        )
-    };
+fn pack(out: impl std::io::Write, folder: &Path, dockerfile: &str) -> Result<(), std::io::Error> {
     let ignore = DockerIgnore::parse(
         &std::fs::read_to_string(folder.join(".dockerignore")).unwrap_or_default(),
     );
@@ -119,34 +133,48 @@ fn pack(folder: &Path, dockerfile: &str) -> Result<Vec<u8>, PortholeError> {
         dockerfile.trim_start_matches("./").to_owned(),
         ".dockerignore".to_owned(),
     ];
-    let mut archive = tar::Builder::new(Vec::new());
+    let mut archive = tar::Builder::new(out);
     archive.follow_symlinks(false);
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
-        let mut entries: Vec<_> = std::fs::read_dir(folder.join(&relative))
-            .map_err(failed)?
-            .collect::<Result<_, _>>()
-            .map_err(failed)?;
+        let mut entries: Vec<_> =
+            std::fs::read_dir(folder.join(&relative))?.collect::<Result<_, _>>()?;
         entries.sort_by_key(|entry| entry.file_name());
         for entry in entries {
             let path = relative.join(entry.file_name());
             let name = path.to_string_lossy().replace('\\', "/");
-            let is_dir = entry.file_type().map_err(failed)?.is_dir();
+            let is_dir = entry.file_type()?.is_dir();
             let excluded = ignore.excludes(&name) && !keep_always.contains(&name);
             if is_dir {
                 // An excluded folder is still walked when a `!` line may let something inside back in.
                 if !excluded {
-                    archive.append_dir(&path, entry.path()).map_err(failed)?;
+                    archive.append_dir(&path, entry.path())?;
                 }
                 if !excluded || ignore.has_exceptions() {
                     pending.push(path);
                 }
             } else if !excluded {
-                archive
-                    .append_path_with_name(entry.path(), &path)
-                    .map_err(failed)?;
+                archive.append_path_with_name(entry.path(), &path)?;
             }
         }
     }
-    archive.into_inner().map_err(failed)
+    archive.into_inner()?.flush()
+}
+
+/// Hands the tar to the request body in chunks, from the blocking packer to the async sender.
+struct ChunkWriter(tokio::sync::mpsc::Sender<Result<bytes::Bytes, std::io::Error>>);
+
+impl std::io::Write for ChunkWriter {
+    fn write(&mut self, buffer: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .blocking_send(Ok(bytes::Bytes::copy_from_slice(buffer)))
+            .map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the build request ended")
+            })?;
+        Ok(buffer.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
