@@ -1,21 +1,107 @@
-//! Volume lists (`docker volume ls`).
+//! Volumes (`docker volume ls|create|rm|prune`), with the containers using each — the engine's list does not say,
+//! so it comes from one container list's mounts.
 
-use crate::error::from_bollard;
+use crate::error::{from_bollard, from_bollard_with};
 use crate::Engine;
-use bollard::query_parameters::ListVolumesOptions;
-use porthole_model::PortholeError;
+use bollard::models::VolumeCreateOptions;
+use bollard::query_parameters::{ListContainersOptions, ListVolumesOptions, RemoveVolumeOptions};
+use porthole_model::{ErrorKind, PortholeError, VolumeSummary};
+use std::collections::HashMap;
 
 /// Names of all volumes. `GET /info` does not count volumes, so the engine page asks for this list.
 pub async fn names(engine: &Engine) -> Result<Vec<String>, PortholeError> {
-    let response = engine
-        .docker
-        .list_volumes(None::<ListVolumesOptions>)
-        .await
-        .map_err(from_bollard)?;
-    Ok(response
+    Ok(list(engine).await?.into_iter().map(|v| v.name).collect())
+}
+
+/// Every volume, sorted by name, with the names of the containers (any state) that mount it.
+pub async fn list(engine: &Engine) -> Result<Vec<VolumeSummary>, PortholeError> {
+    let volumes = engine.docker.list_volumes(None::<ListVolumesOptions>);
+    let containers = engine.docker.list_containers(Some(ListContainersOptions {
+        all: true,
+        ..Default::default()
+    }));
+    let (volumes, containers) = tokio::try_join!(volumes, containers).map_err(from_bollard)?;
+    let mut users: HashMap<String, Vec<String>> = HashMap::new();
+    for container in containers {
+        let name = container
+            .names
+            .unwrap_or_default()
+            .first()
+            .map(|n| n.trim_start_matches('/').to_owned())
+            .unwrap_or_default();
+        for mount in container.mounts.unwrap_or_default() {
+            if let Some(volume) = mount.name.filter(|n| !n.is_empty()) {
+                users.entry(volume).or_default().push(name.clone());
+            }
+        }
+    }
+    let mut list: Vec<VolumeSummary> = volumes
         .volumes
         .unwrap_or_default()
         .into_iter()
-        .map(|v| v.name)
-        .collect())
+        .map(|volume| VolumeSummary {
+            users: users.remove(&volume.name).unwrap_or_default(),
+            created: volume.created_at.map(|c| c.to_string()).unwrap_or_default(),
+            name: volume.name,
+            driver: volume.driver,
+            mountpoint: volume.mountpoint,
+        })
+        .collect();
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(list)
+}
+
+/// `docker volume create name` (local driver). Creating one that exists is not an error, as with the CLI.
+pub async fn create(engine: &Engine, name: &str) -> Result<(), PortholeError> {
+    let name = porthole_model::volume::parse_name(name).map_err(PortholeError::invalid_input)?;
+    let options = VolumeCreateOptions {
+        name: Some(name),
+        ..Default::default()
+    };
+    engine
+        .docker
+        .create_volume(options)
+        .await
+        .map(|_| ())
+        .map_err(from_bollard)
+}
+
+/// `docker volume rm name`: while a container uses it the engine refuses (409); the error names those containers.
+pub async fn remove(engine: &Engine, name: &str) -> Result<(), PortholeError> {
+    let Err(error) = engine
+        .docker
+        .remove_volume(name, None::<RemoveVolumeOptions>)
+        .await
+    else {
+        return Ok(());
+    };
+    let mut error = from_bollard_with(error, |kind| {
+        (kind == ErrorKind::NotFound)
+            .then(|| format!("There is no volume {name} on this engine (any more)."))
+    });
+    if error.kind == ErrorKind::Conflict {
+        let users = list(engine)
+            .await
+            .ok()
+            .and_then(|volumes| volumes.into_iter().find(|v| v.name == name))
+            .map(|v| v.users)
+            .unwrap_or_default();
+        error.message = format!(
+            "Containers still use the volume {name} ({}). Remove those containers first: a volume in use cannot go, \
+             and removing a container never removes its named volumes.",
+            users.join(", ")
+        );
+        error.related = users;
+    }
+    Err(error)
+}
+
+/// `docker volume prune`: removes every volume no container uses; returns the names removed.
+pub async fn prune(engine: &Engine) -> Result<Vec<String>, PortholeError> {
+    let response = engine
+        .docker
+        .prune_volumes(None::<bollard::query_parameters::PruneVolumesOptions>)
+        .await
+        .map_err(from_bollard)?;
+    Ok(response.volumes_deleted.unwrap_or_default())
 }

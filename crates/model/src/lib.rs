@@ -39,4 +39,6 @@ pub use images::{PrunePreview, PruneReport};
 pub use reference::{ImageReference, ReferenceError};
 pub use registry::{Catalog, Login, Registry, SearchResult, Tags};
 pub use settings::{Page, Settings, Theme};
+pub use volume::VolumeSummary;
 pub mod time;
+pub mod volume;

@@ -69,6 +69,17 @@ pub enum Action {
         registry: String,
         username: String,
     },
+    ListVolumes,
+    /// `docker volume create`.
+    CreateVolume {
+        name: String,
+    },
+    /// `docker volume rm`: refused while a container uses it.
+    RemoveVolume {
+        name: String,
+    },
+    /// `docker volume prune`: every volume no container uses (API 1.41).
+    PruneVolumes,
     /// `docker logout`: erases the stored login; no engine request.
     Logout {
         registry: String,
@@ -162,6 +173,10 @@ impl Action {
                     other => format!("docker login{user} {other}"),
                 }
             }
+            Self::ListVolumes => "docker volume ls".into(),
+            Self::CreateVolume { name } => format!("docker volume create {name}"),
+            Self::RemoveVolume { name } => format!("docker volume rm {name}"),
+            Self::PruneVolumes => "docker volume prune -f".into(),
             Self::Logout { registry } => match crate::registry::address(registry) {
                 hub if hub == crate::registry::HUB => "docker logout".into(),
                 other => format!("docker logout {other}"),
@@ -203,6 +218,7 @@ impl Action {
             | Self::ImageHistory { image } => Some(image),
             Self::Pull { reference, .. } | Self::Push { reference } => Some(reference),
             Self::Login { registry, .. } | Self::Logout { registry } => Some(registry),
+            Self::CreateVolume { name } | Self::RemoveVolume { name } => Some(name),
             _ => None,
         }
     }
@@ -211,7 +227,10 @@ impl Action {
     pub fn is_destructive(&self) -> bool {
         match self {
             Self::Container { action, .. } => action.is_destructive(),
-            Self::Image { .. } | Self::PruneImages { .. } => true,
+            Self::Image { .. }
+            | Self::PruneImages { .. }
+            | Self::RemoveVolume { .. }
+            | Self::PruneVolumes => true,
             _ => false,
         }
     }
@@ -222,6 +241,13 @@ impl Action {
             Self::Container { action, .. } => action.consequence(),
             Self::Image { action: ImageAction::RemoveWithContainers, .. } => {
                 "Every container made from this image is removed first — running ones are killed — then the image."
+            }
+            Self::RemoveVolume { .. } => {
+                "The volume and everything stored in it are deleted for good. The engine refuses while a container \
+                 uses it."
+            }
+            Self::PruneVolumes => {
+                "Every volume no container uses is deleted with its data — named ones too on this engine."
             }
             Self::PruneImages { all: false } => {
                 "The dangling images listed (no name, no container) are deleted. They cannot be pulled back by name."
@@ -243,6 +269,8 @@ impl Action {
         match self {
             Self::Container { action, .. } => action.label().to_owned(),
             Self::Image { action, .. } => action.label().to_owned(),
+            Self::RemoveVolume { .. } => "Remove".to_owned(),
+            Self::PruneVolumes => "Remove unused volumes".to_owned(),
             other => other.cli(),
         }
     }
@@ -349,6 +377,10 @@ impl Action {
                 ),
             ),
             Self::Login { .. } => ("POST", "/auth".into()),
+            Self::ListVolumes => ("GET", "/volumes".into()),
+            Self::CreateVolume { .. } => ("POST", "/volumes/create".into()),
+            Self::RemoveVolume { name } => ("DELETE", format!("/volumes/{name}")),
+            Self::PruneVolumes => ("POST", "/volumes/prune".into()),
             Self::Logout { .. } => return None,
         };
         Some(ApiRequest { method, path })

@@ -1,0 +1,94 @@
+//! Volumes as the Volumes page shows them (`docker volume ls`), with the containers using each, the rule for a
+//! volume's name, and what each kind of storage keeps after `docker rm` — the learner's notes' point.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VolumeSummary {
+    pub name: String,
+    pub driver: String,
+    /// Where the engine keeps the data on its host.
+    pub mountpoint: String,
+    /// RFC 3339, as the engine reports it.
+    pub created: String,
+    /// Names of the containers (any state) that mount it.
+    pub users: Vec<String>,
+}
+
+impl VolumeSummary {
+    pub fn in_use(&self) -> bool {
+        !self.users.is_empty()
+    }
+
+    /// An anonymous volume (made for a `VOLUME` line or `-v /path`) is named by 64 hex digits.
+    pub fn is_anonymous(&self) -> bool {
+        self.name.len() == 64 && self.name.chars().all(|c| c.is_ascii_hexdigit())
+    }
+}
+
+/// What `docker volume prune` removes on this engine (API 1.41): every volume no container uses.
+pub fn prunable(volumes: &[VolumeSummary]) -> Vec<&VolumeSummary> {
+    volumes.iter().filter(|v| !v.in_use()).collect()
+}
+
+/// Checks a volume name as the engine would: a letter or digit first, then letters, digits, `_`, `.` or `-`, at
+/// least two characters.
+pub fn parse_name(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    let mut chars = name.chars();
+    let valid = name.len() >= 2
+        && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if valid {
+        Ok(name.to_owned())
+    } else {
+        Err(format!(
+            "{name:?} is not a volume name: start with a letter or digit, then letters, digits, _ . or - (2 or more)."
+        ))
+    }
+}
+
+/// The three kinds of storage a container can mount, each with where its data lives and what survives `docker rm`.
+pub const KINDS: [(&str, &str, &str); 3] = [
+    (
+        "Volume",
+        "Managed by the engine, in its own data folder (the mountpoint below). Named with -v name:/path.",
+        "Survives docker rm; a new container can mount it again. Removed only by docker volume rm or prune.",
+    ),
+    (
+        "Bind mount",
+        "A folder of the host, mounted as it is (-v /host/path:/path). Nothing is copied.",
+        "Lives on the host: docker rm never touches it.",
+    ),
+    (
+        "tmpfs",
+        "Memory only (--tmpfs /path). Never written to disk.",
+        "Gone when the container stops, and with it everything written there.",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_engines_rule() {
+        assert_eq!(parse_name(" data-1 "), Ok("data-1".into()));
+        for bad in ["", "a", "-x", "_x", "has space", "slash/x", "x:y"] {
+            assert!(parse_name(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_unused_volumes_are_pruned() {
+        let volume = |name: &str, users: &[&str]| VolumeSummary {
+            name: name.into(),
+            users: users.iter().map(|u| u.to_string()).collect(),
+            ..Default::default()
+        };
+        let volumes = [volume("kept", &["web"]), volume(&"a".repeat(64), &[])];
+        let prunable = prunable(&volumes);
+        assert_eq!(prunable.len(), 1);
+        assert!(prunable[0].is_anonymous());
+    }
+}
