@@ -9,7 +9,7 @@ use porthole_model::pull::PullMessage;
 use porthole_model::{
     Action, BuildMessage, BuildRequest, Catalog, ContainerAction, ContainerSummary, EngineInfo,
     ImageAction, ImageDetails, ImageSummary, Login, PortholeError, PrunePreview, PruneReport,
-    Registry, SearchResult, Settings, StreamMessage, Tags,
+    Registry, SearchResult, Settings, StreamMessage, Tags, VolumeSummary,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -117,16 +117,30 @@ pub async fn image_action(image: &str, action: &ImageAction) -> Result<(), Porth
     invoke("image_action", to_js(&ImageActionArgs { image, action })).await
 }
 
-/// Performs a user action (a container's or an image's) through the command that owns it.
+/// Performs a user action (a container's, an image's or a volume's) through the command that owns it.
 pub async fn perform(action: &Action) -> Result<(), PortholeError> {
     match action {
         Action::Container { container, action } => container_action(container, action).await,
         Action::Image { image, action } => image_action(image, action).await,
+        Action::CreateVolume { name } => invoke("create_volume", to_js(&NameArgs { name })).await,
+        Action::RemoveVolume { name } => invoke("remove_volume", to_js(&NameArgs { name })).await,
+        Action::PruneVolumes => invoke::<Vec<String>>("prune_volumes", no_args())
+            .await
+            .map(|_| ()),
         other => Err(PortholeError::invalid_input(format!(
             "{} is not an action the UI performs",
             other.cli()
         ))),
     }
+}
+
+#[derive(Serialize)]
+struct NameArgs<'a> {
+    name: &'a str,
+}
+
+pub async fn list_volumes() -> Result<Vec<VolumeSummary>, PortholeError> {
+    invoke("list_volumes", no_args()).await
 }
 
 pub async fn list_images() -> Result<Vec<ImageSummary>, PortholeError> {

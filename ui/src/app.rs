@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
             Page::Containers => pages::containers::ContainersPage().into_any(),
             Page::Images => pages::images::ImagesPage().into_any(),
             Page::Registries => pages::registries::RegistriesPage().into_any(),
+            Page::Volumes => pages::volumes::VolumesPage().into_any(),
             Page::Engine => pages::engine::EnginePage().into_any(),
             Page::Settings => pages::settings::SettingsPage().into_any(),
         }

@@ -19,6 +19,7 @@ pub struct Store {
     pub connection: RwSignal<ConnectionState>,
     pub containers: RwSignal<Vec<ContainerSummary>>,
     pub images: RwSignal<Vec<ImageSummary>>,
+    pub volumes: RwSignal<Vec<porthole_model::VolumeSummary>>,
     pub info: RwSignal<Option<EngineInfo>>,
     pub settings: RwSignal<Settings>,
     pub page: RwSignal<Page>,
@@ -68,6 +69,7 @@ struct Fetch {
 thread_local! {
     static CONTAINERS: Fetch = Fetch::default();
     static IMAGES: Fetch = Fetch::default();
+    static VOLUMES: Fetch = Fetch::default();
     static INFO: Fetch = Fetch::default();
 }
 
@@ -83,6 +85,7 @@ impl Store {
             }),
             containers: RwSignal::new(Vec::new()),
             images: RwSignal::new(Vec::new()),
+            volumes: RwSignal::new(Vec::new()),
             info: RwSignal::new(None),
             settings: RwSignal::new(Settings::default()),
             page: RwSignal::new(Page::Containers),
@@ -146,6 +149,7 @@ impl Store {
                     // A (re)connect may follow an engine restart: everything may have changed.
                     self.refresh(ObjectKind::Container);
                     self.refresh(ObjectKind::Image);
+                    self.refresh(ObjectKind::Volume);
                 }
             }
             StreamMessage::Invalidated { kinds } => {
@@ -161,8 +165,9 @@ impl Store {
             ObjectKind::Container => fetch(&CONTAINERS, kind, self),
             ObjectKind::Image => fetch(&IMAGES, kind, self),
             ObjectKind::Engine => fetch(&INFO, kind, self),
-            // Volumes and networks get their pages with the containers & volumes issue.
-            ObjectKind::Volume | ObjectKind::Network => {}
+            ObjectKind::Volume => fetch(&VOLUMES, kind, self),
+            // Networks get their page later.
+            ObjectKind::Network => {}
         }
     }
 
@@ -263,6 +268,9 @@ fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKind, store: 
                     mark_first_list();
                 }),
                 ObjectKind::Image => api::list_images().await.map(|list| store.images.set(list)),
+                ObjectKind::Volume => api::list_volumes()
+                    .await
+                    .map(|list| store.volumes.set(list)),
                 _ => api::engine_info()
                     .await
                     .map(|info| store.info.set(Some(info))),

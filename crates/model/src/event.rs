@@ -31,10 +31,10 @@ impl ObjectKind {
     }
 
     /// Which lists to refresh when this kind changes. A container created or removed changes the images' in-use
-    /// count and the engine's counts; an image change alters the engine's image count.
+    /// count, the volumes' users and the engine's counts; an image change alters the engine's image count.
     pub fn affects(self) -> &'static [ObjectKind] {
         match self {
-            Self::Container => &[Self::Container, Self::Image, Self::Engine],
+            Self::Container => &[Self::Container, Self::Image, Self::Volume, Self::Engine],
             Self::Image => &[Self::Image, Self::Engine],
             Self::Volume => &[Self::Volume, Self::Engine],
             Self::Network => &[Self::Network],
@@ -95,7 +95,12 @@ mod tests {
         assert_eq!(burst.events, 100);
         assert_eq!(
             burst.take(),
-            [ObjectKind::Container, ObjectKind::Image, ObjectKind::Engine]
+            [
+                ObjectKind::Container,
+                ObjectKind::Image,
+                ObjectKind::Volume,
+                ObjectKind::Engine
+            ]
         );
         assert!(burst.is_empty());
     }

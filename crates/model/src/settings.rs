@@ -22,15 +22,17 @@ pub enum Page {
     #[default]
     Containers,
     Images,
+    Volumes,
     Registries,
     Engine,
     Settings,
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Containers,
         Page::Images,
+        Page::Volumes,
         Page::Registries,
         Page::Engine,
         Page::Settings,
@@ -40,6 +42,7 @@ impl Page {
         match self {
             Self::Containers => "Containers",
             Self::Images => "Images",
+            Self::Volumes => "Volumes",
             Self::Registries => "Registries",
             Self::Engine => "Engine",
             Self::Settings => "Settings",
@@ -51,6 +54,7 @@ impl Page {
         match self {
             Self::Containers => "containers",
             Self::Images => "images",
+            Self::Volumes => "volumes",
             Self::Registries => "registries",
             Self::Engine => "engine",
             Self::Settings => "settings",

@@ -7,3 +7,4 @@ pub mod images;
 pub mod registries;
 pub mod settings;
 pub mod subscriptions;
+pub mod volumes;

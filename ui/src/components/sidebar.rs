@@ -10,6 +10,7 @@ fn glyph(page: Page) -> Glyph {
         Page::Containers => Glyph::Containers,
         Page::Images => Glyph::Images,
         Page::Registries => Glyph::Registries,
+        Page::Volumes => Glyph::Volumes,
         Page::Engine => Glyph::Engine,
         Page::Settings => Glyph::Settings,
     }
@@ -26,6 +27,7 @@ pub fn Sidebar() -> impl IntoView {
                     .with(|c| c.iter().filter(|c| c.state.is_running()).count()),
             ),
             Page::Images => Some(store.images.with(|i| i.len())),
+            Page::Volumes => Some(store.volumes.with(|v| v.len())),
             _ => None,
         }
     };
@@ -55,6 +57,7 @@ pub fn Sidebar() -> impl IntoView {
             <div class="nav-section">"Manage"</div>
             {item(Page::Containers)}
             {item(Page::Images)}
+            {item(Page::Volumes)}
             {item(Page::Registries)}
             <div class="nav-section">"System"</div>
             {item(Page::Engine)}

@@ -6,3 +6,4 @@ pub mod images;
 pub mod registries;
 pub mod settings;
 pub mod unreachable;
+pub mod volumes;
