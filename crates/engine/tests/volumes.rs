@@ -47,11 +47,11 @@ async fn a_volume_outlives_its_container_and_goes_only_when_unused() {
         .into_iter()
         .find(|v| v.name == name)
         .unwrap();
-    assert_eq!(volume.users, [writer.clone()]);
+    assert_eq!(volume.users, [writer.as_str()]);
 
     let refused = remove(&engine, &name).await.unwrap_err();
     assert_eq!(refused.kind, ErrorKind::Conflict, "{refused:?}");
-    assert_eq!(refused.related, [writer.clone()], "{refused:?}");
+    assert_eq!(refused.related, [writer.as_str()], "{refused:?}");
     drop(guard);
     let read = common::docker(&[
         "run",
