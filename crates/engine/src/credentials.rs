@@ -150,11 +150,6 @@ impl Store {
         PortholeError::new(ErrorKind::Internal, message, "")
     }
 
-    /// Where `registry`'s login goes, by the CLI's precedence.
-    pub async fn place(&self, registry: &str) -> Result<Place, PortholeError> {
-        Ok(place_in(&self.read().await?, &config_key(registry)))
-    }
-
     /// The stored login for `registry` (any address form), if any.
     pub async fn get(&self, registry: &str) -> Result<Option<Credential>, PortholeError> {
         let config = self.read().await?;

@@ -131,13 +131,7 @@ async fn get(
         .timeout(Duration::from_secs(15))
         .build()
         .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))?;
-    let base = base_url(&client, registry, plain_allowed).await?;
-    let url = format!("{base}{path}");
-    let response = client
-        .get(&url)
-        .send()
-        .await
-        .map_err(|e| unreachable(registry, &e))?;
+    let (url, response) = first_answer(&client, registry, path, plain_allowed).await?;
     if response.status() != StatusCode::UNAUTHORIZED {
         return Ok((json(registry, response).await?, false));
     }
@@ -169,25 +163,27 @@ async fn get(
     Ok((json(registry, response).await?, true))
 }
 
-/// `https://host` when it speaks TLS; `http://host` only for a registry the engine itself talks plain HTTP to
-/// (loopback, or listed as insecure), so a login never travels in clear where the engine would not send it.
-async fn base_url(
+/// The registry's first answer to `path` and the URL that gave it: over HTTPS, or over plain HTTP only for a
+/// registry the engine itself talks plain HTTP to (loopback, or listed as insecure), so a login never travels in
+/// clear where the engine would not send it.
+async fn first_answer(
     client: &reqwest::Client,
     registry: &str,
+    path: &str,
     plain_allowed: bool,
-) -> Result<String, PortholeError> {
-    let https = format!("https://{registry}");
-    match client.get(format!("{https}/v2/")).send().await {
-        Ok(_) => Ok(https),
+) -> Result<(String, reqwest::Response), PortholeError> {
+    let https = format!("https://{registry}{path}");
+    match client.get(&https).send().await {
+        Ok(response) => Ok((https, response)),
         Err(error) if !plain_allowed => Err(unreachable(registry, &error)),
         Err(_) => {
-            let http = format!("http://{registry}");
-            client
-                .get(format!("{http}/v2/"))
+            let http = format!("http://{registry}{path}");
+            let response = client
+                .get(&http)
                 .send()
                 .await
                 .map_err(|e| unreachable(registry, &e))?;
-            Ok(http)
+            Ok((http, response))
         }
     }
 }

@@ -9,8 +9,19 @@ use porthole_model::{ErrorKind, PortholeError, VolumeSummary};
 use std::collections::HashMap;
 
 /// Names of all volumes. `GET /info` does not count volumes, so the engine page asks for this list.
+/// Only the volume list: this runs on every engine refresh, so it must not also list containers as `list` does.
 pub async fn names(engine: &Engine) -> Result<Vec<String>, PortholeError> {
-    Ok(list(engine).await?.into_iter().map(|v| v.name).collect())
+    let response = engine
+        .docker
+        .list_volumes(None::<ListVolumesOptions>)
+        .await
+        .map_err(from_bollard)?;
+    Ok(response
+        .volumes
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| v.name)
+        .collect())
 }
 
 /// Every volume, sorted by name, with the names of the containers (any state) that mount it.
