@@ -16,11 +16,22 @@ fn login(registry: &str, user: &str, password: &str) -> Login {
     }
 }
 
-/// Tags the busybox test image as `{registry}/porthole/{unique}:1` and pushes it with `store`'s login.
+/// Builds an image of its own (so its digests are this test's alone, whatever other tests push at the same time),
+/// names it `{registry}/porthole/{unique}:1` with `tag`, and pushes it with `store`'s login.
 async fn push_fresh(store: &Store, registry: &str, prefix: &str) -> String {
     let engine = common::engine().await;
     let target = format!("{registry}/porthole/{}:1", common::unique(prefix));
-    tag(&engine, common::BUSYBOX, &target).await.unwrap();
+    let own = format!("porthole-test/{}:1", common::unique("own"));
+    let context = std::env::temp_dir().join(common::unique("push-ctx"));
+    std::fs::create_dir_all(&context).unwrap();
+    std::fs::write(
+        context.join("Dockerfile"),
+        format!("FROM {}\nENV MARK={own}\n", common::BUSYBOX),
+    )
+    .unwrap();
+    common::docker(&["build", "-q", "-t", &own, context.to_str().unwrap()]);
+    tag(&engine, &own, &target).await.unwrap();
+    common::docker(&["rmi", &own]);
     let mut updates = Vec::new();
     let reference = ImageReference::parse(&target).unwrap();
     let progress = push(&engine, store, &reference, |p| updates.push(p.clone()))
