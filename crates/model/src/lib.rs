@@ -24,6 +24,7 @@ pub mod images;
 pub mod pull;
 pub mod reference;
 pub mod registry;
+pub mod run;
 pub mod settings;
 pub mod status;
 
@@ -38,6 +39,7 @@ pub use image_details::{HistoryEntry, ImageConfig, ImageDetails};
 pub use images::{PrunePreview, PruneReport};
 pub use reference::{ImageReference, ReferenceError};
 pub use registry::{Catalog, Login, Registry, SearchResult, Tags};
+pub use run::{FieldError, MountKind, MountSpec, PortSpec, Protocol, RestartPolicy, RunRequest};
 pub use settings::{Page, Settings, Theme};
 pub use volume::VolumeSummary;
 pub mod time;

@@ -1,0 +1,185 @@
+//! The visual `docker run`: what the run dialog collects, the parsers behind each field, the whole-form checks
+//! (clashing host ports, a taken name, `--rm` with a restart policy), and the equivalent CLI command.
+//!
+//! Invariant: a `RunRequest` that `validate` accepts is what the engine layer sends, field for field; the CLI text
+//! from `cli()` has the same effect when pasted into a shell.
+
+use serde::{Deserialize, Serialize};
+
+mod env;
+mod mount;
+mod port;
+mod restart;
+#[cfg(test)]
+mod tests;
+
+pub use env::{parse_env, parse_env_lines, parse_label};
+pub use mount::{parse_bind_source, parse_size, parse_target, MountKind, MountSpec};
+pub use port::{parse_port, PortSpec, Protocol};
+pub use restart::RestartPolicy;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunRequest {
+    /// A local image or a reference to pull first.
+    pub image: String,
+    /// Empty: the engine makes one up (`focused_turing`).
+    pub name: String,
+    /// Replaces the image's CMD; empty keeps it.
+    pub command: Vec<String>,
+    /// Replaces the image's ENTRYPOINT; `None` keeps it.
+    pub entrypoint: Option<Vec<String>>,
+    pub env: Vec<(String, String)>,
+    pub ports: Vec<PortSpec>,
+    pub mounts: Vec<MountSpec>,
+    pub restart: RestartPolicy,
+    /// `--rm`: the engine removes the container (and its anonymous volumes) when it stops.
+    pub auto_remove: bool,
+    /// Empty: the default bridge network.
+    pub network: String,
+    pub workdir: String,
+    pub user: String,
+    pub labels: Vec<(String, String)>,
+}
+
+/// A problem with one field of the form, so the dialog can show it next to that field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// `image`, `name`, `port.2`, `mount.0`, `restart` …
+    pub field: String,
+    pub message: String,
+}
+
+/// A container name as the engine allows it: a letter or digit, then letters, digits, `_ . -`; two or more.
+pub fn parse_name(text: &str) -> Result<String, String> {
+    let name = text.trim().trim_start_matches('/');
+    crate::volume::parse_name(name).map_err(|_| {
+        format!("{name:?} is not a container name: start with a letter or digit, then letters, digits, _ . or - (2 or more).")
+    })
+}
+
+/// A command line as a shell would split it (`sh -c "echo hi"` → three words).
+pub fn split_command(text: &str) -> Result<Vec<String>, String> {
+    shell_words::split(text).map_err(|_| "A quote is not closed.".to_owned())
+}
+
+/// An untagged image is picked by its id (`sha256:…` or a hex prefix of 12 or more).
+fn is_image_id(text: &str) -> bool {
+    let hex = text.trim().strip_prefix("sha256:").unwrap_or(text.trim());
+    hex.len() >= 12
+        && hex.len() <= 64
+        && hex
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+}
+
+impl RunRequest {
+    /// Every whole-form problem; the per-field parsers have already run while typing. `taken` is the names of the
+    /// containers that exist.
+    pub fn validate(&self, taken: &[String]) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut error = |field: String, message: String| errors.push(FieldError { field, message });
+        if !is_image_id(&self.image) {
+            if let Err(problem) = crate::ImageReference::parse(&self.image) {
+                error("image".into(), problem.to_string());
+            }
+        }
+        if !self.name.is_empty() {
+            match parse_name(&self.name) {
+                Err(message) => error("name".into(), message),
+                Ok(name) if taken.iter().any(|t| t.trim_start_matches('/') == name) => error(
+                    "name".into(),
+                    format!("A container named {name} already exists: choose another name, or remove that one."),
+                ),
+                Ok(_) => {}
+            }
+        }
+        for (i, port) in self.ports.iter().enumerate() {
+            if let Some(other) = self.ports[..i]
+                .iter()
+                .find(|other| other.clashes_with(port))
+            {
+                error(
+                    format!("port.{i}"),
+                    format!(
+                        "Host port {} is already used by the row {other}.",
+                        port.host_port.unwrap_or(0)
+                    ),
+                );
+            }
+        }
+        for (i, mount) in self.mounts.iter().enumerate() {
+            if self.mounts[..i]
+                .iter()
+                .any(|other| other.target() == mount.target())
+            {
+                error(
+                    format!("mount.{i}"),
+                    format!("Two mounts cannot share the path {}.", mount.target()),
+                );
+            }
+        }
+        if self.auto_remove && self.restart != RestartPolicy::No {
+            error(
+                "restart".into(),
+                "A container that removes itself when it stops cannot also be restarted: choose one.".into(),
+            );
+        }
+        errors
+    }
+
+    /// The `docker run` command with the same effect, each argument quoted for a POSIX shell.
+    pub fn cli(&self) -> String {
+        let mut args: Vec<String> = vec!["docker".into(), "run".into(), "-d".into()];
+        let mut flag = |name: &str, value: String| {
+            args.push(name.to_owned());
+            args.push(value);
+        };
+        if !self.name.is_empty() {
+            flag("--name", self.name.trim().to_owned());
+        }
+        for port in &self.ports {
+            flag("-p", port.to_string());
+        }
+        for mount in &self.mounts {
+            flag("--mount", mount.cli());
+        }
+        for (key, value) in &self.env {
+            flag("-e", format!("{key}={value}"));
+        }
+        for (key, value) in &self.labels {
+            flag("-l", format!("{key}={value}"));
+        }
+        if self.restart != RestartPolicy::No {
+            flag("--restart", self.restart.cli());
+        }
+        if !self.network.is_empty() {
+            flag("--network", self.network.clone());
+        }
+        if !self.workdir.is_empty() {
+            flag("-w", self.workdir.clone());
+        }
+        if !self.user.is_empty() {
+            flag("-u", self.user.clone());
+        }
+        // The CLI's --entrypoint takes one word; any further words go after the image, before the command.
+        let mut tail = Vec::new();
+        if let Some(entrypoint) = &self.entrypoint {
+            flag(
+                "--entrypoint",
+                entrypoint.first().cloned().unwrap_or_default(),
+            );
+            tail.extend(entrypoint.iter().skip(1).cloned());
+        }
+        if self.auto_remove {
+            args.push("--rm".into());
+        }
+        args.push(if self.image.trim().is_empty() {
+            "IMAGE".into()
+        } else {
+            self.image.trim().to_owned()
+        });
+        args.extend(tail);
+        args.extend(self.command.iter().cloned());
+        shell_words::join(args)
+    }
+}
