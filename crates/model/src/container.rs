@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The engine's container state (`State` in `GET /containers/json`). Unknown strings map to `Unknown` rather than
 /// failing, so a newer engine never breaks the list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ContainerState {
     Created,
@@ -14,6 +14,7 @@ pub enum ContainerState {
     Removing,
     Exited,
     Dead,
+    #[default]
     Unknown,
 }
 
@@ -254,5 +255,108 @@ mod tests {
     fn short_ids() {
         assert_eq!(short_id("sha256:0123456789abcdef"), "0123456789ab");
         assert_eq!(short_id("abc"), "abc");
+    }
+}
+
+/// The published TCP ports as addresses a browser can open — the learner's notes' `curl http://localhost:80`.
+/// A port published on every address is opened on `localhost`.
+pub fn port_links(ports: &[PortMapping]) -> Vec<String> {
+    let mut links: Vec<String> = ports
+        .iter()
+        .filter(|p| p.protocol == "tcp")
+        .filter_map(|p| {
+            let port = p.host_port?;
+            let host = match p.host_ip.as_deref() {
+                None | Some("") | Some("0.0.0.0") | Some("::") => "localhost".to_owned(),
+                Some(ip) if ip.contains(':') => format!("[{ip}]"),
+                Some(ip) => ip.to_owned(),
+            };
+            Some(format!("http://{host}:{port}"))
+        })
+        .collect();
+    links.dedup();
+    links
+}
+
+/// Published ports of different containers that ask for the same host port and protocol (only one can hold it).
+pub fn port_clashes(containers: &[ContainerSummary]) -> Vec<(u16, String, Vec<String>)> {
+    let mut by_port: std::collections::BTreeMap<(u16, String), Vec<String>> = Default::default();
+    for container in containers {
+        for port in &container.ports {
+            if let Some(host) = port.host_port {
+                let users = by_port.entry((host, port.protocol.clone())).or_default();
+                if !users.contains(&container.name) {
+                    users.push(container.name.clone());
+                }
+            }
+        }
+    }
+    by_port
+        .into_iter()
+        .filter(|(_, users)| users.len() > 1)
+        .map(|((port, protocol), users)| (port, protocol, users))
+        .collect()
+}
+
+#[cfg(test)]
+mod port_tests {
+    use super::*;
+
+    fn port(ip: Option<&str>, host: Option<u16>, container: u16, protocol: &str) -> PortMapping {
+        PortMapping {
+            host_ip: ip.map(Into::into),
+            host_port: host,
+            container_port: container,
+            protocol: protocol.into(),
+        }
+    }
+
+    #[test]
+    fn links_open_published_tcp_ports() {
+        let ports = [
+            port(Some("0.0.0.0"), Some(8080), 80, "tcp"),
+            port(Some("127.0.0.1"), Some(9000), 90, "tcp"),
+            port(Some("0.0.0.0"), Some(5353), 53, "udp"),
+            port(None, None, 443, "tcp"),
+        ];
+        assert_eq!(
+            port_links(&ports),
+            ["http://localhost:8080", "http://127.0.0.1:9000"]
+        );
+    }
+
+    #[test]
+    fn clashes_name_every_container_on_the_same_host_port() {
+        let container = |name: &str, ports| ContainerSummary {
+            id: name.into(),
+            name: name.into(),
+            image: String::new(),
+            image_id: String::new(),
+            command: String::new(),
+            state: ContainerState::Exited,
+            status: String::new(),
+            ports,
+            created: 0,
+            compose_project: None,
+        };
+        let list = [
+            container("a", vec![port(None, Some(8080), 80, "tcp")]),
+            container(
+                "b",
+                vec![
+                    port(None, Some(8080), 81, "tcp"),
+                    port(None, Some(53), 53, "udp"),
+                ],
+            ),
+            container("c", vec![port(None, Some(53), 53, "tcp")]),
+        ];
+        assert_eq!(
+            port_clashes(&list),
+            vec![(
+                8080,
+                "tcp".to_string(),
+                vec!["a".to_string(), "b".to_string()]
+            )]
+        );
     }
 }

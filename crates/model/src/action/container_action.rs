@@ -1,4 +1,4 @@
-//! What can be done to one container: which states allow it, what it costs, and which follow-up a refusal offers.
+//! What can be done to one container (`docker start|stop|kill|restart|pause|unpause|rm|rename`): which states allow it, what it costs, and which follow-up a refusal offers.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,10 @@ pub enum ContainerAction {
         force: bool,
         volumes: bool,
     },
+    /// `docker rename`: any state; the new name must be free.
+    Rename {
+        name: String,
+    },
 }
 
 impl ContainerAction {
@@ -37,6 +41,7 @@ impl ContainerAction {
             Self::Unpause => "Resume",
             Self::Remove { force: true, .. } => "Force remove",
             Self::Remove { .. } => "Remove",
+            Self::Rename { .. } => "Rename",
         }
     }
 
@@ -57,7 +62,7 @@ impl ContainerAction {
             Self::Unpause => state.can_unpause(),
             // Offered for running containers too: the engine then refuses, says why, and the banner offers force —
             // the notes' rule ("stop or force first") met where it happens.
-            Self::Remove { .. } => state != crate::ContainerState::Removing,
+            Self::Remove { .. } | Self::Rename { .. } => state != crate::ContainerState::Removing,
         }
     }
 

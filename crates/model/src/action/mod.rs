@@ -23,6 +23,31 @@ pub enum Action {
         all: bool,
     },
     ListImages,
+    /// `docker run -d`: create the container from the request, then start it.
+    Run {
+        request: crate::RunRequest,
+    },
+    InspectContainer {
+        container: String,
+    },
+    /// `docker logs -f --tail N`: the last `tail` lines, then every new one.
+    Logs {
+        container: String,
+        tail: u32,
+    },
+    /// `docker stats`: one sample a second while the view is open.
+    Stats {
+        container: String,
+    },
+    /// `docker top`.
+    Top {
+        container: String,
+    },
+    /// `docker exec -it CONTAINER COMMAND`: a process with a terminal inside a running container.
+    Exec {
+        container: String,
+        command: Vec<String>,
+    },
     /// A lifecycle action on one container, named as the user knows it (name, or id when it has none).
     Container {
         container: String,
@@ -117,6 +142,7 @@ impl Action {
                 ContainerAction::Restart => format!("docker restart {container}"),
                 ContainerAction::Pause => format!("docker pause {container}"),
                 ContainerAction::Unpause => format!("docker unpause {container}"),
+                ContainerAction::Rename { name } => format!("docker rename {container} {name}"),
                 ContainerAction::Remove { force, volumes } => {
                     let flags = match (force, volumes) {
                         (true, true) => " -f -v",
@@ -127,6 +153,14 @@ impl Action {
                     format!("docker rm{flags} {container}")
                 }
             },
+            Self::Run { request } => request.cli(),
+            Self::InspectContainer { container } => format!("docker inspect {container}"),
+            Self::Logs { container, tail } => format!("docker logs -f --tail {tail} {container}"),
+            Self::Stats { container } => format!("docker stats {container}"),
+            Self::Top { container } => format!("docker top {container}"),
+            Self::Exec { container, command } => {
+                format!("docker exec -it {container} {}", shell_words::join(command))
+            }
             Self::Image { image, action } => match action {
                 ImageAction::Remove { force: false } => format!("docker rmi {image}"),
                 ImageAction::Remove { force: true } => format!("docker rmi -f {image}"),
@@ -211,7 +245,12 @@ impl Action {
     /// The object the action is about (a container's or image's name), for busy indicators.
     pub fn target(&self) -> Option<&str> {
         match self {
-            Self::Container { container, .. } => Some(container),
+            Self::Container { container, .. }
+            | Self::InspectContainer { container }
+            | Self::Logs { container, .. }
+            | Self::Stats { container }
+            | Self::Top { container }
+            | Self::Exec { container, .. } => Some(container),
             Self::Image { image, .. }
             | Self::Tag { image, .. }
             | Self::InspectImage { image }
@@ -302,6 +341,9 @@ impl Action {
                 ContainerAction::Restart => ("POST", format!("/containers/{container}/restart")),
                 ContainerAction::Pause => ("POST", format!("/containers/{container}/pause")),
                 ContainerAction::Unpause => ("POST", format!("/containers/{container}/unpause")),
+                ContainerAction::Rename { name } => {
+                    ("POST", format!("/containers/{container}/rename?name={name}"))
+                }
                 ContainerAction::Remove { force, volumes } => (
                     "DELETE",
                     format!(
@@ -311,6 +353,21 @@ impl Action {
                     ),
                 ),
             },
+            // The body is the container's configuration; `POST /containers/{id}/start` follows.
+            Self::Run { request } if request.name.trim().is_empty() => ("POST", "/containers/create".into()),
+            Self::Run { request } => (
+                "POST",
+                format!("/containers/create?name={}", request.name.trim()),
+            ),
+            Self::InspectContainer { container } => ("GET", format!("/containers/{container}/json")),
+            Self::Logs { container, tail } => (
+                "GET",
+                format!("/containers/{container}/logs?follow=1&stdout=1&stderr=1&timestamps=1&tail={tail}"),
+            ),
+            Self::Stats { container } => ("GET", format!("/containers/{container}/stats")),
+            Self::Top { container } => ("GET", format!("/containers/{container}/top")),
+            // Then `POST /exec/{id}/start` with the connection upgraded to a raw stream, and `/exec/{id}/resize`.
+            Self::Exec { container, .. } => ("POST", format!("/containers/{container}/exec")),
             Self::Image { image, action } => match action {
                 ImageAction::Remove { force } => (
                     "DELETE",

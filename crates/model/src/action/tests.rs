@@ -195,3 +195,61 @@ fn image_and_registry_actions_read_like_the_cli() {
         .path
         .ends_with("%22true%22%5D%7D"));
 }
+
+#[test]
+fn container_page_actions_read_like_the_cli() {
+    let web = || "web".to_string();
+    assert_eq!(
+        Action::Logs {
+            container: web(),
+            tail: 1000
+        }
+        .cli(),
+        "docker logs -f --tail 1000 web"
+    );
+    assert!(Action::Logs {
+        container: web(),
+        tail: 5
+    }
+    .api()
+    .unwrap()
+    .path
+    .ends_with("timestamps=1&tail=5"));
+    assert_eq!(
+        Action::Stats { container: web() }.api().unwrap().path,
+        "/containers/web/stats"
+    );
+    assert_eq!(Action::Top { container: web() }.cli(), "docker top web");
+    assert_eq!(
+        Action::Exec {
+            container: web(),
+            command: vec!["sh".into()]
+        }
+        .cli(),
+        "docker exec -it web sh"
+    );
+    assert_eq!(
+        Action::InspectContainer { container: web() }.cli(),
+        "docker inspect web"
+    );
+    let rename = Action::Container {
+        container: web(),
+        action: ContainerAction::Rename {
+            name: "site".into(),
+        },
+    };
+    assert_eq!(rename.cli(), "docker rename web site");
+    assert_eq!(
+        rename.api().unwrap().path,
+        "/containers/web/rename?name=site"
+    );
+    let run = Action::Run {
+        request: crate::RunRequest {
+            image: "nginx".into(),
+            name: "web".into(),
+            ..Default::default()
+        },
+    };
+    assert_eq!(run.cli(), "docker run -d --name web nginx");
+    assert_eq!(run.api().unwrap().path, "/containers/create?name=web");
+}

@@ -35,23 +35,24 @@ impl RestartPolicy {
 
     pub fn parse(text: &str) -> Result<Self, String> {
         let (name, count) = text.trim().split_once(':').unwrap_or((text.trim(), ""));
-        let policy =
-            match name {
-                "" | "no" => Self::No,
-                "always" => Self::Always,
-                "unless-stopped" => Self::UnlessStopped,
-                "on-failure" => Self::OnFailure {
-                    max_retries: match count {
-                        "" => 0,
-                        n => n
-                            .parse()
-                            .map_err(|_| format!("{n:?}: the retry count must be a number."))?,
-                    },
+        let policy = match name {
+            "" | "no" => Self::No,
+            "always" => Self::Always,
+            "unless-stopped" => Self::UnlessStopped,
+            "on-failure" => Self::OnFailure {
+                max_retries: match count {
+                    "" => 0,
+                    n => n
+                        .parse()
+                        .map_err(|_| format!("{n:?}: the retry count must be a number."))?,
                 },
-                other => return Err(format!(
+            },
+            other => {
+                return Err(format!(
                     "{other:?} is not a restart policy: no, on-failure, unless-stopped or always."
-                )),
-            };
+                ))
+            }
+        };
         if !count.is_empty() && !matches!(policy, Self::OnFailure { .. }) {
             return Err("Only on-failure takes a retry count.".into());
         }
