@@ -7,6 +7,9 @@ use crate::container::{ContainerState, ContainerSummary, PortMapping};
 use crate::image::ImageSummary;
 use bollard::models as engine;
 
+mod container_details;
+mod stats;
+
 impl From<engine::Port> for PortMapping {
     fn from(port: engine::Port) -> Self {
         PortMapping {
