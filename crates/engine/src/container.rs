@@ -1,12 +1,24 @@
-//! One container's lifecycle: start, stop, kill, restart, pause, unpause, remove. Each failure gets a sentence
+//! One container: its details (`docker inspect`) and lifecycle — start, stop, kill, restart, pause, unpause, rename,
+//! remove. Each failure gets a sentence
 //! specific to the action, chosen by the error's kind (from the engine's status code).
 
 use crate::error::from_bollard_with;
 use crate::Engine;
 use bollard::query_parameters::{
-    KillContainerOptions, RemoveContainerOptions, RestartContainerOptions, StopContainerOptions,
+    InspectContainerOptions, KillContainerOptions, RemoveContainerOptions, RenameContainerOptions,
+    RestartContainerOptions, StopContainerOptions,
 };
-use porthole_model::{ContainerAction, ErrorKind, PortholeError};
+use porthole_model::{ContainerAction, ContainerDetails, ErrorKind, PortholeError};
+
+/// `docker inspect`: everything the container page shows.
+pub async fn details(engine: &Engine, id: &str) -> Result<ContainerDetails, PortholeError> {
+    engine
+        .docker
+        .inspect_container(id, None::<InspectContainerOptions>)
+        .await
+        .map(ContainerDetails::from)
+        .map_err(crate::error::from_bollard)
+}
 
 /// Performs `action` on the container `id` (an id or a name).
 pub async fn perform(
@@ -45,6 +57,12 @@ pub async fn perform(
         }
         ContainerAction::Pause => docker.pause_container(id).await,
         ContainerAction::Unpause => docker.unpause_container(id).await,
+        ContainerAction::Rename { name } => {
+            let options = RenameContainerOptions {
+                name: name.trim().to_owned(),
+            };
+            docker.rename_container(id, options).await
+        }
         ContainerAction::Remove { force, volumes } => {
             let options = RemoveContainerOptions {
                 force: *force,
@@ -77,6 +95,12 @@ fn sentence(action: &ContainerAction, kind: ErrorKind) -> Option<String> {
              taken or a command that does not exist in the image."
         }
         (ContainerAction::Kill { .. }, ErrorKind::InvalidInput) => "The engine does not know that signal.",
+        (ContainerAction::Rename { .. }, ErrorKind::Conflict) => {
+            "Another container already has that name: choose a different one."
+        }
+        (ContainerAction::Rename { .. }, ErrorKind::InvalidInput) => {
+            "That is not a valid container name: a letter or digit first, then letters, digits, _ . or -."
+        }
         _ => return None,
     };
     Some(text.to_owned())

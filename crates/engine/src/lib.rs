@@ -15,13 +15,18 @@ pub mod credentials;
 pub mod endpoint;
 pub mod error;
 pub mod events;
+pub mod exec;
 pub mod image;
 pub mod image_build;
 pub mod images;
+pub mod logs;
+pub mod processes;
 pub mod push;
 mod raw;
 pub mod registries;
 pub mod registry;
+pub mod run;
+pub mod stats;
 pub mod system;
 pub mod volumes;
 

@@ -39,6 +39,16 @@ pub fn docker(args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).trim().to_owned()
 }
 
+/// stdout and stderr of the docker CLI together (`docker logs` writes the container's stderr to stderr).
+pub fn docker_output(args: &[&str]) -> String {
+    let output = Command::new("docker")
+        .args(args)
+        .env("DOCKER_HOST", endpoint().host)
+        .output()
+        .expect("the docker CLI runs");
+    String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr)
+}
+
 /// A container name unique to this test process and call.
 pub fn unique(prefix: &str) -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);

@@ -1,0 +1,189 @@
+//! Container logs (`docker logs`): a bounded tail, then the followed stream; and older lines before a given line,
+//! for scroll-back. bollard demultiplexes the engine's 8-byte frame headers into stdout/stderr chunks; this module
+//! splits the chunks into lines (a line may span chunks) and peels off the engine's timestamp.
+//!
+//! Invariant: lines are delivered in batches, so a container writing 20,000 lines a second costs the UI one message
+//! per batch, not one per line.
+
+use crate::error::from_bollard;
+use crate::Engine;
+use bollard::container::LogOutput;
+use bollard::query_parameters::LogsOptions;
+use futures_util::StreamExt;
+use porthole_model::logs::split_timestamp;
+use porthole_model::{LogLine, LogStream, PortholeError};
+use std::time::Duration;
+
+/// Splits chunks into whole lines, keeping a partial last line until its end arrives.
+#[derive(Default)]
+pub struct LineSplitter {
+    partial: [String; 2],
+}
+
+impl LineSplitter {
+    pub fn push(&mut self, output: LogOutput, lines: &mut Vec<LogLine>) {
+        let (stream, bytes) = match output {
+            LogOutput::StdErr { message } => (LogStream::Stderr, message),
+            LogOutput::StdOut { message } | LogOutput::Console { message } => {
+                (LogStream::Stdout, message)
+            }
+            LogOutput::StdIn { .. } => return,
+        };
+        let partial = &mut self.partial[stream as usize];
+        partial.push_str(&String::from_utf8_lossy(&bytes));
+        while let Some(end) = partial.find('\n') {
+            let line: String = partial.drain(..=end).collect();
+            let line = line.trim_end_matches(['\n', '\r']);
+            let (timestamp, text) = split_timestamp(line);
+            lines.push(LogLine {
+                stream,
+                timestamp: timestamp.to_owned(),
+                text: text.to_owned(),
+            });
+        }
+    }
+}
+
+fn options(follow: bool, tail: &str, until: i32) -> LogsOptions {
+    LogsOptions {
+        follow,
+        stdout: true,
+        stderr: true,
+        timestamps: true,
+        tail: tail.to_owned(),
+        until,
+        since: 0,
+    }
+}
+
+/// Follows the container's log: the last `tail` lines first, then new lines as they come, each batch handed to
+/// `on_lines` at most every `every`. Returns when the container stops or the stream breaks.
+pub async fn follow(
+    engine: &Engine,
+    container: &str,
+    tail: u32,
+    every: Duration,
+    mut on_lines: impl FnMut(Vec<LogLine>) -> bool,
+) -> Result<(), PortholeError> {
+    let mut stream = engine
+        .docker
+        .logs(container, Some(options(true, &tail.to_string(), 0)));
+    let mut splitter = LineSplitter::default();
+    let mut batch = Vec::new();
+    let mut first = true;
+    let mut deadline = tokio::time::Instant::now() + every;
+    loop {
+        tokio::select! {
+            next = stream.next() => match next {
+                Some(Ok(output)) => splitter.push(output, &mut batch),
+                Some(Err(error)) => {
+                    if !batch.is_empty() {
+                        on_lines(std::mem::take(&mut batch));
+                    }
+                    return Err(from_bollard(error));
+                }
+                None => break,
+            },
+            _ = tokio::time::sleep_until(deadline) => {
+                deadline = tokio::time::Instant::now() + every;
+                // The first message is sent even when empty, so the view knows the tail has been read.
+                if (first || !batch.is_empty()) && !on_lines(std::mem::take(&mut batch)) {
+                    return Ok(());
+                }
+                first = false;
+            }
+        }
+    }
+    if first || !batch.is_empty() {
+        on_lines(batch);
+    }
+    Ok(())
+}
+
+/// Up to `count` lines written before the line stamped `before` (scroll-back).
+///
+/// The engine applies `tail` from the end of the whole log before it applies `until` (1-second resolution), so the
+/// lines written since the cursor count against the tail: ask for more (×4 each round) until enough lines before the
+/// cursor arrive or the log's start is reached.
+pub async fn before(
+    engine: &Engine,
+    container: &str,
+    before: &str,
+    count: u32,
+) -> Result<Vec<LogLine>, PortholeError> {
+    let Ok(stamp) = chrono::DateTime::parse_from_rfc3339(before) else {
+        return Ok(Vec::new());
+    };
+    let until = i32::try_from(stamp.timestamp() + 1).unwrap_or(i32::MAX);
+    let mut tail = u64::from(count) + 200;
+    let mut previous = None;
+    loop {
+        let mut stream = engine
+            .docker
+            .logs(container, Some(options(false, &tail.to_string(), until)));
+        let mut splitter = LineSplitter::default();
+        let mut lines = Vec::new();
+        while let Some(output) = stream.next().await {
+            splitter.push(output.map_err(from_bollard)?, &mut lines);
+        }
+        // A bigger tail that brings no more lines has reached the start of the log.
+        let reached_start = previous == Some(lines.len());
+        previous = Some(lines.len());
+        lines.retain(|line| line.timestamp.as_str() < before);
+        if lines.len() >= count as usize || reached_start {
+            let keep = lines.len().saturating_sub(count as usize);
+            return Ok(lines.split_off(keep));
+        }
+        tail *= 4;
+    }
+}
+
+/// The whole log as text (for Download), stdout and stderr interleaved as written.
+pub async fn all(engine: &Engine, container: &str) -> Result<String, PortholeError> {
+    let mut stream = engine
+        .docker
+        .logs(container, Some(options(false, "all", 0)));
+    let mut splitter = LineSplitter::default();
+    let mut text = String::new();
+    let mut lines = Vec::new();
+    while let Some(output) = stream.next().await {
+        splitter.push(output.map_err(from_bollard)?, &mut lines);
+        for line in lines.drain(..) {
+            text.push_str(&line.timestamp);
+            text.push(' ');
+            text.push_str(&line.text);
+            text.push('\n');
+        }
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_span_chunks_and_streams_stay_apart() {
+        let mut splitter = LineSplitter::default();
+        let mut lines = Vec::new();
+        let out = |s: &str| LogOutput::StdOut {
+            message: s.as_bytes().to_vec().into(),
+        };
+        let err = |s: &str| LogOutput::StdErr {
+            message: s.as_bytes().to_vec().into(),
+        };
+        splitter.push(out("2024-01-01T00:00:00.000000001Z hel"), &mut lines);
+        splitter.push(err("2024-01-01T00:00:00.000000002Z oops\r\n"), &mut lines);
+        splitter.push(out("lo\n2024-01-01T00:00:00.000000003Z next\n"), &mut lines);
+        let texts: Vec<_> = lines.iter().map(|l| (l.stream, l.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (LogStream::Stderr, "oops"),
+                (LogStream::Stdout, "hello"),
+                (LogStream::Stdout, "next")
+            ]
+        );
+        assert_eq!(lines[1].timestamp, "2024-01-01T00:00:00.000000001Z");
+    }
+}
