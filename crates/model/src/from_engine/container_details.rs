@@ -99,7 +99,7 @@ impl From<engine::ContainerInspectResponse> for ContainerDetails {
             image: config.image.unwrap_or_default(),
             image_id: inspect.image.unwrap_or_default(),
             state: state.status.map_or(ContainerState::Unknown, |s| {
-                ContainerState::parse(&s.to_string())
+                ContainerState::parse(s.as_ref())
             }),
             exit_code: state.exit_code.unwrap_or_default(),
             health: state
