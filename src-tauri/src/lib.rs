@@ -7,8 +7,10 @@
 mod commands;
 mod connection;
 mod image_build;
+mod save;
 mod settings;
 mod state;
+mod streams;
 mod subscriptions;
 mod transfer;
 
@@ -43,6 +45,17 @@ pub fn run() {
             commands::engine::engine_info,
             commands::containers::list_containers,
             commands::containers::container_action,
+            commands::containers::run_container,
+            commands::containers::container_details,
+            commands::containers::logs_before,
+            commands::containers::stats_once,
+            commands::containers::save_logs,
+            commands::containers::subscribe_logs,
+            commands::containers::subscribe_stats,
+            commands::containers::subscribe_processes,
+            commands::containers::open_terminal,
+            commands::containers::terminal_input,
+            commands::containers::terminal_resize,
             commands::images::list_images,
             commands::images::image_action,
             commands::images::pull_image,

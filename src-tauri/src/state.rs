@@ -23,6 +23,8 @@ pub struct Shared {
 pub struct AppState {
     shared: Arc<Shared>,
     pub subscriptions: Arc<Subscriptions>,
+    /// Input to the open terminals, keyed by their subscription id.
+    pub terminals: Arc<crate::streams::terminal::Terminals>,
     /// The docker CLI's credential store (`$DOCKER_CONFIG`), shared with `docker login` in a terminal.
     pub credentials: Store,
 }
@@ -43,6 +45,7 @@ impl AppState {
         Self {
             shared: Arc::new(shared),
             subscriptions: Arc::new(Subscriptions::default()),
+            terminals: Arc::default(),
             credentials: Store::from_environment(),
         }
     }

@@ -1,4 +1,5 @@
-//! The one registry of live streams (engine events now; pull, logs, stats, exec and top later). Each subscription is
+//! The one registry of live streams: engine events, pull/push/build progress, and a container's logs, stats,
+//! processes and terminal. Each subscription is
 //! a task keyed by id that writes to the UI over its own `tauri::ipc::Channel`.
 //!
 //! Invariants: a subscription leaves the registry when the UI unsubscribes (its view closed), when its task ends
@@ -18,10 +19,11 @@ pub enum Topic {
     Pull,
     Push,
     Build,
+    /// A stream of one container's (logs, stats, processes, terminal), by the name or id the view used.
+    Container(String),
 }
 
 struct Subscription {
-    #[allow(dead_code)] // read by `cancel_topic`, used once per-object streams exist
     topic: Topic,
     task: JoinHandle<()>,
 }
@@ -38,7 +40,16 @@ impl Subscriptions {
     where
         F: Future<Output = ()> + Send + 'static,
     {
+        self.spawn_with(topic, |_| stream)
+    }
+
+    /// Like `spawn`, for a stream that needs to know its own id (a terminal registers its input under it).
+    pub fn spawn_with<F>(self: &Arc<Self>, topic: Topic, make: impl FnOnce(u64) -> F) -> u64
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
+        let stream = make(id);
         let registry = Arc::downgrade(self);
         // Hold the lock across spawn so a task that ends at once cannot try to remove itself before it is inserted.
         let mut live = self.lock();
@@ -64,7 +75,6 @@ impl Subscriptions {
     }
 
     /// Cancels every subscription following `topic` (its object went away).
-    #[allow(dead_code)] // the first per-object streams (logs, stats) arrive with the containers issue
     pub fn cancel_topic(&self, topic: &Topic) {
         self.lock().retain(|_, subscription| {
             let keep = &subscription.topic != topic;

@@ -1,8 +1,8 @@
 //! A terminal in a running container (`docker exec -it`): an exec with a TTY whose output is a byte stream and whose
 //! input is a writer, resized with the window.
 //!
-//! Invariant: the exec's process ends when its input closes (the session is dropped), so closing the terminal tab
-//! never leaves a shell running in the container.
+//! The engine does not end an exec's process when its client goes away (a TTY gets no hang-up), so closing a
+//! terminal must `hang_up`: an interrupt for whatever runs in the foreground, then end-of-input for the shell.
 
 use crate::error::{from_bollard, from_bollard_with};
 use crate::Engine;
@@ -106,6 +106,13 @@ pub async fn write(
         .flush()
         .await
         .map_err(|error| PortholeError::of_kind(ErrorKind::Internal, error.to_string()))
+}
+
+/// Ends the shell behind `input` the way a user would: Ctrl-C, then Ctrl-D on the empty line.
+pub async fn hang_up(mut input: Pin<Box<dyn AsyncWrite + Send>>) {
+    let _ = input.write_all(b"\x03\x04").await;
+    let _ = input.flush().await;
+    let _ = input.shutdown().await;
 }
 
 /// Whether the exec's process is still running (the shell exited when not).

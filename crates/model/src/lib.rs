@@ -31,6 +31,7 @@ pub mod run;
 pub mod settings;
 pub mod stats;
 pub mod status;
+pub mod terminal;
 
 pub use action::{Action, ContainerAction, ImageAction};
 pub use container::{ContainerState, ContainerSummary, PortMapping};
@@ -49,6 +50,7 @@ pub use registry::{Catalog, Login, Registry, SearchResult, Tags};
 pub use run::{FieldError, MountKind, MountSpec, PortSpec, Protocol, RestartPolicy, RunRequest};
 pub use settings::{Page, Settings, Theme};
 pub use stats::{StatsMessage, StatsSample};
+pub use terminal::TerminalMessage;
 pub use volume::VolumeSummary;
 pub mod time;
 pub mod volume;

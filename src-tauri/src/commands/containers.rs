@@ -1,7 +1,13 @@
-//! Containers.
+//! Containers: the list, one container's details and lifecycle, `docker run`, and the container page's streams.
 
 use crate::state::AppState;
-use porthole_model::{ContainerAction, ContainerSummary, PortholeError};
+use crate::streams;
+use crate::subscriptions::Topic;
+use porthole_model::{
+    ContainerAction, ContainerDetails, ContainerSummary, LogLine, LogMessage, PortholeError,
+    ProcessesMessage, RunRequest, StatsMessage, StatsSample, TerminalMessage,
+};
+use tauri::ipc::Channel;
 use tauri::State;
 
 #[tauri::command]
@@ -12,11 +18,146 @@ pub async fn list_containers(
     porthole_engine::containers::list(&state.engine()?, all).await
 }
 
+/// A removed container's streams are cancelled with it.
 #[tauri::command]
 pub async fn container_action(
     state: State<'_, AppState>,
     container: String,
     action: ContainerAction,
 ) -> Result<(), PortholeError> {
-    porthole_engine::container::perform(&state.engine()?, &container, &action).await
+    porthole_engine::container::perform(&state.engine()?, &container, &action).await?;
+    if matches!(action, ContainerAction::Remove { .. }) {
+        state
+            .subscriptions
+            .cancel_topic(&Topic::Container(container));
+    }
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn run_container(
+    state: State<'_, AppState>,
+    request: RunRequest,
+) -> Result<String, PortholeError> {
+    porthole_engine::run::run(&state.engine()?, &state.credentials, &request).await
+}
+
+#[tauri::command]
+pub async fn container_details(
+    state: State<'_, AppState>,
+    container: String,
+) -> Result<ContainerDetails, PortholeError> {
+    porthole_engine::container::details(&state.engine()?, &container).await
+}
+
+/// Scroll-back: `count` lines written before the line stamped `before`.
+#[tauri::command]
+pub async fn logs_before(
+    state: State<'_, AppState>,
+    container: String,
+    before: String,
+    count: u32,
+) -> Result<Vec<LogLine>, PortholeError> {
+    porthole_engine::logs::before(&state.engine()?, &container, &before, count).await
+}
+
+/// One sample each for the list's CPU and memory columns (visible running rows only).
+#[tauri::command]
+pub async fn stats_once(
+    state: State<'_, AppState>,
+    container: String,
+) -> Result<StatsSample, PortholeError> {
+    porthole_engine::stats::once(&state.engine()?, &container).await
+}
+
+/// Download: asks where to save, then writes the whole log there. `None` when the user cancelled.
+#[tauri::command]
+pub async fn save_logs(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    container: String,
+) -> Result<Option<String>, PortholeError> {
+    crate::save::logs(app, state.engine()?, container).await
+}
+
+#[tauri::command]
+pub fn subscribe_logs(
+    state: State<'_, AppState>,
+    container: String,
+    tail: u32,
+    on_message: Channel<LogMessage>,
+) -> Result<u64, PortholeError> {
+    let engine = state.engine()?;
+    let topic = Topic::Container(container.clone());
+    Ok(state.subscriptions.spawn(
+        topic,
+        streams::logs::follow(engine, container, tail, on_message),
+    ))
+}
+
+#[tauri::command]
+pub fn subscribe_stats(
+    state: State<'_, AppState>,
+    container: String,
+    on_message: Channel<StatsMessage>,
+) -> Result<u64, PortholeError> {
+    let engine = state.engine()?;
+    let topic = Topic::Container(container.clone());
+    Ok(state
+        .subscriptions
+        .spawn(topic, streams::stats::follow(engine, container, on_message)))
+}
+
+#[tauri::command]
+pub fn subscribe_processes(
+    state: State<'_, AppState>,
+    container: String,
+    on_message: Channel<ProcessesMessage>,
+) -> Result<u64, PortholeError> {
+    let engine = state.engine()?;
+    let topic = Topic::Container(container.clone());
+    Ok(state.subscriptions.spawn(
+        topic,
+        streams::processes::follow(engine, container, on_message),
+    ))
+}
+
+/// Opens a terminal: `command` (a shell) with a TTY of `cols`×`rows`. Keys go in with `terminal_input`.
+#[tauri::command]
+pub fn open_terminal(
+    state: State<'_, AppState>,
+    container: String,
+    command: Vec<String>,
+    cols: u16,
+    rows: u16,
+    on_message: Channel<TerminalMessage>,
+) -> Result<u64, PortholeError> {
+    let engine = state.engine()?;
+    let terminals = state.terminals.clone();
+    let session = streams::terminal::Session {
+        container: container.clone(),
+        command,
+        cols,
+        rows,
+    };
+    Ok(state
+        .subscriptions
+        .spawn_with(Topic::Container(container), move |id| {
+            streams::terminal::run(engine, session, on_message, terminals, id)
+        }))
+}
+
+/// Typed keys for the terminal `id`; `false` once it has ended.
+#[tauri::command]
+pub fn terminal_input(state: State<'_, AppState>, id: u64, keys: String) -> bool {
+    state
+        .terminals
+        .send(id, streams::terminal::Input::Keys(keys.into_bytes()))
+}
+
+#[tauri::command]
+pub fn terminal_resize(state: State<'_, AppState>, id: u64, cols: u16, rows: u16) -> bool {
+    state
+        .terminals
+        .send(id, streams::terminal::Input::Resize { cols, rows })
 }

@@ -1,0 +1,36 @@
+//! Saving a container's whole log to a file the user picks (the Logs tab's Download).
+
+use porthole_engine::Engine;
+use porthole_model::{ErrorKind, PortholeError};
+
+pub async fn logs(
+    app: tauri::AppHandle,
+    engine: Engine,
+    container: String,
+) -> Result<Option<String>, PortholeError> {
+    use tauri_plugin_dialog::DialogExt;
+    let (chosen, receiver) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("Save the container's log")
+        .set_file_name(format!("{container}.log"))
+        .save_file(move |path| {
+            let _ = chosen.send(path);
+        });
+    let Some(path) = receiver
+        .await
+        .ok()
+        .flatten()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let text = porthole_engine::logs::all(&engine, &container).await?;
+    tokio::fs::write(&path, text).await.map_err(|error| {
+        PortholeError::of_kind(
+            ErrorKind::InvalidInput,
+            format!("Could not write {}: {error}", path.display()),
+        )
+    })?;
+    Ok(Some(path.display().to_string()))
+}

@@ -1,0 +1,20 @@
+//! A logs subscription: the bounded tail, then followed lines in batches of at most `EVERY`.
+
+use porthole_engine::Engine;
+use porthole_model::LogMessage;
+use std::time::Duration;
+use tauri::ipc::Channel;
+
+/// Long enough to batch a 20,000 lines/s writer into a few hundred lines per message, short enough to feel live.
+const EVERY: Duration = Duration::from_millis(100);
+
+pub async fn follow(engine: Engine, container: String, tail: u32, channel: Channel<LogMessage>) {
+    let result = porthole_engine::logs::follow(&engine, &container, tail, EVERY, |lines| {
+        channel.send(LogMessage::Lines { lines }).is_ok()
+    })
+    .await;
+    let _ = channel.send(match result {
+        Ok(()) => LogMessage::Ended,
+        Err(error) => LogMessage::Failed { error },
+    });
+}
