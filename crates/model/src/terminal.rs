@@ -44,9 +44,7 @@ impl Utf8Stream {
             }
         };
         let rest = self.pending.split_off(valid);
-        let text =
-            String::from_utf8(std::mem::replace(&mut self.pending, rest)).unwrap_or_default();
-        text
+        String::from_utf8(std::mem::replace(&mut self.pending, rest)).unwrap_or_default()
     }
 }
 
