@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Porthole needs to build, run and test, skipping what is already there. Debian 12 / Ubuntu, as root
-# or with sudo. Nothing is downloaded from outside the package registries (apt, crates.io).
+# or with sudo. Nothing is downloaded from outside the package registries (apt, crates.io, npm).
 #
 #   scripts/setup.sh          build + run: system libraries, a Docker engine, the wasm target, trunk, wasm-bindgen
 #   scripts/setup.sh --test   also what the tests need: registry, Xvfb, WebKitWebDriver, tauri-driver
@@ -51,6 +51,9 @@ fi
 if ! grep -q "wasm_bindgen = \"$wbg\"" ui/Trunk.toml; then
   log "ui/Trunk.toml names another wasm-bindgen than Cargo.lock ($wbg): update [tools] wasm_bindgen"; exit 1
 fi
+
+# The terminal emulator for the UI (xterm.js), from the npm registry, checked by hash.
+scripts/vendor.sh
 
 if $with_tests && ! command -v tauri-driver >/dev/null; then
   log "installing tauri-driver"; cargo install tauri-driver --locked

@@ -235,6 +235,8 @@ impl Window {
             if let Ok(input) = self.client.find(fantoccini::Locator::Id(id)).await {
                 match input.clear().await {
                     Ok(()) => {
+                        // Clearing a field fires no input event; a keystroke does (type, then erase it).
+                        let text = if text.is_empty() { " \u{E003}" } else { text };
                         input.send_keys(text).await.expect("typing");
                         return;
                     }

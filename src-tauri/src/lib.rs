@@ -21,6 +21,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let state = AppState::new(porthole_engine::Endpoint::from_environment());
             tauri::async_runtime::spawn(connection::run(state.shared()));
@@ -48,7 +49,7 @@ pub fn run() {
             commands::containers::run_container,
             commands::containers::container_details,
             commands::containers::logs_before,
-            commands::containers::stats_once,
+            commands::containers::subscribe_list_stats,
             commands::containers::save_logs,
             commands::containers::subscribe_logs,
             commands::containers::subscribe_stats,
@@ -56,6 +57,7 @@ pub fn run() {
             commands::containers::open_terminal,
             commands::containers::terminal_input,
             commands::containers::terminal_resize,
+            commands::containers::open_url,
             commands::images::list_images,
             commands::images::image_action,
             commands::images::pull_image,

@@ -1,6 +1,8 @@
 //! The shell: sidebar, the current page (or the unreachable page), status bar, theme and global keys.
 
-use crate::components::{error_banner::ErrorBanner, sidebar::Sidebar, status_bar::StatusBar};
+use crate::components::{
+    error_banner::ErrorBanner, run_dialog::RunDialog, sidebar::Sidebar, status_bar::StatusBar,
+};
 use crate::pages;
 use crate::store::Store;
 use leptos::prelude::*;
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
                 {page}
             </main>
             <StatusBar />
+            <RunDialog />
         </div>
     }
 }

@@ -37,6 +37,10 @@ pub struct Store {
     pub registries: RwSignal<Vec<porthole_model::Registry>>,
     /// A registry whose login form should open (e.g. after a pull it refused), read by the Registries page.
     pub login_for: RwSignal<Option<String>>,
+    /// The run dialog, open with the image it was opened for (`Some("")` for none).
+    pub run_dialog: RwSignal<Option<String>>,
+    /// The container whose page is shown over the list (its id), if any.
+    pub open_container: RwSignal<Option<String>>,
     /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
     navigated: RwSignal<bool>,
     /// Saving waits until the saved settings were read, so an early click cannot overwrite them with defaults.
@@ -96,6 +100,8 @@ impl Store {
             loaded: RwSignal::new(false),
             registries: RwSignal::new(Vec::new()),
             login_for: RwSignal::new(None),
+            run_dialog: RwSignal::new(None),
+            open_container: RwSignal::new(None),
             navigated: RwSignal::new(false),
             settings_ready: RwSignal::new(false),
         }

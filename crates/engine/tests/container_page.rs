@@ -207,6 +207,12 @@ async fn stats_are_sane_against_the_cgroup() {
         last.memory_used
     );
     let once = stats::once(&engine, &name).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let again = stats::once(&engine, &name).await.unwrap().cpu_since(&once);
+    assert!(
+        again.cpu_percent > 50.0,
+        "two one-shot samples give the busy loop's CPU: {again:?}"
+    );
     assert_eq!(once.memory_limit, 64 << 20);
 }
 

@@ -20,6 +20,9 @@ pub struct StatsSample {
     pub block_read: u64,
     pub block_write: u64,
     pub pids: u64,
+    /// The raw CPU counters (ns) this sample was read with, so two one-shot samples give a CPU % (`cpu_since`).
+    pub cpu_total: u64,
+    pub system_total: u64,
 }
 
 /// What a stats subscription sends.
@@ -28,6 +31,10 @@ pub struct StatsSample {
 pub enum StatsMessage {
     Sample {
         sample: StatsSample,
+    },
+    /// One round of the list's columns: a sample for each visible running container, by id.
+    Round {
+        samples: Vec<(String, StatsSample)>,
     },
     /// The container is not running (any more).
     Ended,
@@ -45,6 +52,17 @@ pub fn cpu_percent(container_delta: u64, system_delta: u64, cpus: u32) -> f64 {
 }
 
 impl StatsSample {
+    /// This sample with its CPU % computed from an earlier one of the same container (one-shot samples carry no
+    /// previous reading of their own).
+    pub fn cpu_since(mut self, earlier: &StatsSample) -> StatsSample {
+        self.cpu_percent = cpu_percent(
+            self.cpu_total.saturating_sub(earlier.cpu_total),
+            self.system_total.saturating_sub(earlier.system_total),
+            self.cpus,
+        );
+        self
+    }
+
     pub fn memory_percent(&self) -> f64 {
         if self.memory_limit == 0 {
             0.0
@@ -140,6 +158,19 @@ mod tests {
             history.push(StatsSample::default());
         }
         assert_eq!(history.samples.len(), History::CAPACITY);
+        let earlier = StatsSample {
+            cpu_total: 100,
+            system_total: 1000,
+            cpus: 2,
+            ..Default::default()
+        };
+        let later = StatsSample {
+            cpu_total: 350,
+            system_total: 2000,
+            cpus: 2,
+            ..Default::default()
+        };
+        assert!((later.cpu_since(&earlier).cpu_percent - 50.0).abs() < 1e-9);
         let half = StatsSample {
             memory_used: 50,
             memory_limit: 200,

@@ -5,7 +5,7 @@ use crate::streams;
 use crate::subscriptions::Topic;
 use porthole_model::{
     ContainerAction, ContainerDetails, ContainerSummary, LogLine, LogMessage, PortholeError,
-    ProcessesMessage, RunRequest, StatsMessage, StatsSample, TerminalMessage,
+    ProcessesMessage, RunRequest, StatsMessage, TerminalMessage,
 };
 use tauri::ipc::Channel;
 use tauri::State;
@@ -61,13 +61,19 @@ pub async fn logs_before(
     porthole_engine::logs::before(&state.engine()?, &container, &before, count).await
 }
 
-/// One sample each for the list's CPU and memory columns (visible running rows only).
+/// The list's CPU and memory columns for `containers` (the visible running rows); the UI subscribes again when
+/// the rows in view change, and unsubscribes when the window is hidden.
 #[tauri::command]
-pub async fn stats_once(
+pub fn subscribe_list_stats(
     state: State<'_, AppState>,
-    container: String,
-) -> Result<StatsSample, PortholeError> {
-    porthole_engine::stats::once(&state.engine()?, &container).await
+    containers: Vec<String>,
+    on_message: Channel<StatsMessage>,
+) -> Result<u64, PortholeError> {
+    let engine = state.engine()?;
+    Ok(state.subscriptions.spawn(
+        Topic::ListStats,
+        streams::stats::follow_list(engine, containers, on_message),
+    ))
 }
 
 /// Download: asks where to save, then writes the whole log there. `None` when the user cancelled.
@@ -160,4 +166,18 @@ pub fn terminal_resize(state: State<'_, AppState>, id: u64, cols: u16, rows: u16
     state
         .terminals
         .send(id, streams::terminal::Input::Resize { cols, rows })
+}
+
+/// Opens a published port in the browser. Only `http(s)://` addresses: the window cannot open files or programs.
+#[tauri::command]
+pub fn open_url(app: tauri::AppHandle, url: String) -> Result<(), PortholeError> {
+    use tauri_plugin_opener::OpenerExt;
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(PortholeError::invalid_input(format!(
+            "{url} is not a web address."
+        )));
+    }
+    app.opener().open_url(url, None::<&str>).map_err(|error| {
+        PortholeError::of_kind(porthole_model::ErrorKind::Internal, error.to_string())
+    })
 }

@@ -93,12 +93,15 @@ pub fn build_image(
 /// The system's folder picker, for a build context; `None` when the user cancels. Called as a command so the window
 /// needs no permission for the dialog plugin's own API.
 #[tauri::command]
-pub async fn choose_folder(app: tauri::AppHandle) -> Result<Option<String>, PortholeError> {
+pub async fn choose_folder(
+    app: tauri::AppHandle,
+    title: String,
+) -> Result<Option<String>, PortholeError> {
     use tauri_plugin_dialog::DialogExt;
     let (chosen, receiver) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .set_title("Choose the build context")
+        .set_title(title)
         .pick_folder(move |folder| {
             let _ = chosen.send(folder);
         });

@@ -123,7 +123,7 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
                         <label>"Folder (build context)"<span class="with-button"><input id="build-folder" type="text" placeholder="/home/me/app" spellcheck="false"
                             prop:value=move || folder.get() on:input=move |ev| folder.set(event_target_value(&ev)) />
                             <button type="button" class="action" id="build-choose" on:click=move |_| spawn_local(async move {
-                                if let Ok(Some(chosen)) = api::choose_folder().await { folder.try_set(chosen); }
+                                if let Ok(Some(chosen)) = api::choose_folder("Choose the build context").await { folder.try_set(chosen); }
                             })>"Choose…"</button></span></label>
                         <label>"Dockerfile"<input id="build-dockerfile" type="text" spellcheck="false"
                             prop:value=move || dockerfile.get() on:input=move |ev| dockerfile.set(event_target_value(&ev)) /></label>

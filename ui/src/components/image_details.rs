@@ -44,8 +44,12 @@ pub fn ImageDetailsPanel(
                     <button class="ghost back" id="details-back" on:click=move |_| on_back.run(())>"← Images"</button>
                     <h1 class="details-title">{name()}</h1>
                 </div>
+                <span class="header-buttons">
+                <button class="primary" data-action="details-run" title=format!("docker run {}", name())
+                    on:click=move |_| use_store().run_dialog.set(Some(name()))>"Run…"</button>
                 <button class="action" data-action="details-remove" title=Action::Image { image: name(), action: porthole_model::ImageAction::Remove { force: false } }.cli()
                     on:click=move |_| on_remove.run(name())>"Remove"</button>
+                </span>
             </header>
         }
     };

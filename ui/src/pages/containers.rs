@@ -1,6 +1,7 @@
 //! The Containers page: `docker ps` by default, `docker ps -a` with the toggle; live, filterable, sortable, keyboard
 //! navigable and virtualized.
 
+use crate::api;
 use crate::components::cli_hint::CliHint;
 use crate::components::container_actions::ContainerActions;
 use crate::components::filter_box::FilterBox;
@@ -9,15 +10,28 @@ use crate::components::relative_time::RelativeTime;
 use crate::components::sort_header::SortHeader;
 use crate::components::state_badge::StateBadge;
 use crate::components::viewport::Viewport;
+use crate::pages::container::ContainerPage;
 use crate::store::use_store;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::container::port_links;
 use porthole_model::containers::{visible, ContainerColumn, Sort};
 use porthole_model::status::aged;
 use porthole_model::{Action, ContainerState, ContainerSummary};
 use std::collections::HashMap;
 
+/// The list, or one container's page over it when one is open.
 #[component]
 pub fn ContainersPage() -> impl IntoView {
+    let store = use_store();
+    move || match store.open_container.get() {
+        Some(id) => view! { <ContainerPage id=id /> }.into_any(),
+        None => view! { <ContainerList /> }.into_any(),
+    }
+}
+
+#[component]
+fn ContainerList() -> impl IntoView {
     let store = use_store();
     // `docker ps` vs `docker ps -a`, remembered in the settings.
     let show_all = Signal::derive(move || store.settings.with(|s| s.show_all_containers));
@@ -106,6 +120,10 @@ pub fn ContainersPage() -> impl IntoView {
                     <span class="switch-track"></span>
                     <span>"Show stopped too"</span>
                 </label>
+                <button class="primary" id="run-open" title="docker run" on:click=move |_| store.run_dialog.set(Some(String::new()))>"Run…"</button>
+                <button class="action" id="container-open" title="docker inspect, logs, stats, top, exec"
+                    disabled=move || selected.with(Option::is_none)
+                    on:click=move |_| store.open_container.set(selected.get_untracked())>"Open"</button>
                 <span class="toolbar-spacer"></span>
                 <ContainerActions selected=selected_container />
             </div>
@@ -168,10 +186,12 @@ fn ContainerRow(
         })
     };
     let select_id = id.clone();
+    let open_id = id.clone();
     let created = container.with_untracked(|c| c.as_ref().map(|c| c.created).unwrap_or_default());
     view! {
         <tr class:selected=is_selected data-id=id.clone() data-name=field(|c| c.name.clone())
-            data-state=move || state().as_str() on:click=move |_| selected.set(Some(select_id.clone()))>
+            data-state=move || state().as_str() on:click=move |_| selected.set(Some(select_id.clone()))
+            on:dblclick=move |_| store.open_container.set(Some(open_id.clone()))>
             <td class="name">
                 <div class="cell-main">{field(|c| c.name.clone())}</div>
                 <div class="cell-sub mono">{field(|c| c.short_id().to_string())}</div>
@@ -179,7 +199,17 @@ fn ContainerRow(
             <td class="image mono" title=field(|c| c.image.clone())>{field(|c| c.image.clone())}</td>
             <td>{move || view! { <StateBadge state=state() /> }}</td>
             <td class="status">{status}</td>
-            <td class="ports mono" title=field(ContainerSummary::ports_label)>{field(ContainerSummary::ports_label)}</td>
+            <td class="ports mono" title=field(ContainerSummary::ports_label)>
+                {move || container.with(|c| c.as_ref().map(|c| port_links(&c.ports)).unwrap_or_default()).into_iter().map(|url| {
+                    let open = url.clone();
+                    let label = url.trim_start_matches("http://").to_owned();
+                    view! { <button class="link port-link" data-url=url title=format!("Open {open} in the browser")
+                        on:click=move |ev| { ev.stop_propagation(); let url = open.clone(); spawn_local(async move {
+                            if let Err(error) = api::open_url(&url).await { store.error.try_set(Some(error.into())); }
+                        }); }>{label}</button> }
+                }).collect_view()}
+                <span class="cell-sub">{move || container.with(|c| c.as_ref().map(|c| c.ports.iter().filter(|p| p.host_port.is_none() || p.protocol != "tcp").map(|p| p.label()).collect::<Vec<_>>().join(", ")).unwrap_or_default())}</span>
+            </td>
             <td class="created"><RelativeTime unix=created /></td>
         </tr>
     }
@@ -194,8 +224,8 @@ fn EmptyState(show_all: Signal<bool>, filtered: Signal<bool>) -> impl IntoView {
             view! {
                 <div class="empty">
                     <strong>"No containers yet."</strong>
-                    <p>"A container is a running (or stopped) instance of an image. Create one from a terminal with "
-                       <code>"docker run -d -p 8080:80 nginx"</code>" and it appears here at once."</p>
+                    <p>"A container is a running (or stopped) instance of an image. Press "<strong>"Run…"</strong>
+                       " to start one — the dialog shows the "<code>"docker run -d -p 8080:80 nginx"</code>" command it amounts to."</p>
                 </div>
             }.into_any()
         } else {

@@ -159,7 +159,7 @@ impl Action {
             Self::Stats { container } => format!("docker stats {container}"),
             Self::Top { container } => format!("docker top {container}"),
             Self::Exec { container, command } => {
-                format!("docker exec -it {container} {}", shell_words::join(command))
+                format!("docker exec -it {container} {}", crate::run::join(command))
             }
             Self::Image { image, action } => match action {
                 ImageAction::Remove { force: false } => format!("docker rmi {image}"),

@@ -74,6 +74,8 @@ impl From<engine::ContainerStatsResponse> for StatsSample {
             block_read,
             block_write,
             pids: stats.pids_stats.and_then(|p| p.current).unwrap_or(0),
+            cpu_total: total(&cpu),
+            system_total: cpu.system_cpu_usage.unwrap_or(0),
         }
     }
 }

@@ -72,6 +72,26 @@ fn is_image_id(text: &str) -> bool {
             .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
 }
 
+/// Words joined for a POSIX shell, quoting only the words that need it (Python's `shlex.quote` rule), so the
+/// command reads as a person would type it.
+pub fn join(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|word| {
+            let safe = !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "@%+=:,./-_".contains(c));
+            if safe {
+                word.clone()
+            } else {
+                format!("'{}'", word.replace('\'', "'\"'\"'"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl RunRequest {
     /// Every whole-form problem; the per-field parsers have already run while typing. `taken` is the names of the
     /// containers that exist.
@@ -180,6 +200,6 @@ impl RunRequest {
         });
         args.extend(tail);
         args.extend(self.command.iter().cloned());
-        shell_words::join(args)
+        join(&args)
     }
 }

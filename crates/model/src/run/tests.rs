@@ -169,7 +169,7 @@ fn cli_is_shell_quoted() {
     r.auto_remove = true;
     assert_eq!(
         r.cli(),
-        "docker run -d --name web -p 8080:80 --mount 'type=volume,source=site,target=/usr/share/nginx/html' \
+        "docker run -d --name web -p 8080:80 --mount type=volume,source=site,target=/usr/share/nginx/html \
          -e 'GREETING=hello world' --entrypoint /bin/env --rm nginx:1.25 -i sh -c 'echo hi'"
     );
     assert_eq!(shell_words::split(&r.cli()).unwrap().len(), 19);

@@ -17,6 +17,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
+mod containers;
+pub use containers::*;
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
@@ -39,7 +42,7 @@ thread_local! {
     static CHANNEL_HANDLERS: RefCell<HashMap<u64, Handler>> = RefCell::new(HashMap::new());
 }
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     // JSON-compatible: maps become plain objects and u64 becomes a number, as Tauri's serde expects.
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -53,7 +56,10 @@ fn error_from_js(value: JsValue) -> PortholeError {
     })
 }
 
-async fn invoke<T: DeserializeOwned>(command: &str, args: JsValue) -> Result<T, PortholeError> {
+pub(crate) async fn invoke<T: DeserializeOwned>(
+    command: &str,
+    args: JsValue,
+) -> Result<T, PortholeError> {
     let reply = tauri_invoke(command, args).await.map_err(error_from_js)?;
     serde_wasm_bindgen::from_value(reply)
         .map_err(|e| PortholeError::of_kind(porthole_model::ErrorKind::Internal, e.to_string()))
@@ -207,9 +213,14 @@ pub async fn build_image(
     subscribe("build_image", args, on_message).await
 }
 
-/// Opens the system's folder picker; `None` when the user cancels.
-pub async fn choose_folder() -> Result<Option<String>, PortholeError> {
-    invoke("choose_folder", no_args()).await
+#[derive(Serialize)]
+struct TitleArgs<'a> {
+    title: &'a str,
+}
+
+/// Opens the system's folder picker titled `title`; `None` when the user cancels.
+pub async fn choose_folder(title: &str) -> Result<Option<String>, PortholeError> {
+    invoke("choose_folder", to_js(&TitleArgs { title })).await
 }
 
 #[derive(Serialize)]
@@ -302,7 +313,7 @@ pub async fn unsubscribe(id: u64) -> Result<bool, PortholeError> {
     invoke("unsubscribe", to_js(&IdArgs { id })).await
 }
 
-async fn subscribe<M: DeserializeOwned + 'static>(
+pub(crate) async fn subscribe<M: DeserializeOwned + 'static>(
     command: &str,
     args: js_sys::Object,
     mut on_message: impl FnMut(M) + 'static,

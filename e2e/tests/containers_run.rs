@@ -1,0 +1,224 @@
+//! The learner's notes, visually: fill the run dialog (name, port, volume, environment; bad input refused inline),
+//! start, open the published port, watch the logs and stats update, type a command in the terminal and read its
+//! output, stop and remove — and the named volume's data outlives the container.
+
+use porthole_e2e::{docker, unique, Removed, Window};
+use std::io::{Read, Write};
+
+fn http_get(url: &str) -> String {
+    let address = url
+        .trim_start_matches("http://")
+        .replace("localhost", "127.0.0.1");
+    let mut stream =
+        std::net::TcpStream::connect(address.as_str()).expect("the published port answers");
+    stream
+        .write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut body = String::new();
+    stream.read_to_string(&mut body).unwrap();
+    body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn run_watch_exec_stop_remove() {
+    let name = unique("e2e-run");
+    let volume = unique("e2e-site");
+    let _cleanup = Removed(name.clone());
+    let window = Window::launch().await;
+    window
+        .wait_for(
+            "the containers page",
+            "return !!document.getElementById('run-open')",
+            20,
+        )
+        .await;
+    window.click("#run-open").await;
+    window
+        .wait_for(
+            "the run dialog",
+            "return !!document.getElementById('run-dialog')",
+            5,
+        )
+        .await;
+    window
+        .type_into("run-image", "porthole-test/busybox:1")
+        .await;
+    window.type_into("run-name", &name).await;
+
+    // A bad port is refused inline, and Run stays disabled until it is fixed.
+    window.click("#run-add-port").await;
+    window.type_into("port-host-0", "70000").await;
+    window.type_into("port-container-0", "80").await;
+    window
+        .wait_for("the port refusal", "return document.querySelector('#run-ports .row-problem')?.textContent.includes('out of range')", 5)
+        .await;
+    assert_eq!(
+        window
+            .eval("return document.getElementById('run-start').disabled")
+            .await,
+        true
+    );
+    window.type_into("port-host-0", "").await;
+    window.type_into("port-host-ip-0", "127.0.0.1").await;
+
+    window.click("#run-add-volume").await;
+    window.type_into("mount-source-1", &volume).await;
+    window.type_into("mount-target-1", "/data").await;
+    window.type_into("run-env", "GREETING=hello").await;
+    window
+        .eval("document.querySelector('#run-dialog details').open = true; return true")
+        .await;
+    window
+        .type_into(
+            "run-command",
+            "sh -c \"httpd -p 80 -h /www; echo $GREETING > /data/greeting; i=0; while :; do i=$((i+1)); echo tick $i; sleep 0.3; done\"",
+        )
+        .await;
+    window
+        .wait_for(
+            "Run enabled",
+            "return !document.getElementById('run-start').disabled",
+            5,
+        )
+        .await;
+    let cli = window
+        .eval("return document.getElementById('run-cli').textContent")
+        .await;
+    let cli = cli.as_str().unwrap_or_default().to_owned();
+    assert!(cli.starts_with("docker run -d --name"), "{cli}");
+    assert!(
+        cli.contains("-p 127.0.0.1::80") && cli.contains("-e GREETING=hello"),
+        "{cli}"
+    );
+    assert!(
+        cli.contains(&format!("type=volume,source={volume},target=/data")),
+        "{cli}"
+    );
+    window
+        .eval("document.getElementById('run-dialog').scrollTop = 0; return true")
+        .await;
+    window.screenshot("run-dialog").await;
+
+    window.click("#run-start").await;
+    window
+        .wait_for(
+            "the container's page",
+            &format!("return document.getElementById('container-name')?.textContent === '{name}'"),
+            30,
+        )
+        .await;
+    assert_eq!(
+        docker(&["inspect", "--format", "{{.State.Status}}", &name]),
+        "running"
+    );
+
+    // The published port, as a link: what it opens answers like `curl http://localhost:PORT`.
+    window
+        .wait_for(
+            "the port link",
+            "return !!document.querySelector('#container-overview .port-link')",
+            10,
+        )
+        .await;
+    let url = window
+        .eval("return document.querySelector('#container-overview .port-link').dataset.url")
+        .await;
+    let url = url.as_str().unwrap().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    assert!(http_get(&url).contains("Hello from a Porthole test container"));
+
+    // Logs follow: a tick appears, then a later one.
+    window.click("[data-tab=logs]").await;
+    window
+        .wait_for("the first ticks", "return [...document.querySelectorAll('#log-lines .log-line')].some(l => l.textContent.includes('tick 3'))", 15)
+        .await;
+    window
+        .wait_for("newer ticks", "return [...document.querySelectorAll('#log-lines .log-line')].some(l => l.textContent.includes('tick 9'))", 15)
+        .await;
+    window.type_into("log-search", "tick 1").await;
+    window
+        .wait_for(
+            "search highlights",
+            "return !!document.querySelector('#log-lines mark')",
+            5,
+        )
+        .await;
+    window.screenshot("container-logs").await;
+
+    // Stats: samples arrive and the charts draw.
+    window.click("[data-tab=stats]").await;
+    window
+        .wait_for("a few samples", "return (document.querySelector('#stat-cpu .sparkline-line')?.getAttribute('points') || '').split(' ').length >= 6", 30)
+        .await;
+    let memory = window
+        .eval("return document.querySelector('#stat-memory .stat-value').textContent")
+        .await;
+    assert!(
+        memory.as_str().unwrap_or_default().contains("iB /"),
+        "{memory}"
+    );
+    window.screenshot("container-stats").await;
+
+    window.click("[data-tab=processes]").await;
+    window
+        .wait_for("the processes", "return [...document.querySelectorAll('#process-table td')].some(td => td.textContent.includes('httpd'))", 10)
+        .await;
+
+    // Terminal: type a command as a user would and read its output in the emulator.
+    window.click("[data-tab=terminal]").await;
+    window
+        .wait_for("the shell", "return !!document.querySelector('#terminal .xterm-helper-textarea') && !document.getElementById('terminal-state')", 15)
+        .await;
+    let keys = window
+        .client
+        .find(fantoccini::Locator::Css("#terminal .xterm-helper-textarea"))
+        .await
+        .expect("the terminal's input");
+    keys.send_keys("echo \"$GREETING-$((6*7))\"\u{E007}")
+        .await
+        .expect("typing into the terminal");
+    window
+        .wait_for("the command's output", "return document.querySelector('#terminal .xterm-rows')?.textContent.includes('hello-42')", 10)
+        .await;
+    window.screenshot("container-terminal").await;
+
+    // Stop, then remove: the page says so, and the named volume keeps the data written into it.
+    window.click("[data-tab=overview]").await;
+    window.click("[data-action=stop]").await;
+    window
+        .wait_for("stopped", "return document.querySelector('.header-state .badge')?.textContent.toLowerCase().includes('exited')", 30)
+        .await;
+    window.click("[data-action=remove]").await;
+    window
+        .wait_for(
+            "the confirmation",
+            "return !!document.getElementById('confirm-dialog')",
+            5,
+        )
+        .await;
+    window.click("#confirm-ok").await;
+    window
+        .wait_for(
+            "the removal",
+            "return !!document.getElementById('container-gone')",
+            15,
+        )
+        .await;
+    assert!(docker(&["ps", "-aq", "--filter", &format!("name=^{name}$")]).is_empty());
+    let reader = unique("e2e-reader");
+    let _reader = Removed(reader.clone());
+    let kept = docker(&[
+        "run",
+        "--name",
+        &reader,
+        "-v",
+        &format!("{volume}:/data"),
+        "porthole-test/busybox:1",
+        "cat",
+        "/data/greeting",
+    ]);
+    assert_eq!(kept, "hello");
+    docker(&["rm", &reader]);
+    docker(&["volume", "rm", &volume]);
+    window.close().await;
+}

@@ -1,0 +1,357 @@
+//! The Logs tab: a bounded tail first (default 1,000 lines), then the followed stream; older lines fetched on
+//! scroll-back; stdout and stderr told apart; timestamps, wrap and follow toggles; ANSI colours; search with
+//! highlight and jumps; download of the whole log.
+//!
+//! Invariants: at most `MAX_KEPT` lines are held (the oldest go first); only the rows in view are in the DOM, placed
+//! by a prefix sum of row heights (one row per line, or per wrapped line when wrapping); the subscription is
+//! cancelled when the tab closes.
+
+use crate::api;
+use crate::components::log_line::LogRow;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::logs::{DEFAULT_TAIL, MAX_KEPT};
+use porthole_model::{LogLine, LogMessage};
+use std::collections::VecDeque;
+
+pub const LINE_HEIGHT: f64 = 18.0;
+/// Monospace character width at the log's font size, for estimating wrapped heights.
+const CHAR_WIDTH: f64 = 7.25;
+const MARGIN: usize = 30;
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Loading,
+    Following,
+    Ended,
+    Failed(String),
+}
+
+#[component]
+pub fn LogView(container: String) -> impl IntoView {
+    // Lines with a sequence number each (stable keys for the DOM rows; prepended lines count down).
+    let lines = StoredValue::new(VecDeque::<(i64, LogLine)>::new());
+    let version = RwSignal::new(0u64);
+    let next_seq = StoredValue::new((0i64, -1i64));
+    let pending = StoredValue::new(Vec::<LogLine>::new());
+    let status = RwSignal::new(Status::Loading);
+    let tail = RwSignal::new(DEFAULT_TAIL);
+    let follow = RwSignal::new(true);
+    let timestamps = RwSignal::new(false);
+    let wrap = RwSignal::new(false);
+    let search = RwSignal::new(String::new());
+    let current_match = RwSignal::new(0usize);
+    let loading_older = RwSignal::new(false);
+    let no_older = RwSignal::new(false);
+    let scroll_top = RwSignal::new(0.0f64);
+    let view_height = RwSignal::new(600.0f64);
+    let view_width = RwSignal::new(900.0f64);
+    let node = NodeRef::<Div>::new();
+    let subscription = StoredValue::new(None::<u64>);
+    let generation = StoredValue::new(0u32);
+
+    let append = move |batch: Vec<LogLine>| {
+        lines.update_value(|all| {
+            for line in batch {
+                let seq = next_seq.with_value(|(n, _)| *n);
+                next_seq.update_value(|(n, _)| *n += 1);
+                all.push_back((seq, line));
+            }
+            while all.len() > MAX_KEPT {
+                all.pop_front();
+            }
+        });
+        version.update(|v| *v += 1);
+    };
+    let unsubscribe = move || {
+        if let Some(id) = subscription.try_get_value().flatten() {
+            subscription.set_value(None);
+            spawn_local(async move {
+                let _ = api::unsubscribe(id).await;
+            });
+        }
+    };
+    let subscribe = {
+        let container = container.clone();
+        move || {
+            unsubscribe();
+            generation.update_value(|g| *g += 1);
+            let this = generation.get_value();
+            lines.set_value(VecDeque::new());
+            pending.set_value(Vec::new());
+            no_older.set(false);
+            version.update(|v| *v += 1);
+            status.set(Status::Loading);
+            let container = container.clone();
+            let on_message = move |message: LogMessage| {
+                if generation.try_get_value() != Some(this) {
+                    return;
+                }
+                match message {
+                    LogMessage::Lines { lines: batch } => {
+                        if status.get_untracked() == Status::Loading {
+                            status.set(Status::Following);
+                        }
+                        if follow.get_untracked() {
+                            append(batch);
+                        } else {
+                            pending.update_value(|p| {
+                                p.extend(batch);
+                                let over = p.len().saturating_sub(MAX_KEPT);
+                                p.drain(..over);
+                            });
+                        }
+                    }
+                    LogMessage::Ended => status.set(Status::Ended),
+                    LogMessage::Failed { error } => status.set(Status::Failed(error.message)),
+                }
+            };
+            let tail = tail.get_untracked();
+            spawn_local(async move {
+                match api::subscribe_logs(&container, tail, on_message).await {
+                    Ok(id) if generation.try_get_value() == Some(this) => {
+                        subscription.set_value(Some(id))
+                    }
+                    Ok(id) => {
+                        let _ = api::unsubscribe(id).await;
+                    }
+                    Err(error) => {
+                        status.try_set(Status::Failed(error.message));
+                    }
+                }
+            });
+        }
+    };
+    let start = subscribe.clone();
+    Effect::new(move |_| {
+        tail.track();
+        start();
+    });
+    on_cleanup(unsubscribe);
+
+    // Row heights in line units and their prefix sums, for placing the window of rows.
+    let columns = move || ((view_width.get() - 24.0) / CHAR_WIDTH).max(20.0) as usize;
+    let prefix = Memo::new(move |_| {
+        version.track();
+        let wrap = wrap.get();
+        let stamp = if timestamps.get() { 31 } else { 0 };
+        let columns = columns();
+        lines.with_value(|all| {
+            let mut sums = Vec::with_capacity(all.len() + 1);
+            let mut total = 0usize;
+            sums.push(0);
+            for (_, line) in all {
+                total += if wrap {
+                    (line.text.chars().count() + stamp).div_ceil(columns).max(1)
+                } else {
+                    1
+                };
+                sums.push(total);
+            }
+            sums
+        })
+    });
+    let window = move || {
+        let sums = prefix.get();
+        let first_unit = (scroll_top.get() / LINE_HEIGHT) as usize;
+        let last_unit = first_unit + (view_height.get() / LINE_HEIGHT).ceil() as usize;
+        let start = sums
+            .partition_point(|&s| s <= first_unit)
+            .saturating_sub(1 + MARGIN);
+        let end =
+            (sums.partition_point(|&s| s < last_unit) + MARGIN).min(sums.len().saturating_sub(1));
+        (start.min(end), end, sums)
+    };
+    let rows = move || {
+        let (start, end, _) = window();
+        lines.with_value(|all| {
+            all.range(start..end)
+                .map(|(seq, line)| (*seq, line.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let padding = move |above: bool| {
+        let (start, end, sums) = window();
+        let units = if above {
+            sums[start]
+        } else {
+            sums.last().copied().unwrap_or(0) - sums[end]
+        };
+        format!("{}px", units as f64 * LINE_HEIGHT)
+    };
+    // Search: the indexes of the lines that match, case-insensitively.
+    let matches = Memo::new(move |_| {
+        version.track();
+        let needle = search.get().to_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        lines.with_value(|all| {
+            all.iter()
+                .enumerate()
+                .filter(|(_, (_, l))| l.text.to_lowercase().contains(&needle))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        })
+    });
+    let reveal = move |index: usize| {
+        if let Some(el) = node.get_untracked() {
+            let top =
+                prefix.with_untracked(|s| s.get(index).copied().unwrap_or(0)) as f64 * LINE_HEIGHT;
+            el.set_scroll_top((top - el.client_height() as f64 / 2.0).max(0.0) as i32);
+        }
+    };
+    let jump = move |step: isize| {
+        let count = matches.with_untracked(Vec::len);
+        if count == 0 {
+            return;
+        }
+        follow.set(false);
+        let next =
+            (current_match.get_untracked() as isize + step).rem_euclid(count as isize) as usize;
+        current_match.set(next);
+        reveal(matches.with_untracked(|m| m[next]));
+    };
+    // Keep the newest line in view while following.
+    Effect::new(move |_| {
+        version.track();
+        if follow.get_untracked() {
+            if let Some(el) = node.get_untracked() {
+                request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
+            }
+        }
+    });
+    let container_for_older = container.clone();
+    let load_older = move || {
+        if loading_older.get_untracked() || no_older.get_untracked() {
+            return;
+        }
+        let Some(first) = lines.with_value(|all| all.front().map(|(_, l)| l.timestamp.clone()))
+        else {
+            return;
+        };
+        loading_older.set(true);
+        let container = container_for_older.clone();
+        let this = generation.get_value();
+        spawn_local(async move {
+            let older = api::logs_before(&container, &first, DEFAULT_TAIL).await;
+            loading_older.try_set(false);
+            let Ok(older) = older else { return };
+            if generation.try_get_value() != Some(this) {
+                return;
+            }
+            if older.is_empty() {
+                no_older.set(true);
+                return;
+            }
+            let before = prefix.with_untracked(|s| s.last().copied().unwrap_or(0));
+            lines.update_value(|all| {
+                for line in older.into_iter().rev() {
+                    let seq = next_seq.with_value(|(_, p)| *p);
+                    next_seq.update_value(|(_, p)| *p -= 1);
+                    all.push_front((seq, line));
+                }
+                // Scrolled back past the limit: the newest lines go, and following stops until resumed.
+                if all.len() > MAX_KEPT {
+                    all.truncate(MAX_KEPT);
+                    follow.set(false);
+                }
+            });
+            version.update(|v| *v += 1);
+            // Keep the line that was at the top where it was.
+            let added = prefix
+                .with_untracked(|s| s.last().copied().unwrap_or(0))
+                .saturating_sub(before);
+            if let Some(el) = node.get_untracked() {
+                el.set_scroll_top(el.scroll_top() + (added as f64 * LINE_HEIGHT) as i32);
+            }
+        });
+    };
+    let on_scroll = move |_| {
+        if let Some(el) = node.get_untracked() {
+            scroll_top.set(el.scroll_top() as f64);
+            view_height.set(el.client_height() as f64);
+            view_width.set(el.client_width() as f64);
+            let at_bottom = el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
+            if !at_bottom && follow.get_untracked() && status.get_untracked() != Status::Loading {
+                follow.set(false);
+            }
+            if el.scroll_top() == 0 && !lines.with_value(VecDeque::is_empty) {
+                load_older();
+            }
+        }
+    };
+    let resume = move || {
+        let waiting = pending.try_update_value(std::mem::take).unwrap_or_default();
+        follow.set(true);
+        append(waiting);
+    };
+    let container_for_save = container.clone();
+    let saved = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let container = container_for_save.clone();
+        spawn_local(async move {
+            if let Ok(Some(path)) = api::save_logs(&container).await {
+                saved.try_set(Some(path));
+            }
+        });
+    };
+    let restart_stream = subscribe.clone();
+    view! {
+        <div class="log-view" id="log-view" class:wrap=move || wrap.get() class:timestamps=move || timestamps.get()>
+            <div class="toolbar log-toolbar">
+                <input type="text" id="log-search" placeholder="Search the log" spellcheck="false"
+                    prop:value=move || search.get() on:input=move |ev| { search.set(event_target_value(&ev)); current_match.set(0); }
+                    on:keydown=move |ev| if ev.key() == "Enter" { jump(if ev.shift_key() { -1 } else { 1 }) } />
+                {move || (!search.with(String::is_empty)).then(|| view! {
+                    <span class="match-count" id="log-matches">{move || {
+                        let n = matches.with(Vec::len);
+                        if n == 0 { "no match".to_owned() } else { format!("{} of {n} lines", current_match.get() + 1) }
+                    }}</span>
+                    <button class="ghost" title="Previous match (Shift+Enter)" on:click=move |_| jump(-1)>"↑"</button>
+                    <button class="ghost" title="Next match (Enter)" on:click=move |_| jump(1)>"↓"</button>
+                })}
+                <span class="toolbar-spacer"></span>
+                <label class="compact-label">"Tail"<select id="log-tail" on:change=move |ev| tail.set(event_target_value(&ev).parse().unwrap_or(DEFAULT_TAIL))>
+                    {[100u32, 1000, 10000, 50000].into_iter().map(|n| view! {
+                        <option value=n.to_string() selected=move || tail.get() == n>{n.to_string()}</option>
+                    }).collect_view()}
+                </select></label>
+                <label class="check"><input type="checkbox" id="log-timestamps" prop:checked=move || timestamps.get()
+                    on:change=move |ev| timestamps.set(event_target_checked(&ev)) />"Timestamps"</label>
+                <label class="check"><input type="checkbox" id="log-wrap" prop:checked=move || wrap.get()
+                    on:change=move |ev| wrap.set(event_target_checked(&ev)) />"Wrap"</label>
+                <button class="action" id="log-follow" on:click=move |_| if follow.get_untracked() { follow.set(false) } else { resume() }>
+                    {move || if follow.get() { "Pause" } else { "Follow" }}</button>
+                <button class="action" id="log-download" title="Save the whole log to a file" on:click=save>"Download"</button>
+            </div>
+            <div class="log-lines mono" id="log-lines" node_ref=node on:scroll=on_scroll tabindex="0">
+                {move || loading_older.get().then(|| view! { <div class="log-note">"Loading older lines…"</div> })}
+                <div class="spacer" style:height=move || padding(true)></div>
+                <For each=rows key=|(seq, _)| *seq let:row>
+                    <LogRow line=row.1 search=search />
+                </For>
+                <div class="spacer" style:height=move || padding(false)></div>
+            </div>
+            <div class="log-status" id="log-status">
+                {move || match status.get() {
+                    Status::Loading => "Reading the last lines…".to_owned(),
+                    Status::Following if follow.get() => format!("{} lines · following", version.with(|_| lines.with_value(VecDeque::len))),
+                    Status::Following => {
+                        let waiting = version.with(|_| pending.with_value(Vec::len));
+                        format!("Paused · {waiting} new lines waiting")
+                    }
+                    Status::Ended => "The container stopped: the log ends here.".to_owned(),
+                    Status::Failed(message) => message,
+                }}
+                {move || no_older.get().then(|| " · start of the log")}
+                {move || saved.get().map(|path| format!(" · saved to {path}"))}
+                {move || matches!(status.get(), Status::Ended | Status::Failed(_)).then(|| {
+                    let again = restart_stream.clone();
+                    view! { <button class="link" on:click=move |_| again()>"Reload"</button> }
+                })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+//! The Processes tab (`docker top`): the container's processes as the engine's `ps` lists them, refreshed every
+//! two seconds while the tab is open.
+
+use crate::api;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::{Processes, ProcessesMessage};
+
+#[component]
+pub fn ProcessTable(container: String) -> impl IntoView {
+    let table = RwSignal::new(None::<Processes>);
+    let ended = RwSignal::new(None::<String>);
+    let subscription = StoredValue::new(None::<u64>);
+    on_cleanup(move || {
+        if let Some(id) = subscription.try_get_value().flatten() {
+            spawn_local(async move {
+                let _ = api::unsubscribe(id).await;
+            });
+        }
+    });
+    spawn_local(async move {
+        let on_message = move |message: ProcessesMessage| match message {
+            ProcessesMessage::Table { processes } => {
+                table.try_set(Some(processes));
+            }
+            ProcessesMessage::Ended => {
+                ended.try_set(Some("The container is no longer running.".into()));
+            }
+            ProcessesMessage::Failed { error } => {
+                ended.try_set(Some(error.message));
+            }
+        };
+        if let Ok(id) = api::subscribe_processes(&container, on_message).await {
+            if subscription.try_get_value().is_some() {
+                subscription.set_value(Some(id));
+            } else {
+                let _ = api::unsubscribe(id).await;
+            }
+        }
+    });
+    view! {
+        <div class="process-view">
+            {move || ended.get().map(|m| view! { <div class="log-note">{m}</div> })}
+            {move || table.get().map(|t| view! {
+                <table class="list compact" id="process-table">
+                    <thead><tr>{t.titles.iter().map(|title| view! { <th>{title.clone()}</th> }).collect_view()}</tr></thead>
+                    <tbody>{t.rows.iter().map(|row| view! {
+                        <tr>{row.iter().map(|cell| view! { <td class="mono">{cell.clone()}</td> }).collect_view()}</tr>
+                    }).collect_view()}</tbody>
+                </table>
+            })}
+        </div>
+    }
+}

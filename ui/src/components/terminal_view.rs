@@ -1,0 +1,220 @@
+//! The Terminal tab (`docker exec -it CONTAINER sh`): an interactive shell in the container through an exec with a
+//! TTY, shown in xterm.js (loaded by index.html from `ui/vendor`). Keys go to the backend as typed, the TTY follows
+//! the window's size, and closing the tab hangs the shell up.
+
+use crate::api;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::terminal::SHELLS;
+use porthole_model::{Action, TerminalMessage};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = Terminal)]
+    type XTerm;
+
+    #[wasm_bindgen(constructor, js_class = "Terminal")]
+    fn new(options: &JsValue) -> XTerm;
+
+    #[wasm_bindgen(method)]
+    fn open(this: &XTerm, parent: &web_sys::HtmlElement);
+
+    #[wasm_bindgen(method)]
+    fn write(this: &XTerm, data: &str);
+
+    #[wasm_bindgen(method, js_name = onData)]
+    fn on_data(this: &XTerm, handler: &Closure<dyn FnMut(String)>) -> JsValue;
+
+    #[wasm_bindgen(method, js_name = loadAddon)]
+    fn load_addon(this: &XTerm, addon: &FitAddon);
+
+    #[wasm_bindgen(method)]
+    fn focus(this: &XTerm);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &XTerm);
+
+    #[wasm_bindgen(method, getter)]
+    fn cols(this: &XTerm) -> u16;
+
+    #[wasm_bindgen(method, getter)]
+    fn rows(this: &XTerm) -> u16;
+
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The fit addon's UMD build exposes `window.FitAddon.FitAddon`.
+    type FitAddon;
+
+    #[wasm_bindgen(method)]
+    fn fit(this: &FitAddon);
+}
+
+impl FitAddon {
+    /// `new window.FitAddon.FitAddon()`, or `None` when the addon's script did not load.
+    fn create() -> Option<FitAddon> {
+        let module = js_sys::Reflect::get(&window(), &JsValue::from_str("FitAddon")).ok()?;
+        let class = js_sys::Reflect::get(&module, &JsValue::from_str("FitAddon")).ok()?;
+        let class: js_sys::Function = class.dyn_into().ok()?;
+        js_sys::Reflect::construct(&class, &js_sys::Array::new())
+            .ok()
+            .map(JsCast::unchecked_into)
+    }
+}
+
+/// What lives as long as one open terminal: the emulator, its fit addon and the JS callbacks it holds.
+struct Session {
+    term: XTerm,
+    fit: FitAddon,
+    _on_data: Closure<dyn FnMut(String)>,
+}
+
+#[component]
+pub fn TerminalView(
+    /// The container's id: the terminal stays with it across a rename.
+    container: String,
+    /// Its name, for the command shown.
+    name: Signal<String>,
+) -> impl IntoView {
+    let host = NodeRef::<Div>::new();
+    let shell = RwSignal::new(SHELLS[0].to_owned());
+    let state = RwSignal::new("Connecting…".to_owned());
+    let open_count = RwSignal::new(0u32);
+    let session = StoredValue::new_local(None::<Session>);
+    let subscription = StoredValue::new(None::<u64>);
+
+    let close = move || {
+        if let Some(id) = subscription.try_get_value().flatten() {
+            subscription.set_value(None);
+            spawn_local(async move {
+                let _ = api::unsubscribe(id).await;
+            });
+        }
+        if let Some(Some(old)) = session.try_update_value(Option::take) {
+            old.term.dispose();
+        }
+    };
+    on_cleanup(close);
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        session.with_value(|s| {
+            if let Some(s) = s {
+                s.fit.fit();
+                let (cols, rows) = (s.term.cols(), s.term.rows());
+                if let Some(id) = subscription.get_value() {
+                    spawn_local(async move {
+                        let _ = api::terminal_resize(id, cols, rows).await;
+                    });
+                }
+            }
+        })
+    });
+    on_cleanup(move || resize.remove());
+
+    let connect = {
+        let container = container.clone();
+        move || {
+            close();
+            let Some(element) = host.get_untracked() else {
+                return;
+            };
+            element.set_inner_html("");
+            let options = js_sys::JSON::parse(
+                r##"{"cursorBlink":true,"fontSize":13,"fontFamily":"DejaVu Sans Mono, Liberation Mono, monospace","convertEol":false,
+                    "theme":{"background":"#0b1220","foreground":"#e2e8f0","cursor":"#38bdf8"}}"##,
+            )
+            .unwrap_or(JsValue::NULL);
+            let term = XTerm::new(&options);
+            let Some(fit) = FitAddon::create() else {
+                state.set("The terminal emulator (xterm.js) did not load.".into());
+                return;
+            };
+            term.load_addon(&fit);
+            term.open(&element);
+            fit.fit();
+            let on_data = Closure::<dyn FnMut(String)>::new(move |keys: String| {
+                if let Some(id) = subscription.get_value() {
+                    spawn_local(async move {
+                        let _ = api::terminal_input(id, &keys).await;
+                    });
+                }
+            });
+            term.on_data(&on_data);
+            term.focus();
+            let (cols, rows) = (term.cols(), term.rows());
+            session.set_value(Some(Session {
+                term,
+                fit,
+                _on_data: on_data,
+            }));
+            open_count.update(|n| *n += 1);
+            let this = open_count.get_untracked();
+            state.set("Connecting…".into());
+            let container = container.clone();
+            let command = vec![shell.get_untracked()];
+            let on_message = move |message: TerminalMessage| {
+                if open_count.try_get_untracked() != Some(this) {
+                    return;
+                }
+                match message {
+                    TerminalMessage::Started { .. } => {
+                        state.set(String::new());
+                    }
+                    TerminalMessage::Output { text } => session.with_value(|s| {
+                        if let Some(s) = s {
+                            s.term.write(&text);
+                        }
+                    }),
+                    TerminalMessage::Ended => {
+                        state.set("The shell exited.".into());
+                    }
+                    TerminalMessage::Failed { error } => {
+                        state.set(error.message);
+                    }
+                }
+            };
+            spawn_local(async move {
+                match api::open_terminal(&container, &command, cols, rows, on_message).await {
+                    Ok(id) if open_count.try_get_untracked() == Some(this) => {
+                        subscription.set_value(Some(id))
+                    }
+                    Ok(id) => {
+                        let _ = api::unsubscribe(id).await;
+                    }
+                    Err(error) => {
+                        state.try_set(error.message);
+                    }
+                }
+            });
+        }
+    };
+    let first = connect.clone();
+    Effect::new(move |_| {
+        if host.get().is_some() {
+            first();
+        }
+    });
+    let cli = move || {
+        Action::Exec {
+            container: name.get(),
+            command: vec![shell.get()],
+        }
+        .cli()
+    };
+    view! {
+        <div class="terminal-view">
+            <div class="toolbar">
+                <label class="compact-label">"Shell"<select id="terminal-shell" on:change=move |ev| shell.set(event_target_value(&ev))>
+                    {SHELLS.into_iter().map(|s| view! { <option value=s selected=move || shell.get() == s>{s}</option> }).collect_view()}
+                </select></label>
+                <button class="action" id="terminal-connect" on:click=move |_| connect()>"Open again"</button>
+                <span class="toolbar-spacer"></span>
+                <code class="terminal-cli">{cli}</code>
+            </div>
+            {move || (!state.with(String::is_empty)).then(|| view! { <div class="log-note" id="terminal-state">{state.get()}</div> })}
+            <div class="terminal-host" id="terminal" node_ref=host></div>
+        </div>
+    }
+}

@@ -1,0 +1,158 @@
+//! One container's page (`docker inspect`, `logs`, `stats`, `top`, `exec`): a header with its state and lifecycle
+//! buttons, and tabs. Only the open tab is mounted, so its stream runs only while it is on screen and is
+//! unsubscribed when the tab or the page closes.
+
+use crate::api;
+use crate::components::container_actions::ContainerActions;
+use crate::components::container_overview::ContainerOverview;
+use crate::components::json_tree::JsonTree;
+use crate::components::log_view::LogView;
+use crate::components::process_table::ProcessTable;
+use crate::components::state_badge::StateBadge;
+use crate::components::stats_view::StatsView;
+use crate::components::terminal_view::TerminalView;
+use crate::store::use_store;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::{Action, ContainerDetails, ContainerState};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tab {
+    Overview,
+    Logs,
+    Stats,
+    Processes,
+    Terminal,
+    Inspect,
+}
+
+impl Tab {
+    const ALL: [Tab; 6] = [
+        Tab::Overview,
+        Tab::Logs,
+        Tab::Stats,
+        Tab::Processes,
+        Tab::Terminal,
+        Tab::Inspect,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Logs => "Logs",
+            Tab::Stats => "Stats",
+            Tab::Processes => "Processes",
+            Tab::Terminal => "Terminal",
+            Tab::Inspect => "Inspect",
+        }
+    }
+
+    fn cli(self, container: &str) -> String {
+        let container = container.to_owned();
+        match self {
+            Tab::Overview | Tab::Inspect => Action::InspectContainer { container }.cli(),
+            Tab::Logs => Action::Logs {
+                container,
+                tail: porthole_model::logs::DEFAULT_TAIL,
+            }
+            .cli(),
+            Tab::Stats => Action::Stats { container }.cli(),
+            Tab::Processes => Action::Top { container }.cli(),
+            Tab::Terminal => Action::Exec {
+                container,
+                command: vec!["sh".into()],
+            }
+            .cli(),
+        }
+    }
+}
+
+#[component]
+pub fn ContainerPage(id: String) -> impl IntoView {
+    let store = use_store();
+    let tab = RwSignal::new(Tab::Overview);
+    let details = RwSignal::new(None::<ContainerDetails>);
+    let gone = RwSignal::new(false);
+    let summary = {
+        let id = id.clone();
+        Signal::derive(move || {
+            store
+                .containers
+                .with(|all| all.iter().find(|c| c.id == id).cloned())
+        })
+    };
+    // Refetch the details whenever the list says this container changed (events are invalidation); a container
+    // that is no longer listed has been removed.
+    let fetch_id = id.clone();
+    Effect::new(move |_| {
+        let current = summary.get();
+        let loaded = store.loaded.get();
+        if current.is_none() && loaded && details.with_untracked(Option::is_some) {
+            gone.set(true);
+            return;
+        }
+        let id = fetch_id.clone();
+        spawn_local(async move {
+            match api::container_details(&id).await {
+                Ok(fresh) => {
+                    details.try_set(Some(fresh));
+                }
+                Err(error) if error.kind == porthole_model::ErrorKind::NotFound => {
+                    gone.try_set(true);
+                }
+                Err(error) => {
+                    store.error.try_set(Some(error.into()));
+                }
+            }
+        });
+    });
+    let name = move || details.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    let state = move || {
+        summary
+            .with(|s| s.as_ref().map(|s| s.state))
+            .unwrap_or(ContainerState::Unknown)
+    };
+    let back = move |_| store.open_container.set(None);
+    let stream_id = id.clone();
+    view! {
+        <section class="page container-page" data-page="container" data-id=id.clone()>
+            <header class="page-header">
+                <div>
+                    <button class="ghost back" id="container-back" on:click=back>"← Containers"</button>
+                    <h1 id="container-name">{name}</h1>
+                    <p class="page-sub mono">{move || details.with(|d| d.as_ref().map(|d| d.image.clone()).unwrap_or_default())}</p>
+                </div>
+                <div class="header-state">{move || view! { <StateBadge state=state() /> }}</div>
+            </header>
+            {move || gone.get().then(|| view! {
+                <div class="empty" id="container-gone"><strong>"This container was removed."</strong>
+                    <p>"Its live views have been closed. Everything written inside it is gone; named volumes and bind-mounted folders keep their data."</p></div>
+            })}
+            <div class="toolbar"><ContainerActions selected=summary /></div>
+            <nav class="tabs" role="tablist">
+                {Tab::ALL.into_iter().map(|t| view! {
+                    <button role="tab" class="tab" data-tab=t.title().to_lowercase() class:active=move || tab.get() == t
+                        title=move || t.cli(&name()) on:click=move |_| tab.set(t)>{t.title()}</button>
+                }).collect_view()}
+            </nav>
+            <div class="tab-body">
+                {move || {
+                    let id = stream_id.clone();
+                    let running = state().is_running();
+                    match tab.get() {
+                        Tab::Overview => details.get().map(|d| view! { <ContainerOverview details=d /> }.into_any()).unwrap_or_else(|| ().into_any()),
+                        Tab::Logs => view! { <LogView container=id /> }.into_any(),
+                        Tab::Stats if running => view! { <StatsView container=id /> }.into_any(),
+                        Tab::Processes if running => view! { <ProcessTable container=id /> }.into_any(),
+                        Tab::Terminal if running => view! { <TerminalView container=id name=Signal::derive(name) /> }.into_any(),
+                        Tab::Stats | Tab::Processes | Tab::Terminal => view! {
+                            <div class="empty"><strong>"The container is not running."</strong>
+                                <p>"Stats, processes and a terminal need a running container. Start it with the Start button above."</p></div>
+                        }.into_any(),
+                        Tab::Inspect => details.get().map(|d| view! { <JsonTree json=d.inspect_json.clone() /> }.into_any()).unwrap_or_else(|| ().into_any()),
+                    }
+                }}
+            </div>
+        </section>
+    }
+}
