@@ -278,24 +278,43 @@ pub fn port_links(ports: &[PortMapping]) -> Vec<String> {
     links
 }
 
-/// Published ports of different containers that ask for the same host port and protocol (only one can hold it).
-pub fn port_clashes(containers: &[ContainerSummary]) -> Vec<(u16, String, Vec<String>)> {
-    let mut by_port: std::collections::BTreeMap<(u16, String), Vec<String>> = Default::default();
-    for container in containers {
-        for port in &container.ports {
-            if let Some(host) = port.host_port {
-                let users = by_port.entry((host, port.protocol.clone())).or_default();
-                if !users.contains(&container.name) {
-                    users.push(container.name.clone());
-                }
+/// Whether two bindings want the same host port on overlapping addresses (every address overlaps any).
+pub fn bindings_clash(a: &PortMapping, b: &PortMapping) -> bool {
+    let every = |p: &PortMapping| {
+        matches!(
+            p.host_ip.as_deref(),
+            None | Some("") | Some("0.0.0.0") | Some("::")
+        )
+    };
+    a.host_port.is_some()
+        && a.host_port == b.host_port
+        && a.protocol == b.protocol
+        && (every(a) || every(b) || a.host_ip == b.host_ip)
+}
+
+/// For each stopped container (with the ports it asks for), the running containers that hold one of those host
+/// ports: starting it would fail until they stop. `(stopped, port, protocol, holders)`.
+pub fn port_clashes(
+    running: &[ContainerSummary],
+    stopped: &[(String, Vec<PortMapping>)],
+) -> Vec<(String, u16, String, Vec<String>)> {
+    let mut clashes = Vec::new();
+    for (name, wanted) in stopped {
+        for want in wanted {
+            let holders: Vec<String> = running
+                .iter()
+                .filter(|c| {
+                    c.state.is_running() && c.ports.iter().any(|held| bindings_clash(want, held))
+                })
+                .map(|c| c.name.clone())
+                .collect();
+            if let (false, Some(port)) = (holders.is_empty(), want.host_port) {
+                clashes.push((name.clone(), port, want.protocol.clone(), holders));
             }
         }
     }
-    by_port
-        .into_iter()
-        .filter(|(_, users)| users.len() > 1)
-        .map(|((port, protocol), users)| (port, protocol, users))
-        .collect()
+    clashes.dedup();
+    clashes
 }
 
 #[cfg(test)]
@@ -326,36 +345,52 @@ mod port_tests {
     }
 
     #[test]
-    fn clashes_name_every_container_on_the_same_host_port() {
-        let container = |name: &str, ports| ContainerSummary {
+    fn a_stopped_container_clashes_with_the_running_holder_of_its_port() {
+        let container = |name: &str, state, ports| ContainerSummary {
             id: name.into(),
             name: name.into(),
             image: String::new(),
             image_id: String::new(),
             command: String::new(),
-            state: ContainerState::Exited,
+            state,
             status: String::new(),
             ports,
             created: 0,
             compose_project: None,
         };
-        let list = [
-            container("a", vec![port(None, Some(8080), 80, "tcp")]),
+        let running = [
             container(
-                "b",
+                "web",
+                ContainerState::Running,
+                vec![port(Some("0.0.0.0"), Some(8080), 80, "tcp")],
+            ),
+            container(
+                "lo",
+                ContainerState::Running,
+                vec![port(Some("127.0.0.1"), Some(9000), 80, "tcp")],
+            ),
+        ];
+        let stopped = vec![
+            (
+                "old-web".to_string(),
                 vec![
-                    port(None, Some(8080), 81, "tcp"),
-                    port(None, Some(53), 53, "udp"),
+                    port(None, Some(8080), 80, "tcp"),
+                    port(None, Some(8080), 80, "udp"),
                 ],
             ),
-            container("c", vec![port(None, Some(53), 53, "tcp")]),
+            (
+                "other-ip".to_string(),
+                vec![port(Some("127.0.0.2"), Some(9000), 80, "tcp")],
+            ),
+            ("random".to_string(), vec![port(None, None, 80, "tcp")]),
         ];
         assert_eq!(
-            port_clashes(&list),
+            port_clashes(&running, &stopped),
             vec![(
+                "old-web".to_string(),
                 8080,
                 "tcp".to_string(),
-                vec!["a".to_string(), "b".to_string()]
+                vec!["web".to_string()]
             )]
         );
     }

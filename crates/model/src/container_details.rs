@@ -23,6 +23,8 @@ pub struct ContainerDetails {
     /// Entrypoint and command together, as the process is started.
     pub command: Vec<String>,
     pub ports: Vec<PortMapping>,
+    /// The ports it asks for when it runs (`HostConfig.PortBindings`), known also while it is stopped.
+    pub port_bindings: Vec<PortMapping>,
     pub mounts: Vec<MountInfo>,
     pub networks: Vec<NetworkAttachment>,
     pub restart_count: i64,

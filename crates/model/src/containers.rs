@@ -61,6 +61,57 @@ impl<C: PartialEq + Copy> Sort<C> {
     }
 }
 
+/// One row of the containers list when grouping by compose project: a project's header, or a container.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ListItem {
+    Project {
+        name: String,
+        running: usize,
+        total: usize,
+    },
+    Container {
+        id: String,
+    },
+}
+
+impl ListItem {
+    /// A key that stays the same while the item is shown (for keyed rows).
+    pub fn key(&self) -> String {
+        match self {
+            Self::Project { name, .. } => format!("project:{name}"),
+            Self::Container { id } => id.clone(),
+        }
+    }
+}
+
+/// `rows` (already filtered and sorted) as list items: with `group`, each compose project's containers follow
+/// its header, projects in name order, then the containers that belong to no project, in their own order.
+pub fn grouped(rows: &[&ContainerSummary], group: bool) -> Vec<ListItem> {
+    let item = |c: &&ContainerSummary| ListItem::Container { id: c.id.clone() };
+    if !group {
+        return rows.iter().map(item).collect();
+    }
+    let mut projects: std::collections::BTreeMap<&str, Vec<&ContainerSummary>> = Default::default();
+    let mut loose = Vec::new();
+    for row in rows {
+        match row.compose_project.as_deref() {
+            Some(project) => projects.entry(project).or_default().push(row),
+            None => loose.push(*row),
+        }
+    }
+    let mut items = Vec::new();
+    for (name, members) in projects {
+        items.push(ListItem::Project {
+            name: name.to_owned(),
+            running: members.iter().filter(|c| c.state.is_running()).count(),
+            total: members.len(),
+        });
+        items.extend(members.iter().map(item));
+    }
+    items.extend(loose.iter().map(item));
+    items
+}
+
 /// The rows to show: running only unless `show_all`, matching `filter` (case-insensitive, on name, image, id,
 /// state, ports and compose project), sorted. Ties keep the newest first so the order is stable.
 pub fn visible<'a>(
@@ -188,5 +239,39 @@ mod tests {
             names(by_name.toggled(ContainerColumn::Created)),
             ["c", "a", "b"]
         );
+    }
+
+    #[test]
+    fn projects_group_their_containers_and_loose_ones_follow() {
+        let mut web = container("web", ContainerState::Running, 3);
+        web.compose_project = Some("shop".into());
+        let mut db = container("db", ContainerState::Exited, 2);
+        db.compose_project = Some("shop".into());
+        let loose = container("loose", ContainerState::Running, 1);
+        let mut other = container("api", ContainerState::Running, 4);
+        other.compose_project = Some("blog".into());
+        let rows = [&loose, &web, &other, &db];
+        let items = grouped(&rows, true);
+        let keys: Vec<String> = items.iter().map(ListItem::key).collect();
+        assert_eq!(
+            keys,
+            [
+                "project:blog",
+                other.id.as_str(),
+                "project:shop",
+                web.id.as_str(),
+                db.id.as_str(),
+                loose.id.as_str()
+            ]
+        );
+        assert_eq!(
+            items[2],
+            ListItem::Project {
+                name: "shop".into(),
+                running: 1,
+                total: 2
+            }
+        );
+        assert_eq!(grouped(&rows, false).len(), 4);
     }
 }

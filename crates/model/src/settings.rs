@@ -74,6 +74,8 @@ pub struct Settings {
     /// Registries the user added on the Registries page (`host[:port]`), shown even when not logged in. Logins
     /// themselves live in the docker CLI's credential store, never here.
     pub registries: Vec<String>,
+    /// The containers page groups containers by compose project (the `com.docker.compose.project` label).
+    pub group_by_project: bool,
 }
 
 impl Default for Settings {
@@ -84,6 +86,7 @@ impl Default for Settings {
             confirm_destructive: true,
             show_all_containers: false,
             registries: Vec::new(),
+            group_by_project: true,
         }
     }
 }

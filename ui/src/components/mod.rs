@@ -1,10 +1,12 @@
 //! Reusable pieces of the UI, one per file.
 
 pub mod build_dialog;
+pub mod bulk_actions;
 pub mod cli_hint;
 pub mod confirm_dialog;
 pub mod container_actions;
 pub mod container_overview;
+pub mod container_row;
 pub mod error_banner;
 pub mod filter_box;
 pub mod hub_search;
@@ -16,7 +18,9 @@ pub mod list_keys;
 pub mod log_line;
 pub mod log_view;
 pub mod login_form;
+pub mod port_map;
 pub mod process_table;
+pub mod project_row;
 pub mod prose;
 pub mod prune_dialog;
 pub mod pull_panel;

@@ -32,6 +32,7 @@ pub fn StatsView(container: String) -> impl IntoView {
             StatsMessage::Failed { error } => {
                 ended.try_set(Some(error.message));
             }
+            StatsMessage::Round { .. } => {}
         };
         if let Ok(id) = api::subscribe_stats(&container, on_message).await {
             if alive.try_get_value().is_some() {

@@ -1,23 +1,24 @@
 //! The Containers page: `docker ps` by default, `docker ps -a` with the toggle; live, filterable, sortable, keyboard
-//! navigable and virtualized.
+//! navigable and virtualized; grouped by compose project; checkboxes for actions on many; CPU and memory for the
+//! running rows in view; the port map. Opening a container shows its page instead of the list.
 
 use crate::api;
+use crate::components::bulk_actions::BulkActions;
 use crate::components::cli_hint::CliHint;
 use crate::components::container_actions::ContainerActions;
+use crate::components::container_row::ContainerRow;
 use crate::components::filter_box::FilterBox;
 use crate::components::list_keys::navigate;
-use crate::components::relative_time::RelativeTime;
+use crate::components::port_map::PortMap;
+use crate::components::project_row::ProjectRow;
 use crate::components::sort_header::SortHeader;
-use crate::components::state_badge::StateBadge;
 use crate::components::viewport::Viewport;
 use crate::pages::container::ContainerPage;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::container::port_links;
-use porthole_model::containers::{visible, ContainerColumn, Sort};
-use porthole_model::status::aged;
-use porthole_model::{Action, ContainerState, ContainerSummary};
+use porthole_model::containers::{grouped, visible, ContainerColumn, ListItem, Sort};
+use porthole_model::{Action, ContainerSummary, StatsMessage, StatsSample};
 use std::collections::HashMap;
 
 /// The list, or one container's page over it when one is open.
@@ -35,12 +36,16 @@ fn ContainerList() -> impl IntoView {
     let store = use_store();
     // `docker ps` vs `docker ps -a`, remembered in the settings.
     let show_all = Signal::derive(move || store.settings.with(|s| s.show_all_containers));
+    let group = Signal::derive(move || store.settings.with(|s| s.group_by_project));
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort {
         column: ContainerColumn::Created,
         descending: false,
     });
     let selected = RwSignal::new(None::<String>);
+    let checked = RwSignal::new(Vec::<String>::new());
+    let stats = RwSignal::new(HashMap::<String, StatsSample>::new());
+    let port_map = RwSignal::new(false);
     let viewport = Viewport::new();
 
     let rows = Memo::new(move |_| {
@@ -51,6 +56,8 @@ fn ContainerList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let items =
+        Memo::new(move |_| rows.with(|r| grouped(&r.iter().collect::<Vec<_>>(), group.get())));
     let selected_container = Signal::derive(move || {
         selected.with(|id| {
             id.as_ref().and_then(|id| {
@@ -81,14 +88,9 @@ fn ContainerList() -> impl IntoView {
                 .collect::<HashMap<_, _>>()
         })
     });
-    let window_ids = move || {
-        let (start, end) = viewport.window(rows.with(|r| r.len()));
-        rows.with(|r| {
-            r[start..end]
-                .iter()
-                .map(|c| c.id.clone())
-                .collect::<Vec<_>>()
-        })
+    let window_items = move || {
+        let (start, end) = viewport.window(items.with(|i| i.len()));
+        items.with(|i| i[start..end].to_vec())
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let ids: Vec<String> = rows.with_untracked(|r| r.iter().map(|c| c.id.clone()).collect());
@@ -96,15 +98,46 @@ fn ContainerList() -> impl IntoView {
             ev.prevent_default();
         }
     };
+    // Checked containers that disappear (removed) leave the selection.
+    Effect::new(move |_| {
+        let existing = store
+            .containers
+            .with(|all| all.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+        if checked.with_untracked(|c| c.iter().any(|id| !existing.contains(id))) {
+            checked.update(|c| c.retain(|id| existing.contains(id)));
+        }
+    });
+    list_stats(
+        Memo::new(move |_| {
+            let in_view = window_items();
+            store.containers.with(|all| {
+                let mut ids: Vec<String> = in_view
+                    .iter()
+                    .filter_map(|item| match item {
+                        ListItem::Container { id } => all
+                            .iter()
+                            .find(|c| &c.id == id && c.state.is_running())
+                            .map(|c| c.id.clone()),
+                        ListItem::Project { .. } => None,
+                    })
+                    .collect();
+                ids.sort();
+                ids
+            })
+        }),
+        stats,
+    );
+    let all_checked = move || {
+        !rows.with(Vec::is_empty)
+            && rows.with(|r| checked.with(|c| r.iter().all(|row| c.contains(&row.id))))
+    };
 
     view! {
         <section class="page" data-page="containers">
             <header class="page-header">
                 <div>
                     <h1>"Containers"</h1>
-                    <p class="page-sub">
-                        {move || format!("{} running of {} in total", running(), total())}
-                    </p>
+                    <p class="page-sub">{move || format!("{} running of {} in total", running(), total())}</p>
                 </div>
                 <CliHint command=command />
             </header>
@@ -120,99 +153,123 @@ fn ContainerList() -> impl IntoView {
                     <span class="switch-track"></span>
                     <span>"Show stopped too"</span>
                 </label>
+                <label class="switch" title="Group the containers of each compose project">
+                    <input type="checkbox" id="group-projects" prop:checked=move || group.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            store.settings.update(|s| s.group_by_project = on);
+                            store.save_settings();
+                        } />
+                    <span class="switch-track"></span>
+                    <span>"By project"</span>
+                </label>
                 <button class="primary" id="run-open" title="docker run" on:click=move |_| store.run_dialog.set(Some(String::new()))>"Run…"</button>
                 <button class="action" id="container-open" title="docker inspect, logs, stats, top, exec"
                     disabled=move || selected.with(Option::is_none)
                     on:click=move |_| store.open_container.set(selected.get_untracked())>"Open"</button>
+                <button class="action" id="port-map-open" title="docker port" on:click=move |_| port_map.set(true)>"Port map"</button>
                 <span class="toolbar-spacer"></span>
                 <ContainerActions selected=selected_container />
             </div>
+            <BulkActions checked=checked />
             <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
                 on:keydown=on_key aria-label="Containers">
                 <table class="list" id="containers-table">
                     <thead>
                         <tr>
-                            {ContainerColumn::ALL.into_iter().map(|column| view! {
+                            <th class="check-cell"><input type="checkbox" id="check-all" aria-label="Select all" prop:checked=all_checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    checked.set(if on { rows.with_untracked(|r| r.iter().map(|c| c.id.clone()).collect()) } else { Vec::new() });
+                                } /></th>
+                            {ContainerColumn::ALL.into_iter().take(5).map(|column| view! {
                                 <SortHeader column=column title=column.title() sort=sort />
                             }).collect_view()}
+                            <th class="num" title="Sampled every few seconds for the running rows in view">"CPU"</th>
+                            <th class="num">"Memory"</th>
+                            <SortHeader column=ContainerColumn::Created title=ContainerColumn::Created.title() sort=sort />
                         </tr>
                     </thead>
                     <tbody>
-                        <tr class="spacer" style:height=move || viewport.padding_above(rows.with(|r| r.len()))></tr>
-                        <For each=window_ids key=|id| id.clone() let:id>
-                            <ContainerRow id=id by_id=by_id selected=selected />
+                        <tr class="spacer" style:height=move || viewport.padding_above(items.with(|i| i.len()))></tr>
+                        <For each=window_items key=ListItem::key let:item>
+                            {match item {
+                                ListItem::Container { id } => view! {
+                                    <ContainerRow id=id by_id=by_id selected=selected checked=checked stats=stats />
+                                }.into_any(),
+                                ListItem::Project { name, running, total } => {
+                                    let project = name.clone();
+                                    let members = Signal::derive(move || rows.with(|r| r.iter()
+                                        .filter(|c| c.compose_project.as_deref() == Some(project.as_str())).cloned().collect::<Vec<ContainerSummary>>()));
+                                    view! { <ProjectRow name=name running=running total=total members=members checked=checked /> }.into_any()
+                                }
+                            }}
                         </For>
-                        <tr class="spacer" style:height=move || viewport.padding_below(rows.with(|r| r.len()))></tr>
+                        <tr class="spacer" style:height=move || viewport.padding_below(items.with(|i| i.len()))></tr>
                     </tbody>
                 </table>
                 {move || rows.with(|r| r.is_empty()).then(|| view! { <EmptyState show_all=show_all filtered=Signal::derive(move || !filter.get().is_empty()) /> })}
             </div>
+            <PortMap open=port_map />
         </section>
     }
 }
 
-#[component]
-fn ContainerRow(
-    id: String,
-    by_id: Memo<HashMap<String, ContainerSummary>>,
-    selected: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let container = {
-        let id = id.clone();
-        Memo::new(move |_| by_id.with(|all| all.get(&id).cloned()))
+/// Keeps the list's CPU and memory columns fed for the running rows in view: one subscription for them all, made
+/// again when those rows change, and dropped while the window is hidden (nobody is looking).
+fn list_stats(ids: Memo<Vec<String>>, stats: RwSignal<HashMap<String, StatsSample>>) {
+    let subscription = StoredValue::new(None::<u64>);
+    let hidden = RwSignal::new(document().hidden());
+    let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        hidden.try_set(document().hidden());
+    });
+    let _ = document().add_event_listener_with_callback(
+        "visibilitychange",
+        wasm_bindgen::JsCast::unchecked_ref(on_visibility.as_ref()),
+    );
+    let listener = StoredValue::new_local(Some(on_visibility));
+    let drop_subscription = move || {
+        if let Some(Some(id)) = subscription.try_get_value() {
+            subscription.set_value(None);
+            spawn_local(async move {
+                let _ = api::unsubscribe(id).await;
+            });
+        }
     };
-    let field = move |get: fn(&ContainerSummary) -> String| {
-        move || container.with(|c| c.as_ref().map(get).unwrap_or_default())
-    };
-    let state = move || {
-        container.with(|c| {
-            c.as_ref()
-                .map(|c| c.state)
-                .unwrap_or(ContainerState::Unknown)
-        })
-    };
-    let is_selected = {
-        let id = id.clone();
-        move || selected.with(|s| s.as_deref() == Some(id.as_str()))
-    };
-    let store = use_store();
-    // The engine words the status at fetch time; age it with the clock instead of asking again.
-    let status = move || {
-        let elapsed = store.now.get() - store.containers_fetched_at.get();
-        container.with(|c| {
-            c.as_ref()
-                .map(|c| aged(&c.status, elapsed))
-                .unwrap_or_default()
-        })
-    };
-    let select_id = id.clone();
-    let open_id = id.clone();
-    let created = container.with_untracked(|c| c.as_ref().map(|c| c.created).unwrap_or_default());
-    view! {
-        <tr class:selected=is_selected data-id=id.clone() data-name=field(|c| c.name.clone())
-            data-state=move || state().as_str() on:click=move |_| selected.set(Some(select_id.clone()))
-            on:dblclick=move |_| store.open_container.set(Some(open_id.clone()))>
-            <td class="name">
-                <div class="cell-main">{field(|c| c.name.clone())}</div>
-                <div class="cell-sub mono">{field(|c| c.short_id().to_string())}</div>
-            </td>
-            <td class="image mono" title=field(|c| c.image.clone())>{field(|c| c.image.clone())}</td>
-            <td>{move || view! { <StateBadge state=state() /> }}</td>
-            <td class="status">{status}</td>
-            <td class="ports mono" title=field(ContainerSummary::ports_label)>
-                {move || container.with(|c| c.as_ref().map(|c| port_links(&c.ports)).unwrap_or_default()).into_iter().map(|url| {
-                    let open = url.clone();
-                    let label = url.trim_start_matches("http://").to_owned();
-                    view! { <button class="link port-link" data-url=url title=format!("Open {open} in the browser")
-                        on:click=move |ev| { ev.stop_propagation(); let url = open.clone(); spawn_local(async move {
-                            if let Err(error) = api::open_url(&url).await { store.error.try_set(Some(error.into())); }
-                        }); }>{label}</button> }
-                }).collect_view()}
-                <span class="cell-sub">{move || container.with(|c| c.as_ref().map(|c| c.ports.iter().filter(|p| p.host_port.is_none() || p.protocol != "tcp").map(|p| p.label()).collect::<Vec<_>>().join(", ")).unwrap_or_default())}</span>
-            </td>
-            <td class="created"><RelativeTime unix=created /></td>
-        </tr>
-    }
+    on_cleanup(move || {
+        drop_subscription();
+        if let Some(Some(closure)) = listener.try_update_value(Option::take) {
+            let _ = document().remove_event_listener_with_callback(
+                "visibilitychange",
+                wasm_bindgen::JsCast::unchecked_ref(closure.as_ref()),
+            );
+        }
+    });
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let ids = ids.get();
+        let hidden = hidden.get();
+        drop_subscription();
+        generation.update_value(|g| *g += 1);
+        if ids.is_empty() || hidden {
+            return;
+        }
+        let this = generation.get_value();
+        spawn_local(async move {
+            let on_message = move |message: StatsMessage| {
+                if let StatsMessage::Round { samples } = message {
+                    stats.try_update(|s| s.extend(samples));
+                }
+            };
+            if let Ok(id) = api::subscribe_list_stats(&ids, on_message).await {
+                if generation.try_get_value() == Some(this) {
+                    subscription.set_value(Some(id));
+                } else {
+                    let _ = api::unsubscribe(id).await;
+                }
+            }
+        });
+    });
 }
 
 #[component]

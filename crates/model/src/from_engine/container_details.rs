@@ -67,6 +67,23 @@ impl From<engine::ContainerInspectResponse> for ContainerDetails {
             }
         }
         PortMapping::dedup_families(&mut ports);
+        let mut port_bindings: Vec<PortMapping> = Vec::new();
+        for (key, bindings) in host.port_bindings.clone().unwrap_or_default() {
+            let (port, protocol) = key.split_once('/').unwrap_or((&key, "tcp"));
+            let Ok(container_port) = port.parse::<u16>() else {
+                continue;
+            };
+            for binding in bindings.unwrap_or_default() {
+                port_bindings.push(PortMapping {
+                    host_ip: binding.host_ip.filter(|ip| !ip.is_empty()),
+                    // An empty host port is "any free one": it cannot clash.
+                    host_port: binding.host_port.and_then(|p| p.parse().ok()),
+                    container_port,
+                    protocol: protocol.into(),
+                });
+            }
+        }
+        port_bindings.sort_by_key(|p| (p.container_port, p.host_port));
         let mut networks: Vec<NetworkAttachment> = network
             .networks
             .unwrap_or_default()
@@ -112,6 +129,7 @@ impl From<engine::ContainerInspectResponse> for ContainerDetails {
             created: inspect.created.map(|c| c.to_string()).unwrap_or_default(),
             command,
             ports,
+            port_bindings,
             mounts: inspect
                 .mounts
                 .unwrap_or_default()
@@ -149,7 +167,8 @@ mod tests {
                       "Health": {"Status": "healthy"}},
             "RestartCount": 2,
             "Config": {"Image": "nginx:1.25", "Env": ["A=1", "PATH=/bin"], "Labels": {"b": "2", "a": "1"}},
-            "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 3}},
+            "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 3},
+                           "PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}},
             "NetworkSettings": {"Ports": {"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"},
                                                     {"HostIp": "::", "HostPort": "8080"}], "443/tcp": null},
                                 "Networks": {"bridge": {"IPAddress": "172.17.0.2", "Gateway": "172.17.0.1"}}},
@@ -172,6 +191,7 @@ mod tests {
         );
         assert_eq!(details.links(), ["http://localhost:8080"]);
         assert_eq!(details.restart_policy, "on-failure:3");
+        assert_eq!(details.port_bindings[0].host_port, Some(8080));
         assert_eq!(details.env[0], ("A".into(), "1".into()));
         assert_eq!(details.labels[0].0, "a");
         assert_eq!(details.mounts[0].source, "data");

@@ -1,0 +1,103 @@
+//! One row of the containers list, keyed by container id: it reads its container from the page's map, so a change
+//! updates its cells in place. Published TCP ports are links that open in the browser; running containers show
+//! the list's CPU and memory columns.
+
+use crate::api;
+use crate::components::relative_time::RelativeTime;
+use crate::components::state_badge::StateBadge;
+use crate::store::use_store;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_model::container::port_links;
+use porthole_model::stats::bytes;
+use porthole_model::status::aged;
+use porthole_model::{ContainerState, ContainerSummary, StatsSample};
+use std::collections::HashMap;
+
+#[component]
+pub fn ContainerRow(
+    id: String,
+    by_id: Memo<HashMap<String, ContainerSummary>>,
+    selected: RwSignal<Option<String>>,
+    checked: RwSignal<Vec<String>>,
+    stats: RwSignal<HashMap<String, StatsSample>>,
+) -> impl IntoView {
+    let store = use_store();
+    let container = {
+        let id = id.clone();
+        Memo::new(move |_| by_id.with(|all| all.get(&id).cloned()))
+    };
+    let field = move |get: fn(&ContainerSummary) -> String| {
+        move || container.with(|c| c.as_ref().map(get).unwrap_or_default())
+    };
+    let state = move || {
+        container.with(|c| {
+            c.as_ref()
+                .map(|c| c.state)
+                .unwrap_or(ContainerState::Unknown)
+        })
+    };
+    let is_selected = {
+        let id = id.clone();
+        move || selected.with(|s| s.as_deref() == Some(id.as_str()))
+    };
+    let is_checked = {
+        let id = id.clone();
+        move || checked.with(|c| c.contains(&id))
+    };
+    // The engine words the status at fetch time; age it with the clock instead of asking again.
+    let status = move || {
+        let elapsed = store.now.get() - store.containers_fetched_at.get();
+        container.with(|c| {
+            c.as_ref()
+                .map(|c| aged(&c.status, elapsed))
+                .unwrap_or_default()
+        })
+    };
+    let sample = {
+        let id = id.clone();
+        move || {
+            stats
+                .with(|s| s.get(&id).cloned())
+                .filter(|_| state().is_running())
+        }
+    };
+    let sample_cpu = sample.clone();
+    let (select_id, open_id, check_id) = (id.clone(), id.clone(), id.clone());
+    let created = container.with_untracked(|c| c.as_ref().map(|c| c.created).unwrap_or_default());
+    view! {
+        <tr class:selected=is_selected data-id=id.clone() data-name=field(|c| c.name.clone())
+            data-state=move || state().as_str() on:click=move |_| selected.set(Some(select_id.clone()))
+            on:dblclick=move |_| store.open_container.set(Some(open_id.clone()))>
+            <td class="check-cell" on:click=|ev| ev.stop_propagation()>
+                <input type="checkbox" class="row-check" aria-label="Select" prop:checked=is_checked
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        checked.update(|c| { c.retain(|x| x != &check_id); if on { c.push(check_id.clone()); } });
+                    } />
+            </td>
+            <td class="name">
+                <div class="cell-main">{field(|c| c.name.clone())}</div>
+                <div class="cell-sub mono">{field(|c| c.short_id().to_string())}</div>
+            </td>
+            <td class="image mono" title=field(|c| c.image.clone())>{field(|c| c.image.clone())}</td>
+            <td>{move || view! { <StateBadge state=state() /> }}</td>
+            <td class="status">{status}</td>
+            <td class="ports mono" title=field(ContainerSummary::ports_label)>
+                {move || container.with(|c| c.as_ref().map(|c| port_links(&c.ports)).unwrap_or_default()).into_iter().map(|url| {
+                    let open = url.clone();
+                    let label = url.trim_start_matches("http://").to_owned();
+                    view! { <button class="link port-link" data-url=url title=format!("Open {open} in the browser")
+                        on:click=move |ev| { ev.stop_propagation(); let url = open.clone(); spawn_local(async move {
+                            if let Err(error) = api::open_url(&url).await { store.error.try_set(Some(error.into())); }
+                        }); }>{label}</button> }
+                }).collect_view()}
+                <span class="cell-sub">{move || container.with(|c| c.as_ref().map(|c| c.ports.iter()
+                    .filter(|p| p.host_port.is_none() || p.protocol != "tcp").map(|p| p.label()).collect::<Vec<_>>().join(", ")).unwrap_or_default())}</span>
+            </td>
+            <td class="num cpu">{move || sample_cpu().map(|s| format!("{:.1} %", s.cpu_percent)).unwrap_or_default()}</td>
+            <td class="num memory">{move || sample().map(|s| bytes(s.memory_used)).unwrap_or_default()}</td>
+            <td class="created"><RelativeTime unix=created /></td>
+        </tr>
+    }
+}
