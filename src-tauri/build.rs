@@ -39,6 +39,8 @@ const COMMANDS: &[&str] = &[
     "create_volume",
     "remove_volume",
     "prune_volumes",
+    "inspect_volume",
+    "list_host_mounts",
     "get_settings",
     "set_settings",
     "subscribe_engine",

@@ -17,6 +17,15 @@ async fn create_use_refuse_and_remove_a_volume() {
         )
         .await;
     window.type_into("volume-name", &name).await;
+    window.click("#volume-more").await;
+    window.type_into("volume-labels", "team=web").await;
+    window
+        .wait_for(
+            "the command",
+            &format!("return document.getElementById('volume-cli')?.textContent === 'docker volume create --label team=web {name}'"),
+            5,
+        )
+        .await;
     window.click("#volume-create").await;
     let row = format!("#volumes-table tr[data-volume=\"{name}\"]");
     window
@@ -35,12 +44,31 @@ async fn create_use_refuse_and_remove_a_volume() {
         &user,
         "-v",
         &format!("{name}:/data"),
+        "--mount",
+        "type=tmpfs,target=/scratch",
         "porthole-test/busybox:1",
     ]);
     window
         .wait_for(
             "its user",
             &format!("return document.querySelector('{row}')?.dataset.inUse === 'true'"),
+            10,
+        )
+        .await;
+    window
+        .wait_for(
+            "its tmpfs among the mounts in use",
+            &format!("return !!document.querySelector('#host-mounts tr[data-kind=tmpfs][data-container=\"{user}\"]')"),
+            10,
+        )
+        .await;
+    window
+        .click(&format!("{row} [data-action=inspect-volume]"))
+        .await;
+    window
+        .wait_for(
+            "the inspect panel with the label",
+            "return document.getElementById('volume-inspect')?.textContent.includes('team')",
             10,
         )
         .await;

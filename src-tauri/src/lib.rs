@@ -78,6 +78,8 @@ pub fn run() {
             commands::volumes::create_volume,
             commands::volumes::remove_volume,
             commands::volumes::prune_volumes,
+            commands::volumes::inspect_volume,
+            commands::volumes::list_host_mounts,
             commands::settings::get_settings,
             commands::settings::set_settings,
             commands::subscriptions::subscribe_engine,

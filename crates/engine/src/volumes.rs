@@ -5,6 +5,8 @@ use crate::error::{from_bollard, from_bollard_with};
 use crate::Engine;
 use bollard::models::VolumeCreateOptions;
 use bollard::query_parameters::{ListContainersOptions, ListVolumesOptions, RemoveVolumeOptions};
+use porthole_model::run::MountKind;
+use porthole_model::volume::{MountUse, VolumeCreate};
 use porthole_model::{ErrorKind, PortholeError, VolumeSummary};
 use std::collections::HashMap;
 
@@ -53,6 +55,8 @@ pub async fn list(engine: &Engine) -> Result<Vec<VolumeSummary>, PortholeError> 
         .map(|volume| VolumeSummary {
             users: users.remove(&volume.name).unwrap_or_default(),
             created: volume.created_at.map(|c| c.to_string()).unwrap_or_default(),
+            labels: sorted(volume.labels),
+            options: sorted(volume.options),
             name: volume.name,
             driver: volume.driver,
             mountpoint: volume.mountpoint,
@@ -62,11 +66,22 @@ pub async fn list(engine: &Engine) -> Result<Vec<VolumeSummary>, PortholeError> 
     Ok(list)
 }
 
-/// `docker volume create name` (local driver). Creating one that exists is not an error, as with the CLI.
-pub async fn create(engine: &Engine, name: &str) -> Result<(), PortholeError> {
-    let name = porthole_model::volume::parse_name(name).map_err(PortholeError::invalid_input)?;
+fn sorted(map: HashMap<String, String>) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = map.into_iter().collect();
+    pairs.sort();
+    pairs
+}
+
+/// `docker volume create` with the request's driver, options and labels. Creating one that exists is not an
+/// error, as with the CLI.
+pub async fn create(engine: &Engine, request: &VolumeCreate) -> Result<(), PortholeError> {
+    let name =
+        porthole_model::volume::parse_name(&request.name).map_err(PortholeError::invalid_input)?;
     let options = VolumeCreateOptions {
         name: Some(name),
+        driver: Some(request.driver.clone()).filter(|d| !d.is_empty()),
+        driver_opts: Some(request.options.iter().cloned().collect()),
+        labels: Some(request.labels.iter().cloned().collect()),
         ..Default::default()
     };
     engine
@@ -115,4 +130,58 @@ pub async fn prune(engine: &Engine) -> Result<Vec<String>, PortholeError> {
         .await
         .map_err(from_bollard)?;
     Ok(response.volumes_deleted.unwrap_or_default())
+}
+
+/// `docker volume inspect`: the engine's JSON for the volume, for the Inspect panel.
+pub async fn inspect(engine: &Engine, name: &str) -> Result<String, PortholeError> {
+    let volume = engine
+        .docker
+        .inspect_volume(name)
+        .await
+        .map_err(from_bollard)?;
+    Ok(serde_json::to_string_pretty(&volume).unwrap_or_default())
+}
+
+/// The bind mounts and tmpfs mounts of every container (any state), with the container's name: storage that is
+/// not a volume but lives on the host or in memory. (`--tmpfs` mounts made the old way are not in the engine's
+/// mount list; `--mount type=tmpfs` ones are.)
+pub async fn host_mounts(engine: &Engine) -> Result<Vec<MountUse>, PortholeError> {
+    let options = ListContainersOptions {
+        all: true,
+        ..Default::default()
+    };
+    let containers = engine
+        .docker
+        .list_containers(Some(options))
+        .await
+        .map_err(from_bollard)?;
+    let mut uses = Vec::new();
+    for container in containers {
+        let name = container
+            .names
+            .unwrap_or_default()
+            .first()
+            .map(|n| n.trim_start_matches('/').to_owned())
+            .unwrap_or_default();
+        for mount in container.mounts.unwrap_or_default() {
+            let kind = match mount.typ {
+                Some(bollard::models::MountPointTypeEnum::BIND) => MountKind::Bind,
+                Some(bollard::models::MountPointTypeEnum::TMPFS) => MountKind::Tmpfs,
+                _ => continue,
+            };
+            uses.push(MountUse {
+                kind,
+                source: if kind == MountKind::Bind {
+                    mount.source.unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                destination: mount.destination.unwrap_or_default(),
+                container: name.clone(),
+                read_only: mount.rw == Some(false),
+            });
+        }
+    }
+    uses.sort_by(|a, b| (&a.container, &a.destination).cmp(&(&b.container, &b.destination)));
+    Ok(uses)
 }

@@ -4,19 +4,27 @@
 
 mod common;
 
-use porthole_engine::volumes::{create, list, prune, remove};
-use porthole_model::volume::prunable;
+use porthole_engine::volumes::{create, host_mounts, inspect, list, prune, remove};
+use porthole_model::run::MountKind;
+use porthole_model::volume::{prunable, VolumeCreate};
 use porthole_model::ErrorKind;
+
+fn named(name: &str) -> VolumeCreate {
+    VolumeCreate {
+        name: name.into(),
+        ..Default::default()
+    }
+}
 
 #[tokio::test]
 async fn a_volume_outlives_its_container_and_goes_only_when_unused() {
     let engine = common::engine().await;
     let name = common::unique("data");
     assert_eq!(
-        create(&engine, "x").await.unwrap_err().kind,
+        create(&engine, &named("x")).await.unwrap_err().kind,
         ErrorKind::InvalidInput
     );
-    create(&engine, &name).await.unwrap();
+    create(&engine, &named(&name)).await.unwrap();
     let listed = list(&engine).await.unwrap();
     let volume = listed
         .iter()
@@ -68,9 +76,9 @@ async fn a_volume_outlives_its_container_and_goes_only_when_unused() {
     );
 
     let unused = common::unique("unused");
-    create(&engine, &unused).await.unwrap();
+    create(&engine, &named(&unused)).await.unwrap();
     let kept = common::unique("kept");
-    create(&engine, &kept).await.unwrap();
+    create(&engine, &named(&kept)).await.unwrap();
     let keeper = common::unique("keeper");
     let _keeper = common::Removed(keeper.clone());
     common::docker(&[
@@ -100,4 +108,76 @@ async fn a_volume_outlives_its_container_and_goes_only_when_unused() {
     );
     common::docker(&["rm", "-f", &keeper]);
     remove(&engine, &kept).await.unwrap();
+
+    // A volume with driver options (the local driver's tmpfs) and labels; inspect shows them.
+    let options = common::unique("opts");
+    let request = VolumeCreate::parse(
+        &options,
+        "local",
+        "type=tmpfs\ndevice=tmpfs\no=size=4m",
+        "team=web",
+    )
+    .unwrap();
+    create(&engine, &request).await.unwrap();
+    let listed = list(&engine)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|v| v.name == options)
+        .unwrap();
+    assert_eq!(listed.labels, [("team".to_string(), "web".to_string())]);
+    assert!(
+        listed
+            .options
+            .contains(&("type".to_string(), "tmpfs".to_string())),
+        "{listed:?}"
+    );
+    assert!(inspect(&engine, &options)
+        .await
+        .unwrap()
+        .contains("\"o\": \"size=4m\""));
+    remove(&engine, &options).await.unwrap();
+}
+
+#[tokio::test]
+async fn bind_mounts_and_tmpfs_in_use_are_listed_with_their_container() {
+    let engine = common::engine().await;
+    let name = common::unique("host-mounts");
+    let _guard = common::Removed(name.clone());
+    let folder = std::env::temp_dir().join(&name);
+    std::fs::create_dir_all(&folder).unwrap();
+    let bind = format!(
+        "type=bind,source={},target=/site,readonly",
+        folder.display()
+    );
+    common::docker(&[
+        "create",
+        "--name",
+        &name,
+        "--mount",
+        &bind,
+        "--mount",
+        "type=tmpfs,target=/scratch",
+        common::BUSYBOX,
+    ]);
+    let mine: Vec<_> = host_mounts(&engine)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.container == name)
+        .collect();
+    assert_eq!(mine.len(), 2, "{mine:?}");
+    assert_eq!(
+        (
+            mine[0].kind,
+            mine[0].destination.as_str(),
+            mine[0].read_only
+        ),
+        (MountKind::Tmpfs, "/scratch", false)
+    );
+    assert_eq!(
+        (mine[1].kind, mine[1].source.as_str(), mine[1].read_only),
+        (MountKind::Bind, folder.to_str().unwrap(), true)
+    );
+    std::fs::remove_dir_all(&folder).ok();
 }

@@ -13,6 +13,69 @@ pub struct VolumeSummary {
     pub created: String,
     /// Names of the containers (any state) that mount it.
     pub users: Vec<String>,
+    pub labels: Vec<(String, String)>,
+    /// The driver's options (`-o`), e.g. `type=tmpfs` for the local driver.
+    pub options: Vec<(String, String)>,
+}
+
+/// `docker volume create`: a name, a driver (`local` unless another plugin is installed), its options and labels.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VolumeCreate {
+    pub name: String,
+    /// Empty: `local`.
+    pub driver: String,
+    pub options: Vec<(String, String)>,
+    pub labels: Vec<(String, String)>,
+}
+
+impl VolumeCreate {
+    /// The `docker volume create` command with the same effect.
+    pub fn cli(&self) -> String {
+        let mut words: Vec<String> = vec!["docker".into(), "volume".into(), "create".into()];
+        if !self.driver.is_empty() && self.driver != "local" {
+            words.extend(["-d".into(), self.driver.clone()]);
+        }
+        for (key, value) in &self.options {
+            words.extend(["-o".into(), format!("{key}={value}")]);
+        }
+        for (key, value) in &self.labels {
+            words.extend(["--label".into(), format!("{key}={value}")]);
+        }
+        words.push(if self.name.is_empty() {
+            "NAME".into()
+        } else {
+            self.name.clone()
+        });
+        crate::run::join(&words)
+    }
+
+    /// Builds the request from the form's text: options and labels one `key=value` per line.
+    pub fn parse(name: &str, driver: &str, options: &str, labels: &str) -> Result<Self, String> {
+        let pairs = |text: &str, what: &str| -> Result<Vec<(String, String)>, String> {
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| crate::run::parse_label(l).map_err(|e| format!("{what}: {e}")))
+                .collect()
+        };
+        Ok(Self {
+            name: parse_name(name)?,
+            driver: driver.trim().to_owned(),
+            options: pairs(options, "Option")?,
+            labels: pairs(labels, "Label")?,
+        })
+    }
+}
+
+/// A bind mount or tmpfs a container has: the storage that is not a volume, shown on the Volumes page with its
+/// container.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MountUse {
+    pub kind: crate::run::MountKind,
+    /// The host folder of a bind mount; empty for tmpfs.
+    pub source: String,
+    pub destination: String,
+    pub container: String,
+    pub read_only: bool,
 }
 
 impl VolumeSummary {
@@ -77,6 +140,25 @@ mod tests {
         for bad in ["", "a", "-x", "_x", "has space", "slash/x", "x:y"] {
             assert!(parse_name(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn create_reads_like_the_cli() {
+        let request = VolumeCreate::parse(
+            "cache",
+            "local",
+            "type=tmpfs\ndevice=tmpfs\no=size=8m",
+            "team=web",
+        )
+        .unwrap();
+        assert_eq!(
+            request.cli(),
+            "docker volume create -o type=tmpfs -o device=tmpfs -o o=size=8m --label team=web cache"
+        );
+        assert!(VolumeCreate::parse("x", "", "", "").is_err());
+        assert!(VolumeCreate::parse("data", "", "=oops", "")
+            .unwrap_err()
+            .starts_with("Option"));
     }
 
     #[test]

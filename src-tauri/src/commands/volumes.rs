@@ -1,6 +1,7 @@
-//! Volumes.
+//! Volumes, and the other storage containers use (bind mounts, tmpfs).
 
 use crate::state::AppState;
+use porthole_model::volume::{MountUse, VolumeCreate};
 use porthole_model::{PortholeError, VolumeSummary};
 use tauri::State;
 
@@ -10,8 +11,11 @@ pub async fn list_volumes(state: State<'_, AppState>) -> Result<Vec<VolumeSummar
 }
 
 #[tauri::command]
-pub async fn create_volume(state: State<'_, AppState>, name: String) -> Result<(), PortholeError> {
-    porthole_engine::volumes::create(&state.engine()?, &name).await
+pub async fn create_volume(
+    state: State<'_, AppState>,
+    request: VolumeCreate,
+) -> Result<(), PortholeError> {
+    porthole_engine::volumes::create(&state.engine()?, &request).await
 }
 
 #[tauri::command]
@@ -22,4 +26,17 @@ pub async fn remove_volume(state: State<'_, AppState>, name: String) -> Result<(
 #[tauri::command]
 pub async fn prune_volumes(state: State<'_, AppState>) -> Result<Vec<String>, PortholeError> {
     porthole_engine::volumes::prune(&state.engine()?).await
+}
+
+#[tauri::command]
+pub async fn inspect_volume(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<String, PortholeError> {
+    porthole_engine::volumes::inspect(&state.engine()?, &name).await
+}
+
+#[tauri::command]
+pub async fn list_host_mounts(state: State<'_, AppState>) -> Result<Vec<MountUse>, PortholeError> {
+    porthole_engine::volumes::host_mounts(&state.engine()?).await
 }

@@ -128,7 +128,9 @@ pub async fn perform(action: &Action) -> Result<(), PortholeError> {
     match action {
         Action::Container { container, action } => container_action(container, action).await,
         Action::Image { image, action } => image_action(image, action).await,
-        Action::CreateVolume { name } => invoke("create_volume", to_js(&NameArgs { name })).await,
+        Action::CreateVolume { request } => {
+            invoke("create_volume", to_js(&VolumeCreateArgs { request })).await
+        }
         Action::RemoveVolume { name } => invoke("remove_volume", to_js(&NameArgs { name })).await,
         Action::PruneVolumes => invoke::<Vec<String>>("prune_volumes", no_args())
             .await
@@ -147,6 +149,21 @@ struct NameArgs<'a> {
 
 pub async fn list_volumes() -> Result<Vec<VolumeSummary>, PortholeError> {
     invoke("list_volumes", no_args()).await
+}
+
+#[derive(Serialize)]
+struct VolumeCreateArgs<'a> {
+    request: &'a porthole_model::volume::VolumeCreate,
+}
+
+/// `docker volume inspect`: the engine's JSON.
+pub async fn inspect_volume(name: &str) -> Result<String, PortholeError> {
+    invoke("inspect_volume", to_js(&NameArgs { name })).await
+}
+
+/// The bind mounts and tmpfs mounts of every container.
+pub async fn list_host_mounts() -> Result<Vec<porthole_model::volume::MountUse>, PortholeError> {
+    invoke("list_host_mounts", no_args()).await
 }
 
 pub async fn list_images() -> Result<Vec<ImageSummary>, PortholeError> {

@@ -59,7 +59,14 @@ pub fn PortMap(open: RwSignal<bool>) -> impl IntoView {
                     for p in ports {
                         if let Some(host) = p.host_port {
                             let ip = p.host_ip.clone().unwrap_or_else(|| "0.0.0.0".into());
-                            rows.push((ip, host, format!("{}/{}", p.container_port, p.protocol), name.clone(), "stopped".into(), false));
+                            rows.push((
+                                ip,
+                                host,
+                                format!("{}/{}", p.container_port, p.protocol),
+                                name.clone(),
+                                "stopped".into(),
+                                false,
+                            ));
                         }
                     }
                 }

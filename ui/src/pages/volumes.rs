@@ -1,29 +1,41 @@
-//! The Volumes page (`docker volume ls`): every volume with the containers using it, create, remove (refused by the
-//! engine while in use — the banner names the users), remove all unused ones (listed before asking), and the three
+//! The Volumes page (`docker volume ls`): every volume with the containers using it, its labels and driver
+//! options, create (with driver, options, labels), inspect, remove (refused by the engine while in use — the banner
+//! names the users), remove all unused ones (listed before asking), the bind mounts and tmpfs in use, and the three
 //! kinds of storage a container can have, with where their data lives and what survives `docker rm`.
 
+use crate::api;
 use crate::components::cli_hint::CliHint;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::host_mounts::HostMounts;
+use crate::components::json_tree::JsonTree;
+use crate::components::volume_create::VolumeCreateForm;
 use crate::store::use_store;
 use leptos::prelude::*;
-use porthole_model::volume::{parse_name, prunable, KINDS};
+use leptos::task::spawn_local;
+use porthole_model::volume::{prunable, KINDS};
 use porthole_model::{Action, VolumeSummary};
 
 #[component]
 pub fn VolumesPage() -> impl IntoView {
     let store = use_store();
     let pending = RwSignal::new(None::<Action>);
-    let new_name = RwSignal::new(String::new());
-    let parsed = Memo::new(move |_| {
-        let text = new_name.get();
-        (!text.trim().is_empty()).then(|| parse_name(&text))
-    });
-    let create = move || {
-        if let Some(Ok(name)) = parsed.get_untracked() {
-            store.perform(Action::CreateVolume { name });
-            new_name.set(String::new());
+    let inspected = RwSignal::new(None::<(String, String)>);
+    let inspect = Callback::new(move |name: String| {
+        if inspected.with_untracked(|i| i.as_ref().is_some_and(|(n, _)| n == &name)) {
+            inspected.set(None);
+            return;
         }
-    };
+        spawn_local(async move {
+            match api::inspect_volume(&name).await {
+                Ok(json) => {
+                    inspected.try_set(Some((name, json)));
+                }
+                Err(error) => {
+                    store.error.try_set(Some(error.into()));
+                }
+            }
+        });
+    });
     let ask = move |action: Action| {
         if store.settings.with_untracked(|s| s.confirm_destructive) {
             pending.set(Some(action));
@@ -54,18 +66,8 @@ pub fn VolumesPage() -> impl IntoView {
                     <div class="card kind"><h2>{*kind}</h2><p>{*lives}</p><p class="hint">{*survives}</p></div>
                 }).collect_view()}
             </div>
+            <VolumeCreateForm />
             <div class="toolbar">
-                <input id="volume-name" type="text" placeholder="New volume name" spellcheck="false"
-                    prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))
-                    on:keydown=move |ev| if ev.key() == "Enter" { create() } />
-                <button class="action" id="volume-create" disabled=move || !matches!(parsed.get(), Some(Ok(_)))
-                    title=move || Action::CreateVolume { name: new_name.get() }.cli()
-                    on:click=move |_| create()>"Create"</button>
-                {move || match parsed.get() {
-                    Some(Err(message)) => view! { <span class="invalid" id="volume-invalid">{message}</span> }.into_any(),
-                    Some(Ok(name)) => view! { <code class="cli-inline">{Action::CreateVolume { name }.cli()}</code> }.into_any(),
-                    None => ().into_any(),
-                }}
                 <span class="toolbar-spacer"></span>
                 <button class="action" id="volume-prune" disabled=move || unused.with(Vec::is_empty)
                     title=move || format!("{} — removes: {}", Action::PruneVolumes.cli(), unused.get().join(", "))
@@ -75,10 +77,10 @@ pub fn VolumesPage() -> impl IntoView {
             </div>
             <div class="table-scroll">
                 <table class="list" id="volumes-table">
-                    <thead><tr><th>"Name"</th><th>"Driver"</th><th>"Used by"</th><th>"Mountpoint"</th><th></th></tr></thead>
+                    <thead><tr><th>"Name"</th><th>"Driver"</th><th>"Used by"</th><th>"Mountpoint"</th><th>"Labels · options"</th><th></th></tr></thead>
                     <tbody>
                         <For each=move || store.volumes.get() key=|v| (v.name.clone(), v.users.clone()) let:volume>
-                            <VolumeRow volume=volume on_remove=Callback::new(move |name| ask(Action::RemoveVolume { name })) />
+                            <VolumeRow volume=volume on_remove=Callback::new(move |name| ask(Action::RemoveVolume { name })) on_inspect=inspect />
                         </For>
                     </tbody>
                 </table>
@@ -87,14 +89,33 @@ pub fn VolumesPage() -> impl IntoView {
                         <p>"A volume keeps data outside any container, so it survives " <code>"docker rm"</code>
                            ". Create one above, or with " <code>"docker volume create data"</code> "."</p></div>
                 })}
+                {move || inspected.get().map(|(name, json)| view! {
+                    <div class="card volume-inspect" id="volume-inspect">
+                        <h2>{format!("docker volume inspect {name}")}</h2>
+                        <JsonTree json=json />
+                    </div>
+                })}
+                <HostMounts />
             </div>
         </section>
     }
 }
 
 #[component]
-fn VolumeRow(volume: VolumeSummary, on_remove: Callback<String>) -> impl IntoView {
+fn VolumeRow(
+    volume: VolumeSummary,
+    on_remove: Callback<String>,
+    on_inspect: Callback<String>,
+) -> impl IntoView {
     let name = volume.name.clone();
+    let inspect_name = volume.name.clone();
+    let extras = volume
+        .labels
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .chain(volume.options.iter().map(|(k, v)| format!("-o {k}={v}")))
+        .collect::<Vec<_>>()
+        .join("  ");
     let users = if volume.users.is_empty() {
         view! { <span class="badge muted">"unused"</span> }.into_any()
     } else {
@@ -107,7 +128,10 @@ fn VolumeRow(volume: VolumeSummary, on_remove: Callback<String>) -> impl IntoVie
             <td>{volume.driver.clone()}</td>
             <td>{users}</td>
             <td class="mono wrap">{volume.mountpoint.clone()}</td>
-            <td><button class="action small" data-action="remove-volume"
+            <td class="mono wrap volume-extras">{extras}</td>
+            <td class="row-buttons"><button class="action small" data-action="inspect-volume"
+                title=format!("docker volume inspect {inspect_name}")
+                on:click=move |_| on_inspect.run(inspect_name.clone())>"Inspect"</button><button class="action small" data-action="remove-volume"
                 title=Action::RemoveVolume { name: name.clone() }.cli()
                 on:click=move |_| on_remove.run(name.clone())>"Remove"</button></td>
         </tr>

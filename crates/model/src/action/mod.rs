@@ -97,7 +97,7 @@ pub enum Action {
     ListVolumes,
     /// `docker volume create`.
     CreateVolume {
-        name: String,
+        request: crate::volume::VolumeCreate,
     },
     /// `docker volume rm`: refused while a container uses it.
     RemoveVolume {
@@ -208,7 +208,7 @@ impl Action {
                 }
             }
             Self::ListVolumes => "docker volume ls".into(),
-            Self::CreateVolume { name } => format!("docker volume create {name}"),
+            Self::CreateVolume { request } => request.cli(),
             Self::RemoveVolume { name } => format!("docker volume rm {name}"),
             Self::PruneVolumes => "docker volume prune -f".into(),
             Self::Logout { registry } => match crate::registry::address(registry) {
@@ -257,7 +257,8 @@ impl Action {
             | Self::ImageHistory { image } => Some(image),
             Self::Pull { reference, .. } | Self::Push { reference } => Some(reference),
             Self::Login { registry, .. } | Self::Logout { registry } => Some(registry),
-            Self::CreateVolume { name } | Self::RemoveVolume { name } => Some(name),
+            Self::CreateVolume { request } => Some(&request.name),
+            Self::RemoveVolume { name } => Some(name),
             _ => None,
         }
     }
