@@ -41,6 +41,8 @@ pub struct Store {
     pub run_dialog: RwSignal<Option<String>>,
     /// The container whose page is shown over the list (its id), if any.
     pub open_container: RwSignal<Option<String>>,
+    /// Whether the window is hidden (minimized, another workspace): stats streams stop while nobody looks.
+    pub hidden: RwSignal<bool>,
     /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
     navigated: RwSignal<bool>,
     /// Saving waits until the saved settings were read, so an early click cannot overwrite them with defaults.
@@ -102,6 +104,7 @@ impl Store {
             login_for: RwSignal::new(None),
             run_dialog: RwSignal::new(None),
             open_container: RwSignal::new(None),
+            hidden: RwSignal::new(document().hidden()),
             navigated: RwSignal::new(false),
             settings_ready: RwSignal::new(false),
         }
@@ -141,6 +144,15 @@ impl Store {
             }
         });
         set_interval(move || self.now.set(now_secs()), Duration::from_secs(15));
+        // For the app's lifetime: the store lives as long as the page.
+        let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            self.hidden.try_set(document().hidden());
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            wasm_bindgen::JsCast::unchecked_ref(on_visibility.as_ref()),
+        );
+        on_visibility.forget();
     }
 
     fn handle(self, message: StreamMessage) {

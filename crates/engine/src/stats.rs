@@ -43,3 +43,33 @@ pub async fn once(engine: &Engine, container: &str) -> Result<StatsSample, Porth
         None => Ok(StatsSample::default()),
     }
 }
+
+/// The containers list's sampler: every `every`, a one-shot sample of each of `containers` (at once), each with its
+/// CPU % from the previous round's sample; `on_round` gets each round (by id) until it returns false. A container
+/// that stopped or went away meanwhile is left out of the round.
+pub async fn rounds(
+    engine: &Engine,
+    containers: &[String],
+    every: std::time::Duration,
+    mut on_round: impl FnMut(Vec<(String, StatsSample)>) -> bool,
+) {
+    let mut previous: std::collections::HashMap<String, StatsSample> = Default::default();
+    loop {
+        let reads = containers.iter().map(|id| once(engine, id));
+        let results = futures_util::future::join_all(reads).await;
+        let mut round = Vec::new();
+        for (id, result) in containers.iter().zip(results) {
+            let Ok(sample) = result else { continue };
+            let sample = match previous.get(id) {
+                Some(earlier) => sample.cpu_since(earlier),
+                None => sample,
+            };
+            previous.insert(id.clone(), sample.clone());
+            round.push((id.clone(), sample));
+        }
+        if !on_round(round) {
+            return;
+        }
+        tokio::time::sleep(every).await;
+    }
+}

@@ -5,7 +5,6 @@
 
 use porthole_engine::Engine;
 use porthole_model::StatsMessage;
-use std::collections::HashMap;
 use std::time::Duration;
 use tauri::ipc::Channel;
 
@@ -23,26 +22,8 @@ pub async fn follow(engine: Engine, container: String, channel: Channel<StatsMes
 }
 
 pub async fn follow_list(engine: Engine, containers: Vec<String>, channel: Channel<StatsMessage>) {
-    let mut previous: HashMap<String, porthole_model::StatsSample> = HashMap::new();
-    loop {
-        let reads = containers
-            .iter()
-            .map(|id| porthole_engine::stats::once(&engine, id));
-        let results = futures_util::future::join_all(reads).await;
-        let mut samples = Vec::new();
-        for (id, result) in containers.iter().zip(results) {
-            // A container that stopped or went away meanwhile is simply left out of this round.
-            let Ok(sample) = result else { continue };
-            let sample = match previous.get(id) {
-                Some(earlier) => sample.clone().cpu_since(earlier),
-                None => sample.clone(),
-            };
-            previous.insert(id.clone(), sample.clone());
-            samples.push((id.clone(), sample));
-        }
-        if channel.send(StatsMessage::Round { samples }).is_err() {
-            return;
-        }
-        tokio::time::sleep(LIST_EVERY).await;
-    }
+    porthole_engine::stats::rounds(&engine, &containers, LIST_EVERY, |samples| {
+        channel.send(StatsMessage::Round { samples }).is_ok()
+    })
+    .await;
 }

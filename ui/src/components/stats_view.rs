@@ -13,34 +13,48 @@ pub fn StatsView(container: String) -> impl IntoView {
     let history = RwSignal::new(History::default());
     let ended = RwSignal::new(None::<String>);
     let subscription = StoredValue::new(None::<u64>);
-    on_cleanup(move || {
-        if let Some(id) = subscription.try_get_value().flatten() {
+    let generation = StoredValue::new(0u32);
+    let drop_subscription = move || {
+        if let Some(Some(id)) = subscription.try_get_value() {
+            subscription.set_value(None);
             spawn_local(async move {
                 let _ = api::unsubscribe(id).await;
             });
         }
-    });
-    let alive = StoredValue::new(());
-    spawn_local(async move {
-        let on_message = move |message: StatsMessage| match message {
-            StatsMessage::Sample { sample } => {
-                history.try_update(|h| h.push(sample));
-            }
-            StatsMessage::Ended => {
-                ended.try_set(Some("The container stopped.".into()));
-            }
-            StatsMessage::Failed { error } => {
-                ended.try_set(Some(error.message));
-            }
-            StatsMessage::Round { .. } => {}
-        };
-        if let Ok(id) = api::subscribe_stats(&container, on_message).await {
-            if alive.try_get_value().is_some() {
-                subscription.set_value(Some(id));
-            } else {
-                let _ = api::unsubscribe(id).await;
-            }
+    };
+    on_cleanup(drop_subscription);
+    // Sampled only while the window is visible: hidden, the stream stops; shown again, it resumes.
+    let store = crate::store::use_store();
+    Effect::new(move |_| {
+        let hidden = store.hidden.get();
+        drop_subscription();
+        generation.update_value(|g| *g += 1);
+        if hidden {
+            return;
         }
+        let this = generation.get_value();
+        let container = container.clone();
+        spawn_local(async move {
+            let on_message = move |message: StatsMessage| match message {
+                StatsMessage::Sample { sample } => {
+                    history.try_update(|h| h.push(sample));
+                }
+                StatsMessage::Ended => {
+                    ended.try_set(Some("The container stopped.".into()));
+                }
+                StatsMessage::Failed { error } => {
+                    ended.try_set(Some(error.message));
+                }
+                StatsMessage::Round { .. } => {}
+            };
+            if let Ok(id) = api::subscribe_stats(&container, on_message).await {
+                if generation.try_get_value() == Some(this) {
+                    subscription.set_value(Some(id));
+                } else {
+                    let _ = api::unsubscribe(id).await;
+                }
+            }
+        });
     });
     let latest = move || history.with(|h| h.samples.back().cloned().unwrap_or_default());
     let series = move |get: fn(&porthole_model::StatsSample) -> f64| {

@@ -218,16 +218,9 @@ fn ContainerList() -> impl IntoView {
 /// Keeps the list's CPU and memory columns fed for the running rows in view: one subscription for them all, made
 /// again when those rows change, and dropped while the window is hidden (nobody is looking).
 fn list_stats(ids: Memo<Vec<String>>, stats: RwSignal<HashMap<String, StatsSample>>) {
+    let store = use_store();
+    let hidden = store.hidden;
     let subscription = StoredValue::new(None::<u64>);
-    let hidden = RwSignal::new(document().hidden());
-    let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        hidden.try_set(document().hidden());
-    });
-    let _ = document().add_event_listener_with_callback(
-        "visibilitychange",
-        wasm_bindgen::JsCast::unchecked_ref(on_visibility.as_ref()),
-    );
-    let listener = StoredValue::new_local(Some(on_visibility));
     let drop_subscription = move || {
         if let Some(Some(id)) = subscription.try_get_value() {
             subscription.set_value(None);
@@ -236,15 +229,7 @@ fn list_stats(ids: Memo<Vec<String>>, stats: RwSignal<HashMap<String, StatsSampl
             });
         }
     };
-    on_cleanup(move || {
-        drop_subscription();
-        if let Some(Some(closure)) = listener.try_update_value(Option::take) {
-            let _ = document().remove_event_listener_with_callback(
-                "visibilitychange",
-                wasm_bindgen::JsCast::unchecked_ref(closure.as_ref()),
-            );
-        }
-    });
+    on_cleanup(drop_subscription);
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         let ids = ids.get();

@@ -5,6 +5,7 @@
 //! Needs the private engine (`PORTHOLE_TEST_ENGINE`), a release app (`PORTHOLE_APP`) and a display (`DISPLAY`).
 
 mod pull;
+mod streams;
 
 use bollard::models::ContainerCreateBody;
 use bollard::query_parameters::{
@@ -56,7 +57,12 @@ async fn main() {
 
     let pull = pull::measure(&engine).await;
     eprintln!("pull: {pull:?}");
+    let logs = streams::measure_logs().await;
+    eprintln!("logs: {logs:?}");
+    let stats = streams::measure_stats(&engine).await;
+    eprintln!("stats: {stats:?}");
 
+    let streams = streams::render(&logs, &stats);
     let report = render(&Figures {
         count,
         created_in,
@@ -66,9 +72,10 @@ async fn main() {
         latency,
         idle,
         pull,
-    });
+    }) + &streams;
     let path = porthole_e2e::workspace_root().join("docs/benchmarks.md");
     std::fs::write(&path, report).expect("write docs/benchmarks.md");
+    let _ = (logs, stats);
     eprintln!("wrote {}", path.display());
 }
 
