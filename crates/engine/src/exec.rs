@@ -2,7 +2,9 @@
 //! input is a writer, resized with the window.
 //!
 //! The engine does not end an exec's process when its client goes away (a TTY gets no hang-up), so closing a
-//! terminal must `hang_up`: an interrupt for whatever runs in the foreground, then end-of-input for the shell.
+//! terminal must `close` it: Ctrl-C and Ctrl-D as a user would, and when the shell is still there (a REPL or an
+//! editor in front), SIGHUP to the shell from a second exec — the shell reports its own pid as it starts — so the
+//! kernel hangs up everything in the terminal.
 
 use crate::error::{from_bollard, from_bollard_with};
 use crate::Engine;
@@ -14,8 +16,55 @@ use tokio::io::{AsyncWrite, AsyncWriteExt};
 
 pub struct Session {
     pub id: String,
+    /// The shell's pid inside the container, when it reported it (see `start`).
+    pub pid: Option<u32>,
     pub output: Pin<Box<dyn Stream<Item = Result<Vec<u8>, PortholeError>> + Send>>,
     pub input: Pin<Box<dyn AsyncWrite + Send>>,
+}
+
+const PID_MARK: &str = "porthole-pid:";
+
+/// A shell (`/bin/sh`, `bash`, …) is started through itself so that it first prints its pid, then becomes the
+/// interactive shell: `sh -c 'echo porthole-pid:$$; exec "$0"' sh`. Other commands run as they are.
+fn wrapped(command: &[String]) -> Vec<String> {
+    match command {
+        [shell] if shell.ends_with("sh") => vec![
+            shell.clone(),
+            "-c".into(),
+            format!("echo {PID_MARK}$$; exec \"$0\""),
+            shell.clone(),
+        ],
+        other => other.to_vec(),
+    }
+}
+
+/// Reads the pid line from the first output (within 5 s), returning the pid and whatever came after it.
+async fn read_pid(
+    output: &mut Pin<
+        Box<
+            dyn Stream<Item = Result<bollard::container::LogOutput, bollard::errors::Error>> + Send,
+        >,
+    >,
+) -> (Option<u32>, Vec<u8>) {
+    let mut seen = Vec::new();
+    let read = async {
+        while let Some(Ok(chunk)) = output.next().await {
+            seen.extend_from_slice(&chunk.into_bytes());
+            let text = String::from_utf8_lossy(&seen);
+            if let Some(at) = text.find(PID_MARK) {
+                if let Some(end) = text[at..].find('\n') {
+                    let pid = text[at + PID_MARK.len()..at + end].trim().parse().ok();
+                    let rest = seen[at + end + 1..].to_vec();
+                    return (pid, rest);
+                }
+            }
+        }
+        (None, std::mem::take(&mut seen))
+    };
+    match tokio::time::timeout(std::time::Duration::from_secs(5), read).await {
+        Ok(found) => found,
+        Err(_) => (None, Vec::new()),
+    }
 }
 
 /// Starts `command` with a TTY of `cols`×`rows` in the container.
@@ -26,12 +75,13 @@ pub async fn start(
     cols: u16,
     rows: u16,
 ) -> Result<Session, PortholeError> {
+    let reports_pid = wrapped(command) != command;
     let config = CreateExecOptions {
         attach_stdin: Some(true),
         attach_stdout: Some(true),
         attach_stderr: Some(true),
         tty: Some(true),
-        cmd: Some(command.to_vec()),
+        cmd: Some(wrapped(command)),
         env: Some(vec!["TERM=xterm-256color".to_owned()]),
         ..Default::default()
     };
@@ -56,14 +106,19 @@ pub async fn start(
         .await
         .map_err(from_bollard)?
     {
-        StartExecResults::Attached { output, input } => {
+        StartExecResults::Attached { mut output, input } => {
             let _ = resize(engine, &created.id, cols, rows).await;
+            let (pid, rest) = match reports_pid {
+                true => read_pid(&mut output).await,
+                false => (None, Vec::new()),
+            };
+            let first = futures_util::stream::iter((!rest.is_empty()).then_some(Ok(rest)));
+            let output =
+                output.map(|chunk| chunk.map(|c| c.into_bytes().to_vec()).map_err(from_bollard));
             Ok(Session {
                 id: created.id,
-                output: Box::pin(
-                    output
-                        .map(|chunk| chunk.map(|c| c.into_bytes().to_vec()).map_err(from_bollard)),
-                ),
+                pid,
+                output: Box::pin(first.chain(output)),
                 input,
             })
         }
@@ -113,6 +168,43 @@ pub async fn hang_up(mut input: Pin<Box<dyn AsyncWrite + Send>>) {
     let _ = input.write_all(b"\x03\x04").await;
     let _ = input.flush().await;
     let _ = input.shutdown().await;
+}
+
+/// Closes a terminal so that nothing it started keeps running: `hang_up`, and if the exec is still running after a
+/// moment, SIGHUP to its shell (`pid`, run by `shell` in a second exec) — the kernel then hangs up the terminal's
+/// foreground processes too — and SIGKILL if even that is ignored.
+pub async fn close(
+    engine: &Engine,
+    container: &str,
+    exec: &str,
+    shell: &str,
+    pid: Option<u32>,
+    input: Pin<Box<dyn AsyncWrite + Send>>,
+) {
+    hang_up(input).await;
+    let Some(pid) = pid else { return };
+    for signal in ["HUP", "KILL"] {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        if !running(engine, exec).await {
+            return;
+        }
+        let kill = CreateExecOptions {
+            cmd: Some(vec![
+                shell.to_owned(),
+                "-c".into(),
+                format!("kill -{signal} {pid}"),
+            ]),
+            ..Default::default()
+        };
+        if let Ok(created) = engine.docker.create_exec(container, kill).await {
+            let detached = StartExecOptions {
+                detach: true,
+                tty: false,
+                output_capacity: None,
+            };
+            let _ = engine.docker.start_exec(&created.id, Some(detached)).await;
+        }
+    }
 }
 
 /// Whether the exec's process is still running (the shell exited when not).

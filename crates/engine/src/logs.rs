@@ -14,10 +14,11 @@ use porthole_model::logs::split_timestamp;
 use porthole_model::{LogLine, LogStream, PortholeError};
 use std::time::Duration;
 
-/// Splits chunks into whole lines, keeping a partial last line until its end arrives.
+/// Splits chunks into whole lines, keeping a partial last line (as bytes, so a character split between two frames
+/// stays whole) until its end arrives, or the stream ends (`finish`).
 #[derive(Default)]
 pub struct LineSplitter {
-    partial: [String; 2],
+    partial: [Vec<u8>; 2],
 }
 
 impl LineSplitter {
@@ -30,17 +31,31 @@ impl LineSplitter {
             LogOutput::StdIn { .. } => return,
         };
         let partial = &mut self.partial[stream as usize];
-        partial.push_str(&String::from_utf8_lossy(&bytes));
-        while let Some(end) = partial.find('\n') {
-            let line: String = partial.drain(..=end).collect();
-            let line = line.trim_end_matches(['\n', '\r']);
-            let (timestamp, text) = split_timestamp(line);
-            lines.push(LogLine {
-                stream,
-                timestamp: timestamp.to_owned(),
-                text: text.to_owned(),
-            });
+        partial.extend_from_slice(&bytes);
+        while let Some(end) = partial.iter().position(|b| *b == b'\n') {
+            let line: Vec<u8> = partial.drain(..=end).collect();
+            lines.push(line_of(stream, &line));
         }
+    }
+
+    /// The last lines that had no newline (a prompt, `echo -n`, the output before an exit).
+    pub fn finish(&mut self, lines: &mut Vec<LogLine>) {
+        for stream in [LogStream::Stdout, LogStream::Stderr] {
+            let rest = std::mem::take(&mut self.partial[stream as usize]);
+            if !rest.is_empty() {
+                lines.push(line_of(stream, &rest));
+            }
+        }
+    }
+}
+
+fn line_of(stream: LogStream, bytes: &[u8]) -> LogLine {
+    let text = String::from_utf8_lossy(bytes);
+    let (timestamp, text) = split_timestamp(text.trim_end_matches(['\n', '\r']));
+    LogLine {
+        stream,
+        timestamp: timestamp.to_owned(),
+        text: text.to_owned(),
     }
 }
 
@@ -82,7 +97,10 @@ pub async fn follow(
                     }
                     return Err(from_bollard(error));
                 }
-                None => break,
+                None => {
+                    splitter.finish(&mut batch);
+                    break;
+                }
             },
             _ = tokio::time::sleep_until(deadline) => {
                 deadline = tokio::time::Instant::now() + every;
@@ -126,6 +144,7 @@ pub async fn before(
         while let Some(output) = stream.next().await {
             splitter.push(output.map_err(from_bollard)?, &mut lines);
         }
+        splitter.finish(&mut lines);
         // A bigger tail that brings no more lines has reached the start of the log.
         let reached_start = previous == Some(lines.len());
         previous = Some(lines.len());
@@ -146,8 +165,15 @@ pub async fn all(engine: &Engine, container: &str) -> Result<String, PortholeErr
     let mut splitter = LineSplitter::default();
     let mut text = String::new();
     let mut lines = Vec::new();
-    while let Some(output) = stream.next().await {
-        splitter.push(output.map_err(from_bollard)?, &mut lines);
+    let mut done = false;
+    while !done {
+        match stream.next().await {
+            Some(output) => splitter.push(output.map_err(from_bollard)?, &mut lines),
+            None => {
+                splitter.finish(&mut lines);
+                done = true;
+            }
+        }
         for line in lines.drain(..) {
             text.push_str(&line.timestamp);
             text.push(' ');
@@ -185,5 +211,23 @@ mod tests {
             ]
         );
         assert_eq!(lines[1].timestamp, "2024-01-01T00:00:00.000000001Z");
+        // A character split between two frames stays whole; a last line without newline comes at the end.
+        let bytes = "2024-01-01T00:00:00.000000004Z é".as_bytes();
+        let (a, b) = bytes.split_at(bytes.len() - 1);
+        splitter.push(
+            LogOutput::StdOut {
+                message: a.to_vec().into(),
+            },
+            &mut lines,
+        );
+        splitter.push(
+            LogOutput::StdOut {
+                message: b.to_vec().into(),
+            },
+            &mut lines,
+        );
+        assert_eq!(lines.len(), 3);
+        splitter.finish(&mut lines);
+        assert_eq!(lines[3].text, "é");
     }
 }

@@ -20,9 +20,9 @@ pub async fn follow(
     let mut stream = engine.docker.stats(container, Some(options));
     while let Some(next) = stream.next().await {
         let sample = StatsSample::from(next.map_err(from_bollard)?);
-        // A stopped container's stream sends zeroed samples (no read time) before it ends.
-        if sample.read.starts_with("0001-") || sample.read.is_empty() {
-            continue;
+        // A stopped container's stream sends zeroed samples (no read time) until it is removed: that is the end.
+        if is_zeroed(&sample) {
+            break;
         }
         if !on_sample(sample) {
             break;
@@ -59,7 +59,9 @@ pub async fn rounds(
         let results = futures_util::future::join_all(reads).await;
         let mut round = Vec::new();
         for (id, result) in containers.iter().zip(results) {
-            let Ok(sample) = result else { continue };
+            let Some(sample) = result.ok().filter(|s| !is_zeroed(s)) else {
+                continue;
+            };
             let sample = match previous.get(id) {
                 Some(earlier) => sample.cpu_since(earlier),
                 None => sample,
@@ -72,4 +74,9 @@ pub async fn rounds(
         }
         tokio::time::sleep(every).await;
     }
+}
+
+/// The engine's sample of a container that does not run: no read time.
+fn is_zeroed(sample: &StatsSample) -> bool {
+    sample.read.is_empty() || sample.read.starts_with("0001-")
 }

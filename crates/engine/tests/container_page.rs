@@ -270,6 +270,32 @@ async fn a_terminal_runs_a_command_and_reads_its_output() {
     .await
     .expect("the output ends when the shell exits");
     assert!(!exec::running(&engine, &session.id).await);
+    // A terminal whose foreground program ignores Ctrl-C and Ctrl-D: closing it still leaves nothing running.
+    let mut stuck = exec::start(&engine, &name, &["sh".into()], 80, 24)
+        .await
+        .unwrap();
+    assert!(stuck.pid.is_some(), "the shell reports its pid");
+    exec::write(&mut stuck.input, b"sh -c 'trap \"\" INT; exec sleep 777'\n")
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if common::docker(&["top", &name]).contains("sleep 777") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    exec::close(&engine, &name, &stuck.id, "sh", stuck.pid, stuck.input).await;
+    let mut left = String::new();
+    for _ in 0..50 {
+        left = common::docker(&["top", &name]);
+        if !left.contains("sleep 777") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!left.contains("sleep 777"), "{left}");
+    assert!(!exec::running(&engine, &stuck.id).await);
+
     common::docker(&["stop", "-t", "0", &name]);
     let stopped = exec::start(&engine, &name, &["sh".into()], 80, 24)
         .await

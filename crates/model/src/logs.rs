@@ -117,6 +117,39 @@ pub fn ansi_spans(text: &str) -> Vec<Span> {
     spans
 }
 
+/// The text without its escape sequences, as the user reads it (what search looks at).
+pub fn plain(text: &str) -> String {
+    ansi_spans(text).into_iter().map(|span| span.text).collect()
+}
+
+/// Where `needle` occurs in `text`, ignoring ASCII case, as byte ranges on character boundaries (safe to slice).
+pub fn find_all(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    let wanted: Vec<char> = needle.chars().collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + wanted.len() <= chars.len() {
+        let hit = wanted
+            .iter()
+            .zip(&chars[i..])
+            .all(|(w, (_, c))| w.eq_ignore_ascii_case(c));
+        if hit {
+            let start = chars[i].0;
+            let end = chars
+                .get(i + wanted.len())
+                .map_or(text.len(), |(at, _)| *at);
+            found.push((start, end));
+            i += wanted.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,7 +186,22 @@ mod tests {
         assert_eq!(split_timestamp("no stamp here"), ("", "no stamp here"));
     }
 
+    #[test]
+    fn search_ignores_ascii_case_and_escape_codes() {
+        assert_eq!(find_all("Error: error", "ERROR"), vec![(0, 5), (7, 12)]);
+        assert_eq!(plain("\u{1b}[32mok\u{1b}[0m"), "ok");
+        assert!(find_all(&plain("\u{1b}[32mok\u{1b}[0m"), "32m").is_empty());
+        assert_eq!(find_all("İ\u{212A}", "k"), Vec::<(usize, usize)>::new());
+    }
+
     proptest::proptest! {
+        #[test]
+        fn search_ranges_slice_safely(text in "\\PC{0,30}", needle in "\\PC{1,3}") {
+            for (start, end) in find_all(&text, &needle) {
+                proptest::prop_assert!(text[start..end].eq_ignore_ascii_case(&needle));
+            }
+        }
+
         #[test]
         fn never_panics_and_keeps_plain_text(text in "\\PC{0,60}") {
             let joined: String = ansi_spans(&text).into_iter().map(|s| s.text).collect();

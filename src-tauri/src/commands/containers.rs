@@ -18,18 +18,27 @@ pub async fn list_containers(
     porthole_engine::containers::list(&state.engine()?, all).await
 }
 
-/// A removed container's streams are cancelled with it.
+/// A removed container's streams are cancelled with it (views follow it by id, actions name it by name).
 #[tauri::command]
 pub async fn container_action(
     state: State<'_, AppState>,
     container: String,
     action: ContainerAction,
 ) -> Result<(), PortholeError> {
-    porthole_engine::container::perform(&state.engine()?, &container, &action).await?;
-    if matches!(action, ContainerAction::Remove { .. }) {
-        state
-            .subscriptions
-            .cancel_topic(&Topic::Container(container));
+    let engine = state.engine()?;
+    let removing = matches!(action, ContainerAction::Remove { .. });
+    let id = match removing {
+        true => porthole_engine::container::details(&engine, &container)
+            .await
+            .ok()
+            .map(|d| d.id),
+        false => None,
+    };
+    porthole_engine::container::perform(&engine, &container, &action).await?;
+    if removing {
+        for topic in [Some(container), id].into_iter().flatten() {
+            state.subscriptions.cancel_topic(&Topic::Container(topic));
+        }
     }
     Ok(())
 }

@@ -82,10 +82,18 @@ pub async fn run(
     };
     let porthole_engine::exec::Session {
         id: exec_id,
+        pid,
         mut output,
         input: writer,
     } = exec;
-    let mut writer = HangUp(Some(writer));
+    let mut writer = HangUp {
+        input: Some(writer),
+        engine: engine.clone(),
+        container: session.container.clone(),
+        exec: exec_id.clone(),
+        shell: session.command.first().cloned().unwrap_or_default(),
+        pid,
+    };
     if channel
         .send(TerminalMessage::Started {
             exec: exec_id.clone(),
@@ -112,7 +120,7 @@ pub async fn run(
             },
             next = input.recv() => match next {
                 Some(Input::Keys(keys)) => {
-                    let Some(input) = writer.0.as_mut() else { break };
+                    let Some(input) = writer.input.as_mut() else { break };
                     if porthole_engine::exec::write(input, &keys).await.is_err() {
                         break;
                     }
@@ -127,14 +135,30 @@ pub async fn run(
     let _ = channel.send(TerminalMessage::Ended);
 }
 
-/// Hangs up the shell however the task ends: closing the tab, the window, or the subscription being cancelled.
-/// The write runs as its own short task, because a cancelled task cannot await anything.
-struct HangUp(Option<std::pin::Pin<Box<dyn tokio::io::AsyncWrite + Send>>>);
+/// Closes the terminal's shell however the task ends: closing the tab, the window, or the subscription being
+/// cancelled. It runs as its own short task, because a cancelled task cannot await anything.
+struct HangUp {
+    input: Option<std::pin::Pin<Box<dyn tokio::io::AsyncWrite + Send>>>,
+    engine: Engine,
+    container: String,
+    exec: String,
+    shell: String,
+    pid: Option<u32>,
+}
 
 impl Drop for HangUp {
     fn drop(&mut self) {
-        if let Some(input) = self.0.take() {
-            tauri::async_runtime::spawn(porthole_engine::exec::hang_up(input));
+        if let Some(input) = self.input.take() {
+            let (engine, container, exec, shell, pid) = (
+                self.engine.clone(),
+                self.container.clone(),
+                self.exec.clone(),
+                self.shell.clone(),
+                self.pid,
+            );
+            tauri::async_runtime::spawn(async move {
+                porthole_engine::exec::close(&engine, &container, &exec, &shell, pid, input).await
+            });
         }
     }
 }

@@ -35,6 +35,8 @@ pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl Into
     let store = use_store();
     let pending = RwSignal::new(None::<Action>);
     let signal = RwSignal::new(SIGNALS[0].to_owned());
+    // Seconds Stop waits after SIGTERM before the engine kills (`docker stop -t`); empty: the engine's 10 s.
+    let timeout = RwSignal::new(None::<u32>);
     let renaming = RwSignal::new(None::<String>);
     // When a stop was asked for (container name, time): after a few seconds still busy, offer kill.
     let stopping = RwSignal::new(None::<(String, f64)>);
@@ -68,6 +70,7 @@ pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl Into
                     let Some(container) = selected.get_untracked() else { return };
                     let for_click = match &for_click {
                         ContainerAction::Kill { .. } => ContainerAction::Kill { signal: signal.get_untracked() },
+                        ContainerAction::Stop { .. } => ContainerAction::Stop { timeout_secs: timeout.get_untracked() },
                         other => other.clone(),
                     };
                     if matches!(for_click, ContainerAction::Stop { .. }) {
@@ -91,6 +94,12 @@ pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl Into
                 {move || selected.with(|s| s.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| "Select a container".into()))}
             </span>
             {actions().into_iter().map(button).collect_view()}
+            <select class="kill-signal" id="stop-timeout" title="How long Stop waits after SIGTERM before the engine kills (docker stop -t)"
+                on:change=move |ev| timeout.set(event_target_value(&ev).parse().ok())>
+                {[("", "stop: 10 s"), ("1", "stop: 1 s"), ("30", "stop: 30 s"), ("60", "stop: 60 s")].into_iter().map(|(value, label)| view! {
+                    <option value=value selected=move || timeout.get().map(|t| t.to_string()).unwrap_or_default() == value>{label}</option>
+                }).collect_view()}
+            </select>
             <select class="kill-signal" id="kill-signal" title="The signal Kill sends (docker kill -s)"
                 on:change=move |ev| signal.set(event_target_value(&ev))>
                 {SIGNALS.into_iter().map(|s| view! { <option value=s selected=move || signal.get() == s>{s}</option> }).collect_view()}
@@ -101,7 +110,7 @@ pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl Into
         </div>
         {move || slow_stop.get().then(|| view! {
             <div class="banner slow-stop" id="slow-stop">
-                <span>"Still stopping: the process may be ignoring SIGTERM. The engine kills it when the stop timeout (10 s) runs out — or kill it now, as the notes advise ("<code>"docker kill"</code>")."</span>
+                <span>"Still stopping: the process may be ignoring SIGTERM. The engine kills it when the stop timeout runs out — or kill it now, as the notes advise ("<code>"docker kill"</code>")."</span>
                 <button class="action" id="kill-now" on:click=move |_| {
                     if let Some((name, _)) = stopping.get_untracked() {
                         store.perform(Action::Container { container: name, action: ContainerAction::Kill { signal: "SIGKILL".into() } });

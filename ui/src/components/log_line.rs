@@ -2,7 +2,7 @@
 //! the search, with the matches highlighted.
 
 use leptos::prelude::*;
-use porthole_model::logs::ansi_spans;
+use porthole_model::logs::{ansi_spans, find_all, plain};
 use porthole_model::{LogLine, LogStream};
 
 #[component]
@@ -16,8 +16,10 @@ pub fn LogRow(line: LogLine, search: RwSignal<String>) -> impl IntoView {
     let text = line.text.clone();
     let body = move || {
         let needle = search.get();
-        if !needle.is_empty() && text.to_lowercase().contains(&needle.to_lowercase()) {
-            highlighted(&text, &needle).into_any()
+        let shown = plain(&text);
+        let hits = find_all(&shown, &needle);
+        if !hits.is_empty() {
+            highlighted(&shown, &hits).into_any()
         } else {
             ansi_spans(&text)
                 .into_iter()
@@ -42,20 +44,14 @@ pub fn LogRow(line: LogLine, search: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// The text with every case-insensitive occurrence of `needle` in a `<mark>`.
-fn highlighted(text: &str, needle: &str) -> impl IntoView {
-    let lower = text.to_lowercase();
-    let needle = needle.to_lowercase();
+/// The text with each of `hits` (byte ranges on character boundaries) in a `<mark>`.
+fn highlighted(text: &str, hits: &[(usize, usize)]) -> impl IntoView {
     let mut parts = Vec::new();
     let mut at = 0;
-    // Lowercasing can change byte lengths outside ASCII; fall back to no highlight then.
-    if lower.len() == text.len() {
-        while let Some(found) = lower[at..].find(&needle) {
-            let start = at + found;
-            parts.push((text[at..start].to_owned(), false));
-            parts.push((text[start..start + needle.len()].to_owned(), true));
-            at = start + needle.len();
-        }
+    for (start, end) in hits {
+        parts.push((text[at..*start].to_owned(), false));
+        parts.push((text[*start..*end].to_owned(), true));
+        at = *end;
     }
     parts.push((text[at..].to_owned(), false));
     parts

@@ -16,6 +16,26 @@ use porthole_model::{LogLine, LogMessage};
 use std::collections::VecDeque;
 
 pub const LINE_HEIGHT: f64 = 18.0;
+/// The rows to render for a scroll position: `(first, end)` line indexes, and the height in line units above and
+/// below them, from the prefix sums of the lines' heights.
+fn place(sums: &[usize], scroll_top: f64, height: f64) -> (usize, usize, usize, usize) {
+    let first_unit = (scroll_top / LINE_HEIGHT) as usize;
+    let last_unit = first_unit + (height / LINE_HEIGHT).ceil() as usize;
+    let lines = sums.len().saturating_sub(1);
+    let end = (sums.partition_point(|&s| s < last_unit) + MARGIN).min(lines);
+    let first = sums
+        .partition_point(|&s| s <= first_unit)
+        .saturating_sub(1 + MARGIN)
+        .min(end);
+    let total = sums.last().copied().unwrap_or(0);
+    (
+        first,
+        end,
+        sums.get(first).copied().unwrap_or(0),
+        total - sums.get(end).copied().unwrap_or(total),
+    )
+}
+
 /// Monospace character width at the log's font size, for estimating wrapped heights.
 const CHAR_WIDTH: f64 = 7.25;
 const MARGIN: usize = 30;
@@ -35,6 +55,7 @@ pub fn LogView(container: String) -> impl IntoView {
     let version = RwSignal::new(0u64);
     let next_seq = StoredValue::new((0i64, -1i64));
     let pending = StoredValue::new(Vec::<LogLine>::new());
+    let waiting = RwSignal::new(0usize);
     let status = RwSignal::new(Status::Loading);
     let tail = RwSignal::new(DEFAULT_TAIL);
     let follow = RwSignal::new(true);
@@ -101,6 +122,7 @@ pub fn LogView(container: String) -> impl IntoView {
                                 let over = p.len().saturating_sub(MAX_KEPT);
                                 p.drain(..over);
                             });
+                            waiting.set(pending.with_value(Vec::len));
                         }
                     }
                     LogMessage::Ended => status.set(Status::Ended),
@@ -152,45 +174,36 @@ pub fn LogView(container: String) -> impl IntoView {
             sums
         })
     });
-    let window = move || {
-        let sums = prefix.get();
-        let first_unit = (scroll_top.get() / LINE_HEIGHT) as usize;
-        let last_unit = first_unit + (view_height.get() / LINE_HEIGHT).ceil() as usize;
-        let start = sums
-            .partition_point(|&s| s <= first_unit)
-            .saturating_sub(1 + MARGIN);
-        let end =
-            (sums.partition_point(|&s| s < last_unit) + MARGIN).min(sums.len().saturating_sub(1));
-        (start.min(end), end, sums)
-    };
+    let window = move || prefix.with(|sums| place(sums, scroll_top.get(), view_height.get()));
     let rows = move || {
-        let (start, end, _) = window();
+        let (first, end, _, _) = window();
         lines.with_value(|all| {
-            all.range(start..end)
+            all.range(first..end)
                 .map(|(seq, line)| (*seq, line.clone()))
                 .collect::<Vec<_>>()
         })
     };
     let padding = move |above: bool| {
-        let (start, end, sums) = window();
-        let units = if above {
-            sums[start]
-        } else {
-            sums.last().copied().unwrap_or(0) - sums[end]
-        };
-        format!("{}px", units as f64 * LINE_HEIGHT)
+        let (_, _, units_above, units_below) = window();
+        format!(
+            "{}px",
+            if above { units_above } else { units_below } as f64 * LINE_HEIGHT
+        )
     };
     // Search: the indexes of the lines that match, case-insensitively.
     let matches = Memo::new(move |_| {
         version.track();
-        let needle = search.get().to_lowercase();
+        let needle = search.get();
         if needle.is_empty() {
             return Vec::new();
         }
         lines.with_value(|all| {
             all.iter()
                 .enumerate()
-                .filter(|(_, (_, l))| l.text.to_lowercase().contains(&needle))
+                .filter(|(_, (_, l))| {
+                    !porthole_model::logs::find_all(&porthole_model::logs::plain(&l.text), &needle)
+                        .is_empty()
+                })
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>()
         })
@@ -263,16 +276,24 @@ pub fn LogView(container: String) -> impl IntoView {
             let added = prefix
                 .with_untracked(|s| s.last().copied().unwrap_or(0))
                 .saturating_sub(before);
+            // After the DOM has the new rows; before, the old height would clamp the position.
             if let Some(el) = node.get_untracked() {
-                el.set_scroll_top(el.scroll_top() + (added as f64 * LINE_HEIGHT) as i32);
+                request_animation_frame(move || {
+                    el.set_scroll_top(el.scroll_top() + (added as f64 * LINE_HEIGHT) as i32)
+                });
             }
         });
     };
     let on_scroll = move |_| {
         if let Some(el) = node.get_untracked() {
             scroll_top.set(el.scroll_top() as f64);
-            view_height.set(el.client_height() as f64);
-            view_width.set(el.client_width() as f64);
+            let (height, width) = (el.client_height() as f64, el.client_width() as f64);
+            if view_height.get_untracked() != height {
+                view_height.set(height);
+            }
+            if view_width.get_untracked() != width {
+                view_width.set(width);
+            }
             let at_bottom = el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
             if !at_bottom && follow.get_untracked() && status.get_untracked() != Status::Loading {
                 follow.set(false);
@@ -282,10 +303,30 @@ pub fn LogView(container: String) -> impl IntoView {
             }
         }
     };
+    // The view's size: on mount and whenever the window is resized (rows and wrapping depend on it).
+    let measure = move || {
+        if let Some(el) = node.get_untracked() {
+            let (height, width) = (el.client_height() as f64, el.client_width() as f64);
+            if view_height.get_untracked() != height {
+                view_height.set(height);
+            }
+            if view_width.get_untracked() != width {
+                view_width.set(width);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if node.get().is_some() {
+            measure();
+        }
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resized.remove());
     let resume = move || {
-        let waiting = pending.try_update_value(std::mem::take).unwrap_or_default();
+        let lines_waiting = pending.try_update_value(std::mem::take).unwrap_or_default();
+        waiting.set(0);
         follow.set(true);
-        append(waiting);
+        append(lines_waiting);
     };
     let container_for_save = container.clone();
     let saved = RwSignal::new(None::<String>);
@@ -302,7 +343,14 @@ pub fn LogView(container: String) -> impl IntoView {
         <div class="log-view" id="log-view" class:wrap=move || wrap.get() class:timestamps=move || timestamps.get()>
             <div class="toolbar log-toolbar">
                 <input type="text" id="log-search" placeholder="Search the log" spellcheck="false"
-                    prop:value=move || search.get() on:input=move |ev| { search.set(event_target_value(&ev)); current_match.set(0); }
+                    prop:value=move || search.get() on:input=move |ev| {
+                        search.set(event_target_value(&ev));
+                        current_match.set(0);
+                        if let Some(first) = matches.with_untracked(|m| m.first().copied()) {
+                            follow.set(false);
+                            reveal(first);
+                        }
+                    }
                     on:keydown=move |ev| if ev.key() == "Enter" { jump(if ev.shift_key() { -1 } else { 1 }) } />
                 {move || (!search.with(String::is_empty)).then(|| view! {
                     <span class="match-count" id="log-matches">{move || {
@@ -338,10 +386,7 @@ pub fn LogView(container: String) -> impl IntoView {
                 {move || match status.get() {
                     Status::Loading => "Reading the last lines…".to_owned(),
                     Status::Following if follow.get() => format!("{} lines · following", version.with(|_| lines.with_value(VecDeque::len))),
-                    Status::Following => {
-                        let waiting = version.with(|_| pending.with_value(Vec::len));
-                        format!("Paused · {waiting} new lines waiting")
-                    }
+                    Status::Following => format!("Paused · {} new lines waiting", waiting.get()),
                     Status::Ended => "The container stopped: the log ends here.".to_owned(),
                     Status::Failed(message) => message,
                 }}

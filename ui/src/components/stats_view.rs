@@ -33,6 +33,7 @@ pub fn StatsView(container: String) -> impl IntoView {
             return;
         }
         let this = generation.get_value();
+        ended.set(None);
         let container = container.clone();
         spawn_local(async move {
             let on_message = move |message: StatsMessage| match message {

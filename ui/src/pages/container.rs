@@ -73,9 +73,10 @@ pub fn ContainerPage(id: String) -> impl IntoView {
     let tab = RwSignal::new(Tab::Overview);
     let details = RwSignal::new(None::<ContainerDetails>);
     let gone = RwSignal::new(false);
+    // A memo, so another container's change (the list is refetched) does not count as a change of this one.
     let summary = {
         let id = id.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             store
                 .containers
                 .with(|all| all.iter().find(|c| c.id == id).cloned())
@@ -112,6 +113,10 @@ pub fn ContainerPage(id: String) -> impl IntoView {
             .with(|s| s.as_ref().map(|s| s.state))
             .unwrap_or(ContainerState::Unknown)
     };
+    // Only a change between running and not remounts the tabs that need a running container.
+    let running = Memo::new(move |_| state().is_running());
+    let inspect_json =
+        Memo::new(move |_| details.with(|d| d.as_ref().map(|d| d.inspect_json.clone())));
     let back = move |_| store.open_container.set(None);
     let stream_id = id.clone();
     view! {
@@ -128,7 +133,7 @@ pub fn ContainerPage(id: String) -> impl IntoView {
                 <div class="empty" id="container-gone"><strong>"This container was removed."</strong>
                     <p>"Its live views have been closed. Everything written inside it is gone; named volumes and bind-mounted folders keep their data."</p></div>
             })}
-            <div class="toolbar"><ContainerActions selected=summary /></div>
+            <div class="toolbar"><ContainerActions selected=Signal::from(summary) /></div>
             <nav class="tabs" role="tablist">
                 {Tab::ALL.into_iter().map(|t| view! {
                     <button role="tab" class="tab" data-tab=t.title().to_lowercase() class:active=move || tab.get() == t
@@ -138,9 +143,9 @@ pub fn ContainerPage(id: String) -> impl IntoView {
             <div class="tab-body">
                 {move || {
                     let id = stream_id.clone();
-                    let running = state().is_running();
+                    let running = running.get();
                     match tab.get() {
-                        Tab::Overview => details.get().map(|d| view! { <ContainerOverview details=d /> }.into_any()).unwrap_or_else(|| ().into_any()),
+                        Tab::Overview => (move || details.get().map(|d| view! { <ContainerOverview details=d /> })).into_any(),
                         Tab::Logs => view! { <LogView container=id /> }.into_any(),
                         Tab::Stats if running => view! { <StatsView container=id /> }.into_any(),
                         Tab::Processes if running => view! { <ProcessTable container=id /> }.into_any(),
@@ -149,7 +154,7 @@ pub fn ContainerPage(id: String) -> impl IntoView {
                             <div class="empty"><strong>"The container is not running."</strong>
                                 <p>"Stats, processes and a terminal need a running container. Start it with the Start button above."</p></div>
                         }.into_any(),
-                        Tab::Inspect => details.get().map(|d| view! { <JsonTree json=d.inspect_json.clone() /> }.into_any()).unwrap_or_else(|| ().into_any()),
+                        Tab::Inspect => (move || inspect_json.get().map(|json| view! { <JsonTree json=json /> })).into_any(),
                     }
                 }}
             </div>
