@@ -61,10 +61,9 @@ async fn read_pid(
         }
         (None, std::mem::take(&mut seen))
     };
-    match tokio::time::timeout(std::time::Duration::from_secs(5), read).await {
-        Ok(found) => found,
-        Err(_) => (None, Vec::new()),
-    }
+    tokio::time::timeout(std::time::Duration::from_secs(5), read)
+        .await
+        .unwrap_or_default()
 }
 
 /// Starts `command` with a TTY of `cols`×`rows` in the container.

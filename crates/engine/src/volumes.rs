@@ -35,14 +35,8 @@ pub async fn list(engine: &Engine) -> Result<Vec<VolumeSummary>, PortholeError> 
     }));
     let (volumes, containers) = tokio::try_join!(volumes, containers).map_err(from_bollard)?;
     let mut users: HashMap<String, Vec<String>> = HashMap::new();
-    for container in containers {
-        let name = container
-            .names
-            .unwrap_or_default()
-            .first()
-            .map(|n| n.trim_start_matches('/').to_owned())
-            .unwrap_or_default();
-        for mount in container.mounts.unwrap_or_default() {
+    for (name, mounts) in containers.into_iter().map(name_and_mounts) {
+        for mount in mounts {
             if let Some(volume) = mount.name.filter(|n| !n.is_empty()) {
                 users.entry(volume).or_default().push(name.clone());
             }
@@ -64,6 +58,19 @@ pub async fn list(engine: &Engine) -> Result<Vec<VolumeSummary>, PortholeError> 
         .collect();
     list.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(list)
+}
+
+/// A listed container's name (without the engine's `/`) and its mounts.
+fn name_and_mounts(
+    container: bollard::models::ContainerSummary,
+) -> (String, Vec<bollard::models::MountPoint>) {
+    let name = container
+        .names
+        .unwrap_or_default()
+        .first()
+        .map(|n| n.trim_start_matches('/').to_owned())
+        .unwrap_or_default();
+    (name, container.mounts.unwrap_or_default())
 }
 
 fn sorted(map: HashMap<String, String>) -> Vec<(String, String)> {
@@ -156,14 +163,8 @@ pub async fn host_mounts(engine: &Engine) -> Result<Vec<MountUse>, PortholeError
         .await
         .map_err(from_bollard)?;
     let mut uses = Vec::new();
-    for container in containers {
-        let name = container
-            .names
-            .unwrap_or_default()
-            .first()
-            .map(|n| n.trim_start_matches('/').to_owned())
-            .unwrap_or_default();
-        for mount in container.mounts.unwrap_or_default() {
+    for (name, mounts) in containers.into_iter().map(name_and_mounts) {
+        for mount in mounts {
             let kind = match mount.typ {
                 Some(bollard::models::MountPointTypeEnum::BIND) => MountKind::Bind,
                 Some(bollard::models::MountPointTypeEnum::TMPFS) => MountKind::Tmpfs,

@@ -8,7 +8,7 @@ use porthole_model::StatsMessage;
 use std::time::Duration;
 use tauri::ipc::Channel;
 
-const LIST_EVERY: Duration = Duration::from_secs(3);
+const LIST_EVERY: Duration = Duration::from_secs(5);
 
 pub async fn follow(engine: Engine, container: String, channel: Channel<StatsMessage>) {
     let result = porthole_engine::stats::follow(&engine, &container, |sample| {

@@ -18,7 +18,9 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 mod containers;
+mod subscription;
 pub use containers::*;
+pub use subscription::Slot;
 
 #[wasm_bindgen]
 extern "C" {

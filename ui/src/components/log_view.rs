@@ -69,8 +69,7 @@ pub fn LogView(container: String) -> impl IntoView {
     let view_height = RwSignal::new(600.0f64);
     let view_width = RwSignal::new(900.0f64);
     let node = NodeRef::<Div>::new();
-    let subscription = StoredValue::new(None::<u64>);
-    let generation = StoredValue::new(0u32);
+    let slot = api::Slot::new();
 
     let append = move |batch: Vec<LogLine>| {
         lines.update_value(|all| {
@@ -85,20 +84,10 @@ pub fn LogView(container: String) -> impl IntoView {
         });
         version.update(|v| *v += 1);
     };
-    let unsubscribe = move || {
-        if let Some(id) = subscription.try_get_value().flatten() {
-            subscription.set_value(None);
-            spawn_local(async move {
-                let _ = api::unsubscribe(id).await;
-            });
-        }
-    };
     let subscribe = {
         let container = container.clone();
         move || {
-            unsubscribe();
-            generation.update_value(|g| *g += 1);
-            let this = generation.get_value();
+            let this = slot.renew();
             lines.set_value(VecDeque::new());
             pending.set_value(Vec::new());
             no_older.set(false);
@@ -106,7 +95,7 @@ pub fn LogView(container: String) -> impl IntoView {
             status.set(Status::Loading);
             let container = container.clone();
             let on_message = move |message: LogMessage| {
-                if generation.try_get_value() != Some(this) {
+                if !slot.is_current(this) {
                     return;
                 }
                 match message {
@@ -132,12 +121,7 @@ pub fn LogView(container: String) -> impl IntoView {
             let tail = tail.get_untracked();
             spawn_local(async move {
                 match api::subscribe_logs(&container, tail, on_message).await {
-                    Ok(id) if generation.try_get_value() == Some(this) => {
-                        subscription.set_value(Some(id))
-                    }
-                    Ok(id) => {
-                        let _ = api::unsubscribe(id).await;
-                    }
+                    Ok(id) => slot.keep(this, id).await,
                     Err(error) => {
                         status.try_set(Status::Failed(error.message));
                     }
@@ -150,7 +134,6 @@ pub fn LogView(container: String) -> impl IntoView {
         tail.track();
         start();
     });
-    on_cleanup(unsubscribe);
 
     // Row heights in line units and their prefix sums, for placing the window of rows.
     let columns = move || ((view_width.get() - 24.0) / CHAR_WIDTH).max(20.0) as usize;
@@ -246,12 +229,12 @@ pub fn LogView(container: String) -> impl IntoView {
         };
         loading_older.set(true);
         let container = container_for_older.clone();
-        let this = generation.get_value();
+        let this = slot.renew_peek();
         spawn_local(async move {
             let older = api::logs_before(&container, &first, DEFAULT_TAIL).await;
             loading_older.try_set(false);
             let Ok(older) = older else { return };
-            if generation.try_get_value() != Some(this) {
+            if !slot.is_current(this) {
                 return;
             }
             if older.is_empty() {
@@ -390,7 +373,7 @@ pub fn LogView(container: String) -> impl IntoView {
                     Status::Ended => "The container stopped: the log ends here.".to_owned(),
                     Status::Failed(message) => message,
                 }}
-                {move || no_older.get().then(|| " · start of the log")}
+                {move || no_older.get().then_some(" · start of the log")}
                 {move || saved.get().map(|path| format!(" · saved to {path}"))}
                 {move || matches!(status.get(), Status::Ended | Status::Failed(_)).then(|| {
                     let again = restart_stream.clone();

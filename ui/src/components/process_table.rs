@@ -10,32 +10,27 @@ use porthole_model::{Processes, ProcessesMessage};
 pub fn ProcessTable(container: String) -> impl IntoView {
     let table = RwSignal::new(None::<Processes>);
     let ended = RwSignal::new(None::<String>);
-    let subscription = StoredValue::new(None::<u64>);
-    on_cleanup(move || {
-        if let Some(id) = subscription.try_get_value().flatten() {
-            spawn_local(async move {
-                let _ = api::unsubscribe(id).await;
-            });
-        }
-    });
+    let slot = api::Slot::new();
+    let ticket = slot.renew();
     spawn_local(async move {
-        let on_message = move |message: ProcessesMessage| match message {
-            ProcessesMessage::Table { processes } => {
-                table.try_set(Some(processes));
+        let on_message = move |message: ProcessesMessage| {
+            if !slot.is_current(ticket) {
+                return;
             }
-            ProcessesMessage::Ended => {
-                ended.try_set(Some("The container is no longer running.".into()));
-            }
-            ProcessesMessage::Failed { error } => {
-                ended.try_set(Some(error.message));
+            match message {
+                ProcessesMessage::Table { processes } => {
+                    table.try_set(Some(processes));
+                }
+                ProcessesMessage::Ended => {
+                    ended.try_set(Some("The container is no longer running.".into()));
+                }
+                ProcessesMessage::Failed { error } => {
+                    ended.try_set(Some(error.message));
+                }
             }
         };
         if let Ok(id) = api::subscribe_processes(&container, on_message).await {
-            if subscription.try_get_value().is_some() {
-                subscription.set_value(Some(id));
-            } else {
-                let _ = api::unsubscribe(id).await;
-            }
+            slot.keep(ticket, id).await;
         }
     });
     view! {

@@ -12,48 +12,37 @@ use porthole_model::StatsMessage;
 pub fn StatsView(container: String) -> impl IntoView {
     let history = RwSignal::new(History::default());
     let ended = RwSignal::new(None::<String>);
-    let subscription = StoredValue::new(None::<u64>);
-    let generation = StoredValue::new(0u32);
-    let drop_subscription = move || {
-        if let Some(Some(id)) = subscription.try_get_value() {
-            subscription.set_value(None);
-            spawn_local(async move {
-                let _ = api::unsubscribe(id).await;
-            });
-        }
-    };
-    on_cleanup(drop_subscription);
+    let slot = api::Slot::new();
     // Sampled only while the window is visible: hidden, the stream stops; shown again, it resumes.
     let store = crate::store::use_store();
     Effect::new(move |_| {
         let hidden = store.hidden.get();
-        drop_subscription();
-        generation.update_value(|g| *g += 1);
+        let ticket = slot.renew();
         if hidden {
             return;
         }
-        let this = generation.get_value();
         ended.set(None);
         let container = container.clone();
         spawn_local(async move {
-            let on_message = move |message: StatsMessage| match message {
-                StatsMessage::Sample { sample } => {
-                    history.try_update(|h| h.push(sample));
+            let on_message = move |message: StatsMessage| {
+                if !slot.is_current(ticket) {
+                    return;
                 }
-                StatsMessage::Ended => {
-                    ended.try_set(Some("The container stopped.".into()));
+                match message {
+                    StatsMessage::Sample { sample } => {
+                        history.try_update(|h| h.push(sample));
+                    }
+                    StatsMessage::Ended => {
+                        ended.try_set(Some("The container stopped.".into()));
+                    }
+                    StatsMessage::Failed { error } => {
+                        ended.try_set(Some(error.message));
+                    }
+                    StatsMessage::Round { .. } => {}
                 }
-                StatsMessage::Failed { error } => {
-                    ended.try_set(Some(error.message));
-                }
-                StatsMessage::Round { .. } => {}
             };
             if let Ok(id) = api::subscribe_stats(&container, on_message).await {
-                if generation.try_get_value() == Some(this) {
-                    subscription.set_value(Some(id));
-                } else {
-                    let _ = api::unsubscribe(id).await;
-                }
+                slot.keep(ticket, id).await;
             }
         });
     });

@@ -82,17 +82,11 @@ pub fn TerminalView(
     let host = NodeRef::<Div>::new();
     let shell = RwSignal::new(SHELLS[0].to_owned());
     let state = RwSignal::new("Connecting…".to_owned());
-    let open_count = RwSignal::new(0u32);
     let session = StoredValue::new_local(None::<Session>);
-    let subscription = StoredValue::new(None::<u64>);
+    let slot = api::Slot::new();
 
     let close = move || {
-        if let Some(id) = subscription.try_get_value().flatten() {
-            subscription.set_value(None);
-            spawn_local(async move {
-                let _ = api::unsubscribe(id).await;
-            });
-        }
+        slot.close();
         if let Some(Some(old)) = session.try_update_value(Option::take) {
             old.term.dispose();
         }
@@ -103,7 +97,7 @@ pub fn TerminalView(
             if let Some(s) = s {
                 s.fit.fit();
                 let (cols, rows) = (s.term.cols(), s.term.rows());
-                if let Some(id) = subscription.get_value() {
+                if let Some(id) = slot.id() {
                     spawn_local(async move {
                         let _ = api::terminal_resize(id, cols, rows).await;
                     });
@@ -135,7 +129,7 @@ pub fn TerminalView(
             term.open(&element);
             fit.fit();
             let on_data = Closure::<dyn FnMut(String)>::new(move |keys: String| {
-                if let Some(id) = subscription.get_value() {
+                if let Some(id) = slot.id() {
                     spawn_local(async move {
                         let _ = api::terminal_input(id, &keys).await;
                     });
@@ -149,13 +143,12 @@ pub fn TerminalView(
                 fit,
                 _on_data: on_data,
             }));
-            open_count.update(|n| *n += 1);
-            let this = open_count.get_untracked();
+            let this = slot.renew_peek();
             state.set("Connecting…".into());
             let container = container.clone();
             let command = vec![shell.get_untracked()];
             let on_message = move |message: TerminalMessage| {
-                if open_count.try_get_untracked() != Some(this) {
+                if !slot.is_current(this) {
                     return;
                 }
                 match message {
@@ -177,12 +170,7 @@ pub fn TerminalView(
             };
             spawn_local(async move {
                 match api::open_terminal(&container, &command, cols, rows, on_message).await {
-                    Ok(id) if open_count.try_get_untracked() == Some(this) => {
-                        subscription.set_value(Some(id))
-                    }
-                    Ok(id) => {
-                        let _ = api::unsubscribe(id).await;
-                    }
+                    Ok(id) => slot.keep(this, id).await,
                     Err(error) => {
                         state.try_set(error.message);
                     }

@@ -219,39 +219,37 @@ fn ContainerList() -> impl IntoView {
 /// again when those rows change, and dropped while the window is hidden (nobody is looking).
 fn list_stats(ids: Memo<Vec<String>>, stats: RwSignal<HashMap<String, StatsSample>>) {
     let store = use_store();
-    let hidden = store.hidden;
-    let subscription = StoredValue::new(None::<u64>);
-    let drop_subscription = move || {
-        if let Some(Some(id)) = subscription.try_get_value() {
-            subscription.set_value(None);
-            spawn_local(async move {
-                let _ = api::unsubscribe(id).await;
-            });
-        }
-    };
-    on_cleanup(drop_subscription);
-    let generation = StoredValue::new(0u32);
+    let slot = api::Slot::new();
     Effect::new(move |_| {
         let ids = ids.get();
-        let hidden = hidden.get();
-        drop_subscription();
-        generation.update_value(|g| *g += 1);
+        let hidden = store.hidden.get();
+        let ticket = slot.renew();
         if ids.is_empty() || hidden {
             return;
         }
-        let this = generation.get_value();
         spawn_local(async move {
             let on_message = move |message: StatsMessage| {
-                if let StatsMessage::Round { samples } = message {
-                    stats.try_update(|s| s.extend(samples));
+                if let (true, StatsMessage::Round { samples }) = (slot.is_current(ticket), message)
+                {
+                    // Only a change the cells would show re-renders them: idle containers cost nothing.
+                    let shown = |s: &StatsSample| {
+                        (
+                            format!("{:.1}", s.cpu_percent),
+                            porthole_model::stats::bytes(s.memory_used),
+                        )
+                    };
+                    let changed = stats.with_untracked(|known| {
+                        samples.iter().any(|(id, new)| {
+                            known.get(id).is_none_or(|old| shown(old) != shown(new))
+                        })
+                    });
+                    if changed {
+                        stats.try_update(|s| s.extend(samples));
+                    }
                 }
             };
             if let Ok(id) = api::subscribe_list_stats(&ids, on_message).await {
-                if generation.try_get_value() == Some(this) {
-                    subscription.set_value(Some(id));
-                } else {
-                    let _ = api::unsubscribe(id).await;
-                }
+                slot.keep(ticket, id).await;
             }
         });
     });

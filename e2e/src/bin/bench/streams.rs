@@ -123,7 +123,7 @@ pub async fn measure_logs() -> LogFigures {
         "porthole-test/busybox:1",
         "sh",
         "-c",
-        "while :; do seq 1 2000; sleep 0.1; done",
+        "while :; do seq 1 4000; sleep 0.1; done",
     ]);
     window.click("#container-back").await;
     open_container(&window, "bench-flood").await;
@@ -199,7 +199,7 @@ pub async fn measure_stats(engine: &Engine) -> StatsFigures {
     let idle_ticks = dockerd_ticks(seconds, tokio::time::sleep).await;
     let app_ticks = dockerd_ticks(seconds, |length| async move {
         let until = Instant::now() + length;
-        porthole_engine::stats::rounds(engine, names, Duration::from_secs(3), |_| {
+        porthole_engine::stats::rounds(engine, names, Duration::from_secs(5), |_| {
             Instant::now() < until
         })
         .await;
@@ -257,7 +257,7 @@ Notes:\n\
 - (g) Only the tail is read (1,000 lines), in one message; older lines come 1,000 at a time on scroll-back.\n\
 - (h) At most 50,000 lines are kept; the view renders only the rows in sight.\n\
 - (i) Lines arrive in batches every 100 ms; the page appends a batch and re-renders only the rows in view.\n\
-- (j) The list takes one one-shot sample per running row in view every 3 s and computes CPU % from consecutive \
+- (j) The list takes one one-shot sample per running row in view every 5 s and computes CPU % from consecutive \
 samples in the backend; `docker stats` streams one sample per container per second. The container page's Stats \
 tab uses the engine's stream (one a second) for the one container shown.\n",
         logs.first_screen_ms.iter().map(|t| format!("{t:.0}")).collect::<Vec<_>>().join(", "),
