@@ -38,7 +38,9 @@ fn place(sums: &[usize], scroll_top: f64, height: f64) -> (usize, usize, usize, 
 
 /// Monospace character width at the log's font size, for estimating wrapped heights.
 const CHAR_WIDTH: f64 = 7.25;
-const MARGIN: usize = 30;
+/// Rows rendered beyond the view on each side: enough for smooth scrolling, few enough that a followed stream
+/// (which moves the window by a whole batch) re-renders little.
+const MARGIN: usize = 8;
 
 #[derive(Clone, PartialEq)]
 enum Status {
