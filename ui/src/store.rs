@@ -41,6 +41,8 @@ pub struct Store {
     pub run_dialog: RwSignal<Option<String>>,
     /// The container whose page is shown over the list (its id), if any.
     pub open_container: RwSignal<Option<String>>,
+    /// An image whose details the Images page should open (from a container's Overview), taken by that page.
+    pub open_image: RwSignal<Option<String>>,
     /// Whether the window is hidden (minimized, another workspace): stats streams stop while nobody looks.
     pub hidden: RwSignal<bool>,
     /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
@@ -105,6 +107,7 @@ impl Store {
             run_dialog: RwSignal::new(None),
             open_container: RwSignal::new(None),
             hidden: RwSignal::new(document().hidden()),
+            open_image: RwSignal::new(None),
             navigated: RwSignal::new(false),
             settings_ready: RwSignal::new(false),
         }

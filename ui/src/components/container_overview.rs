@@ -28,7 +28,11 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                 <dt>{if running { "Up since" } else { "Last started" }}</dt>
                 <dd>{match started { Some(t) => view! { <RelativeTime unix=t.timestamp() /> }.into_any(), None => "never".into_any() }}</dd>
                 <dt>"Image"</dt>
-                <dd><button class="link mono" id="overview-image" on:click=move |_| store.go(Page::Images)>{image.clone()}</button></dd>
+                <dd><button class="link mono" id="overview-image" title="The image's details"
+                    on:click={
+                        let image = image.clone();
+                        move |_| { store.open_image.set(Some(image.clone())); store.go(Page::Images); }
+                    }>{image.clone()}</button></dd>
                 {fact("Command", shell_words_join(&details.command))}
                 {fact("Restart policy", format!("{} (restarted {} times)", details.restart_policy, details.restart_count))}
                 {(!details.workdir.is_empty()).then(|| fact("Working dir", details.workdir.clone()))}

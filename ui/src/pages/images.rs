@@ -63,7 +63,7 @@ pub fn ImagesPage() -> impl IntoView {
     let pruning = RwSignal::new(false);
     let building = RwSignal::new(false);
     // The image whose details fill the page, when one is open ("Details", double-click or Enter on a row).
-    let viewing = RwSignal::new(None::<String>);
+    let viewing = RwSignal::new(store.open_image.try_update(Option::take).flatten());
     let remove = move |reference: String| {
         let action = remove_action(reference);
         if store.settings.with_untracked(|s| s.confirm_destructive) {

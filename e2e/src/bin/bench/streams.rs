@@ -256,7 +256,7 @@ pub fn render(logs: &LogFigures, stats: &StatsFigures) -> String {
 Notes:\n\
 - (g) Only the tail is read (1,000 lines), in one message; older lines come 1,000 at a time on scroll-back.\n\
 - (h) At most 50,000 lines are kept; the view renders only the rows in sight.\n\
-- (i) Lines arrive in batches every 100 ms; the page appends a batch and re-renders only the rows in view.\n\
+- (i) Lines arrive in batches every 50 ms; the page appends a batch and re-renders only the rows in view.\n\
 - (j) The list takes one one-shot sample per running row in view every 5 s and computes CPU % from consecutive \
 samples in the backend; `docker stats` streams one sample per container per second. The container page's Stats \
 tab uses the engine's stream (one a second) for the one container shown.\n",
