@@ -43,7 +43,7 @@ pub use image::ImageSummary;
 pub use image_build::{BuildMessage, BuildProgress, BuildRequest};
 pub use image_details::{HistoryEntry, ImageConfig, ImageDetails};
 pub use images::{PrunePreview, PruneReport};
-pub use logs::{LogLine, LogMessage, LogStream};
+pub use logs::{LogBatch, LogLine, LogMessage, LogStream};
 pub use processes::{Processes, ProcessesMessage};
 pub use reference::{ImageReference, ReferenceError};
 pub use registry::{Catalog, Login, Registry, SearchResult, Tags};

@@ -11,7 +11,8 @@ const EVERY: Duration = Duration::from_millis(50);
 
 pub async fn follow(engine: Engine, container: String, tail: u32, channel: Channel<LogMessage>) {
     let result = porthole_engine::logs::follow(&engine, &container, tail, EVERY, |lines| {
-        channel.send(LogMessage::Lines { lines }).is_ok()
+        let batch = porthole_model::LogBatch::from_lines(&lines);
+        channel.send(LogMessage::Lines { batch }).is_ok()
     })
     .await;
     let _ = channel.send(match result {

@@ -101,7 +101,8 @@ pub fn LogView(container: String) -> impl IntoView {
                     return;
                 }
                 match message {
-                    LogMessage::Lines { lines: batch } => {
+                    LogMessage::Lines { batch } => {
+                        let batch = batch.into_lines();
                         if status.get_untracked() == Status::Loading {
                             status.set(Status::Following);
                         }
