@@ -126,6 +126,7 @@ async fn run_watch_exec_stop_remove() {
     let url = url.as_str().unwrap().to_owned();
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     assert!(http_get(&url).contains("Hello from a Porthole test container"));
+    window.screenshot("container-overview").await;
 
     // Logs follow: a tick appears, then a later one.
     window.click("[data-tab=logs]").await;

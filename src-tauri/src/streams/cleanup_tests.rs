@@ -71,7 +71,7 @@ fn a_thousand_views_opened_and_closed_leave_nothing_behind() {
         "-c",
         "while :; do echo tick; sleep 0.1; done",
     ]);
-    let guard = scopeguard(name.clone());
+    let guard = Remove(name.clone());
     tauri::async_runtime::block_on(async move {
         let endpoint = porthole_engine::Endpoint {
             host: std::env::var("PORTHOLE_TEST_ENGINE").unwrap(),
@@ -170,8 +170,4 @@ impl Drop for Remove {
             )
             .output();
     }
-}
-
-fn scopeguard(name: String) -> Remove {
-    Remove(name)
 }
