@@ -3,7 +3,9 @@
 //! Invariant: an `Engine` exists only after the engine answered `/version` and the API version was negotiated down
 //! to what it speaks (Debian's engine speaks 1.41, older than bollard's default), so every later call can rely on it.
 
+use crate::activity::Activity;
 use crate::endpoint::Endpoint;
+use crate::transport::{self, Route};
 use bollard::{Docker, API_DEFAULT_VERSION};
 use porthole_model::UnreachableReason;
 use std::time::Duration;
@@ -21,6 +23,8 @@ const REQUEST_TIMEOUT_SECS: u64 = 120;
 pub struct Engine {
     pub docker: Docker,
     pub endpoint: Endpoint,
+    /// Where every request this connection sends is recorded (shared across reconnects by the app).
+    pub activity: Activity,
 }
 
 /// Why connecting failed, categorised for the user, with the underlying error as text.
@@ -31,8 +35,17 @@ pub struct Unreachable {
 }
 
 impl Engine {
+    /// Connects with a log of its own (tests, one-off connections).
     pub async fn connect(endpoint: &Endpoint) -> Result<Engine, Unreachable> {
-        let docker = client_for(&endpoint.host)?;
+        Self::connect_recorded(endpoint, Activity::default()).await
+    }
+
+    /// Connects, recording every request in `activity`.
+    pub async fn connect_recorded(
+        endpoint: &Endpoint,
+        activity: Activity,
+    ) -> Result<Engine, Unreachable> {
+        let docker = client_for(&endpoint.host, &activity)?;
         let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
             Ok(Ok(docker)) => docker,
             Ok(Err(error)) => return Err(classify(&error)),
@@ -53,12 +66,21 @@ impl Engine {
         Ok(Engine {
             docker,
             endpoint: endpoint.clone(),
+            activity,
         })
     }
 
     /// The negotiated API version, e.g. `1.41`.
     pub fn api_version(&self) -> String {
         self.docker.client_version().to_string()
+    }
+
+    /// The recorded route the engine's requests take (for the requests bollard lacks).
+    pub(crate) fn route(&self) -> Route {
+        Route {
+            host: self.endpoint.host.clone(),
+            activity: self.activity.clone(),
+        }
     }
 
     /// Whether the engine still answers (used to tell a dropped event stream from an engine that went away).
@@ -70,18 +92,28 @@ impl Engine {
     }
 }
 
-fn client_for(host: &str) -> Result<Docker, Unreachable> {
-    let result = if let Some(path) = host.strip_prefix("unix://") {
-        Docker::connect_with_unix(path, REQUEST_TIMEOUT_SECS, API_DEFAULT_VERSION)
-    } else if host.starts_with("tcp://") || host.starts_with("http://") {
-        Docker::connect_with_http(host, REQUEST_TIMEOUT_SECS, API_DEFAULT_VERSION)
-    } else {
+/// A bollard client whose every request goes through Porthole's recorded transport.
+fn client_for(host: &str, activity: &Activity) -> Result<Docker, Unreachable> {
+    let usable = ["unix://", "tcp://", "http://"]
+        .iter()
+        .any(|scheme| host.starts_with(scheme));
+    if !usable {
         return Err(Unreachable {
             reason: UnreachableReason::BadEndpoint,
             detail: format!("cannot use the endpoint {host}"),
         });
+    }
+    let route = Route {
+        host: host.to_owned(),
+        activity: activity.clone(),
     };
-    result.map_err(|error| classify(&error))
+    Docker::connect_with_custom_transport(
+        transport::for_bollard(route),
+        Some("http://docker"),
+        REQUEST_TIMEOUT_SECS,
+        API_DEFAULT_VERSION,
+    )
+    .map_err(|error| classify(&error))
 }
 
 /// Categorises a connection failure by the transport's `io::ErrorKind` (found anywhere in the error's source chain),
@@ -97,7 +129,11 @@ pub fn classify(error: &bollard::errors::Error) -> Unreachable {
         E::RequestTimeoutError
         | E::APIVersionParseError {}
         | E::DockerResponseServerError { .. } => UnreachableReason::NotDocker,
-        other => match io_kind(other) {
+        other => match io_kind(other).or(match other {
+            // `#[error(transparent)]` hides the io::Error itself from the source chain.
+            E::IOError { err } => Some(err.kind()),
+            _ => None,
+        }) {
             Some(std::io::ErrorKind::NotFound) => UnreachableReason::NoSocket,
             Some(std::io::ErrorKind::PermissionDenied) => UnreachableReason::PermissionDenied,
             Some(std::io::ErrorKind::ConnectionRefused) => UnreachableReason::ConnectionRefused,

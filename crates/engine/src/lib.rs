@@ -8,6 +8,7 @@
 //! - Engine data is never unwrapped: missing fields become defaults, unknown enum values become `Unknown`.
 //! - Error kinds come from the engine's HTTP status or the transport failure (see `error`), not from message text.
 
+pub mod activity;
 pub mod connection;
 pub mod container;
 pub mod containers;
@@ -28,7 +29,9 @@ pub mod registry;
 pub mod run;
 pub mod stats;
 pub mod system;
+mod transport;
 pub mod volumes;
 
+pub use activity::{as_action, Activity};
 pub use connection::Engine;
 pub use endpoint::{Endpoint, EndpointSource};

@@ -2,8 +2,8 @@
 //! call for it) and the push stream with its per-layer ids (bollard's `PushImageInfo` drops `id`, so per-layer
 //! progress would be impossible).
 //!
-//! Invariants: same endpoint and same negotiated API version as the bollard client; HTTP/1.1 over the unix socket
-//! or TCP; the error kind comes from the status code, as everywhere else; the `X-Registry-Auth` header is built here
+//! Invariants: same endpoint, transport (recorded in the activity log) and negotiated API version as the bollard
+//! client; the error kind comes from the status code, as everywhere else; the `X-Registry-Auth` header is built here
 //! and never logged or returned.
 
 use crate::Engine;
@@ -45,10 +45,6 @@ pub(crate) async fn send(
     headers: &[(&str, String)],
     body: Option<Vec<u8>>,
 ) -> Result<Response<Incoming>, PortholeError> {
-    let unavailable = |e: &dyn std::fmt::Display| {
-        PortholeError::of_kind(ErrorKind::EngineUnavailable, e.to_string())
-    };
-    let host = &engine.endpoint.host;
     let uri = format!("/v{}{path_and_query}", engine.api_version());
     let mut request = hyper::Request::builder()
         .method(method)
@@ -60,26 +56,15 @@ pub(crate) async fn send(
     for (name, value) in headers {
         request = request.header(*name, value);
     }
+    let recorded = body.clone();
     let request = request
         .body(Full::new(Bytes::from(body.unwrap_or_default())))
         .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))?;
-
-    let response = if let Some(path) = engine.endpoint.socket_path() {
-        let stream = tokio::net::UnixStream::connect(path)
-            .await
-            .map_err(|e| unavailable(&e))?;
-        exchange(TokioIo::new(stream), request).await?
-    } else {
-        let address = host
-            .strip_prefix("tcp://")
-            .or_else(|| host.strip_prefix("http://"))
-            .unwrap_or(host)
-            .trim_end_matches('/');
-        let stream = tokio::net::TcpStream::connect(address)
-            .await
-            .map_err(|e| unavailable(&e))?;
-        exchange(TokioIo::new(stream), request).await?
-    };
+    let response = engine
+        .route()
+        .send(request, recorded)
+        .await
+        .map_err(|e| PortholeError::of_kind(ErrorKind::EngineUnavailable, e.to_string()))?;
 
     let status = response.status().as_u16();
     if response.status().is_success() {

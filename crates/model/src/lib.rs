@@ -9,6 +9,7 @@
 //! - One module per Docker object kind, mirrored in the engine crate, the Tauri commands and the UI.
 
 pub mod action;
+pub mod activity;
 pub mod container;
 pub mod container_details;
 pub mod containers;
@@ -34,6 +35,7 @@ pub mod status;
 pub mod terminal;
 
 pub use action::{Action, ContainerAction, ImageAction};
+pub use activity::{ActivityDetail, ActivityEntry, ActivityMessage, ActivityTarget};
 pub use container::{ContainerState, ContainerSummary, PortMapping};
 pub use container_details::{ContainerDetails, MountInfo, NetworkAttachment};
 pub use engine::{ConnectionState, EngineInfo, UnreachableReason};

@@ -1,0 +1,324 @@
+//! The activity log: every request sent to the engine (through `transport`) or to a registry, kept for the console.
+//!
+//! Invariants:
+//! - Credentials never enter the log: `X-Registry-Auth`, `X-Registry-Config` and `Authorization` headers are
+//!   replaced before recording, and JSON bodies have their password and token fields replaced (`redact_body`).
+//! - The CLI command of a record is the `Action::cli` of the action whose scope the request ran in (`as_action`), so
+//!   the console and the action cannot disagree.
+//! - The log keeps the last `KEPT` records; each record's answer is captured up to `CAPTURE_LIMIT` bytes, so a
+//!   followed log or event stream cannot grow it.
+
+use porthole_model::activity::{http_excerpt, shell_quote};
+use porthole_model::{Action, ActivityDetail, ActivityEntry, ActivityMessage, ActivityTarget};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use tokio::sync::broadcast;
+
+/// How many records the console keeps.
+pub const KEPT: usize = 2_000;
+/// How much of each answer is kept (headers and the start of the body).
+pub const CAPTURE_LIMIT: usize = 16 * 1024;
+/// How much of a request body is kept.
+const BODY_LIMIT: usize = 4 * 1024;
+const REDACTED: &str = "<redacted>";
+
+tokio::task_local! {
+    static ACTION: Action;
+}
+
+/// Runs `work` as `action`: every request it sends is recorded with the action's CLI command.
+pub async fn as_action<F: Future>(action: Action, work: F) -> F::Output {
+    ACTION.scope(action, work).await
+}
+
+/// The action whose scope the current task runs in, if any.
+pub(crate) fn current_action() -> Option<Action> {
+    ACTION.try_with(Clone::clone).ok()
+}
+
+/// The answer bytes of one request as they are read, up to `CAPTURE_LIMIT`.
+#[derive(Clone, Default)]
+pub(crate) struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Capture {
+    pub fn push(&self, bytes: &[u8]) {
+        let mut buffer = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let room = CAPTURE_LIMIT.saturating_sub(buffer.len());
+        buffer.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    }
+
+    fn excerpt(&self) -> String {
+        let buffer = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        http_excerpt(&buffer, BODY_LIMIT)
+    }
+}
+
+struct Record {
+    entry: ActivityEntry,
+    request: String,
+    capture: Capture,
+}
+
+#[derive(Default)]
+struct Log {
+    next_id: u64,
+    records: VecDeque<Record>,
+}
+
+/// The log, shared by every connection the app makes (it outlives reconnects).
+#[derive(Clone)]
+pub struct Activity {
+    log: Arc<Mutex<Log>>,
+    live: broadcast::Sender<ActivityMessage>,
+}
+
+impl std::fmt::Debug for Activity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Activity")
+    }
+}
+
+impl Default for Activity {
+    fn default() -> Self {
+        Self {
+            log: Arc::default(),
+            live: broadcast::channel(256).0,
+        }
+    }
+}
+
+/// A request about to be recorded.
+pub(crate) struct Sent {
+    pub target: ActivityTarget,
+    pub method: String,
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+    pub curl: String,
+    pub started_ms: i64,
+}
+
+impl Activity {
+    pub fn entries(&self) -> Vec<ActivityEntry> {
+        let log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.records.iter().map(|r| r.entry.clone()).collect()
+    }
+
+    pub fn detail(&self, id: u64) -> Option<ActivityDetail> {
+        let log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        let record = log.records.iter().find(|r| r.entry.id == id)?;
+        Some(ActivityDetail {
+            entry: record.entry.clone(),
+            request: record.request.clone(),
+            response: record.capture.excerpt(),
+        })
+    }
+
+    pub fn clear(&self) {
+        self.log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .records
+            .clear();
+        let _ = self.live.send(ActivityMessage::Cleared);
+    }
+
+    /// New records as they are made (a slow reader misses some and reloads the list).
+    pub fn subscribe(&self) -> broadcast::Receiver<ActivityMessage> {
+        self.live.subscribe()
+    }
+
+    /// Records one request once its answer's headers arrived (or it failed without one).
+    pub(crate) fn record(
+        &self,
+        sent: Sent,
+        status: Option<u16>,
+        error: Option<String>,
+        capture: Capture,
+    ) {
+        let duration_ms = (now_ms() - sent.started_ms).max(0) as u64;
+        let request = request_text(&sent);
+        let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.next_id += 1;
+        let entry = ActivityEntry {
+            id: log.next_id,
+            at_ms: sent.started_ms,
+            target: sent.target,
+            method: sent.method,
+            path: sent.path,
+            status,
+            duration_ms,
+            cli: current_action().map(|a| a.cli()),
+            curl: sent.curl,
+            error,
+        };
+        if log.records.len() == KEPT {
+            log.records.pop_front();
+        }
+        log.records.push_back(Record {
+            entry: entry.clone(),
+            request,
+            capture,
+        });
+        drop(log);
+        let _ = self.live.send(ActivityMessage::Entry(entry));
+    }
+}
+
+pub(crate) fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn request_text(sent: &Sent) -> String {
+    let mut text = format!("{} {} HTTP/1.1", sent.method, sent.path);
+    for (name, value) in &sent.headers {
+        text += &format!("\n{name}: {value}");
+    }
+    if let Some(body) = &sent.body {
+        text += "\n\n";
+        text += &body_text(body);
+    }
+    text
+}
+
+fn body_text(body: &[u8]) -> String {
+    match std::str::from_utf8(body) {
+        Ok(text) if text.len() > BODY_LIMIT => {
+            let mut end = BODY_LIMIT;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            format!("{}\n…", &text[..end])
+        }
+        Ok(text) => text.to_owned(),
+        Err(_) => format!("({} bytes of binary data)", body.len()),
+    }
+}
+
+/// Headers as recorded: credentials replaced.
+pub(crate) fn redact_header(name: &str, value: &str) -> String {
+    match name.to_ascii_lowercase().as_str() {
+        "x-registry-auth" | "x-registry-config" | "authorization" | "proxy-authorization" => {
+            REDACTED.to_owned()
+        }
+        _ => value.to_owned(),
+    }
+}
+
+/// A JSON body with every password and token value replaced; other bodies are kept as they are.
+pub(crate) fn redact_body(body: &[u8]) -> Vec<u8> {
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return body.to_vec();
+    };
+    redact_value(&mut value);
+    serde_json::to_vec(&value).unwrap_or_default()
+}
+
+fn redact_value(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                let key = key.to_ascii_lowercase();
+                if ["password", "identitytoken", "registrytoken", "auth", "secret"]
+                    .contains(&key.as_str())
+                {
+                    *value = serde_json::Value::String(REDACTED.into());
+                } else {
+                    redact_value(value);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(redact_value),
+        _ => {}
+    }
+}
+
+/// The `curl` command for an engine request: over the unix socket, or plain HTTP for a TCP engine.
+pub(crate) fn engine_curl(
+    socket: Option<&str>,
+    host: &str,
+    method: &str,
+    path: &str,
+    body: Option<&[u8]>,
+) -> String {
+    let mut command = String::from("curl");
+    let url = match socket {
+        Some(socket) => {
+            command += &format!(" --unix-socket {}", shell_quote(socket));
+            format!("http://localhost{path}")
+        }
+        None => {
+            let address = host
+                .trim_start_matches("tcp://")
+                .trim_start_matches("http://")
+                .trim_end_matches('/');
+            format!("http://{address}{path}")
+        }
+    };
+    if method != "GET" {
+        command += &format!(" -X {method}");
+    }
+    if let Some(body) = body.filter(|b| !b.is_empty()) {
+        command += " -H 'Content-Type: application/json'";
+        match std::str::from_utf8(body) {
+            Ok(text) if text.len() <= BODY_LIMIT => command += &format!(" -d {}", shell_quote(text)),
+            _ => command += " --data-binary @BODY",
+        }
+    }
+    format!("{command} {}", shell_quote(&url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_are_redacted_in_headers_and_json_bodies() {
+        assert_eq!(redact_header("X-Registry-Auth", "eyJ1c2VyIjoi"), REDACTED);
+        assert_eq!(redact_header("content-type", "application/json"), "application/json");
+        let body = br#"{"username":"u","password":"hunter2","serveraddress":"r:5000","nested":[{"IdentityToken":"t"}]}"#;
+        let redacted = String::from_utf8(redact_body(body)).unwrap();
+        assert!(!redacted.contains("hunter2") && !redacted.contains("\"t\""), "{redacted}");
+        assert!(redacted.contains("\"username\":\"u\""));
+        assert_eq!(redact_body(b"not json"), b"not json");
+    }
+
+    #[test]
+    fn curl_uses_the_socket_or_the_tcp_address() {
+        assert_eq!(
+            engine_curl(Some("/run/docker.sock"), "unix:///run/docker.sock", "GET", "/v1.41/containers/json?all=1", None),
+            "curl --unix-socket /run/docker.sock 'http://localhost/v1.41/containers/json?all=1'"
+        );
+        assert_eq!(
+            engine_curl(None, "tcp://10.0.0.2:2375", "POST", "/v1.41/volumes/create", Some(br#"{"Name":"it's"}"#)),
+            "curl -X POST -H 'Content-Type: application/json' -d '{\"Name\":\"it'\\''s\"}' http://10.0.0.2:2375/v1.41/volumes/create"
+        );
+    }
+
+    #[tokio::test]
+    async fn records_carry_the_cli_of_the_action_they_ran_in() {
+        let activity = Activity::default();
+        let mut live = activity.subscribe();
+        let sent = || Sent {
+            target: ActivityTarget::Engine,
+            method: "GET".into(),
+            path: "/v1.41/containers/json?all=1".into(),
+            headers: vec![("X-Registry-Auth".into(), REDACTED.into())],
+            body: None,
+            curl: String::new(),
+            started_ms: now_ms(),
+        };
+        as_action(Action::ListContainers { all: true }, async {
+            activity.record(sent(), Some(200), None, Capture::default());
+        })
+        .await;
+        activity.record(sent(), None, Some("refused".into()), Capture::default());
+        let entries = activity.entries();
+        assert_eq!(entries[0].cli.as_deref(), Some("docker ps -a"));
+        assert_eq!(entries[1].cli, None);
+        assert!(matches!(live.recv().await, Ok(ActivityMessage::Entry(e)) if e.id == entries[0].id));
+        activity.clear();
+        assert!(activity.entries().is_empty());
+    }
+}

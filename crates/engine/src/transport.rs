@@ -1,0 +1,240 @@
+//! How Porthole reaches the engine: one HTTP/1.1 connection per request over the unix socket or TCP, each request
+//! recorded in the activity log with the start of its answer. Bollard sends through it (a custom transport), and so
+//! do the two requests bollard lacks (`raw`), so the console sees every request the app makes.
+//!
+//! Invariants: the answer is captured as it is read (never buffered ahead of the caller), up to
+//! `activity::CAPTURE_LIMIT`; connections support upgrades (exec's raw stream); a failure to connect keeps its
+//! `io::Error`, so `connection::classify` can still tell a missing socket from a refused one.
+
+use crate::activity::{self, Activity, Capture, Sent};
+use bollard::BollardRequest;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Either, Full};
+use hyper::body::{Body, Incoming};
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use porthole_model::ActivityTarget;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpStream, UnixStream};
+
+/// Where requests go, and the log they are recorded in.
+#[derive(Clone)]
+pub(crate) struct Route {
+    /// `unix:///path` or `tcp://host:port` / `http://host:port`.
+    pub host: String,
+    pub activity: Activity,
+}
+
+#[derive(Debug)]
+pub(crate) enum SendError {
+    Connect(std::io::Error),
+    Http(hyper::Error),
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Connect(e) => write!(f, "{e}"),
+            Self::Http(e) => write!(f, "{}", crate::connection::describe(e)),
+        }
+    }
+}
+
+impl From<SendError> for bollard::errors::Error {
+    fn from(error: SendError) -> Self {
+        match error {
+            SendError::Connect(err) => Self::IOError { err },
+            SendError::Http(err) => Self::HyperResponseError { err },
+        }
+    }
+}
+
+impl Route {
+    fn socket(&self) -> Option<&str> {
+        self.host.strip_prefix("unix://")
+    }
+
+    /// Sends one request and records it; `body` is the request body as it should appear in the log (before
+    /// redaction), when it is known.
+    pub async fn send<B>(
+        &self,
+        request: Request<B>,
+        body: Option<Vec<u8>>,
+    ) -> Result<Response<Incoming>, SendError>
+    where
+        B: Body + Send + 'static,
+        B::Data: Send,
+        B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    {
+        let method = request.method().to_string();
+        let path = request
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".into());
+        let body = body
+            .filter(|b| !b.is_empty())
+            .map(|b| activity::redact_body(&b));
+        let headers = request
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                let value = value.to_str().unwrap_or("(not text)");
+                (name.to_string(), activity::redact_header(name.as_str(), value))
+            })
+            .collect();
+        let curl = activity::engine_curl(self.socket(), &self.host, &method, &path, body.as_deref());
+        let sent = Sent {
+            target: ActivityTarget::Engine,
+            method,
+            path,
+            headers,
+            body,
+            curl,
+            started_ms: activity::now_ms(),
+        };
+        let capture = Capture::default();
+        let result = self.exchange(request, capture.clone()).await;
+        match &result {
+            Ok(response) => self.activity.record(
+                sent,
+                Some(response.status().as_u16()),
+                None,
+                capture,
+            ),
+            Err(error) => self
+                .activity
+                .record(sent, None, Some(error.to_string()), capture),
+        }
+        result
+    }
+
+    async fn exchange<B>(
+        &self,
+        request: Request<B>,
+        capture: Capture,
+    ) -> Result<Response<Incoming>, SendError>
+    where
+        B: Body + Send + 'static,
+        B::Data: Send,
+        B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    {
+        let stream = match self.socket() {
+            Some(path) => Stream::Unix(UnixStream::connect(path).await.map_err(SendError::Connect)?),
+            None => {
+                let address = self
+                    .host
+                    .trim_start_matches("tcp://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/');
+                Stream::Tcp(TcpStream::connect(address).await.map_err(SendError::Connect)?)
+            }
+        };
+        let io = TokioIo::new(Tee { stream, capture });
+        let (mut sender, connection) = hyper::client::conn::http1::handshake(io)
+            .await
+            .map_err(SendError::Http)?;
+        // The connection task ends when the answer is read or dropped, so dropping a stream ends the request.
+        tokio::spawn(async move {
+            let _ = connection.with_upgrades().await;
+        });
+        sender.send_request(request).await.map_err(SendError::Http)
+    }
+}
+
+/// The transport bollard sends every request through.
+pub(crate) fn for_bollard(
+    route: Route,
+) -> impl Fn(
+    BollardRequest,
+) -> Pin<Box<dyn Future<Output = Result<Response<Incoming>, bollard::errors::Error>> + Send>>
+       + Send
+       + Sync {
+    move |request: BollardRequest| {
+        let route = route.clone();
+        Box::pin(async move {
+            let (mut parts, body) = request.into_parts();
+            // Bollard writes an absolute URI for custom transports; HTTP/1.1 to a server wants the path only.
+            let path = parts
+                .uri
+                .path_and_query()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_else(|| "/".into());
+            parts.uri = path.parse().map_err(|err| bollard::errors::Error::InvalidURIError { err })?;
+            parts
+                .headers
+                .entry(hyper::header::HOST)
+                .or_insert(hyper::header::HeaderValue::from_static("docker"));
+            // A full body is read here so the log can show it; a streamed one (a build context) is passed on.
+            let (body, recorded) = match body {
+                Either::Left(full) => {
+                    let bytes = full.collect().await.map(|c| c.to_bytes()).unwrap_or_default();
+                    let recorded = bytes.to_vec();
+                    (Either::Left(Full::<Bytes>::new(bytes)), Some(recorded))
+                }
+                streamed => (streamed, None),
+            };
+            Ok(route.send(Request::from_parts(parts, body), recorded).await?)
+        })
+    }
+}
+
+enum Stream {
+    Unix(UnixStream),
+    Tcp(TcpStream),
+}
+
+/// The connection, copying what it reads into the record's capture.
+struct Tee {
+    stream: Stream,
+    capture: Capture,
+}
+
+impl AsyncRead for Tee {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        let before = buf.filled().len();
+        let result = match &mut this.stream {
+            Stream::Unix(s) => Pin::new(s).poll_read(cx, buf),
+            Stream::Tcp(s) => Pin::new(s).poll_read(cx, buf),
+        };
+        if let Poll::Ready(Ok(())) = result {
+            this.capture.push(&buf.filled()[before..]);
+        }
+        result
+    }
+}
+
+impl AsyncWrite for Tee {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        data: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        match &mut self.get_mut().stream {
+            Stream::Unix(s) => Pin::new(s).poll_write(cx, data),
+            Stream::Tcp(s) => Pin::new(s).poll_write(cx, data),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        match &mut self.get_mut().stream {
+            Stream::Unix(s) => Pin::new(s).poll_flush(cx),
+            Stream::Tcp(s) => Pin::new(s).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        match &mut self.get_mut().stream {
+            Stream::Unix(s) => Pin::new(s).poll_shutdown(cx),
+            Stream::Tcp(s) => Pin::new(s).poll_shutdown(cx),
+        }
+    }
+}
