@@ -23,6 +23,7 @@ pub mod image;
 pub mod image_build;
 pub mod image_details;
 pub mod images;
+pub mod learn;
 pub mod logs;
 pub mod processes;
 pub mod pull;
