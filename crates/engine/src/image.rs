@@ -67,12 +67,23 @@ async fn remove(engine: &Engine, image: &str, force: bool) -> Result<(), Porthol
     });
     if error.kind == ErrorKind::Conflict {
         let users = users(engine, image).await.unwrap_or_default();
-        error.message = if users.is_empty() {
+        let names: Vec<&str> = users.iter().map(|c| c.name.as_str()).collect();
+        error.message = if error.diagnosis.is_some() {
+            // The recognised case (a container uses it) says what happened and the fix; name the containers.
+            if names.is_empty() {
+                error.message
+            } else {
+                format!(
+                    "{} Containers using it: {}.",
+                    error.message,
+                    names.join(", ")
+                )
+            }
+        } else if users.is_empty() {
             "This image has several tags, so removing it by id would remove all of them: that needs force. To \
              remove just one name, remove that tag instead (`docker rmi name:tag` only untags)."
                 .to_owned()
         } else {
-            let names: Vec<&str> = users.iter().map(|c| c.name.as_str()).collect();
             format!(
                 "Containers still use this image ({}). An image can only be removed once every container made \
                  from it is gone: remove those containers first, or force the removal.",
@@ -212,13 +223,14 @@ pub async fn pull(
             Ok(line) => line,
             Err(e) => {
                 let error = from_bollard_with(e, |kind| pull_sentence(reference, kind));
-                return Err(crate::registries::diagnose(
-                    engine,
-                    &reference.registry,
-                    error,
-                    "pulling",
-                )
-                .await);
+                let mut error =
+                    crate::registries::diagnose(engine, &reference.registry, error, "pulling")
+                        .await;
+                if error.diagnosis.is_some() {
+                    // The recognised case's sentence and fix, for the image the user asked for.
+                    error.message = format!("Pulling {reference}: {}", error.message);
+                }
+                return Err(error);
             }
         };
         let detail = line.progress_detail.unwrap_or_default();

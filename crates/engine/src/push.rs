@@ -74,8 +74,9 @@ pub async fn push(
     let path = format!("/images/{name}/push?tag={}", reference.tag_or_latest());
     let response = raw::send(engine, "POST", &path, &[("x-registry-auth", header)], None)
         .await
-        .map_err(|mut error| {
-            if error.kind == ErrorKind::NotFound {
+        .map_err(|error| {
+            let mut error = error.recognised_for(registry);
+            if error.kind == ErrorKind::NotFound && error.diagnosis.is_none() {
                 error.message = format!(
                     "There is no image named {} here. Tag the image with that name first (`docker tag`).",
                     reference.familiar_name()
@@ -95,7 +96,8 @@ pub async fn push(
                      {registry}`); if it cannot be reached or speaks plain HTTP, the detail below says so."
                 ),
                 message,
-            );
+            )
+            .recognised();
             return Err(crate::registries::diagnose(engine, registry, error, "pushing").await);
         }
         let detail = line.progress_detail.unwrap_or_default();

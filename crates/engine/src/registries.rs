@@ -52,7 +52,8 @@ pub async fn login(
     };
     let body = serde_json::to_vec(&auth).unwrap_or_default();
     let checked = match raw::send(engine, "POST", "/auth", &[], Some(body)).await {
-        Err(mut error) => {
+        Err(error) => {
+            let mut error = error.recognised();
             match ask_registry(engine, &registry, &error).await {
                 Some(RegistryAnswer::WantsLogin) => error.kind = ErrorKind::Unauthorized,
                 Some(RegistryAnswer::PlainHttp) => error.kind = ErrorKind::InvalidInput,
@@ -64,6 +65,11 @@ pub async fn login(
     };
     checked
         .map_err(|mut error| {
+            if error.diagnosis.is_some() {
+                error = error.recognised_for(&registry);
+                error.message.push_str(" Nothing was saved.");
+                return error;
+            }
             error.message = match error.kind {
                 ErrorKind::Unauthorized | ErrorKind::Forbidden => format!(
                     "{registry} did not accept user {} with that password. Check both (for Docker Hub, an access \
@@ -212,7 +218,12 @@ pub(crate) async fn diagnose(
     mut error: PortholeError,
     doing: &str,
 ) -> PortholeError {
+    let recognised = error.diagnosis.is_some();
     match ask_registry(engine, registry, &error).await {
+        // A recognised case (no credentials, plain HTTP …) keeps its own sentence and fix; the kind still follows
+        // the registry's status, so the UI offers a login.
+        Some(RegistryAnswer::WantsLogin) if recognised => error.kind = ErrorKind::Unauthorized,
+        Some(RegistryAnswer::PlainHttp) if recognised => {}
         Some(RegistryAnswer::WantsLogin) => {
             error.kind = ErrorKind::Unauthorized;
             error.message = format!(
@@ -222,6 +233,9 @@ pub(crate) async fn diagnose(
         }
         Some(RegistryAnswer::PlainHttp) => error.message = plain_http(registry),
         None => {}
+    }
+    if recognised {
+        error = error.recognised_for(registry);
     }
     error
 }

@@ -59,14 +59,21 @@ pub async fn run(
             .docker
             .remove_container(&created.id, Some(remove))
             .await;
-        return Err(from_bollard_with(error, |_| {
+        let mut error = from_bollard_with(error, |_| {
             Some(
                 "The container was created but could not start, so it was removed again. The detail below says why \
                  — often a host port that is already taken, a host folder that does not exist, or a command the \
                  image does not have."
                     .into(),
             )
-        }));
+        });
+        if error.diagnosis.is_some() {
+            error.message = format!(
+                "The container could not start, so it was removed again. {}",
+                error.message
+            );
+        }
+        return Err(error);
     }
     Ok(created.id)
 }

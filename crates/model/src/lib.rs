@@ -13,6 +13,7 @@ pub mod activity;
 pub mod container;
 pub mod container_details;
 pub mod containers;
+pub mod diagnosis;
 pub mod dockerignore;
 pub mod engine;
 pub mod error;
