@@ -220,8 +220,14 @@ fn redact_value(value: &mut serde_json::Value) {
         serde_json::Value::Object(map) => {
             for (key, value) in map.iter_mut() {
                 let key = key.to_ascii_lowercase();
-                if ["password", "identitytoken", "registrytoken", "auth", "secret"]
-                    .contains(&key.as_str())
+                if [
+                    "password",
+                    "identitytoken",
+                    "registrytoken",
+                    "auth",
+                    "secret",
+                ]
+                .contains(&key.as_str())
                 {
                     *value = serde_json::Value::String(REDACTED.into());
                 } else {
@@ -262,7 +268,9 @@ pub(crate) fn engine_curl(
     if let Some(body) = body.filter(|b| !b.is_empty()) {
         command += " -H 'Content-Type: application/json'";
         match std::str::from_utf8(body) {
-            Ok(text) if text.len() <= BODY_LIMIT => command += &format!(" -d {}", shell_quote(text)),
+            Ok(text) if text.len() <= BODY_LIMIT => {
+                command += &format!(" -d {}", shell_quote(text))
+            }
             _ => command += " --data-binary @BODY",
         }
     }
@@ -276,10 +284,16 @@ mod tests {
     #[test]
     fn credentials_are_redacted_in_headers_and_json_bodies() {
         assert_eq!(redact_header("X-Registry-Auth", "eyJ1c2VyIjoi"), REDACTED);
-        assert_eq!(redact_header("content-type", "application/json"), "application/json");
+        assert_eq!(
+            redact_header("content-type", "application/json"),
+            "application/json"
+        );
         let body = br#"{"username":"u","password":"hunter2","serveraddress":"r:5000","nested":[{"IdentityToken":"t"}]}"#;
         let redacted = String::from_utf8(redact_body(body)).unwrap();
-        assert!(!redacted.contains("hunter2") && !redacted.contains("\"t\""), "{redacted}");
+        assert!(
+            !redacted.contains("hunter2") && !redacted.contains("\"t\""),
+            "{redacted}"
+        );
         assert!(redacted.contains("\"username\":\"u\""));
         assert_eq!(redact_body(b"not json"), b"not json");
     }
@@ -287,7 +301,13 @@ mod tests {
     #[test]
     fn curl_uses_the_socket_or_the_tcp_address() {
         assert_eq!(
-            engine_curl(Some("/run/docker.sock"), "unix:///run/docker.sock", "GET", "/v1.41/containers/json?all=1", None),
+            engine_curl(
+                Some("/run/docker.sock"),
+                "unix:///run/docker.sock",
+                "GET",
+                "/v1.41/containers/json?all=1",
+                None
+            ),
             "curl --unix-socket /run/docker.sock 'http://localhost/v1.41/containers/json?all=1'"
         );
         assert_eq!(
@@ -317,7 +337,9 @@ mod tests {
         let entries = activity.entries();
         assert_eq!(entries[0].cli.as_deref(), Some("docker ps -a"));
         assert_eq!(entries[1].cli, None);
-        assert!(matches!(live.recv().await, Ok(ActivityMessage::Entry(e)) if e.id == entries[0].id));
+        assert!(
+            matches!(live.recv().await, Ok(ActivityMessage::Entry(e)) if e.id == entries[0].id)
+        );
         activity.clear();
         assert!(activity.entries().is_empty());
     }

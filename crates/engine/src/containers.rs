@@ -7,15 +7,18 @@ use porthole_model::{ContainerSummary, PortholeError};
 
 /// Lists containers, running only unless `all`. Never asks for sizes: that walks every writable layer.
 pub async fn list(engine: &Engine, all: bool) -> Result<Vec<ContainerSummary>, PortholeError> {
-    let options = ListContainersOptions {
-        all,
-        size: false,
-        ..Default::default()
-    };
-    let containers = engine
-        .docker
-        .list_containers(Some(options))
-        .await
-        .map_err(from_bollard)?;
-    Ok(containers.into_iter().map(ContainerSummary::from).collect())
+    crate::as_action(porthole_model::Action::ListContainers { all }, async move {
+        let options = ListContainersOptions {
+            all,
+            size: false,
+            ..Default::default()
+        };
+        let containers = engine
+            .docker
+            .list_containers(Some(options))
+            .await
+            .map_err(from_bollard)?;
+        Ok(containers.into_iter().map(ContainerSummary::from).collect())
+    })
+    .await
 }

@@ -78,61 +78,65 @@ pub async fn forward_invalidations(
     since: Option<String>,
     batches: mpsc::Sender<Vec<ObjectKind>>,
 ) -> PortholeError {
-    let ended = || PortholeError::of_kind(ErrorKind::EngineUnavailable, "event stream ended");
-    let gone = || PortholeError::of_kind(ErrorKind::Internal, "no one listens to events any more");
-    let mut stream = Box::pin(kinds(engine, since));
-    let mut burst = Burst::default();
-    let mut last_sent: Option<tokio::time::Instant> = None;
-    loop {
-        match stream.next().await {
-            Some(Ok(kind)) => burst.add(kind),
-            Some(Err(error)) => return error,
-            None => return ended(),
-        }
-        // Leading edge: the first change after a quiet spell goes out at once, so a single `docker run` shows
-        // without waiting — unless a batch went out less than `MAX_DELAY` ago, so that a loop of CLI calls spaced
-        // just past `QUIET` still yields at most one batch per `MAX_DELAY`.
-        let now = tokio::time::Instant::now();
-        let deadline = match last_sent {
-            Some(sent) if now < sent + MAX_DELAY => sent + MAX_DELAY,
-            _ => {
+    crate::as_action(porthole_model::Action::Events, async move {
+        let ended = || PortholeError::of_kind(ErrorKind::EngineUnavailable, "event stream ended");
+        let gone =
+            || PortholeError::of_kind(ErrorKind::Internal, "no one listens to events any more");
+        let mut stream = Box::pin(kinds(engine, since));
+        let mut burst = Burst::default();
+        let mut last_sent: Option<tokio::time::Instant> = None;
+        loop {
+            match stream.next().await {
+                Some(Ok(kind)) => burst.add(kind),
+                Some(Err(error)) => return error,
+                None => return ended(),
+            }
+            // Leading edge: the first change after a quiet spell goes out at once, so a single `docker run` shows
+            // without waiting — unless a batch went out less than `MAX_DELAY` ago, so that a loop of CLI calls spaced
+            // just past `QUIET` still yields at most one batch per `MAX_DELAY`.
+            let now = tokio::time::Instant::now();
+            let deadline = match last_sent {
+                Some(sent) if now < sent + MAX_DELAY => sent + MAX_DELAY,
+                _ => {
+                    if batches.send(burst.take()).await.is_err() {
+                        return gone();
+                    }
+                    last_sent = Some(now);
+                    now + MAX_DELAY
+                }
+            };
+            // Trailing edge: what follows until the deadline (or a quiet spell) is gathered into one more batch.
+            let outcome = loop {
+                let quiet_until = (tokio::time::Instant::now() + QUIET).min(deadline);
+                match tokio::time::timeout_at(quiet_until, stream.next()).await {
+                    Ok(Some(Ok(kind))) => burst.add(kind),
+                    Ok(Some(Err(error))) => break Some(error),
+                    Ok(None) => break Some(ended()),
+                    Err(_)
+                        if tokio::time::Instant::now() < deadline
+                            && !burst.is_empty()
+                            && last_sent
+                                .is_some_and(|s| s + MAX_DELAY > tokio::time::Instant::now()) =>
+                    {
+                        // Quiet, but a batch went out too recently: hold the gathered kinds until the deadline.
+                        tokio::time::sleep_until(deadline).await;
+                        break None;
+                    }
+                    Err(_) => break None,
+                }
+            };
+            if !burst.is_empty() {
                 if batches.send(burst.take()).await.is_err() {
                     return gone();
                 }
-                last_sent = Some(now);
-                now + MAX_DELAY
+                last_sent = Some(tokio::time::Instant::now());
             }
-        };
-        // Trailing edge: what follows until the deadline (or a quiet spell) is gathered into one more batch.
-        let outcome = loop {
-            let quiet_until = (tokio::time::Instant::now() + QUIET).min(deadline);
-            match tokio::time::timeout_at(quiet_until, stream.next()).await {
-                Ok(Some(Ok(kind))) => burst.add(kind),
-                Ok(Some(Err(error))) => break Some(error),
-                Ok(None) => break Some(ended()),
-                Err(_)
-                    if tokio::time::Instant::now() < deadline
-                        && !burst.is_empty()
-                        && last_sent
-                            .is_some_and(|s| s + MAX_DELAY > tokio::time::Instant::now()) =>
-                {
-                    // Quiet, but a batch went out too recently: hold the gathered kinds until the deadline.
-                    tokio::time::sleep_until(deadline).await;
-                    break None;
-                }
-                Err(_) => break None,
+            if let Some(error) = outcome {
+                return error;
             }
-        };
-        if !burst.is_empty() {
-            if batches.send(burst.take()).await.is_err() {
-                return gone();
-            }
-            last_sent = Some(tokio::time::Instant::now());
         }
-        if let Some(error) = outcome {
-            return error;
-        }
-    }
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -74,58 +74,68 @@ pub async fn start(
     cols: u16,
     rows: u16,
 ) -> Result<Session, PortholeError> {
-    let reports_pid = wrapped(command) != command;
-    let config = CreateExecOptions {
-        attach_stdin: Some(true),
-        attach_stdout: Some(true),
-        attach_stderr: Some(true),
-        tty: Some(true),
-        cmd: Some(wrapped(command)),
-        env: Some(vec!["TERM=xterm-256color".to_owned()]),
-        ..Default::default()
-    };
-    let created = engine
-        .docker
-        .create_exec(container, config)
-        .await
-        .map_err(|error| {
-            from_bollard_with(error, |kind| {
-                (kind == ErrorKind::Conflict)
-                    .then(|| "The container is not running: start it to open a terminal.".into())
-            })
-        })?;
-    let options = StartExecOptions {
-        detach: false,
-        tty: true,
-        output_capacity: None,
-    };
-    match engine
-        .docker
-        .start_exec(&created.id, Some(options))
-        .await
-        .map_err(from_bollard)?
-    {
-        StartExecResults::Attached { mut output, input } => {
-            let _ = resize(engine, &created.id, cols, rows).await;
-            let (pid, rest) = match reports_pid {
-                true => read_pid(&mut output).await,
-                false => (None, Vec::new()),
+    crate::as_action(
+        porthole_model::Action::Exec {
+            container: container.to_owned(),
+            command: command.to_vec(),
+        },
+        async move {
+            let reports_pid = wrapped(command) != command;
+            let config = CreateExecOptions {
+                attach_stdin: Some(true),
+                attach_stdout: Some(true),
+                attach_stderr: Some(true),
+                tty: Some(true),
+                cmd: Some(wrapped(command)),
+                env: Some(vec!["TERM=xterm-256color".to_owned()]),
+                ..Default::default()
             };
-            let first = futures_util::stream::iter((!rest.is_empty()).then_some(Ok(rest)));
-            let output =
-                output.map(|chunk| chunk.map(|c| c.into_bytes().to_vec()).map_err(from_bollard));
-            Ok(Session {
-                id: created.id,
-                pid,
-                output: Box::pin(first.chain(output)),
-                input,
-            })
-        }
-        StartExecResults::Detached => Err(PortholeError::of_kind(
-            ErrorKind::Internal,
-            "The exec did not attach.",
-        )),
-    }
+            let created = engine
+                .docker
+                .create_exec(container, config)
+                .await
+                .map_err(|error| {
+                    from_bollard_with(error, |kind| {
+                        (kind == ErrorKind::Conflict).then(|| {
+                            "The container is not running: start it to open a terminal.".into()
+                        })
+                    })
+                })?;
+            let options = StartExecOptions {
+                detach: false,
+                tty: true,
+                output_capacity: None,
+            };
+            match engine
+                .docker
+                .start_exec(&created.id, Some(options))
+                .await
+                .map_err(from_bollard)?
+            {
+                StartExecResults::Attached { mut output, input } => {
+                    let _ = resize(engine, &created.id, cols, rows).await;
+                    let (pid, rest) = match reports_pid {
+                        true => read_pid(&mut output).await,
+                        false => (None, Vec::new()),
+                    };
+                    let first = futures_util::stream::iter((!rest.is_empty()).then_some(Ok(rest)));
+                    let output = output
+                        .map(|chunk| chunk.map(|c| c.into_bytes().to_vec()).map_err(from_bollard));
+                    Ok(Session {
+                        id: created.id,
+                        pid,
+                        output: Box::pin(first.chain(output)),
+                        input,
+                    })
+                }
+                StartExecResults::Detached => Err(PortholeError::of_kind(
+                    ErrorKind::Internal,
+                    "The exec did not attach.",
+                )),
+            }
+        },
+    )
+    .await
 }
 
 pub async fn resize(

@@ -21,105 +21,108 @@ pub async fn build(
     request: &BuildRequest,
     mut on_progress: impl FnMut(&BuildProgress),
 ) -> Result<BuildProgress, (PortholeError, BuildProgress)> {
-    let mut progress = BuildProgress::default();
-    request.validate().map_err(|message| {
-        (
-            PortholeError::invalid_input(message),
-            BuildProgress::default(),
-        )
-    })?;
-    let folder = PathBuf::from(request.folder.trim());
-    let dockerfile = folder.join(request.dockerfile.trim());
-    if !dockerfile.is_file() {
-        let message = format!(
-            "There is no {} in {}.",
-            request.dockerfile.trim(),
-            folder.display()
+    crate::as_action(porthole_model::Action::Build { request: request.clone() }, async move {
+        let mut progress = BuildProgress::default();
+        request.validate().map_err(|message| {
+            (
+                PortholeError::invalid_input(message),
+                BuildProgress::default(),
+            )
+        })?;
+        let folder = PathBuf::from(request.folder.trim());
+        let dockerfile = folder.join(request.dockerfile.trim());
+        if !dockerfile.is_file() {
+            let message = format!(
+                "There is no {} in {}.",
+                request.dockerfile.trim(),
+                folder.display()
+            );
+            return Err((PortholeError::invalid_input(message), progress));
+        }
+        // Packed while it is sent, so a large folder never sits in memory whole; a read error mid-way aborts the
+        // request, and the engine then discards the build.
+        let (chunks, received) = tokio::sync::mpsc::channel::<Result<bytes::Bytes, std::io::Error>>(8);
+        let dockerfile_name = request.dockerfile.trim().to_owned();
+        let unreadable = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+        let packing_failure = unreadable.clone();
+        tokio::task::spawn_blocking(move || {
+            let sender = chunks.clone();
+            let writer = std::io::BufWriter::with_capacity(256 * 1024, ChunkWriter(chunks));
+            if let Err(error) = pack(writer, &folder, &dockerfile_name) {
+                let message = format!("{} cannot be read: {error}", folder.display());
+                *packing_failure.lock().unwrap_or_else(|p| p.into_inner()) = Some(message);
+                let _ = sender.blocking_send(Err(error));
+            }
+        });
+        progress.preamble.push(
+            "Sending the build context (the folder, minus .dockerignore) to the engine".to_owned(),
         );
-        return Err((PortholeError::invalid_input(message), progress));
-    }
-    // Packed while it is sent, so a large folder never sits in memory whole; a read error mid-way aborts the
-    // request, and the engine then discards the build.
-    let (chunks, received) = tokio::sync::mpsc::channel::<Result<bytes::Bytes, std::io::Error>>(8);
-    let dockerfile_name = request.dockerfile.trim().to_owned();
-    let unreadable = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
-    let packing_failure = unreadable.clone();
-    tokio::task::spawn_blocking(move || {
-        let sender = chunks.clone();
-        let writer = std::io::BufWriter::with_capacity(256 * 1024, ChunkWriter(chunks));
-        if let Err(error) = pack(writer, &folder, &dockerfile_name) {
-            let message = format!("{} cannot be read: {error}", folder.display());
-            *packing_failure.lock().unwrap_or_else(|p| p.into_inner()) = Some(message);
-            let _ = sender.blocking_send(Err(error));
-        }
-    });
-    progress.preamble.push(
-        "Sending the build context (the folder, minus .dockerignore) to the engine".to_owned(),
-    );
-    on_progress(&progress);
+        on_progress(&progress);
 
-    let options = bollard::query_parameters::BuildImageOptions {
-        dockerfile: request.dockerfile.trim().to_owned(),
-        t: Some(request.tag.trim().to_owned()).filter(|t| !t.is_empty()),
-        nocache: request.no_cache,
-        // Unlike the CLI's default, a failed step's container is removed too: nothing half-built stays behind.
-        forcerm: true,
-        buildargs: Some(
-            request
-                .build_args
-                .iter()
-                .cloned()
-                .collect::<HashMap<_, _>>(),
-        )
-        .filter(|args| !args.is_empty()),
-        ..Default::default()
-    };
-    let body = bollard::body_try_stream(futures_util::stream::unfold(
-        received,
-        |mut received| async move { received.recv().await.map(|chunk| (chunk, received)) },
-    ));
-    let mut stream = Box::pin(engine.docker.build_image(options, None, Some(body)));
-    while let Some(item) = stream.next().await {
-        match item {
-            Ok(info) => {
-                if let Some(text) = info.stream {
-                    progress.apply(&text);
-                }
-                if let Some(id) = info.aux.and_then(|aux| aux.id) {
-                    progress.image_id = Some(id);
-                }
-                on_progress(&progress);
-            }
-            Err(BollardError::DockerStreamError { error }) => {
-                progress.fail(&error);
-                let sentence = match progress.failed_step() {
-                    Some(step) => format!(
-                        "Step {}/{} failed: {}. Its output, with the engine's error last, says why.",
-                        step.number, step.total, step.instruction
-                    ),
-                    None => "The engine could not start the build; its message says why.".to_owned(),
-                };
-                return Err((
-                    PortholeError::new(ErrorKind::InvalidInput, sentence, error),
-                    progress,
-                ));
-            }
-            Err(other) => {
-                // A folder that could not be read ends the request from this side: say that, not "engine failed".
-                let unreadable = unreadable.lock().unwrap_or_else(|p| p.into_inner()).take();
-                let error = match unreadable {
-                    Some(message) => {
-                        PortholeError::new(ErrorKind::InvalidInput, message, other.to_string())
+        let options = bollard::query_parameters::BuildImageOptions {
+            dockerfile: request.dockerfile.trim().to_owned(),
+            t: Some(request.tag.trim().to_owned()).filter(|t| !t.is_empty()),
+            nocache: request.no_cache,
+            // Unlike the CLI's default, a failed step's container is removed too: nothing half-built stays behind.
+            forcerm: true,
+            buildargs: Some(
+                request
+                    .build_args
+                    .iter()
+                    .cloned()
+                    .collect::<HashMap<_, _>>(),
+            )
+            .filter(|args| !args.is_empty()),
+            ..Default::default()
+        };
+        let body = bollard::body_try_stream(futures_util::stream::unfold(
+            received,
+            |mut received| async move { received.recv().await.map(|chunk| (chunk, received)) },
+        ));
+        let mut stream = Box::pin(engine.docker.build_image(options, None, Some(body)));
+        while let Some(item) = stream.next().await {
+            match item {
+                Ok(info) => {
+                    if let Some(text) = info.stream {
+                        progress.apply(&text);
                     }
-                    None => from_bollard(other),
-                };
-                return Err((error, progress));
+                    if let Some(id) = info.aux.and_then(|aux| aux.id) {
+                        progress.image_id = Some(id);
+                    }
+                    on_progress(&progress);
+                }
+                Err(BollardError::DockerStreamError { error }) => {
+                    progress.fail(&error);
+                    let sentence = match progress.failed_step() {
+                        Some(step) => format!(
+                            "Step {}/{} failed: {}. Its output, with the engine's error last, says why.",
+                            step.number, step.total, step.instruction
+                        ),
+                        None => "The engine could not start the build; its message says why.".to_owned(),
+                    };
+                    return Err((
+                        PortholeError::new(ErrorKind::InvalidInput, sentence, error),
+                        progress,
+                    ));
+                }
+                Err(other) => {
+                    // A folder that could not be read ends the request from this side: say that, not "engine failed".
+                    let unreadable = unreadable.lock().unwrap_or_else(|p| p.into_inner()).take();
+                    let error = match unreadable {
+                        Some(message) => {
+                            PortholeError::new(ErrorKind::InvalidInput, message, other.to_string())
+                        }
+                        None => from_bollard(other),
+                    };
+                    return Err((error, progress));
+                }
             }
         }
-    }
-    let id = progress.image_id.clone().unwrap_or_default();
-    progress.finish(id);
-    Ok(progress)
+        let id = progress.image_id.clone().unwrap_or_default();
+        progress.finish(id);
+        Ok(progress)
+    })
+    .await
 }
 
 /// Writes the folder as an uncompressed tar to `out`: paths relative to it, symlinks kept as links, leaving out what

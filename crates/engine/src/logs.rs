@@ -80,42 +80,51 @@ pub async fn follow(
     every: Duration,
     mut on_lines: impl FnMut(Vec<LogLine>) -> bool,
 ) -> Result<(), PortholeError> {
-    let mut stream = engine
-        .docker
-        .logs(container, Some(options(true, &tail.to_string(), 0)));
-    let mut splitter = LineSplitter::default();
-    let mut batch = Vec::new();
-    let mut first = true;
-    let mut deadline = tokio::time::Instant::now() + every;
-    loop {
-        tokio::select! {
-            next = stream.next() => match next {
-                Some(Ok(output)) => splitter.push(output, &mut batch),
-                Some(Err(error)) => {
-                    if !batch.is_empty() {
-                        on_lines(std::mem::take(&mut batch));
+    crate::as_action(
+        porthole_model::Action::Logs {
+            container: container.to_owned(),
+            tail,
+        },
+        async move {
+            let mut stream = engine
+                .docker
+                .logs(container, Some(options(true, &tail.to_string(), 0)));
+            let mut splitter = LineSplitter::default();
+            let mut batch = Vec::new();
+            let mut first = true;
+            let mut deadline = tokio::time::Instant::now() + every;
+            loop {
+                tokio::select! {
+                    next = stream.next() => match next {
+                        Some(Ok(output)) => splitter.push(output, &mut batch),
+                        Some(Err(error)) => {
+                            if !batch.is_empty() {
+                                on_lines(std::mem::take(&mut batch));
+                            }
+                            return Err(from_bollard(error));
+                        }
+                        None => {
+                            splitter.finish(&mut batch);
+                            break;
+                        }
+                    },
+                    _ = tokio::time::sleep_until(deadline) => {
+                        deadline = tokio::time::Instant::now() + every;
+                        // The first message is sent even when empty, so the view knows the tail has been read.
+                        if (first || !batch.is_empty()) && !on_lines(std::mem::take(&mut batch)) {
+                            return Ok(());
+                        }
+                        first = false;
                     }
-                    return Err(from_bollard(error));
                 }
-                None => {
-                    splitter.finish(&mut batch);
-                    break;
-                }
-            },
-            _ = tokio::time::sleep_until(deadline) => {
-                deadline = tokio::time::Instant::now() + every;
-                // The first message is sent even when empty, so the view knows the tail has been read.
-                if (first || !batch.is_empty()) && !on_lines(std::mem::take(&mut batch)) {
-                    return Ok(());
-                }
-                first = false;
             }
-        }
-    }
-    if first || !batch.is_empty() {
-        on_lines(batch);
-    }
-    Ok(())
+            if first || !batch.is_empty() {
+                on_lines(batch);
+            }
+            Ok(())
+        },
+    )
+    .await
 }
 
 /// Up to `count` lines written before the line stamped `before` (scroll-back).

@@ -13,22 +13,30 @@ pub async fn follow(
     container: &str,
     mut on_sample: impl FnMut(StatsSample) -> bool,
 ) -> Result<(), PortholeError> {
-    let options = StatsOptions {
-        stream: true,
-        one_shot: false,
-    };
-    let mut stream = engine.docker.stats(container, Some(options));
-    while let Some(next) = stream.next().await {
-        let sample = StatsSample::from(next.map_err(from_bollard)?);
-        // A stopped container's stream sends zeroed samples (no read time) until it is removed: that is the end.
-        if is_zeroed(&sample) {
-            break;
-        }
-        if !on_sample(sample) {
-            break;
-        }
-    }
-    Ok(())
+    crate::as_action(
+        porthole_model::Action::Stats {
+            container: container.to_owned(),
+        },
+        async move {
+            let options = StatsOptions {
+                stream: true,
+                one_shot: false,
+            };
+            let mut stream = engine.docker.stats(container, Some(options));
+            while let Some(next) = stream.next().await {
+                let sample = StatsSample::from(next.map_err(from_bollard)?);
+                // A stopped container's stream sends zeroed samples (no read time) until it is removed: that is the end.
+                if is_zeroed(&sample) {
+                    break;
+                }
+                if !on_sample(sample) {
+                    break;
+                }
+            }
+            Ok(())
+        },
+    )
+    .await
 }
 
 /// One sample, for the containers list's CPU and memory columns.

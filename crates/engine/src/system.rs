@@ -6,36 +6,39 @@ use porthole_model::{EngineInfo, PortholeError};
 
 /// What the Engine page shows. Three cheap requests in parallel: `/version`, `/info`, `/volumes`.
 pub async fn info(engine: &Engine) -> Result<EngineInfo, PortholeError> {
-    let (version, info, volumes) = tokio::try_join!(
-        async { engine.docker.version().await.map_err(from_bollard) },
-        async { engine.docker.info().await.map_err(from_bollard) },
-        volumes::names(engine),
-    )?;
-    Ok(EngineInfo {
-        endpoint: engine.endpoint.host.clone(),
-        endpoint_source: engine.endpoint.source.describe(),
-        version: version.version.unwrap_or_default(),
-        api_version: version.api_version.unwrap_or_default(),
-        negotiated_api_version: engine.api_version(),
-        min_api_version: version.min_api_version.unwrap_or_default(),
-        os: info.operating_system.unwrap_or_default(),
-        os_type: info.os_type.unwrap_or_default(),
-        kernel: info.kernel_version.unwrap_or_default(),
-        architecture: info.architecture.unwrap_or_default(),
-        storage_driver: info.driver.unwrap_or_default(),
-        cgroup_version: info
-            .cgroup_version
-            .map(|v| v.to_string())
-            .unwrap_or_default(),
-        cpus: info.ncpu.unwrap_or_default(),
-        memory_bytes: info.mem_total.unwrap_or_default(),
-        containers_running: info.containers_running.unwrap_or_default(),
-        containers_paused: info.containers_paused.unwrap_or_default(),
-        containers_stopped: info.containers_stopped.unwrap_or_default(),
-        images: info.images.unwrap_or_default(),
-        volumes: volumes.len() as i64,
-        name: info.name.unwrap_or_default(),
-        root_dir: info.docker_root_dir.unwrap_or_default(),
-        system_time: info.system_time.unwrap_or_default(),
+    crate::as_action(porthole_model::Action::EngineInfo, async move {
+        let (version, info, volumes) = tokio::try_join!(
+            async { engine.docker.version().await.map_err(from_bollard) },
+            async { engine.docker.info().await.map_err(from_bollard) },
+            volumes::names(engine),
+        )?;
+        Ok(EngineInfo {
+            endpoint: engine.endpoint.host.clone(),
+            endpoint_source: engine.endpoint.source.describe(),
+            version: version.version.unwrap_or_default(),
+            api_version: version.api_version.unwrap_or_default(),
+            negotiated_api_version: engine.api_version(),
+            min_api_version: version.min_api_version.unwrap_or_default(),
+            os: info.operating_system.unwrap_or_default(),
+            os_type: info.os_type.unwrap_or_default(),
+            kernel: info.kernel_version.unwrap_or_default(),
+            architecture: info.architecture.unwrap_or_default(),
+            storage_driver: info.driver.unwrap_or_default(),
+            cgroup_version: info
+                .cgroup_version
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            cpus: info.ncpu.unwrap_or_default(),
+            memory_bytes: info.mem_total.unwrap_or_default(),
+            containers_running: info.containers_running.unwrap_or_default(),
+            containers_paused: info.containers_paused.unwrap_or_default(),
+            containers_stopped: info.containers_stopped.unwrap_or_default(),
+            images: info.images.unwrap_or_default(),
+            volumes: volumes.len() as i64,
+            name: info.name.unwrap_or_default(),
+            root_dir: info.docker_root_dir.unwrap_or_default(),
+            system_time: info.system_time.unwrap_or_default(),
+        })
     })
+    .await
 }

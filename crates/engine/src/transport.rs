@@ -83,10 +83,14 @@ impl Route {
             .iter()
             .map(|(name, value)| {
                 let value = value.to_str().unwrap_or("(not text)");
-                (name.to_string(), activity::redact_header(name.as_str(), value))
+                (
+                    name.to_string(),
+                    activity::redact_header(name.as_str(), value),
+                )
             })
             .collect();
-        let curl = activity::engine_curl(self.socket(), &self.host, &method, &path, body.as_deref());
+        let curl =
+            activity::engine_curl(self.socket(), &self.host, &method, &path, body.as_deref());
         let sent = Sent {
             target: ActivityTarget::Engine,
             method,
@@ -99,12 +103,10 @@ impl Route {
         let capture = Capture::default();
         let result = self.exchange(request, capture.clone()).await;
         match &result {
-            Ok(response) => self.activity.record(
-                sent,
-                Some(response.status().as_u16()),
-                None,
-                capture,
-            ),
+            Ok(response) => {
+                self.activity
+                    .record(sent, Some(response.status().as_u16()), None, capture)
+            }
             Err(error) => self
                 .activity
                 .record(sent, None, Some(error.to_string()), capture),
@@ -123,14 +125,22 @@ impl Route {
         B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
         let stream = match self.socket() {
-            Some(path) => Stream::Unix(UnixStream::connect(path).await.map_err(SendError::Connect)?),
+            Some(path) => Stream::Unix(
+                UnixStream::connect(path)
+                    .await
+                    .map_err(SendError::Connect)?,
+            ),
             None => {
                 let address = self
                     .host
                     .trim_start_matches("tcp://")
                     .trim_start_matches("http://")
                     .trim_end_matches('/');
-                Stream::Tcp(TcpStream::connect(address).await.map_err(SendError::Connect)?)
+                Stream::Tcp(
+                    TcpStream::connect(address)
+                        .await
+                        .map_err(SendError::Connect)?,
+                )
             }
         };
         let io = TokioIo::new(Tee { stream, capture });
@@ -145,14 +155,12 @@ impl Route {
     }
 }
 
+/// What bollard's custom transport returns for one request.
+type Answer =
+    Pin<Box<dyn Future<Output = Result<Response<Incoming>, bollard::errors::Error>> + Send>>;
+
 /// The transport bollard sends every request through.
-pub(crate) fn for_bollard(
-    route: Route,
-) -> impl Fn(
-    BollardRequest,
-) -> Pin<Box<dyn Future<Output = Result<Response<Incoming>, bollard::errors::Error>> + Send>>
-       + Send
-       + Sync {
+pub(crate) fn for_bollard(route: Route) -> impl Fn(BollardRequest) -> Answer + Send + Sync {
     move |request: BollardRequest| {
         let route = route.clone();
         Box::pin(async move {
@@ -163,7 +171,9 @@ pub(crate) fn for_bollard(
                 .path_and_query()
                 .map(|p| p.as_str().to_owned())
                 .unwrap_or_else(|| "/".into());
-            parts.uri = path.parse().map_err(|err| bollard::errors::Error::InvalidURIError { err })?;
+            parts.uri = path
+                .parse()
+                .map_err(|err| bollard::errors::Error::InvalidURIError { err })?;
             parts
                 .headers
                 .entry(hyper::header::HOST)
@@ -171,13 +181,19 @@ pub(crate) fn for_bollard(
             // A full body is read here so the log can show it; a streamed one (a build context) is passed on.
             let (body, recorded) = match body {
                 Either::Left(full) => {
-                    let bytes = full.collect().await.map(|c| c.to_bytes()).unwrap_or_default();
+                    let bytes = full
+                        .collect()
+                        .await
+                        .map(|c| c.to_bytes())
+                        .unwrap_or_default();
                     let recorded = bytes.to_vec();
                     (Either::Left(Full::<Bytes>::new(bytes)), Some(recorded))
                 }
                 streamed => (streamed, None),
             };
-            Ok(route.send(Request::from_parts(parts, body), recorded).await?)
+            Ok(route
+                .send(Request::from_parts(parts, body), recorded)
+                .await?)
         })
     }
 }

@@ -28,36 +28,39 @@ pub async fn names(engine: &Engine) -> Result<Vec<String>, PortholeError> {
 
 /// Every volume, sorted by name, with the names of the containers (any state) that mount it.
 pub async fn list(engine: &Engine) -> Result<Vec<VolumeSummary>, PortholeError> {
-    let volumes = engine.docker.list_volumes(None::<ListVolumesOptions>);
-    let containers = engine.docker.list_containers(Some(ListContainersOptions {
-        all: true,
-        ..Default::default()
-    }));
-    let (volumes, containers) = tokio::try_join!(volumes, containers).map_err(from_bollard)?;
-    let mut users: HashMap<String, Vec<String>> = HashMap::new();
-    for (name, mounts) in containers.into_iter().map(name_and_mounts) {
-        for mount in mounts {
-            if let Some(volume) = mount.name.filter(|n| !n.is_empty()) {
-                users.entry(volume).or_default().push(name.clone());
+    crate::as_action(porthole_model::Action::ListVolumes, async move {
+        let volumes = engine.docker.list_volumes(None::<ListVolumesOptions>);
+        let containers = engine.docker.list_containers(Some(ListContainersOptions {
+            all: true,
+            ..Default::default()
+        }));
+        let (volumes, containers) = tokio::try_join!(volumes, containers).map_err(from_bollard)?;
+        let mut users: HashMap<String, Vec<String>> = HashMap::new();
+        for (name, mounts) in containers.into_iter().map(name_and_mounts) {
+            for mount in mounts {
+                if let Some(volume) = mount.name.filter(|n| !n.is_empty()) {
+                    users.entry(volume).or_default().push(name.clone());
+                }
             }
         }
-    }
-    let mut list: Vec<VolumeSummary> = volumes
-        .volumes
-        .unwrap_or_default()
-        .into_iter()
-        .map(|volume| VolumeSummary {
-            users: users.remove(&volume.name).unwrap_or_default(),
-            created: volume.created_at.map(|c| c.to_string()).unwrap_or_default(),
-            labels: sorted(volume.labels),
-            options: sorted(volume.options),
-            name: volume.name,
-            driver: volume.driver,
-            mountpoint: volume.mountpoint,
-        })
-        .collect();
-    list.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(list)
+        let mut list: Vec<VolumeSummary> = volumes
+            .volumes
+            .unwrap_or_default()
+            .into_iter()
+            .map(|volume| VolumeSummary {
+                users: users.remove(&volume.name).unwrap_or_default(),
+                created: volume.created_at.map(|c| c.to_string()).unwrap_or_default(),
+                labels: sorted(volume.labels),
+                options: sorted(volume.options),
+                name: volume.name,
+                driver: volume.driver,
+                mountpoint: volume.mountpoint,
+            })
+            .collect();
+        list.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(list)
+    })
+    .await
 }
 
 /// A listed container's name (without the engine's `/`) and its mounts.
@@ -82,25 +85,34 @@ fn sorted(map: HashMap<String, String>) -> Vec<(String, String)> {
 /// `docker volume create` with the request's driver, options and labels. Creating one that exists is not an
 /// error, as with the CLI.
 pub async fn create(engine: &Engine, request: &VolumeCreate) -> Result<(), PortholeError> {
-    let name =
-        porthole_model::volume::parse_name(&request.name).map_err(PortholeError::invalid_input)?;
-    let options = VolumeCreateOptions {
-        name: Some(name),
-        driver: Some(request.driver.clone()).filter(|d| !d.is_empty()),
-        driver_opts: Some(request.options.iter().cloned().collect()),
-        labels: Some(request.labels.iter().cloned().collect()),
-        ..Default::default()
-    };
-    engine
-        .docker
-        .create_volume(options)
-        .await
-        .map(|_| ())
-        .map_err(from_bollard)
+    crate::as_action(
+        porthole_model::Action::CreateVolume {
+            request: request.clone(),
+        },
+        async move {
+            let name = porthole_model::volume::parse_name(&request.name)
+                .map_err(PortholeError::invalid_input)?;
+            let options = VolumeCreateOptions {
+                name: Some(name),
+                driver: Some(request.driver.clone()).filter(|d| !d.is_empty()),
+                driver_opts: Some(request.options.iter().cloned().collect()),
+                labels: Some(request.labels.iter().cloned().collect()),
+                ..Default::default()
+            };
+            engine
+                .docker
+                .create_volume(options)
+                .await
+                .map(|_| ())
+                .map_err(from_bollard)
+        },
+    )
+    .await
 }
 
 /// `docker volume rm name`: while a container uses it the engine refuses (409); the error names those containers.
 pub async fn remove(engine: &Engine, name: &str) -> Result<(), PortholeError> {
+    crate::as_action(porthole_model::Action::RemoveVolume { name: name.to_owned() }, async move {
     let Err(error) = engine
         .docker
         .remove_volume(name, None::<RemoveVolumeOptions>)
@@ -127,16 +139,21 @@ pub async fn remove(engine: &Engine, name: &str) -> Result<(), PortholeError> {
         error.related = users;
     }
     Err(error)
+    })
+    .await
 }
 
 /// `docker volume prune`: removes every volume no container uses; returns the names removed.
 pub async fn prune(engine: &Engine) -> Result<Vec<String>, PortholeError> {
-    let response = engine
-        .docker
-        .prune_volumes(None::<bollard::query_parameters::PruneVolumesOptions>)
-        .await
-        .map_err(from_bollard)?;
-    Ok(response.volumes_deleted.unwrap_or_default())
+    crate::as_action(porthole_model::Action::PruneVolumes, async move {
+        let response = engine
+            .docker
+            .prune_volumes(None::<bollard::query_parameters::PruneVolumesOptions>)
+            .await
+            .map_err(from_bollard)?;
+        Ok(response.volumes_deleted.unwrap_or_default())
+    })
+    .await
 }
 
 /// `docker volume inspect`: the engine's JSON for the volume, for the Inspect panel.

@@ -96,12 +96,16 @@ pub fn http_excerpt(raw: &[u8], limit: usize) -> String {
         let line = line.to_ascii_lowercase();
         line.starts_with("transfer-encoding:") && line.contains("chunked")
     });
-    let body = if chunked { dechunk(rest) } else { rest.to_vec() };
+    let body = if chunked {
+        dechunk(rest)
+    } else {
+        rest.to_vec()
+    };
     let shown = &body[..body.len().min(limit)];
     let text = match std::str::from_utf8(shown) {
         Ok(text) => text.to_owned(),
         // A cut in the middle of a character is fine; anything else that is not text is not worth showing.
-        Err(e) if e.valid_up_to() + 4 > shown.len() => {
+        Err(e) if e.error_len().is_none() => {
             String::from_utf8_lossy(&shown[..e.valid_up_to()]).into_owned()
         }
         Err(_) => format!("({} bytes of binary data)", body.len()),
@@ -193,9 +197,15 @@ mod tests {
         let raw = b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n\x01\x00\xff\xfe";
         assert!(http_excerpt(raw, 100).ends_with("(4 bytes of binary data)"));
         let raw = b"HTTP/1.1 204 No Content\r\nServer: Docker\r\n\r\n";
-        assert_eq!(http_excerpt(raw, 100), "HTTP/1.1 204 No Content\nServer: Docker");
+        assert_eq!(
+            http_excerpt(raw, 100),
+            "HTTP/1.1 204 No Content\nServer: Docker"
+        );
         // Headers not complete yet.
-        assert_eq!(http_excerpt(b"HTTP/1.1 200 OK\r\nServ", 100), "HTTP/1.1 200 OK\r\nServ");
+        assert_eq!(
+            http_excerpt(b"HTTP/1.1 200 OK\r\nServ", 100),
+            "HTTP/1.1 200 OK\r\nServ"
+        );
     }
 
     #[test]
