@@ -154,6 +154,28 @@ seed_open_registry() {
   log "open registry holds $ref"
 }
 
+# The guided tour's offline source: the test web server as porthole/web (latest and 1.0) in the open registry, and
+# as porthole/web in the registry that wants a login — so the tour pulls for real, as it would nginx from Docker Hub.
+seed_tour() {
+  export DOCKER_HOST=unix://$SOCK
+  if curl -sf "http://$OPEN_REGISTRY_ADDR/v2/porthole/web/tags/list" | grep -q '"1.0"'; then return; fi
+  local config=$RIG/seed-config
+  mkdir -p "$config"; echo '{}' >"$config/config.json"
+  for ref in "$OPEN_REGISTRY_ADDR/porthole/web:latest" "$OPEN_REGISTRY_ADDR/porthole/web:1.0" \
+             "$REGISTRY_ADDR/porthole/web:latest"; do
+    docker tag porthole-test/web:1 "$ref"
+  done
+  docker push "$OPEN_REGISTRY_ADDR/porthole/web:latest" >/dev/null
+  docker push "$OPEN_REGISTRY_ADDR/porthole/web:1.0" >/dev/null
+  docker --config "$config" login -u "$REGISTRY_USER" --password-stdin "$REGISTRY_ADDR" \
+    <"$RIG/registry-password" >/dev/null 2>&1
+  docker --config "$config" push "$REGISTRY_ADDR/porthole/web:latest" >/dev/null
+  rm -rf "$config"
+  docker rmi "$OPEN_REGISTRY_ADDR/porthole/web:latest" "$OPEN_REGISTRY_ADDR/porthole/web:1.0" \
+    "$REGISTRY_ADDR/porthole/web:latest" >/dev/null
+  log "tour images: $OPEN_REGISTRY_ADDR/porthole/web:{latest,1.0}, $REGISTRY_ADDR/porthole/web:latest"
+}
+
 # Test images, made offline: a busybox root filesystem imported as an image, and the same with httpd as a tiny web
 # server standing in for nginx.
 build_images() {
@@ -178,7 +200,7 @@ case "${1:-}" in
     [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
     map_registry_name; start_engine; start_registry
     open_registry open-registry "$OPEN_REGISTRY_ADDR"; open_registry lan-registry "$LAN_REGISTRY_ADDR"
-    build_images; seed_open_registry; print_env ;;
+    build_images; seed_open_registry; seed_tour; print_env ;;
   stop) stop_engine; stop_registry; ip link del "$BRIDGE" 2>/dev/null || true
         # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
         umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;

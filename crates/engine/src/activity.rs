@@ -166,6 +166,57 @@ impl Activity {
     }
 }
 
+impl Activity {
+    /// Records a request Porthole sent to a registry itself (browsing its catalog and tags): the answer's status and
+    /// headers are kept, and an `Authorization` header only as the fact that one was sent.
+    pub(crate) fn record_registry(
+        &self,
+        url: &str,
+        started_ms: i64,
+        authorized: bool,
+        answer: Result<&reqwest::Response, &reqwest::Error>,
+    ) {
+        let mut headers = vec![("Host".to_owned(), host_of(url))];
+        if authorized {
+            headers.push(("Authorization".to_owned(), REDACTED.to_owned()));
+        }
+        let login = if authorized { " -u USER" } else { "" };
+        let sent = Sent {
+            target: ActivityTarget::Registry,
+            method: "GET".into(),
+            path: url.to_owned(),
+            headers,
+            body: None,
+            curl: format!("curl{login} {}", shell_quote(url)),
+            started_ms,
+        };
+        let capture = Capture::default();
+        match answer {
+            Ok(response) => {
+                let mut head = format!("HTTP/1.1 {}\r\n", response.status());
+                for (name, value) in response.headers() {
+                    let value =
+                        redact_header(name.as_str(), value.to_str().unwrap_or("(not text)"));
+                    head += &format!("{name}: {value}\r\n");
+                }
+                capture.push(format!("{head}\r\n").as_bytes());
+                self.record(sent, Some(response.status().as_u16()), None, capture);
+            }
+            Err(error) => self.record(sent, None, Some(error.to_string()), capture),
+        }
+    }
+}
+
+fn host_of(url: &str) -> String {
+    url.split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 pub(crate) fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }

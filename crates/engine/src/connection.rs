@@ -45,7 +45,7 @@ impl Engine {
         endpoint: &Endpoint,
         activity: Activity,
     ) -> Result<Engine, Unreachable> {
-        let docker = client_for(&endpoint.host, &activity)?;
+        let (docker, versioned) = client_for(&endpoint.host, &activity)?;
         let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
             Ok(Ok(docker)) => docker,
             Ok(Err(error)) => return Err(classify(&error)),
@@ -63,6 +63,7 @@ impl Engine {
                 detail: format!("the engine speaks API {version}"),
             });
         }
+        let _ = versioned.set(version.to_string());
         Ok(Engine {
             docker,
             endpoint: endpoint.clone(),
@@ -80,6 +81,8 @@ impl Engine {
         Route {
             host: self.endpoint.host.clone(),
             activity: self.activity.clone(),
+            // Its callers write the version into their paths themselves.
+            version: Default::default(),
         }
     }
 
@@ -93,7 +96,11 @@ impl Engine {
 }
 
 /// A bollard client whose every request goes through Porthole's recorded transport.
-fn client_for(host: &str, activity: &Activity) -> Result<Docker, Unreachable> {
+/// Also returns where the negotiated version goes once known, so every later request carries it.
+fn client_for(
+    host: &str,
+    activity: &Activity,
+) -> Result<(Docker, std::sync::Arc<std::sync::OnceLock<String>>), Unreachable> {
     let usable = ["unix://", "tcp://", "http://"]
         .iter()
         .any(|scheme| host.starts_with(scheme));
@@ -106,13 +113,16 @@ fn client_for(host: &str, activity: &Activity) -> Result<Docker, Unreachable> {
     let route = Route {
         host: host.to_owned(),
         activity: activity.clone(),
+        version: Default::default(),
     };
+    let versioned = route.version.clone();
     Docker::connect_with_custom_transport(
         transport::for_bollard(route),
         Some("http://docker"),
         REQUEST_TIMEOUT_SECS,
         API_DEFAULT_VERSION,
     )
+    .map(|docker| (docker, versioned))
     .map_err(|error| classify(&error))
 }
 

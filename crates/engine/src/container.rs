@@ -12,12 +12,20 @@ use porthole_model::{ContainerAction, ContainerDetails, ErrorKind, PortholeError
 
 /// `docker inspect`: everything the container page shows.
 pub async fn details(engine: &Engine, id: &str) -> Result<ContainerDetails, PortholeError> {
-    engine
-        .docker
-        .inspect_container(id, None::<InspectContainerOptions>)
-        .await
-        .map(ContainerDetails::from)
-        .map_err(crate::error::from_bollard)
+    crate::as_action(
+        porthole_model::Action::InspectContainer {
+            container: id.to_owned(),
+        },
+        async move {
+            engine
+                .docker
+                .inspect_container(id, None::<InspectContainerOptions>)
+                .await
+                .map(ContainerDetails::from)
+                .map_err(crate::error::from_bollard)
+        },
+    )
+    .await
 }
 
 /// Performs `action` on the container `id` (an id or a name).
@@ -26,53 +34,65 @@ pub async fn perform(
     id: &str,
     action: &ContainerAction,
 ) -> Result<(), PortholeError> {
-    let docker = &engine.docker;
-    let result = match action {
-        ContainerAction::Start => {
-            docker
-                .start_container(id, None::<bollard::query_parameters::StartContainerOptions>)
-                .await
-        }
-        ContainerAction::Stop { timeout_secs } => {
-            let options = StopContainerOptions {
-                t: timeout_secs.map(|t| t as i32),
-                signal: None,
+    crate::as_action(
+        porthole_model::Action::Container {
+            container: id.to_owned(),
+            action: action.clone(),
+        },
+        async move {
+            let docker = &engine.docker;
+            let result = match action {
+                ContainerAction::Start => {
+                    docker
+                        .start_container(
+                            id,
+                            None::<bollard::query_parameters::StartContainerOptions>,
+                        )
+                        .await
+                }
+                ContainerAction::Stop { timeout_secs } => {
+                    let options = StopContainerOptions {
+                        t: timeout_secs.map(|t| t as i32),
+                        signal: None,
+                    };
+                    docker.stop_container(id, Some(options)).await
+                }
+                ContainerAction::Kill { signal } => {
+                    docker
+                        .kill_container(
+                            id,
+                            Some(KillContainerOptions {
+                                signal: signal.clone(),
+                            }),
+                        )
+                        .await
+                }
+                ContainerAction::Restart => {
+                    docker
+                        .restart_container(id, None::<RestartContainerOptions>)
+                        .await
+                }
+                ContainerAction::Pause => docker.pause_container(id).await,
+                ContainerAction::Unpause => docker.unpause_container(id).await,
+                ContainerAction::Rename { name } => {
+                    let options = RenameContainerOptions {
+                        name: name.trim().to_owned(),
+                    };
+                    docker.rename_container(id, options).await
+                }
+                ContainerAction::Remove { force, volumes } => {
+                    let options = RemoveContainerOptions {
+                        force: *force,
+                        v: *volumes,
+                        link: false,
+                    };
+                    docker.remove_container(id, Some(options)).await
+                }
             };
-            docker.stop_container(id, Some(options)).await
-        }
-        ContainerAction::Kill { signal } => {
-            docker
-                .kill_container(
-                    id,
-                    Some(KillContainerOptions {
-                        signal: signal.clone(),
-                    }),
-                )
-                .await
-        }
-        ContainerAction::Restart => {
-            docker
-                .restart_container(id, None::<RestartContainerOptions>)
-                .await
-        }
-        ContainerAction::Pause => docker.pause_container(id).await,
-        ContainerAction::Unpause => docker.unpause_container(id).await,
-        ContainerAction::Rename { name } => {
-            let options = RenameContainerOptions {
-                name: name.trim().to_owned(),
-            };
-            docker.rename_container(id, options).await
-        }
-        ContainerAction::Remove { force, volumes } => {
-            let options = RemoveContainerOptions {
-                force: *force,
-                v: *volumes,
-                link: false,
-            };
-            docker.remove_container(id, Some(options)).await
-        }
-    };
-    result.map_err(|error| from_bollard_with(error, |kind| sentence(action, kind)))
+            result.map_err(|error| from_bollard_with(error, |kind| sentence(action, kind)))
+        },
+    )
+    .await
 }
 
 fn sentence(action: &ContainerAction, kind: ErrorKind) -> Option<String> {

@@ -18,19 +18,28 @@ pub async fn perform(
     image: &str,
     action: &ImageAction,
 ) -> Result<(), PortholeError> {
-    match action {
-        ImageAction::Remove { force } => remove(engine, image, *force).await,
-        ImageAction::RemoveWithContainers => {
-            for container in users(engine, image).await? {
-                let remove = ContainerAction::Remove {
-                    force: true,
-                    volumes: false,
-                };
-                crate::container::perform(engine, &container.id, &remove).await?;
+    crate::as_action(
+        porthole_model::Action::Image {
+            image: image.to_owned(),
+            action: action.clone(),
+        },
+        async move {
+            match action {
+                ImageAction::Remove { force } => remove(engine, image, *force).await,
+                ImageAction::RemoveWithContainers => {
+                    for container in users(engine, image).await? {
+                        let remove = ContainerAction::Remove {
+                            force: true,
+                            volumes: false,
+                        };
+                        crate::container::perform(engine, &container.id, &remove).await?;
+                    }
+                    remove(engine, image, false).await
+                }
             }
-            remove(engine, image, false).await
-        }
-    }
+        },
+    )
+    .await
 }
 
 /// The containers, in any state, created from `image` (a reference or an id).
@@ -97,97 +106,115 @@ async fn remove(engine: &Engine, image: &str, force: bool) -> Result<(), Porthol
 
 /// `docker tag image target`: the target is validated by the reference parser first.
 pub async fn tag(engine: &Engine, image: &str, target: &str) -> Result<(), PortholeError> {
-    let target =
-        ImageReference::parse(target).map_err(|e| PortholeError::invalid_input(e.to_string()))?;
-    if target.digest.is_some() {
-        return Err(PortholeError::invalid_input(
-            "A new name takes a tag, not a digest: digests are given by registries.",
-        ));
-    }
-    let options = TagImageOptions {
-        repo: Some(format!("{}/{}", target.registry, target.repository)),
-        tag: Some(target.tag_or_latest().to_owned()),
-    };
-    engine
-        .docker
-        .tag_image(image, Some(options))
-        .await
-        .map_err(|e| {
-            from_bollard_with(e, |kind| {
-                (kind == ErrorKind::NotFound).then(|| no_such_image(image))
-            })
-        })
+    crate::as_action(
+        porthole_model::Action::Tag {
+            image: image.to_owned(),
+            target: target.to_owned(),
+        },
+        async move {
+            let target = ImageReference::parse(target)
+                .map_err(|e| PortholeError::invalid_input(e.to_string()))?;
+            if target.digest.is_some() {
+                return Err(PortholeError::invalid_input(
+                    "A new name takes a tag, not a digest: digests are given by registries.",
+                ));
+            }
+            let options = TagImageOptions {
+                repo: Some(format!("{}/{}", target.registry, target.repository)),
+                tag: Some(target.tag_or_latest().to_owned()),
+            };
+            engine
+                .docker
+                .tag_image(image, Some(options))
+                .await
+                .map_err(|e| {
+                    from_bollard_with(e, |kind| {
+                        (kind == ErrorKind::NotFound).then(|| no_such_image(image))
+                    })
+                })
+        },
+    )
+    .await
 }
 
 /// Everything the details panel shows: `docker image inspect`, `docker history` and the containers using it.
 pub async fn details(engine: &Engine, image: &str) -> Result<ImageDetails, PortholeError> {
-    let not_found = |e| {
-        from_bollard_with(e, |kind| {
-            (kind == ErrorKind::NotFound).then(|| no_such_image(image))
-        })
-    };
-    let inspected = engine
-        .docker
-        .inspect_image(image)
-        .await
-        .map_err(not_found)?;
-    let history = engine
-        .docker
-        .image_history(image)
-        .await
-        .map_err(from_bollard)?;
-    let id = inspected.id.clone().unwrap_or_default();
-    let containers = if id.is_empty() {
-        Vec::new()
-    } else {
-        containers::list(engine, true)
-            .await?
-            .into_iter()
-            .filter(|c| c.image_id == id)
-            .collect()
-    };
-    let config = inspected.config.unwrap_or_default();
-    let mut exposed_ports: Vec<String> = config
-        .exposed_ports
-        .unwrap_or_default()
-        .into_keys()
-        .collect();
-    exposed_ports.sort();
-    let mut labels: Vec<(String, String)> = config.labels.unwrap_or_default().into_iter().collect();
-    labels.sort();
-    Ok(ImageDetails {
-        id,
-        tags: inspected.repo_tags.unwrap_or_default(),
-        digests: inspected.repo_digests.unwrap_or_default(),
-        size: inspected.size.unwrap_or_default(),
-        created: inspected.created.unwrap_or_default(),
-        architecture: inspected.architecture.unwrap_or_default(),
-        os: inspected.os.unwrap_or_default(),
-        config: ImageConfig {
-            cmd: config.cmd.unwrap_or_default(),
-            entrypoint: config.entrypoint.unwrap_or_default(),
-            env: config.env.unwrap_or_default(),
-            exposed_ports,
-            working_dir: config.working_dir.unwrap_or_default(),
-            user: config.user.unwrap_or_default(),
-            labels,
+    crate::as_action(
+        porthole_model::Action::InspectImage {
+            image: image.to_owned(),
         },
-        history: history
-            .into_iter()
-            .map(|layer| HistoryEntry {
-                id: layer.id,
-                created: layer.created,
-                // An imported layer has no instruction, only the comment `Imported from -`.
-                instruction: match HistoryEntry::instruction_from(&layer.created_by) {
-                    empty if empty.is_empty() => layer.comment.clone(),
-                    instruction => instruction,
+        async move {
+            let not_found = |e| {
+                from_bollard_with(e, |kind| {
+                    (kind == ErrorKind::NotFound).then(|| no_such_image(image))
+                })
+            };
+            let inspected = engine
+                .docker
+                .inspect_image(image)
+                .await
+                .map_err(not_found)?;
+            let history = engine
+                .docker
+                .image_history(image)
+                .await
+                .map_err(from_bollard)?;
+            let id = inspected.id.clone().unwrap_or_default();
+            let containers = if id.is_empty() {
+                Vec::new()
+            } else {
+                containers::list(engine, true)
+                    .await?
+                    .into_iter()
+                    .filter(|c| c.image_id == id)
+                    .collect()
+            };
+            let config = inspected.config.unwrap_or_default();
+            let mut exposed_ports: Vec<String> = config
+                .exposed_ports
+                .unwrap_or_default()
+                .into_keys()
+                .collect();
+            exposed_ports.sort();
+            let mut labels: Vec<(String, String)> =
+                config.labels.unwrap_or_default().into_iter().collect();
+            labels.sort();
+            Ok(ImageDetails {
+                id,
+                tags: inspected.repo_tags.unwrap_or_default(),
+                digests: inspected.repo_digests.unwrap_or_default(),
+                size: inspected.size.unwrap_or_default(),
+                created: inspected.created.unwrap_or_default(),
+                architecture: inspected.architecture.unwrap_or_default(),
+                os: inspected.os.unwrap_or_default(),
+                config: ImageConfig {
+                    cmd: config.cmd.unwrap_or_default(),
+                    entrypoint: config.entrypoint.unwrap_or_default(),
+                    env: config.env.unwrap_or_default(),
+                    exposed_ports,
+                    working_dir: config.working_dir.unwrap_or_default(),
+                    user: config.user.unwrap_or_default(),
+                    labels,
                 },
-                size: layer.size,
-                comment: layer.comment,
+                history: history
+                    .into_iter()
+                    .map(|layer| HistoryEntry {
+                        id: layer.id,
+                        created: layer.created,
+                        // An imported layer has no instruction, only the comment `Imported from -`.
+                        instruction: match HistoryEntry::instruction_from(&layer.created_by) {
+                            empty if empty.is_empty() => layer.comment.clone(),
+                            instruction => instruction,
+                        },
+                        size: layer.size,
+                        comment: layer.comment,
+                    })
+                    .collect(),
+                containers,
             })
-            .collect(),
-        containers,
-    })
+        },
+    )
+    .await
 }
 
 fn no_such_image(image: &str) -> String {
@@ -204,45 +231,58 @@ pub async fn pull(
     platform: Option<&str>,
     mut on_progress: impl FnMut(&PullProgress),
 ) -> Result<PullProgress, PortholeError> {
-    let options = CreateImageOptions {
-        from_image: Some(format!("{}/{}", reference.registry, reference.repository)),
-        tag: Some(
-            reference
-                .digest
-                .clone()
-                .unwrap_or_else(|| reference.tag_or_latest().to_owned()),
-        ),
-        platform: platform.unwrap_or_default().to_owned(),
-        ..Default::default()
-    };
-    let credentials = crate::registries::credentials_for(store, &reference.registry).await;
-    let mut stream = Box::pin(engine.docker.create_image(Some(options), None, credentials));
-    let mut progress = PullProgress::default();
-    while let Some(line) = stream.next().await {
-        let line = match line {
-            Ok(line) => line,
-            Err(e) => {
-                let error = from_bollard_with(e, |kind| pull_sentence(reference, kind));
-                let mut error =
-                    crate::registries::diagnose(engine, &reference.registry, error, "pulling")
+    crate::as_action(
+        porthole_model::Action::Pull {
+            reference: reference.to_string(),
+            platform: platform.map(str::to_owned),
+        },
+        async move {
+            let options = CreateImageOptions {
+                from_image: Some(format!("{}/{}", reference.registry, reference.repository)),
+                tag: Some(
+                    reference
+                        .digest
+                        .clone()
+                        .unwrap_or_else(|| reference.tag_or_latest().to_owned()),
+                ),
+                platform: platform.unwrap_or_default().to_owned(),
+                ..Default::default()
+            };
+            let credentials = crate::registries::credentials_for(store, &reference.registry).await;
+            let mut stream = Box::pin(engine.docker.create_image(Some(options), None, credentials));
+            let mut progress = PullProgress::default();
+            while let Some(line) = stream.next().await {
+                let line = match line {
+                    Ok(line) => line,
+                    Err(e) => {
+                        let error = from_bollard_with(e, |kind| pull_sentence(reference, kind));
+                        let mut error = crate::registries::diagnose(
+                            engine,
+                            &reference.registry,
+                            error,
+                            "pulling",
+                        )
                         .await;
-                if error.diagnosis.is_some() {
-                    // The recognised case's sentence and fix, for the image the user asked for.
-                    error.message = format!("Pulling {reference}: {}", error.message);
-                }
-                return Err(error);
+                        if error.diagnosis.is_some() {
+                            // The recognised case's sentence and fix, for the image the user asked for.
+                            error.message = format!("Pulling {reference}: {}", error.message);
+                        }
+                        return Err(error);
+                    }
+                };
+                let detail = line.progress_detail.unwrap_or_default();
+                progress.apply(
+                    line.id.as_deref(),
+                    line.status.as_deref().unwrap_or_default(),
+                    detail.current,
+                    detail.total,
+                );
+                on_progress(&progress);
             }
-        };
-        let detail = line.progress_detail.unwrap_or_default();
-        progress.apply(
-            line.id.as_deref(),
-            line.status.as_deref().unwrap_or_default(),
-            detail.current,
-            detail.total,
-        );
-        on_progress(&progress);
-    }
-    Ok(progress)
+            Ok(progress)
+        },
+    )
+    .await
 }
 
 fn pull_sentence(reference: &ImageReference, kind: ErrorKind) -> Option<String> {

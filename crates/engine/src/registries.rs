@@ -36,66 +36,69 @@ pub async fn login(
     store: &Store,
     login: &Login,
 ) -> Result<Registry, PortholeError> {
-    let registry = porthole_model::registry::parse_address(&login.registry)
-        .map_err(PortholeError::invalid_input)?;
-    if login.username.trim().is_empty() || login.password.is_empty() {
-        return Err(PortholeError::invalid_input(
-            "Type the user name and the password (or access token).",
-        ));
-    }
-    let key = config_key(&registry);
-    let auth = RegistryAuth {
-        username: login.username.trim(),
-        password: &login.password,
-        serveraddress: &key,
-        identitytoken: None,
-    };
-    let body = serde_json::to_vec(&auth).unwrap_or_default();
-    let checked = match raw::send(engine, "POST", "/auth", &[], Some(body)).await {
-        Err(error) => {
-            let mut error = error.recognised();
-            match ask_registry(engine, &registry, &error).await {
-                Some(RegistryAnswer::WantsLogin) => error.kind = ErrorKind::Unauthorized,
-                Some(RegistryAnswer::PlainHttp) => error.kind = ErrorKind::InvalidInput,
-                None => {}
-            }
-            Err(error)
+    crate::as_action(porthole_model::Action::Login { registry: login.registry.clone(), username: login.username.clone() }, async move {
+        let registry = porthole_model::registry::parse_address(&login.registry)
+            .map_err(PortholeError::invalid_input)?;
+        if login.username.trim().is_empty() || login.password.is_empty() {
+            return Err(PortholeError::invalid_input(
+                "Type the user name and the password (or access token).",
+            ));
         }
-        ok => ok,
-    };
-    checked
-        .map_err(|mut error| {
-            if error.diagnosis.is_some() {
-                error = error.recognised_for(&registry);
-                error.message.push_str(" Nothing was saved.");
-                return error;
+        let key = config_key(&registry);
+        let auth = RegistryAuth {
+            username: login.username.trim(),
+            password: &login.password,
+            serveraddress: &key,
+            identitytoken: None,
+        };
+        let body = serde_json::to_vec(&auth).unwrap_or_default();
+        let checked = match raw::send(engine, "POST", "/auth", &[], Some(body)).await {
+            Err(error) => {
+                let mut error = error.recognised();
+                match ask_registry(engine, &registry, &error).await {
+                    Some(RegistryAnswer::WantsLogin) => error.kind = ErrorKind::Unauthorized,
+                    Some(RegistryAnswer::PlainHttp) => error.kind = ErrorKind::InvalidInput,
+                    None => {}
+                }
+                Err(error)
             }
-            error.message = match error.kind {
-                ErrorKind::Unauthorized | ErrorKind::Forbidden => format!(
-                    "{registry} did not accept user {} with that password. Check both (for Docker Hub, an access \
-                     token works as the password); nothing was saved.",
-                    login.username.trim()
-                ),
-                ErrorKind::EngineUnavailable => error.message,
-                ErrorKind::InvalidInput => plain_http(&registry) + " Nothing was saved.",
-                _ => format!(
-                    "The engine could not check the login with {registry}. The detail says why: often the registry \
-                     cannot be reached from the engine, or it speaks plain HTTP and is not listed under \
-                     insecure-registries in the engine's daemon.json. Nothing was saved."
-                ),
-            };
-            error
-        })?;
-    let credential = Credential {
-        username: login.username.trim().to_owned(),
-        secret: login.password.clone(),
-    };
-    let place = store.store(&registry, &credential).await?;
-    Ok(Registry {
-        address: registry,
-        username: Some(credential.username),
-        stored_in: Some(place.describe()),
+            ok => ok,
+        };
+        checked
+            .map_err(|mut error| {
+                if error.diagnosis.is_some() {
+                    error = error.recognised_for(&registry);
+                    error.message.push_str(" Nothing was saved.");
+                    return error;
+                }
+                error.message = match error.kind {
+                    ErrorKind::Unauthorized | ErrorKind::Forbidden => format!(
+                        "{registry} did not accept user {} with that password. Check both (for Docker Hub, an access \
+                         token works as the password); nothing was saved.",
+                        login.username.trim()
+                    ),
+                    ErrorKind::EngineUnavailable => error.message,
+                    ErrorKind::InvalidInput => plain_http(&registry) + " Nothing was saved.",
+                    _ => format!(
+                        "The engine could not check the login with {registry}. The detail says why: often the registry \
+                         cannot be reached from the engine, or it speaks plain HTTP and is not listed under \
+                         insecure-registries in the engine's daemon.json. Nothing was saved."
+                    ),
+                };
+                error
+            })?;
+        let credential = Credential {
+            username: login.username.trim().to_owned(),
+            secret: login.password.clone(),
+        };
+        let place = store.store(&registry, &credential).await?;
+        Ok(Registry {
+            address: registry,
+            username: Some(credential.username),
+            stored_in: Some(place.describe()),
+        })
     })
+    .await
 }
 
 /// `docker logout`.

@@ -131,7 +131,8 @@ async fn get(
         .timeout(Duration::from_secs(15))
         .build()
         .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))?;
-    let (url, response) = first_answer(&client, registry, path, plain_allowed).await?;
+    let activity = &engine.activity;
+    let (url, response) = first_answer(activity, &client, registry, path, plain_allowed).await?;
     if response.status() != StatusCode::UNAUTHORIZED {
         return Ok((json(registry, response).await?, false));
     }
@@ -142,7 +143,14 @@ async fn get(
         .unwrap_or_default()
         .to_owned();
     let credential = store.get(registry).await.ok().flatten();
-    let authorization = authorize(&client, &challenge, credential.as_ref(), plain_allowed).await?;
+    let authorization = authorize(
+        activity,
+        &client,
+        &challenge,
+        credential.as_ref(),
+        plain_allowed,
+    )
+    .await?;
     let Some(authorization) = authorization else {
         return Err(needs_login(registry));
     };
@@ -151,12 +159,10 @@ async fn get(
         AUTHORIZATION,
         authorization.parse().map_err(|_| needs_login(registry))?,
     );
-    let response = client
-        .get(&url)
-        .headers(headers)
-        .send()
-        .await
-        .map_err(|e| unreachable(registry, &e))?;
+    let started = crate::activity::now_ms();
+    let response = client.get(&url).headers(headers).send().await;
+    activity.record_registry(&url, started, true, response.as_ref());
+    let response = response.map_err(|e| unreachable(registry, &e))?;
     if response.status() == StatusCode::UNAUTHORIZED {
         return Err(needs_login(registry));
     }
@@ -167,22 +173,25 @@ async fn get(
 /// registry the engine itself talks plain HTTP to (loopback, or listed as insecure), so a login never travels in
 /// clear where the engine would not send it.
 async fn first_answer(
+    activity: &crate::Activity,
     client: &reqwest::Client,
     registry: &str,
     path: &str,
     plain_allowed: bool,
 ) -> Result<(String, reqwest::Response), PortholeError> {
     let https = format!("https://{registry}{path}");
-    match client.get(&https).send().await {
+    let started = crate::activity::now_ms();
+    let answer = client.get(&https).send().await;
+    activity.record_registry(&https, started, false, answer.as_ref());
+    match answer {
         Ok(response) => Ok((https, response)),
         Err(error) if !plain_allowed => Err(unreachable(registry, &error)),
         Err(_) => {
             let http = format!("http://{registry}{path}");
-            let response = client
-                .get(&http)
-                .send()
-                .await
-                .map_err(|e| unreachable(registry, &e))?;
+            let started = crate::activity::now_ms();
+            let answer = client.get(&http).send().await;
+            activity.record_registry(&http, started, false, answer.as_ref());
+            let response = answer.map_err(|e| unreachable(registry, &e))?;
             Ok((http, response))
         }
     }
@@ -191,6 +200,7 @@ async fn first_answer(
 /// The `Authorization` value answering `challenge` with `credential`: `Basic …`, or for `Bearer realm=…` a token
 /// fetched from the realm (anonymously when there is no login, as public repositories allow).
 async fn authorize(
+    activity: &crate::Activity,
     client: &reqwest::Client,
     challenge: &str,
     credential: Option<&Credential>,
@@ -236,7 +246,14 @@ async fn authorize(
     if let Some(basic) = &basic {
         request = request.header(AUTHORIZATION, basic.as_str());
     }
-    let response = request.send().await.map_err(|e| unreachable(&realm, &e))?;
+    let started = crate::activity::now_ms();
+    let answer = request.send().await;
+    let url = answer
+        .as_ref()
+        .map(|r| r.url().to_string())
+        .unwrap_or_else(|_| realm.clone());
+    activity.record_registry(&url, started, basic.is_some(), answer.as_ref());
+    let response = answer.map_err(|e| unreachable(&realm, &e))?;
     if !response.status().is_success() {
         return Ok(None);
     }

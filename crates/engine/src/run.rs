@@ -23,59 +23,62 @@ pub async fn run(
     store: &Store,
     request: &RunRequest,
 ) -> Result<String, PortholeError> {
-    if let Some(problem) = request.validate(&[]).into_iter().next() {
-        return Err(PortholeError::of_kind(
-            ErrorKind::InvalidInput,
-            problem.message,
-        ));
-    }
-    let image = request.image.trim();
-    if engine.docker.inspect_image(image).await.is_err() {
-        let reference = ImageReference::parse(image).map_err(|problem| {
-            PortholeError::of_kind(ErrorKind::InvalidInput, problem.to_string())
-        })?;
-        crate::image::pull(engine, store, &reference, None, |_| {}).await?;
-    }
-    let options = CreateContainerOptions {
-        name: Some(request.name.trim().to_owned()).filter(|n| !n.is_empty()),
-        ..Default::default()
-    };
-    let created = engine
-        .docker
-        .create_container(Some(options), body(request))
-        .await
-        .map_err(|error| from_bollard_with(error, create_sentence))?;
-    if let Err(error) = engine
-        .docker
-        .start_container(&created.id, None::<StartContainerOptions>)
-        .await
-    {
-        let remove = RemoveContainerOptions {
-            force: true,
-            v: true,
+    crate::as_action(porthole_model::Action::Run { request: request.clone() }, async move {
+        if let Some(problem) = request.validate(&[]).into_iter().next() {
+            return Err(PortholeError::of_kind(
+                ErrorKind::InvalidInput,
+                problem.message,
+            ));
+        }
+        let image = request.image.trim();
+        if engine.docker.inspect_image(image).await.is_err() {
+            let reference = ImageReference::parse(image).map_err(|problem| {
+                PortholeError::of_kind(ErrorKind::InvalidInput, problem.to_string())
+            })?;
+            crate::image::pull(engine, store, &reference, None, |_| {}).await?;
+        }
+        let options = CreateContainerOptions {
+            name: Some(request.name.trim().to_owned()).filter(|n| !n.is_empty()),
             ..Default::default()
         };
-        let _ = engine
+        let created = engine
             .docker
-            .remove_container(&created.id, Some(remove))
-            .await;
-        let mut error = from_bollard_with(error, |_| {
-            Some(
-                "The container was created but could not start, so it was removed again. The detail below says why \
-                 — often a host port that is already taken, a host folder that does not exist, or a command the \
-                 image does not have."
-                    .into(),
-            )
-        });
-        if error.diagnosis.is_some() {
-            error.message = format!(
-                "The container could not start, so it was removed again. {}",
-                error.message
-            );
+            .create_container(Some(options), body(request))
+            .await
+            .map_err(|error| from_bollard_with(error, create_sentence))?;
+        if let Err(error) = engine
+            .docker
+            .start_container(&created.id, None::<StartContainerOptions>)
+            .await
+        {
+            let remove = RemoveContainerOptions {
+                force: true,
+                v: true,
+                ..Default::default()
+            };
+            let _ = engine
+                .docker
+                .remove_container(&created.id, Some(remove))
+                .await;
+            let mut error = from_bollard_with(error, |_| {
+                Some(
+                    "The container was created but could not start, so it was removed again. The detail below says why \
+                     — often a host port that is already taken, a host folder that does not exist, or a command the \
+                     image does not have."
+                        .into(),
+                )
+            });
+            if error.diagnosis.is_some() {
+                error.message = format!(
+                    "The container could not start, so it was removed again. {}",
+                    error.message
+                );
+            }
+            return Err(error);
         }
-        return Err(error);
-    }
-    Ok(created.id)
+        Ok(created.id)
+    })
+    .await
 }
 
 fn create_sentence(kind: ErrorKind) -> Option<String> {

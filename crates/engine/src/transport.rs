@@ -26,6 +26,9 @@ pub(crate) struct Route {
     /// `unix:///path` or `tcp://host:port` / `http://host:port`.
     pub host: String,
     pub activity: Activity,
+    /// The negotiated API version (`1.41`), once known: requests without one get it, as the docker CLI sends
+    /// them (bollard 0.19 drops the version from its paths).
+    pub version: std::sync::Arc<std::sync::OnceLock<String>>,
 }
 
 #[derive(Debug)]
@@ -171,6 +174,10 @@ pub(crate) fn for_bollard(route: Route) -> impl Fn(BollardRequest) -> Answer + S
                 .path_and_query()
                 .map(|p| p.as_str().to_owned())
                 .unwrap_or_else(|| "/".into());
+            let path = match route.version.get() {
+                Some(version) if !path.starts_with("/v1.") => format!("/v{version}{path}"),
+                _ => path,
+            };
             parts.uri = path
                 .parse()
                 .map_err(|err| bollard::errors::Error::InvalidURIError { err })?;
