@@ -3,6 +3,10 @@
 
 /// Every command the UI may invoke; `src/lib.rs` registers the same list.
 const COMMANDS: &[&str] = &[
+    "list_activity",
+    "activity_detail",
+    "clear_activity",
+    "subscribe_activity",
     "retry_connection",
     "engine_info",
     "list_containers",

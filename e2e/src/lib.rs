@@ -119,6 +119,34 @@ pub fn rig(verb: &str) {
     assert!(status.success(), "scripts/rig.sh {verb} failed");
 }
 
+/// The rig's registry that wants a login: its address, user and password.
+pub fn auth_registry() -> (String, String, String) {
+    let registry = std::env::var("PORTHOLE_TEST_REGISTRY").expect("the rig's auth registry");
+    let user = std::env::var("PORTHOLE_TEST_REGISTRY_USER").expect("the rig's registry user");
+    let password = std::fs::read_to_string(
+        std::env::var("PORTHOLE_TEST_REGISTRY_PASSWORD_FILE").expect("the rig's password"),
+    )
+    .expect("the password file");
+    (registry, user, password.trim().to_owned())
+}
+
+/// `curl http://…` for a published port: the whole HTTP answer as text.
+pub fn http_get(url: &str) -> String {
+    use std::io::{Read, Write};
+    let address = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .replace("localhost", "127.0.0.1");
+    let mut stream =
+        std::net::TcpStream::connect(address.as_str()).expect("the published port answers");
+    stream
+        .write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut body = String::new();
+    stream.read_to_string(&mut body).unwrap();
+    body
+}
+
 pub struct Window {
     pub client: Client,
     driver: Child,

@@ -2,22 +2,7 @@
 //! start, open the published port, watch the logs and stats update, type a command in the terminal and read its
 //! output, stop and remove — and the named volume's data outlives the container.
 
-use porthole_e2e::{docker, unique, Removed, Window};
-use std::io::{Read, Write};
-
-fn http_get(url: &str) -> String {
-    let address = url
-        .trim_start_matches("http://")
-        .replace("localhost", "127.0.0.1");
-    let mut stream =
-        std::net::TcpStream::connect(address.as_str()).expect("the published port answers");
-    stream
-        .write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
-        .unwrap();
-    let mut body = String::new();
-    stream.read_to_string(&mut body).unwrap();
-    body
-}
+use porthole_e2e::{docker, http_get, unique, Removed, Window};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn run_watch_exec_stop_remove() {

@@ -5,15 +5,6 @@
 use porthole_e2e::{build_own_image, docker, unique, Removed, Window};
 use std::process::Command;
 
-fn rig_registry() -> (String, String, String) {
-    let registry = std::env::var("PORTHOLE_TEST_REGISTRY").expect("the rig's auth registry");
-    let user = std::env::var("PORTHOLE_TEST_REGISTRY_USER").unwrap();
-    let password =
-        std::fs::read_to_string(std::env::var("PORTHOLE_TEST_REGISTRY_PASSWORD_FILE").unwrap())
-            .unwrap();
-    (registry, user, password.trim().to_owned())
-}
-
 /// The docker CLI with a config folder of its own.
 fn docker_with(config: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write;
@@ -38,7 +29,7 @@ fn docker_with(config: &std::path::Path, args: &[&str], stdin: &str) -> std::pro
 
 #[tokio::test(flavor = "multi_thread")]
 async fn log_in_pull_inspect_push_and_remove_through_the_window() {
-    let (registry, user, password) = rig_registry();
+    let (registry, user, password) = porthole_e2e::auth_registry();
     // Seed the private registry from a terminal with its own login.
     let seed_config = std::env::temp_dir().join(unique("seed-config"));
     std::fs::create_dir_all(&seed_config).unwrap();

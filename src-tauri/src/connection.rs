@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 pub async fn run(shared: Arc<Shared>) {
     let mut attempt: u32 = 0;
     loop {
-        match Engine::connect(&shared.endpoint).await {
+        match Engine::connect_recorded(&shared.endpoint, shared.activity.clone()).await {
             Ok(engine) => {
                 let started = tokio::time::Instant::now();
                 follow(&shared, engine).await;

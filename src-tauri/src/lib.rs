@@ -42,6 +42,10 @@ pub fn run() {
             }
         })
         .invoke_handler(tauri::generate_handler![
+            commands::activity::list_activity,
+            commands::activity::activity_detail,
+            commands::activity::clear_activity,
+            commands::activity::subscribe_activity,
             commands::engine::retry_connection,
             commands::engine::engine_info,
             commands::containers::list_containers,

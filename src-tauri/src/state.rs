@@ -6,7 +6,7 @@
 
 use crate::subscriptions::Subscriptions;
 use porthole_engine::credentials::Store;
-use porthole_engine::{Endpoint, Engine};
+use porthole_engine::{Activity, Endpoint, Engine};
 use porthole_model::{ConnectionState, ErrorKind, ObjectKind, PortholeError};
 use std::sync::{Arc, RwLock};
 use tokio::sync::{broadcast, watch, Notify};
@@ -18,6 +18,8 @@ pub struct Shared {
     pub invalidations: broadcast::Sender<Vec<ObjectKind>>,
     /// Wakes the reconnect loop before its backoff ends ("Retry now").
     pub retry: Notify,
+    /// Every request sent to the engine, across reconnects (the activity console).
+    pub activity: Activity,
 }
 
 pub struct AppState {
@@ -41,6 +43,7 @@ impl AppState {
             connection,
             invalidations,
             retry: Notify::new(),
+            activity: Activity::default(),
         };
         Self {
             shared: Arc::new(shared),
@@ -48,6 +51,10 @@ impl AppState {
             terminals: Arc::default(),
             credentials: Store::from_environment(),
         }
+    }
+
+    pub fn activity(&self) -> &Activity {
+        &self.shared.activity
     }
 
     pub fn shared(&self) -> Arc<Shared> {

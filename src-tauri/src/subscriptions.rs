@@ -23,6 +23,8 @@ pub enum Topic {
     Container(String),
     /// The containers list's CPU and memory columns.
     ListStats,
+    /// The activity console's live feed.
+    Activity,
 }
 
 struct Subscription {

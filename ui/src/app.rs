@@ -1,7 +1,8 @@
 //! The shell: sidebar, the current page (or the unreachable page), status bar, theme and global keys.
 
 use crate::components::{
-    error_banner::ErrorBanner, run_dialog::RunDialog, sidebar::Sidebar, status_bar::StatusBar,
+    activity_console::ActivityConsole, error_banner::ErrorBanner, run_dialog::RunDialog,
+    sidebar::Sidebar, status_bar::StatusBar,
 };
 use crate::pages;
 use crate::store::Store;
@@ -14,6 +15,7 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     store.start();
+    crate::tour::watch(store);
 
     Effect::new(move |_| {
         let theme = store.settings.with(|s| s.theme);
@@ -56,16 +58,21 @@ pub fn App() -> impl IntoView {
             Page::Volumes => pages::volumes::VolumesPage().into_any(),
             Page::Engine => pages::engine::EnginePage().into_any(),
             Page::Settings => pages::settings::SettingsPage().into_any(),
+            Page::Learn => pages::learn::LearnPage().into_any(),
+            Page::Tour => pages::tour::TourPage().into_any(),
         }
     };
 
+    let console_open = Memo::new(move |_| store.console.with(Option::is_some));
     view! {
-        <div class="shell">
+        <div class="shell" data-console=move || store.console.get().map(|d| d.name()).unwrap_or("closed")>
             <Sidebar />
             <main class="content">
                 <ErrorBanner />
                 {page}
             </main>
+            // Mounted while open: docking it elsewhere keeps its filter and selection.
+            {move || console_open.get().then(|| view! { <ActivityConsole /> })}
             <StatusBar />
             <RunDialog />
         </div>

@@ -43,12 +43,32 @@ pub struct Store {
     pub open_container: RwSignal<Option<String>>,
     /// An image whose details the Images page should open (from a container's Overview), taken by that page.
     pub open_image: RwSignal<Option<String>>,
+    /// The concept the Learn page shows (help buttons choose it).
+    pub concept: RwSignal<porthole_model::learn::Concept>,
+    /// The activity console, when open, and where it is docked.
+    pub console: RwSignal<Option<Dock>>,
     /// Whether the window is hidden (minimized, another workspace): stats streams stop while nobody looks.
     pub hidden: RwSignal<bool>,
     /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
     navigated: RwSignal<bool>,
     /// Saving waits until the saved settings were read, so an early click cannot overwrite them with defaults.
     settings_ready: RwSignal<bool>,
+}
+
+/// Where the activity console is docked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dock {
+    Bottom,
+    Right,
+}
+
+impl Dock {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Bottom => "bottom",
+            Self::Right => "right",
+        }
+    }
 }
 
 /// A failed request and, when there is one, the action that recovers from it (e.g. remove with force).
@@ -107,6 +127,8 @@ impl Store {
             run_dialog: RwSignal::new(None),
             open_container: RwSignal::new(None),
             hidden: RwSignal::new(document().hidden()),
+            console: RwSignal::new(None),
+            concept: RwSignal::new(porthole_model::learn::Concept::Engine),
             open_image: RwSignal::new(None),
             navigated: RwSignal::new(false),
             settings_ready: RwSignal::new(false),
@@ -217,6 +239,11 @@ impl Store {
                     self.refresh(ObjectKind::Container);
                     self.refresh(ObjectKind::Image);
                 }
+                if let Action::Image { image, .. } = &action {
+                    if error.kind == porthole_model::ErrorKind::Conflict {
+                        self.tour_note(porthole_model::tour::TourSignal::ImageInUse, image);
+                    }
+                }
                 let follow_ups = action.follow_ups(error.kind);
                 self.error.set(Some(Failure { error, follow_ups }));
             }
@@ -236,6 +263,30 @@ impl Store {
                 }
             }
         });
+    }
+
+    /// Records something only the app sees for the guided tour, when it concerns one of the tour's images.
+    pub fn tour_note(self, signal: porthole_model::tour::TourSignal, reference: &str) {
+        let concerns_tour = self.settings.with_untracked(|s| {
+            s.tour
+                .source
+                .as_ref()
+                .is_some_and(|source| source.is_tour_image(reference))
+        });
+        if concerns_tour && self.settings.try_update(|s| s.tour.note(signal)) == Some(true) {
+            self.save_settings();
+        }
+    }
+
+    /// Whether the saved settings have been read (before that, the defaults are shown and nothing is saved).
+    pub fn settings_ready(self) -> bool {
+        self.settings_ready.get()
+    }
+
+    /// Opens the Learn page on `concept` (the help buttons).
+    pub fn learn(self, concept: porthole_model::learn::Concept) {
+        self.concept.set(concept);
+        self.go(Page::Learn);
     }
 
     /// Opens the Registries page with the login form for `registry`.

@@ -35,6 +35,7 @@ pub mod settings;
 pub mod stats;
 pub mod status;
 pub mod terminal;
+pub mod tour;
 
 pub use action::{Action, ContainerAction, ImageAction};
 pub use activity::{ActivityDetail, ActivityEntry, ActivityMessage, ActivityTarget};

@@ -26,15 +26,21 @@ pub enum Page {
     Registries,
     Engine,
     Settings,
+    /// The concept pages.
+    Learn,
+    /// The guided walk-through of the notes.
+    Tour,
 }
 
 impl Page {
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 8] = [
         Page::Containers,
         Page::Images,
         Page::Volumes,
         Page::Registries,
         Page::Engine,
+        Page::Learn,
+        Page::Tour,
         Page::Settings,
     ];
 
@@ -46,6 +52,8 @@ impl Page {
             Self::Registries => "Registries",
             Self::Engine => "Engine",
             Self::Settings => "Settings",
+            Self::Learn => "Learn",
+            Self::Tour => "Guided tour",
         }
     }
 
@@ -58,6 +66,8 @@ impl Page {
             Self::Registries => "registries",
             Self::Engine => "engine",
             Self::Settings => "settings",
+            Self::Learn => "learn",
+            Self::Tour => "tour",
         }
     }
 }
@@ -76,6 +86,8 @@ pub struct Settings {
     pub registries: Vec<String>,
     /// The containers page groups containers by compose project (the `com.docker.compose.project` label).
     pub group_by_project: bool,
+    /// How far the guided tour got, and where its images come from.
+    pub tour: crate::tour::TourProgress,
 }
 
 impl Default for Settings {
@@ -87,6 +99,7 @@ impl Default for Settings {
             show_all_containers: false,
             registries: Vec::new(),
             group_by_project: true,
+            tour: Default::default(),
         }
     }
 }

@@ -186,7 +186,17 @@ pub fn open_url(app: tauri::AppHandle, url: String) -> Result<(), PortholeError>
             "{url} is not a web address."
         )));
     }
-    app.opener().open_url(url, None::<&str>).map_err(|error| {
-        PortholeError::of_kind(porthole_model::ErrorKind::Internal, error.to_string())
-    })
+    app.opener()
+        .open_url(url.clone(), None::<&str>)
+        .map_err(|error| {
+            let message = format!(
+                "No web browser could be opened on this machine. Copy {url} into a browser, or try \
+                 `curl {url}` in a terminal."
+            );
+            PortholeError::new(
+                porthole_model::ErrorKind::Internal,
+                message,
+                error.to_string(),
+            )
+        })
 }

@@ -1,6 +1,7 @@
 //! Tauri commands, one module per Docker object kind. Each command is a one-liner: take the state and arguments,
 //! call the engine layer, return a model type or a `PortholeError`.
 
+pub mod activity;
 pub mod containers;
 pub mod engine;
 pub mod images;

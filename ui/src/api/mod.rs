@@ -17,8 +17,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
+mod activity;
 mod containers;
 mod subscription;
+pub use activity::*;
 pub use containers::*;
 pub use subscription::Slot;
 

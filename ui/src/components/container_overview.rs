@@ -18,6 +18,7 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
     let running = details.state.is_running();
     let image = details.image.clone();
     let links = port_links(&details.ports);
+    let tour_image = details.image.clone();
     let fact = |label: &'static str, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
     view! {
         <div class="overview" id="container-overview">
@@ -50,8 +51,11 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                     <div class="port-links">
                         {links.into_iter().map(|url| {
                             let open = url.clone();
+                            let tour_image = tour_image.clone();
                             view! { <button class="link port-link" data-url=url.clone() title="Open in the browser (like curl)"
-                                on:click=move |_| { let url = open.clone(); spawn_local(async move {
+                                on:click=move |_| { let url = open.clone();
+                                    store.tour_note(porthole_model::tour::TourSignal::OpenedPort, &tour_image);
+                                    spawn_local(async move {
                                     if let Err(error) = api::open_url(&url).await { store.error.try_set(Some(error.into())); }
                                 }); }>{url.clone()}" ↗"</button> }
                         }).collect_view()}

@@ -13,6 +13,8 @@ pub enum Glyph {
     Search,
     Plug,
     Copy,
+    Learn,
+    Tour,
 }
 
 fn path(glyph: Glyph) -> &'static str {
@@ -26,6 +28,8 @@ fn path(glyph: Glyph) -> &'static str {
         Glyph::Search => "M11 4a7 7 0 110 14 7 7 0 010-14zM21 21l-5-5",
         Glyph::Plug => "M9 3v5M15 3v5M6 8h12v3a6 6 0 01-12 0zM12 17v4",
         Glyph::Copy => "M9 9h11v11H9zM5 15H4V4h11v1",
+        Glyph::Learn => "M4 5c3-1.5 5.5-1.5 8 0v14c-2.5-1.5-5-1.5-8 0zM12 5c2.5-1.5 5-1.5 8 0v14c-3-1.5-5.5-1.5-8 0",
+        Glyph::Tour => "M5 21V4M5 4h11l-2 4 2 4H5",
     }
 }
 

@@ -1,14 +1,18 @@
 //! Reusable pieces of the UI, one per file.
 
+pub mod activity_console;
+pub mod activity_detail;
 pub mod build_dialog;
 pub mod bulk_actions;
 pub mod cli_hint;
+pub mod concept_view;
 pub mod confirm_dialog;
 pub mod container_actions;
 pub mod container_overview;
 pub mod container_row;
 pub mod error_banner;
 pub mod filter_box;
+pub mod help_button;
 pub mod host_mounts;
 pub mod hub_search;
 pub mod icon;
@@ -16,6 +20,7 @@ pub mod image_details;
 pub mod image_tag;
 pub mod json_tree;
 pub mod list_keys;
+pub mod live_objects;
 pub mod log_line;
 pub mod log_view;
 pub mod login_form;
@@ -38,6 +43,8 @@ pub mod state_badge;
 pub mod stats_view;
 pub mod status_bar;
 pub mod terminal_view;
+pub mod tour_source;
+pub mod tour_step;
 pub mod transfer_progress;
 pub mod viewport;
 pub mod volume_create;

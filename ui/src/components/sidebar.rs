@@ -13,6 +13,8 @@ fn glyph(page: Page) -> Glyph {
         Page::Volumes => Glyph::Volumes,
         Page::Engine => Glyph::Engine,
         Page::Settings => Glyph::Settings,
+        Page::Learn => Glyph::Learn,
+        Page::Tour => Glyph::Tour,
     }
 }
 
@@ -37,7 +39,13 @@ pub fn Sidebar() -> impl IntoView {
                 class="nav-item"
                 class:active=move || store.page.get() == page
                 data-nav=page.slug()
-                on:click=move |_| store.go(page)
+                on:click=move |_| {
+                    // The sidebar's Containers leads back to the list from a container's page.
+                    if page == Page::Containers {
+                        store.open_container.set(None);
+                    }
+                    store.go(page)
+                }
             >
                 <Icon glyph=glyph(page) />
                 <span class="nav-title">{page.title()}</span>
@@ -61,6 +69,9 @@ pub fn Sidebar() -> impl IntoView {
             {item(Page::Registries)}
             <div class="nav-section">"System"</div>
             {item(Page::Engine)}
+            <div class="nav-section">"Learn"</div>
+            {item(Page::Learn)}
+            {item(Page::Tour)}
             <div class="nav-spacer"></div>
             {item(Page::Settings)}
         </nav>

@@ -1,6 +1,6 @@
 //! The status bar: which endpoint the app uses and whether it is connected.
 
-use crate::store::use_store;
+use crate::store::{use_store, Dock};
 use leptos::prelude::*;
 use porthole_model::ConnectionState;
 
@@ -44,6 +44,11 @@ pub fn StatusBar() -> impl IntoView {
             <span class="status-endpoint" title="The engine endpoint Porthole uses">{endpoint}</span>
             <span class="status-spacer"></span>
             <span class="status-counts">{move || store.connection.with(|c| c.is_connected()).then(counts)}</span>
+            <button id="toggle-activity" class="status-button" class:active=move || store.console.with(Option::is_some)
+                title="Every request Porthole sends to the engine, with its docker command and curl"
+                on:click=move |_| store.console.update(|c| *c = match c { Some(_) => None, None => Some(Dock::Bottom) })>
+                "Activity"
+            </button>
         </footer>
     }
 }

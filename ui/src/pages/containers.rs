@@ -8,6 +8,7 @@ use crate::components::cli_hint::CliHint;
 use crate::components::container_actions::ContainerActions;
 use crate::components::container_row::ContainerRow;
 use crate::components::filter_box::FilterBox;
+use crate::components::help_button::HelpButton;
 use crate::components::list_keys::navigate;
 use crate::components::port_map::PortMap;
 use crate::components::project_row::ProjectRow;
@@ -18,6 +19,7 @@ use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::containers::{grouped, visible, ContainerColumn, ListItem, Sort};
+use porthole_model::Page;
 use porthole_model::{Action, ContainerSummary, StatsMessage, StatsSample};
 use std::collections::HashMap;
 
@@ -136,7 +138,7 @@ fn ContainerList() -> impl IntoView {
         <section class="page" data-page="containers">
             <header class="page-header">
                 <div>
-                    <h1>"Containers"</h1>
+                    <h1>"Containers" <HelpButton page=Page::Containers /></h1>
                     <p class="page-sub">{move || format!("{} running of {} in total", running(), total())}</p>
                 </div>
                 <CliHint command=command />

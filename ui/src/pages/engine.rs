@@ -1,9 +1,11 @@
 //! The Engine page: what `docker version` and `docker info` say about the engine Porthole is connected to.
 
 use crate::components::cli_hint::CliHint;
+use crate::components::help_button::HelpButton;
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::image::human_size;
+use porthole_model::Page;
 use porthole_model::{Action, EngineInfo};
 
 fn fact(label: &'static str, value: String) -> impl IntoView {
@@ -77,7 +79,7 @@ pub fn EnginePage() -> impl IntoView {
         <section class="page" data-page="engine">
             <header class="page-header">
                 <div>
-                    <h1>"Engine"</h1>
+                    <h1>"Engine" <HelpButton page=Page::Engine /></h1>
                     <p class="page-sub">"The Docker engine Porthole is talking to"</p>
                 </div>
                 <CliHint command=Signal::derive(|| Action::EngineInfo.cli()) />

@@ -4,6 +4,7 @@ use crate::components::build_dialog::BuildDialog;
 use crate::components::cli_hint::CliHint;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::filter_box::FilterBox;
+use crate::components::help_button::HelpButton;
 use crate::components::image_details::ImageDetailsPanel;
 use crate::components::list_keys::navigate;
 use crate::components::prune_dialog::PruneDialog;
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 use porthole_model::containers::Sort;
 use porthole_model::image::human_size;
 use porthole_model::images::{visible, ImageColumn};
+use porthole_model::Page;
 use porthole_model::{Action, ImageAction};
 
 /// An image row as rendered: owned, so the keyed list can hold it.
@@ -116,7 +118,7 @@ pub fn ImagesPage() -> impl IntoView {
             <div class="page-body" class:hidden=move || viewing.with(Option::is_some)>
             <header class="page-header">
                 <div>
-                    <h1>"Images"</h1>
+                    <h1>"Images" <HelpButton page=Page::Images /></h1>
                     <p class="page-sub">
                         {move || format!("{} images · {} on disk", store.images.with(|i| i.len()), total_size())}
                     </p>

@@ -4,6 +4,7 @@
 //! opens.
 
 use crate::components::cli_hint::CliHint;
+use crate::components::help_button::HelpButton;
 use crate::components::hub_search::HubSearch;
 use crate::components::login_form::LoginForm;
 use crate::components::registry_browser::RegistryBrowser;
@@ -11,6 +12,7 @@ use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::registry::{merge, parse_address};
+use porthole_model::Page;
 use porthole_model::{Action, Registry};
 
 #[component]
@@ -44,7 +46,7 @@ pub fn RegistriesPage() -> impl IntoView {
         <section class="page" data-page="registries">
             <header class="page-header">
                 <div>
-                    <h1>"Registries"</h1>
+                    <h1>"Registries" <HelpButton page=Page::Registries /></h1>
                     <p class="page-sub">"Where images are pulled from and pushed to. Logins are shared with the docker CLI."</p>
                 </div>
                 <CliHint command=Signal::derive(|| "docker login".to_owned()) />

@@ -1,7 +1,9 @@
 //! The Settings page: theme, and whether destructive actions ask first. Saved at once.
 
+use crate::components::help_button::HelpButton;
 use crate::store::use_store;
 use leptos::prelude::*;
+use porthole_model::Page;
 use porthole_model::Theme;
 
 #[component]
@@ -21,7 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page" data-page="settings">
             <header class="page-header">
                 <div>
-                    <h1>"Settings"</h1>
+                    <h1>"Settings" <HelpButton page=Page::Settings /></h1>
                     <p class="page-sub">"Saved as you change them"</p>
                 </div>
             </header>

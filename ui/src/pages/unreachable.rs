@@ -2,12 +2,14 @@
 //! to do, and when Porthole retries by itself (with "Retry now").
 
 use crate::api;
+use crate::components::help_button::HelpButton;
 use crate::components::icon::{Glyph, Icon};
 use crate::components::prose::Prose;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::ConnectionState;
+use porthole_model::Page;
 
 #[component]
 pub fn UnreachablePage() -> impl IntoView {
@@ -23,7 +25,7 @@ pub fn UnreachablePage() -> impl IntoView {
             <section class="page unreachable" data-page="unreachable" data-reason=format!("{reason:?}")>
                 <div class="unreachable-card">
                     <div class="unreachable-icon"><Icon glyph=Glyph::Plug /></div>
-                    <h1>{reason.headline()}</h1>
+                    <h1>{reason.headline()} <HelpButton page=Page::Engine /></h1>
                     <p class="tried">"Porthole tried "<code>{endpoint}</code>" (chosen by "{endpoint_source}")."</p>
                     <p class="advice"><Prose text=reason.advice() /></p>
                     <details>

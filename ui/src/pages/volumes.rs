@@ -6,6 +6,7 @@
 use crate::api;
 use crate::components::cli_hint::CliHint;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::help_button::HelpButton;
 use crate::components::host_mounts::HostMounts;
 use crate::components::json_tree::JsonTree;
 use crate::components::volume_create::VolumeCreateForm;
@@ -13,6 +14,7 @@ use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::volume::{prunable, KINDS};
+use porthole_model::Page;
 use porthole_model::{Action, VolumeSummary};
 
 #[component]
@@ -55,7 +57,7 @@ pub fn VolumesPage() -> impl IntoView {
         <section class="page" data-page="volumes">
             <header class="page-header">
                 <div>
-                    <h1>"Volumes"</h1>
+                    <h1>"Volumes" <HelpButton page=Page::Volumes /></h1>
                     <p class="page-sub">{move || store.volumes.with(|v| format!(
                         "{} volumes · {} in use", v.len(), v.iter().filter(|v| v.in_use()).count()))}</p>
                 </div>

@@ -141,7 +141,9 @@ impl Concept {
             Page::Volumes => Self::Storage,
             Page::Registries => Self::Registries,
             Page::Engine => Self::Engine,
-            Page::Settings => Self::Help,
+            Page::Settings | Page::Learn => Self::Help,
+            // The tour walks through the containers part of the notes.
+            Page::Tour => Self::Containers,
         }
     }
 

@@ -142,9 +142,11 @@ fn slugs_are_unique_and_are_the_serde_names() {
 fn every_page_help_button_opens_the_concept_that_manages_it() {
     for page in Page::ALL {
         let concept = Concept::for_page(page);
-        if page == Page::Settings {
+        if matches!(page, Page::Settings | Page::Learn) {
             assert_eq!(concept, Concept::Help);
             assert_eq!(concept.manages(), None);
+        } else if page == Page::Tour {
+            assert_eq!(concept, Concept::Containers);
         } else {
             assert_eq!(concept.manages(), Some(page), "{page:?} opens {concept:?}");
         }

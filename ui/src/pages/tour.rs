@@ -1,0 +1,60 @@
+//! The guided tour: the notes' "Let's play with a real image", step by step. Each step says what to do here and
+//! on the command line, and ticks itself off when the engine's state shows it done (`crate::tour` watches).
+//!
+//! Where the images come from is chosen first: Docker Hub's nginx as in the notes, or — when Docker Hub cannot be
+//! reached, as on an offline machine — a registry on this machine or network.
+
+use crate::components::help_button::HelpButton;
+use crate::components::tour_source::TourSourceForm;
+use crate::components::tour_step::TourStepCard;
+use crate::store::use_store;
+use leptos::prelude::*;
+use porthole_model::tour::{TourProgress, TourStep};
+use porthole_model::Page;
+
+#[component]
+pub fn TourPage() -> impl IntoView {
+    let store = use_store();
+    // Logins change without an engine event; the registry step needs them fresh.
+    store.refresh_registries();
+    let progress = Memo::new(move |_| store.settings.with(|s| s.tour.clone()));
+    let done_count = move || progress.with(|p| p.done.len());
+    let reset = move |_| {
+        store.settings.update(|s| s.tour = TourProgress::default());
+        store.save_settings();
+    };
+    let steps = move || {
+        progress.with(|p| p.source.clone()).map(|source| {
+            TourStep::ALL
+                .into_iter()
+                .map(|step| {
+                    let source = source.clone();
+                    view! { <TourStepCard step=step source=source progress=progress /> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="page tour-page" data-page="tour">
+            <header class="page-header">
+                <div>
+                    <h1>"Guided tour" <HelpButton page=Page::Tour /></h1>
+                    <p class="page-sub" id="tour-progress">
+                        {move || format!("{} of {} steps done", done_count(), TourStep::ALL.len())}
+                        {move || progress.with(|p| p.current().is_none() && p.source.is_some())
+                            .then(|| " — tour complete. Well done!")}
+                    </p>
+                </div>
+                <button class="action" id="tour-reset" on:click=reset>"Start over"</button>
+            </header>
+            <div class="page-body tour-body">
+                <p class="muted tour-intro">
+                    "Each step ticks itself off when the engine shows it done — do it here or in a terminal with "
+                    "the command shown; Porthole notices either way. Progress is kept between runs."
+                </p>
+                {move || progress.with(|p| p.source.is_none()).then(|| view! { <TourSourceForm /> })}
+                <ol class="tour-steps">{steps}</ol>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! Keeps the guided tour's progress in step with the engine: whenever the containers, images, stored logins or
+//! the "show stopped" switch change, the model decides which steps are now done, and new ticks are saved.
+//!
+//! Invariant: nothing is decided before the saved settings were read and the lists fetched once — an empty list
+//! that has simply not arrived yet must not count as "the image was removed".
+
+use crate::store::Store;
+use leptos::prelude::*;
+use porthole_model::tour::Observed;
+
+/// Starts watching, for the app's lifetime.
+pub fn watch(store: Store) {
+    Effect::new(move |_| {
+        if !store.settings_ready() || !store.loaded.get() {
+            return;
+        }
+        let mut progress = store.settings.with(|s| s.tour.clone());
+        if progress.source.is_none() || progress.current().is_none() {
+            return;
+        }
+        let show_all = store.settings.with(|s| s.show_all_containers);
+        let logins: Vec<String> = store.registries.with(|r| {
+            r.iter()
+                .filter(|r| r.username.is_some())
+                .map(|r| r.address.clone())
+                .collect()
+        });
+        let changed = store.containers.with(|containers| {
+            store.images.with(|images| {
+                progress.advance(&Observed {
+                    containers,
+                    images,
+                    logins: &logins,
+                    show_all,
+                })
+            })
+        });
+        if changed {
+            store.settings.update(|s| s.tour = progress);
+            store.save_settings();
+        }
+    });
+}
