@@ -158,21 +158,21 @@ seed_open_registry() {
 # as porthole/web in the registry that wants a login — so the tour pulls for real, as it would nginx from Docker Hub.
 seed_tour() {
   export DOCKER_HOST=unix://$SOCK
-  if curl -sf "http://$OPEN_REGISTRY_ADDR/v2/porthole/web/tags/list" | grep -q '"1.0"'; then return; fi
-  local config=$RIG/seed-config
+  [ -f "$RIG/tour-seeded" ] && return
+  local config=$RIG/seed-config ref
   mkdir -p "$config"; echo '{}' >"$config/config.json"
-  for ref in "$OPEN_REGISTRY_ADDR/porthole/web:latest" "$OPEN_REGISTRY_ADDR/porthole/web:1.0" \
-             "$REGISTRY_ADDR/porthole/web:latest"; do
-    docker tag porthole-test/web:1 "$ref"
-  done
-  docker push "$OPEN_REGISTRY_ADDR/porthole/web:latest" >/dev/null
-  docker push "$OPEN_REGISTRY_ADDR/porthole/web:1.0" >/dev/null
   docker --config "$config" login -u "$REGISTRY_USER" --password-stdin "$REGISTRY_ADDR" \
     <"$RIG/registry-password" >/dev/null 2>&1
-  docker --config "$config" push "$REGISTRY_ADDR/porthole/web:latest" >/dev/null
+  # One image per name (a label of its own), as nginx:latest and nginx:1.12-alpine-perl are different images: removing
+  # a name that is an image's only one really removes it, and meets the in-use refusal while a container uses it.
+  for ref in "$OPEN_REGISTRY_ADDR/porthole/web:latest" "$OPEN_REGISTRY_ADDR/porthole/web:1.0" \
+             "$REGISTRY_ADDR/porthole/web:latest"; do
+    printf 'FROM porthole-test/web:1\nLABEL dev.porthole.tour=%s\n' "$ref" | DOCKER_BUILDKIT=0 docker build -q -t "$ref" - >/dev/null
+    docker --config "$config" push "$ref" >/dev/null
+    docker rmi "$ref" >/dev/null
+  done
   rm -rf "$config"
-  docker rmi "$OPEN_REGISTRY_ADDR/porthole/web:latest" "$OPEN_REGISTRY_ADDR/porthole/web:1.0" \
-    "$REGISTRY_ADDR/porthole/web:latest" >/dev/null
+  touch "$RIG/tour-seeded"
   log "tour images: $OPEN_REGISTRY_ADDR/porthole/web:{latest,1.0}, $REGISTRY_ADDR/porthole/web:latest"
 }
 

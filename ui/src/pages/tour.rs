@@ -42,7 +42,7 @@ pub fn TourPage() -> impl IntoView {
                     <p class="page-sub" id="tour-progress">
                         {move || format!("{} of {} steps done", done_count(), TourStep::ALL.len())}
                         {move || progress.with(|p| p.current().is_none() && p.source.is_some())
-                            .then(|| " — tour complete. Well done!")}
+                            .then_some(" — tour complete. Well done!")}
                     </p>
                 </div>
                 <button class="action" id="tour-reset" on:click=reset>"Start over"</button>
