@@ -325,7 +325,7 @@ impl Window {
             banner
                 .as_str()
                 .unwrap_or_default()
-                .contains("every container made from it"),
+                .contains("Remove the containers made from it first"),
             "{banner}"
         );
         assert!(

@@ -202,7 +202,8 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
 
     // 10: removing the image while the stubborn container still uses it is refused, with the reason.
     window.open("images").await;
-    let row = format!("#images-table tr[data-repository=\"{image}\"][data-tag=\"latest\"]");
+    // The stubborn container runs the specific tag, an image of its own: removing it is refused.
+    let row = format!("#images-table tr[data-repository=\"{image}\"][data-tag=\"1.0\"]");
     window.click(&row).await;
     window.click("[data-action=remove-image]").await;
     window.click("#confirm-ok").await;
@@ -261,5 +262,9 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
         settings.contains("\"remove_image\"") && settings.contains("porthole/web"),
         "{settings}"
     );
-    forget(&[&tagged, &private]);
+    assert!(
+        docker(&["image", "ls", "-q", &tagged]).is_empty(),
+        "the tagged image is gone"
+    );
+    forget(&[&latest, &private]);
 }

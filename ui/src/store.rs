@@ -33,6 +33,10 @@ pub struct Store {
     pub containers_fetched_at: RwSignal<i64>,
     /// Whether the lists have been fetched at least once since the app started.
     pub loaded: RwSignal<bool>,
+    /// Whether the container list and the image list each arrived at least once (the tour decides nothing before:
+    /// a list that has not arrived is not an empty one).
+    pub containers_loaded: RwSignal<bool>,
+    pub images_loaded: RwSignal<bool>,
     /// Registries with a stored login (from the docker CLI's credential store), fetched by the Registries page.
     pub registries: RwSignal<Vec<porthole_model::Registry>>,
     /// A registry whose login form should open (e.g. after a pull it refused), read by the Registries page.
@@ -122,6 +126,8 @@ impl Store {
             now: RwSignal::new(now_secs()),
             containers_fetched_at: RwSignal::new(now_secs()),
             loaded: RwSignal::new(false),
+            containers_loaded: RwSignal::new(false),
+            images_loaded: RwSignal::new(false),
             registries: RwSignal::new(Vec::new()),
             login_for: RwSignal::new(None),
             run_dialog: RwSignal::new(None),
@@ -240,8 +246,8 @@ impl Store {
                     self.refresh(ObjectKind::Image);
                 }
                 if let Action::Image { image, .. } = &action {
-                    if error.kind == porthole_model::ErrorKind::Conflict {
-                        self.tour_note(porthole_model::tour::TourSignal::ImageInUse, image);
+                    if error.diagnosis == Some(porthole_model::diagnosis::Diagnosis::ImageInUse) {
+                        self.tour_note(porthole_model::tour::TourSignal::ImageInUse, Some(image));
                     }
                 }
                 let follow_ups = action.follow_ups(error.kind);
@@ -265,13 +271,13 @@ impl Store {
         });
     }
 
-    /// Records something only the app sees for the guided tour, when it concerns one of the tour's images.
-    pub fn tour_note(self, signal: porthole_model::tour::TourSignal, reference: &str) {
+    /// Records something only the app sees for the guided tour (while a tour runs), when it concerns one of the
+    /// tour's images — or no image at all (`None`).
+    pub fn tour_note(self, signal: porthole_model::tour::TourSignal, reference: Option<&str>) {
         let concerns_tour = self.settings.with_untracked(|s| {
-            s.tour
-                .source
-                .as_ref()
-                .is_some_and(|source| source.is_tour_image(reference))
+            s.tour.source.as_ref().is_some_and(|source| {
+                reference.is_none_or(|reference| source.is_tour_image(reference))
+            })
         });
         if concerns_tour && self.settings.try_update(|s| s.tour.note(signal)) == Some(true) {
             self.save_settings();
@@ -337,9 +343,13 @@ fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKind, store: 
                 ObjectKind::Container => api::list_containers(true).await.map(|list| {
                     store.containers.set(list);
                     store.containers_fetched_at.set(now_secs());
+                    store.containers_loaded.set(true);
                     mark_first_list();
                 }),
-                ObjectKind::Image => api::list_images().await.map(|list| store.images.set(list)),
+                ObjectKind::Image => api::list_images().await.map(|list| {
+                    store.images.set(list);
+                    store.images_loaded.set(true);
+                }),
                 ObjectKind::Volume => api::list_volumes()
                     .await
                     .map(|list| store.volumes.set(list)),

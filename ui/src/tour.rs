@@ -1,8 +1,8 @@
 //! Keeps the guided tour's progress in step with the engine: whenever the containers, images, stored logins or
 //! the "show stopped" switch change, the model decides which steps are now done, and new ticks are saved.
 //!
-//! Invariant: nothing is decided before the saved settings were read and the lists fetched once — an empty list
-//! that has simply not arrived yet must not count as "the image was removed".
+//! Invariant: nothing is decided before the saved settings were read and both the container and the image list
+//! arrived once — an empty list that has simply not arrived yet must not count as "the image was removed".
 
 use crate::store::Store;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use porthole_model::tour::Observed;
 /// Starts watching, for the app's lifetime.
 pub fn watch(store: Store) {
     Effect::new(move |_| {
-        if !store.settings_ready() || !store.loaded.get() {
+        if !store.settings_ready() || !store.containers_loaded.get() || !store.images_loaded.get() {
             return;
         }
         let mut progress = store.settings.with(|s| s.tour.clone());

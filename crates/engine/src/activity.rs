@@ -48,9 +48,10 @@ impl Capture {
         buffer.extend_from_slice(&bytes[..bytes.len().min(room)]);
     }
 
+    /// The answer as the console shows it: credentials in it (an identity token from `/auth`) replaced.
     fn excerpt(&self) -> String {
         let buffer = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        http_excerpt(&buffer, BODY_LIMIT)
+        redact_text(&http_excerpt(&buffer, BODY_LIMIT))
     }
 }
 
@@ -129,16 +130,11 @@ impl Activity {
         self.live.subscribe()
     }
 
-    /// Records one request once its answer's headers arrived (or it failed without one).
-    pub(crate) fn record(
-        &self,
-        sent: Sent,
-        status: Option<u16>,
-        error: Option<String>,
-        capture: Capture,
-    ) {
-        let duration_ms = (now_ms() - sent.started_ms).max(0) as u64;
+    /// Records one request as it is sent (status still unknown); `Pending::finish` completes it when the answer's
+    /// headers arrive, and a request dropped before that (cancelled, timed out) is marked so when the guard goes.
+    pub(crate) fn begin(&self, sent: Sent, capture: Capture) -> Pending {
         let request = request_text(&sent);
+        let started_ms = sent.started_ms;
         let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
         log.next_id += 1;
         let entry = ActivityEntry {
@@ -147,11 +143,12 @@ impl Activity {
             target: sent.target,
             method: sent.method,
             path: sent.path,
-            status,
-            duration_ms,
+            status: None,
+            duration_ms: 0,
             cli: current_action().map(|a| a.cli()),
             curl: sent.curl,
-            error,
+            error: None,
+            pending: true,
         };
         if log.records.len() == KEPT {
             log.records.pop_front();
@@ -161,8 +158,52 @@ impl Activity {
             request,
             capture,
         });
-        drop(log);
-        let _ = self.live.send(ActivityMessage::Entry(entry));
+        // Sent while the log is held, so entries reach the console in id order.
+        let _ = self.live.send(ActivityMessage::Entry(entry.clone()));
+        Pending {
+            activity: self.clone(),
+            id: entry.id,
+            started_ms,
+            finished: false,
+        }
+    }
+
+    fn complete(&self, id: u64, started_ms: i64, status: Option<u16>, error: Option<String>) {
+        let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(record) = log.records.iter_mut().rev().find(|r| r.entry.id == id) else {
+            return;
+        };
+        record.entry.status = status;
+        record.entry.error = error;
+        record.entry.pending = false;
+        record.entry.duration_ms = (now_ms() - started_ms).max(0) as u64;
+        let _ = self.live.send(ActivityMessage::Entry(record.entry.clone()));
+    }
+}
+
+/// A request recorded as sent, waiting for its answer.
+pub(crate) struct Pending {
+    activity: Activity,
+    id: u64,
+    started_ms: i64,
+    finished: bool,
+}
+
+impl Pending {
+    pub fn finish(mut self, status: Option<u16>, error: Option<String>) {
+        self.finished = true;
+        self.activity
+            .complete(self.id, self.started_ms, status, error);
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.finished {
+            let error = Some("cancelled before an answer came".to_owned());
+            self.activity
+                .complete(self.id, self.started_ms, None, error);
+        }
     }
 }
 
@@ -200,9 +241,12 @@ impl Activity {
                     head += &format!("{name}: {value}\r\n");
                 }
                 capture.push(format!("{head}\r\n").as_bytes());
-                self.record(sent, Some(response.status().as_u16()), None, capture);
+                self.begin(sent, capture)
+                    .finish(Some(response.status().as_u16()), None);
             }
-            Err(error) => self.record(sent, None, Some(error.to_string()), capture),
+            Err(error) => self
+                .begin(sent, capture)
+                .finish(None, Some(error.to_string())),
         }
     }
 }
@@ -257,38 +301,78 @@ pub(crate) fn redact_header(name: &str, value: &str) -> String {
     }
 }
 
-/// A JSON body with every password and token value replaced; other bodies are kept as they are.
+/// JSON keys whose string values are credentials.
+const SECRET_KEYS: [&str; 8] = [
+    "password",
+    "identitytoken",
+    "registrytoken",
+    "auth",
+    "secret",
+    "token",
+    "access_token",
+    "refresh_token",
+];
+
+/// A body with every credential value replaced. Works on the text, not a parsed document, so a body cut short
+/// (an answer's first 16 KiB) or made of JSON lines is scrubbed as well as a whole JSON document.
 pub(crate) fn redact_body(body: &[u8]) -> Vec<u8> {
-    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) else {
-        return body.to_vec();
-    };
-    redact_value(&mut value);
-    serde_json::to_vec(&value).unwrap_or_default()
+    match std::str::from_utf8(body) {
+        Ok(text) => redact_text(text).into_bytes(),
+        Err(_) => body.to_vec(),
+    }
 }
 
-fn redact_value(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, value) in map.iter_mut() {
-                let key = key.to_ascii_lowercase();
-                if [
-                    "password",
-                    "identitytoken",
-                    "registrytoken",
-                    "auth",
-                    "secret",
-                ]
-                .contains(&key.as_str())
-                {
-                    *value = serde_json::Value::String(REDACTED.into());
-                } else {
-                    redact_value(value);
+/// Replaces the string value after every `"key":` whose key is a credential (any case), up to its closing quote or
+/// the end of the text. String literals are read with their escapes, so a quote inside a value cannot shift which
+/// strings count as keys.
+pub(crate) fn redact_text(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let skip_space = |mut k: usize| {
+        while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        k
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut secret_value_next = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let mut end = start;
+        let mut escaped = false;
+        while end < bytes.len() {
+            match bytes[end] {
+                b'\\' if !escaped => escaped = true,
+                b'"' if !escaped => break,
+                _ => escaped = false,
+            }
+            end += 1;
+        }
+        if secret_value_next {
+            out.push_str(&text[copied..start]);
+            out.push_str(REDACTED);
+            copied = end;
+            secret_value_next = false;
+        } else if SECRET_KEYS.contains(&text[start..end].to_ascii_lowercase().as_str()) {
+            let colon = skip_space(end + 1);
+            if colon < bytes.len() && bytes[colon] == b':' {
+                let value = skip_space(colon + 1);
+                if value < bytes.len() && bytes[value] == b'"' {
+                    secret_value_next = true;
+                    i = value;
+                    continue;
                 }
             }
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(redact_value),
-        _ => {}
+        i = end + 1;
     }
+    out.push_str(&text[copied.min(text.len())..]);
+    out
 }
 
 /// The `curl` command for an engine request: over the unix socket, or plain HTTP for a TCP engine.
@@ -347,6 +431,24 @@ mod tests {
         );
         assert!(redacted.contains("\"username\":\"u\""));
         assert_eq!(redact_body(b"not json"), b"not json");
+        // An answer cut short, JSON lines, spaces and escaped quotes.
+        let answer = "HTTP/1.1 200 OK\n\n{\"Status\":\"Login Succeeded\",\"IdentityToken\" : \"tok\\\"en-123\"}\n{\"access_token\":\"abc";
+        let redacted = redact_text(answer);
+        assert!(
+            !redacted.contains("123") && !redacted.contains("abc"),
+            "{redacted}"
+        );
+        assert!(
+            redacted.contains("Login Succeeded") && redacted.matches(REDACTED).count() == 2,
+            "{redacted}"
+        );
+        assert_eq!(
+            redact_text("{\"auth\": 3, \"x\": \"auth\"}"),
+            "{\"auth\": 3, \"x\": \"auth\"}"
+        );
+        // A quote escaped inside an earlier value does not shift what counts as a key.
+        let shifted = redact_text(r#"{"note":"a \"b","password":"p4ss"}"#);
+        assert!(!shifted.contains("p4ss"), "{shifted}");
     }
 
     #[test]
@@ -381,15 +483,32 @@ mod tests {
             started_ms: now_ms(),
         };
         as_action(Action::ListContainers { all: true }, async {
-            activity.record(sent(), Some(200), None, Capture::default());
+            let pending = activity.begin(sent(), Capture::default());
+            assert!(activity.entries()[0].pending, "recorded as it is sent");
+            pending.finish(Some(200), None);
         })
         .await;
-        activity.record(sent(), None, Some("refused".into()), Capture::default());
+        activity
+            .begin(sent(), Capture::default())
+            .finish(None, Some("refused".into()));
+        // A request given up before its answer (a cancelled pull) stays in the log, marked.
+        drop(activity.begin(sent(), Capture::default()));
         let entries = activity.entries();
         assert_eq!(entries[0].cli.as_deref(), Some("docker ps -a"));
+        assert_eq!((entries[0].status, entries[0].pending), (Some(200), false));
         assert_eq!(entries[1].cli, None);
+        assert_eq!(entries[1].error.as_deref(), Some("refused"));
+        let cancelled = entries[2].error.as_deref().unwrap_or_default();
         assert!(
-            matches!(live.recv().await, Ok(ActivityMessage::Entry(e)) if e.id == entries[0].id)
+            !entries[2].pending && cancelled.contains("cancelled"),
+            "{cancelled}"
+        );
+        let first = entries[0].id;
+        assert!(
+            matches!(live.recv().await, Ok(ActivityMessage::Entry(e)) if e.id == first && e.pending)
+        );
+        assert!(
+            matches!(live.recv().await, Ok(ActivityMessage::Entry(e)) if e.id == first && !e.pending)
         );
         activity.clear();
         assert!(activity.entries().is_empty());

@@ -78,16 +78,9 @@ async fn remove(engine: &Engine, image: &str, force: bool) -> Result<(), Porthol
         let users = users(engine, image).await.unwrap_or_default();
         let names: Vec<&str> = users.iter().map(|c| c.name.as_str()).collect();
         error.message = if error.diagnosis.is_some() {
-            // The recognised case (a container uses it) says what happened and the fix; name the containers.
-            if names.is_empty() {
-                error.message
-            } else {
-                format!(
-                    "{} Containers using it: {}.",
-                    error.message,
-                    names.join(", ")
-                )
-            }
+            // The recognised case (a container uses it) says what happened and the fix; the containers are in
+            // `related`, which the banner lists.
+            error.message
         } else if users.is_empty() {
             "This image has several tags, so removing it by id would remove all of them: that needs force. To \
              remove just one name, remove that tag instead (`docker rmi name:tag` only untags)."

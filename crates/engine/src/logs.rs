@@ -138,59 +138,77 @@ pub async fn before(
     before: &str,
     count: u32,
 ) -> Result<Vec<LogLine>, PortholeError> {
-    let Ok(stamp) = chrono::DateTime::parse_from_rfc3339(before) else {
-        return Ok(Vec::new());
-    };
-    let until = i32::try_from(stamp.timestamp() + 1).unwrap_or(i32::MAX);
-    let mut tail = u64::from(count) + 200;
-    let mut previous = None;
-    loop {
-        let mut stream = engine
-            .docker
-            .logs(container, Some(options(false, &tail.to_string(), until)));
-        let mut splitter = LineSplitter::default();
-        let mut lines = Vec::new();
-        while let Some(output) = stream.next().await {
-            splitter.push(output.map_err(from_bollard)?, &mut lines);
-        }
-        splitter.finish(&mut lines);
-        // A bigger tail that brings no more lines has reached the start of the log.
-        let reached_start = previous == Some(lines.len());
-        previous = Some(lines.len());
-        lines.retain(|line| line.timestamp.as_str() < before);
-        if lines.len() >= count as usize || reached_start {
-            let keep = lines.len().saturating_sub(count as usize);
-            return Ok(lines.split_off(keep));
-        }
-        tail *= 4;
-    }
+    crate::as_action(
+        porthole_model::Action::LogsBefore {
+            container: container.to_owned(),
+            until: before.to_owned(),
+            count,
+        },
+        async move {
+            let Ok(stamp) = chrono::DateTime::parse_from_rfc3339(before) else {
+                return Ok(Vec::new());
+            };
+            let until = i32::try_from(stamp.timestamp() + 1).unwrap_or(i32::MAX);
+            let mut tail = u64::from(count) + 200;
+            let mut previous = None;
+            loop {
+                let mut stream = engine
+                    .docker
+                    .logs(container, Some(options(false, &tail.to_string(), until)));
+                let mut splitter = LineSplitter::default();
+                let mut lines = Vec::new();
+                while let Some(output) = stream.next().await {
+                    splitter.push(output.map_err(from_bollard)?, &mut lines);
+                }
+                splitter.finish(&mut lines);
+                // A bigger tail that brings no more lines has reached the start of the log.
+                let reached_start = previous == Some(lines.len());
+                previous = Some(lines.len());
+                lines.retain(|line| line.timestamp.as_str() < before);
+                if lines.len() >= count as usize || reached_start {
+                    let keep = lines.len().saturating_sub(count as usize);
+                    return Ok(lines.split_off(keep));
+                }
+                tail *= 4;
+            }
+        },
+    )
+    .await
 }
 
 /// The whole log as text (for Download), stdout and stderr interleaved as written.
 pub async fn all(engine: &Engine, container: &str) -> Result<String, PortholeError> {
-    let mut stream = engine
-        .docker
-        .logs(container, Some(options(false, "all", 0)));
-    let mut splitter = LineSplitter::default();
-    let mut text = String::new();
-    let mut lines = Vec::new();
-    let mut done = false;
-    while !done {
-        match stream.next().await {
-            Some(output) => splitter.push(output.map_err(from_bollard)?, &mut lines),
-            None => {
-                splitter.finish(&mut lines);
-                done = true;
+    crate::as_action(
+        porthole_model::Action::LogsAll {
+            container: container.to_owned(),
+        },
+        async move {
+            let mut stream = engine
+                .docker
+                .logs(container, Some(options(false, "all", 0)));
+            let mut splitter = LineSplitter::default();
+            let mut text = String::new();
+            let mut lines = Vec::new();
+            let mut done = false;
+            while !done {
+                match stream.next().await {
+                    Some(output) => splitter.push(output.map_err(from_bollard)?, &mut lines),
+                    None => {
+                        splitter.finish(&mut lines);
+                        done = true;
+                    }
+                }
+                for line in lines.drain(..) {
+                    text.push_str(&line.timestamp);
+                    text.push(' ');
+                    text.push_str(&line.text);
+                    text.push('\n');
+                }
             }
-        }
-        for line in lines.drain(..) {
-            text.push_str(&line.timestamp);
-            text.push(' ');
-            text.push_str(&line.text);
-            text.push('\n');
-        }
-    }
-    Ok(text)
+            Ok(text)
+        },
+    )
+    .await
 }
 
 #[cfg(test)]

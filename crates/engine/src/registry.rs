@@ -56,30 +56,33 @@ pub async fn tags(
 
 /// `docker search` through the engine, which is the one that needs to reach Docker Hub.
 pub async fn search(engine: &Engine, term: &str) -> Result<Vec<SearchResult>, PortholeError> {
-    let options = bollard::query_parameters::SearchImagesOptions {
-        term: term.trim().to_owned(),
-        limit: Some(25),
-        ..Default::default()
-    };
-    let found = engine.docker.search_images(options).await.map_err(|e| {
-        let mut error = from_bollard(e);
-        // The engine answers 500 when it cannot reach Docker Hub; other statuses keep their own sentence.
-        if error.kind == ErrorKind::Internal {
-            error.message = "The engine cannot reach Docker Hub: this machine looks offline (or behind a proxy the \
-                             engine does not use). Local and self-hosted registries still work."
-                .into();
-        }
-        error
-    })?;
-    Ok(found
-        .into_iter()
-        .map(|item| SearchResult {
-            name: item.name.unwrap_or_default(),
-            description: item.description.unwrap_or_default(),
-            stars: item.star_count.unwrap_or_default(),
-            official: item.is_official.unwrap_or_default(),
-        })
-        .collect())
+    crate::as_action(porthole_model::Action::SearchHub { term: term.to_owned() }, async move {
+        let options = bollard::query_parameters::SearchImagesOptions {
+            term: term.trim().to_owned(),
+            limit: Some(25),
+            ..Default::default()
+        };
+        let found = engine.docker.search_images(options).await.map_err(|e| {
+            let mut error = from_bollard(e);
+            // The engine answers 500 when it cannot reach Docker Hub; other statuses keep their own sentence.
+            if error.kind == ErrorKind::Internal {
+                error.message = "The engine cannot reach Docker Hub: this machine looks offline (or behind a proxy the \
+                                 engine does not use). Local and self-hosted registries still work."
+                    .into();
+            }
+            error
+        })?;
+        Ok(found
+            .into_iter()
+            .map(|item| SearchResult {
+                name: item.name.unwrap_or_default(),
+                description: item.description.unwrap_or_default(),
+                stars: item.star_count.unwrap_or_default(),
+                official: item.is_official.unwrap_or_default(),
+            })
+            .collect())
+    })
+    .await
 }
 
 /// `realm="https://auth",service="registry",scope="repository:a:pull,push"` → its key/value pairs; commas inside

@@ -41,15 +41,23 @@ pub async fn follow(
 
 /// One sample, for the containers list's CPU and memory columns.
 pub async fn once(engine: &Engine, container: &str) -> Result<StatsSample, PortholeError> {
-    let options = StatsOptions {
-        stream: false,
-        one_shot: false,
-    };
-    let mut stream = engine.docker.stats(container, Some(options));
-    match stream.next().await {
-        Some(sample) => Ok(StatsSample::from(sample.map_err(from_bollard)?)),
-        None => Ok(StatsSample::default()),
-    }
+    crate::as_action(
+        porthole_model::Action::StatsOnce {
+            container: container.to_owned(),
+        },
+        async move {
+            let options = StatsOptions {
+                stream: false,
+                one_shot: false,
+            };
+            let mut stream = engine.docker.stats(container, Some(options));
+            match stream.next().await {
+                Some(sample) => Ok(StatsSample::from(sample.map_err(from_bollard)?)),
+                None => Ok(StatsSample::default()),
+            }
+        },
+    )
+    .await
 }
 
 /// The containers list's sampler: every `every`, a one-shot sample of each of `containers` (at once), each with its

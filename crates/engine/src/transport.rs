@@ -92,8 +92,16 @@ impl Route {
                 )
             })
             .collect();
-        let curl =
+        let mut curl =
             activity::engine_curl(self.socket(), &self.host, &method, &path, body.as_deref());
+        // The login travels in a header; the curl names it without its value.
+        if request.headers().contains_key("x-registry-auth") {
+            curl = curl.replacen(
+                "curl ",
+                "curl -H 'X-Registry-Auth: BASE64_OF_YOUR_LOGIN' ",
+                1,
+            );
+        }
         let sent = Sent {
             target: ActivityTarget::Engine,
             method,
@@ -104,15 +112,11 @@ impl Route {
             started_ms: activity::now_ms(),
         };
         let capture = Capture::default();
-        let result = self.exchange(request, capture.clone()).await;
+        let pending = self.activity.begin(sent, capture.clone());
+        let result = self.exchange(request, capture).await;
         match &result {
-            Ok(response) => {
-                self.activity
-                    .record(sent, Some(response.status().as_u16()), None, capture)
-            }
-            Err(error) => self
-                .activity
-                .record(sent, None, Some(error.to_string()), capture),
+            Ok(response) => pending.finish(Some(response.status().as_u16()), None),
+            Err(error) => pending.finish(None, Some(error.to_string())),
         }
         result
     }

@@ -158,12 +158,20 @@ pub async fn prune(engine: &Engine) -> Result<Vec<String>, PortholeError> {
 
 /// `docker volume inspect`: the engine's JSON for the volume, for the Inspect panel.
 pub async fn inspect(engine: &Engine, name: &str) -> Result<String, PortholeError> {
-    let volume = engine
-        .docker
-        .inspect_volume(name)
-        .await
-        .map_err(from_bollard)?;
-    Ok(serde_json::to_string_pretty(&volume).unwrap_or_default())
+    crate::as_action(
+        porthole_model::Action::InspectVolume {
+            name: name.to_owned(),
+        },
+        async move {
+            let volume = engine
+                .docker
+                .inspect_volume(name)
+                .await
+                .map_err(from_bollard)?;
+            Ok(serde_json::to_string_pretty(&volume).unwrap_or_default())
+        },
+    )
+    .await
 }
 
 /// The bind mounts and tmpfs mounts of every container (any state), with the container's name: storage that is

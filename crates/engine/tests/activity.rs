@@ -447,6 +447,21 @@ async fn no_secret_is_recorded_after_a_login_and_an_authenticated_pull() {
         .unwrap();
     common::docker(&["rmi", &reference]);
 
+    // The curl of the authenticated pull names the header, not its value.
+    let pulled = records_of(
+        &engine,
+        &Action::Pull {
+            reference: parsed.to_string(),
+            platform: None,
+        },
+    );
+    assert!(
+        pulled
+            .iter()
+            .any(|e| e.curl.contains("X-Registry-Auth: BASE64_OF_YOUR_LOGIN")),
+        "{pulled:?}"
+    );
+
     let mut everything = String::new();
     for entry in engine.activity.entries() {
         let detail = engine.activity.detail(entry.id).unwrap();

@@ -36,12 +36,15 @@ pub struct ActivityEntry {
     /// Why no answer came, when none did.
     #[serde(default)]
     pub error: Option<String>,
+    /// Sent, and no answer yet (the same entry comes again when it is complete).
+    #[serde(default)]
+    pub pending: bool,
 }
 
 impl ActivityEntry {
     /// Whether the request failed: no answer, or a 4xx/5xx status.
     pub fn failed(&self) -> bool {
-        self.status.is_none_or(|s| s >= 400)
+        !self.pending && self.status.is_none_or(|s| s >= 400)
     }
 
     /// The console's filter: every word must appear in the method, path, status or CLI command (case-insensitive).
@@ -159,6 +162,7 @@ mod tests {
             cli: cli.map(str::to_owned),
             curl: String::new(),
             error: None,
+            pending: false,
         }
     }
 
@@ -167,6 +171,11 @@ mod tests {
         assert!(entry(None, None).failed());
         assert!(entry(Some(409), None).failed());
         assert!(!entry(Some(204), None).failed());
+        let waiting = ActivityEntry {
+            pending: true,
+            ..entry(None, None)
+        };
+        assert!(!waiting.failed(), "still waiting is not failed");
     }
 
     #[test]

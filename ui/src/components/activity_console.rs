@@ -2,7 +2,8 @@
 //! command it was part of. Docked at the bottom or on the right; a click opens the request and its answer.
 //!
 //! Invariants: the live feed is subscribed only while the console is open (a `Slot`, closed on cleanup); at most
-//! `SHOWN` rows are in the DOM, however long the log; entries are keyed by their id, which only grows.
+//! `SHOWN` rows are in the DOM, however long the log; entries are kept in id order and keyed by id and whether
+//! they still wait for their answer (a finished request replaces its pending row).
 
 use crate::api::{self, Slot};
 use crate::components::activity_detail::ActivityDetailPane;
@@ -25,9 +26,15 @@ pub fn ActivityConsole() -> impl IntoView {
     let selected = RwSignal::new(None::<u64>);
     let slot = Slot::new();
 
+    // Clearing starts a new generation: a list requested before it cannot bring old rows back.
+    let generation = StoredValue::new(0u32);
     let reload = move || {
+        let asked = generation.get_value();
         spawn_local(async move {
             if let Ok(list) = api::list_activity().await {
+                if generation.try_get_value() != Some(asked) {
+                    return;
+                }
                 // Entries that arrived while the list was on its way stay, after it.
                 let last = list.last().map(|e| e.id).unwrap_or(0);
                 entries.try_update(|current| {
@@ -41,18 +48,23 @@ pub fn ActivityConsole() -> impl IntoView {
     let ticket = slot.renew();
     spawn_local(async move {
         let feed = api::subscribe_activity(move |message| match message {
+            // A new request, or one already listed that got its answer.
             ActivityMessage::Entry(entry) => {
-                entries.try_update(|list| {
-                    if list.last().is_none_or(|last| last.id < entry.id) {
-                        list.push(entry);
-                        if list.len() > KEPT {
-                            list.remove(0);
+                entries.try_update(
+                    |list| match list.binary_search_by_key(&entry.id, |e| e.id) {
+                        Ok(at) => list[at] = entry,
+                        Err(at) => {
+                            list.insert(at, entry);
+                            if list.len() > KEPT {
+                                list.remove(0);
+                            }
                         }
-                    }
-                });
+                    },
+                );
             }
             // Cleared (or fell behind): what was shown goes; the list is read afresh.
             ActivityMessage::Cleared => {
+                generation.update_value(|g| *g += 1);
                 entries.try_set(Vec::new());
                 reload();
             }
@@ -120,7 +132,7 @@ pub fn ActivityConsole() -> impl IntoView {
                         <span>"Time"</span><span>"Request"</span><span>"Status"</span><span>"ms"</span>
                         <span>"docker CLI"</span>
                     </div>
-                    <For each=move || shown.get() key=|entry| entry.id let:entry>
+                    <For each=move || shown.get() key=|entry| (entry.id, entry.pending) let:entry>
                         <ActivityRow entry=entry selected=selected />
                     </For>
                     {move || shown.with(Vec::is_empty).then(|| view! {
@@ -136,9 +148,10 @@ pub fn ActivityConsole() -> impl IntoView {
 #[component]
 fn ActivityRow(entry: ActivityEntry, selected: RwSignal<Option<u64>>) -> impl IntoView {
     let id = entry.id;
-    let status = match (entry.status, &entry.error) {
-        (Some(status), _) => status.to_string(),
-        (None, _) => "failed".to_owned(),
+    let status = match entry.status {
+        Some(status) => status.to_string(),
+        None if entry.pending => "…".to_owned(),
+        None => "failed".to_owned(),
     };
     let status_class = if entry.failed() {
         "activity-status bad"

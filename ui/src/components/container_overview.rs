@@ -54,7 +54,7 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                             let tour_image = tour_image.clone();
                             view! { <button class="link port-link" data-url=url.clone() title="Open in the browser (like curl)"
                                 on:click=move |_| { let url = open.clone();
-                                    store.tour_note(porthole_model::tour::TourSignal::OpenedPort, &tour_image);
+                                    store.tour_note(porthole_model::tour::TourSignal::OpenedPort, Some(&tour_image));
                                     spawn_local(async move {
                                     if let Err(error) = api::open_url(&url).await { store.error.try_set(Some(error.into())); }
                                 }); }>{url.clone()}" ↗"</button> }

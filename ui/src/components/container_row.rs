@@ -90,7 +90,7 @@ pub fn ContainerRow(
                     view! { <button class="link port-link" data-url=url title=format!("Open {open} in the browser")
                         on:click=move |ev| { ev.stop_propagation(); let url = open.clone();
                             let image = container.with_untracked(|c| c.as_ref().map(|c| c.image.clone()).unwrap_or_default());
-                            store.tour_note(porthole_model::tour::TourSignal::OpenedPort, &image);
+                            store.tour_note(porthole_model::tour::TourSignal::OpenedPort, Some(&image));
                             spawn_local(async move {
                             if let Err(error) = api::open_url(&url).await { store.error.try_set(Some(error.into())); }
                         }); }>{label}</button> }

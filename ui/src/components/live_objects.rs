@@ -1,5 +1,5 @@
 //! "Yours right now": the user's live objects of a concept's kind, from the store the engine's events keep fresh,
-//! each a link to where it is managed.
+//! each a link to the object itself (a container's page, an image's details) or to where it is managed.
 
 use crate::store::use_store;
 use leptos::prelude::*;
@@ -7,7 +7,20 @@ use porthole_model::learn::Concept;
 use porthole_model::Page;
 
 /// Names shown at most before "and N more".
-const LISTED: usize = 8;
+const LISTED: usize = 24;
+
+/// Where a live object's link leads.
+#[derive(Clone)]
+enum Target {
+    Page(Page),
+    Container(String),
+    Image(String),
+}
+
+/// Anonymous volumes are named by a 64-character id.
+fn anonymous(name: &str) -> bool {
+    name.len() == 64 && name.chars().all(|c| c.is_ascii_hexdigit())
+}
 
 #[component]
 pub fn LiveObjects(concept: Concept) -> impl IntoView {
@@ -16,8 +29,8 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
         // Logins change without an engine event (a terminal's `docker login`): read them on opening.
         store.refresh_registries();
     }
-    let names = move || -> Option<(String, Vec<(String, Page)>)> {
-        let (noun, names, page): (&str, Vec<String>, Page) = match concept {
+    let names = move || -> Option<(String, Vec<(String, Target)>)> {
+        let (noun, names): (&str, Vec<(String, Target)>) = match concept {
             Concept::Engine => {
                 let endpoint = store.connection.with(|c| c.endpoint().to_owned());
                 let (version, api) = store.info.with(|i| {
@@ -29,58 +42,73 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                     "Porthole is talking to the engine at {endpoint} (Docker {version}, API {api}). Every request \
                      it sends is in the Activity console."
                 );
-                return Some((line, vec![("Engine details".to_owned(), Page::Engine)]));
+                let link = ("Engine details".to_owned(), Target::Page(Page::Engine));
+                return Some((line, vec![link]));
             }
             Concept::Images | Concept::Dockerfile => (
                 "image",
-                store.images.with(|i| {
-                    i.iter()
+                store.images.with(|images| {
+                    images
+                        .iter()
                         .map(|i| {
-                            i.tags
+                            let name = i
+                                .tags
                                 .first()
                                 .cloned()
-                                .unwrap_or_else(|| i.short_id().to_owned())
+                                .unwrap_or_else(|| i.short_id().to_owned());
+                            (name.clone(), Target::Image(name))
                         })
                         .collect()
                 }),
-                Page::Images,
             ),
             Concept::Containers => (
                 "container",
-                store.containers.with(|c| {
-                    c.iter()
-                        .map(|c| format!("{} ({})", c.name, c.state.as_str()))
+                store.containers.with(|containers| {
+                    containers
+                        .iter()
+                        .map(|c| {
+                            let label = format!("{} ({})", c.name, c.state.as_str());
+                            (label, Target::Container(c.id.clone()))
+                        })
                         .collect()
                 }),
-                Page::Containers,
             ),
             Concept::Storage => (
                 "volume",
-                store
-                    .volumes
-                    .with(|v| v.iter().map(|v| v.name.clone()).collect()),
-                Page::Volumes,
+                store.volumes.with(|volumes| {
+                    let mut names: Vec<String> = volumes.iter().map(|v| v.name.clone()).collect();
+                    // Named volumes first: those are the ones a learner made.
+                    names.sort_by_key(|n| anonymous(n));
+                    names
+                        .into_iter()
+                        .map(|n| (n, Target::Page(Page::Volumes)))
+                        .collect()
+                }),
             ),
             Concept::Registries => (
                 "registry login",
-                store.registries.with(|r| {
-                    r.iter()
+                store.registries.with(|registries| {
+                    registries
+                        .iter()
                         .filter(|r| r.username.is_some())
-                        .map(|r| r.address.clone())
+                        .map(|r| (r.address.clone(), Target::Page(Page::Registries)))
                         .collect()
                 }),
-                Page::Registries,
             ),
             Concept::Compose => (
                 "compose project",
-                store.containers.with(|c| {
-                    let mut projects: Vec<String> =
-                        c.iter().filter_map(|c| c.compose_project.clone()).collect();
+                store.containers.with(|containers| {
+                    let mut projects: Vec<String> = containers
+                        .iter()
+                        .filter_map(|c| c.compose_project.clone())
+                        .collect();
                     projects.sort();
                     projects.dedup();
                     projects
+                        .into_iter()
+                        .map(|p| (p, Target::Page(Page::Containers)))
+                        .collect()
                 }),
-                Page::Containers,
             ),
             Concept::Help => return None,
         };
@@ -90,10 +118,9 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
             "You have {count} {noun}{plural}{}",
             if count > 0 { ":" } else { "." }
         );
-        let mut links: Vec<(String, Page)> =
-            names.into_iter().take(LISTED).map(|n| (n, page)).collect();
-        if count > LISTED {
-            links.push((format!("and {} more", count - LISTED), page));
+        let mut links: Vec<(String, Target)> = names.into_iter().take(LISTED).collect();
+        if let Some(page) = concept.manages().filter(|_| count > LISTED) {
+            links.push((format!("and {} more", count - LISTED), Target::Page(page)));
         }
         Some((line, links))
     };
@@ -101,8 +128,19 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
         names().map(|(line, links)| {
             let links = links
                 .into_iter()
-                .map(|(name, page)| {
-                    view! { <button class="live-object" on:click=move |_| store.go(page)>{name}</button> }
+                .map(|(name, target)| {
+                    let open = move |_| match target.clone() {
+                        Target::Page(page) => store.go(page),
+                        Target::Container(id) => {
+                            store.open_container.set(Some(id));
+                            store.go(Page::Containers);
+                        }
+                        Target::Image(reference) => {
+                            store.open_image.set(Some(reference));
+                            store.go(Page::Images);
+                        }
+                    };
+                    view! { <button class="live-object" on:click=open>{name}</button> }
                 })
                 .collect_view();
             view! {

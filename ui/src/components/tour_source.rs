@@ -35,6 +35,8 @@ pub fn TourSourceForm() -> impl IntoView {
     let repository = RwSignal::new("porthole/web".to_owned());
     let tag = RwSignal::new("1.0".to_owned());
     let login_registry = RwSignal::new("localhost:5001".to_owned());
+    // The notes' registry, for the Docker Hub source: changeable, since few people have that very one.
+    let hub_registry = RwSignal::new(TourSource::docker_hub().registry);
     let local = move || -> Result<TourSource, String> {
         let pull = porthole_model::registry::parse_address(&pull_registry.get())?;
         let login = porthole_model::registry::parse_address(&login_registry.get())?;
@@ -55,7 +57,11 @@ pub fn TourSourceForm() -> impl IntoView {
     };
     let chosen = move || {
         if use_hub.get() {
-            Ok(TourSource::docker_hub())
+            let registry = porthole_model::registry::parse_address(&hub_registry.get())?;
+            Ok(TourSource {
+                registry,
+                ..TourSource::docker_hub()
+            })
         } else {
             local()
         }
@@ -94,6 +100,12 @@ pub fn TourSourceForm() -> impl IntoView {
                     on:change=move |_| use_hub.set(false) />
                 "A registry you run"
             </label>
+            {move || use_hub.get().then(|| view! {
+                <div class="form-grid">
+                    {field("tour-hub-registry", "A registry of yours that wants a login (host:port), holding nginx", hub_registry)}
+                </div>
+                <p class="muted">"No registry of your own? The tour lets you skip that step."</p>
+            })}
             {move || (!use_hub.get()).then(|| view! {
                 <div class="form-grid">
                     {field("tour-pull-registry", "Registry to pull from (host:port)", pull_registry)}

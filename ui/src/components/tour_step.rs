@@ -30,7 +30,9 @@ pub fn TourStepCard(
     let store = use_store();
     let state = move || {
         progress.with(|p| {
-            if p.done.contains(&step) {
+            if p.skipped.contains(&step) {
+                "skipped"
+            } else if p.done.contains(&step) {
                 "done"
             } else if p.current() == Some(step) {
                 "current"
@@ -44,7 +46,7 @@ pub fn TourStepCard(
     let cli = step.cli(&source);
     let extra = move || (state() == "current").then(|| current_extra(step, source.clone()));
     let body = move || {
-        (state() != "ahead").then(|| {
+        matches!(state(), "current" | "done").then(|| {
             let page = page_of(step);
             view! {
                 <p class="tour-gui">{gui.clone()}</p>
@@ -64,7 +66,7 @@ pub fn TourStepCard(
     view! {
         <li class="tour-step" data-step=step.slug() data-state=state>
             <div class="tour-step-head">
-                <span class="tour-mark">{move || if state() == "done" { "✓".to_owned() } else { number.to_string() }}</span>
+                <span class="tour-mark">{move || match state() { "done" => "✓".to_owned(), "skipped" => "–".to_owned(), _ => number.to_string() }}</span>
                 <strong>{step.title()}</strong>
             </div>
             {body}
@@ -78,15 +80,23 @@ fn current_extra(step: TourStep, source: TourSource) -> Option<AnyView> {
     match step {
         TourStep::PullFromRegistry => {
             let registry = source.registry.clone();
+            let skip = move |_| {
+                store
+                    .settings
+                    .update(|s| s.tour.skip(TourStep::PullFromRegistry));
+                store.save_settings();
+            };
             Some(view! {
                 <button class="action small" id="tour-login" on:click=move |_| store.ask_login(registry.clone())>
                     {format!("Log in to {}", source.registry)}
                 </button>
+                <button class="action small" id="tour-skip" title="For when you have no registry of your own yet"
+                    on:click=skip>"Skip: no registry of my own"</button>
             }.into_any())
         }
         TourStep::Kill => {
             let started = RwSignal::new(false);
-            let image = format!("{}:latest", source.image);
+            let image = source.tagged_image();
             let start = move |_| {
                 started.set(true);
                 let request = RunRequest {
@@ -139,7 +149,7 @@ fn current_extra(step: TourStep, source: TourSource) -> Option<AnyView> {
                         let open = url.clone();
                         view! {
                             <button class="link port-link tour-port" data-url=url.clone() on:click=move |_| {
-                                store.tour_note(TourSignal::OpenedPort, &image);
+                                store.tour_note(TourSignal::OpenedPort, Some(&image));
                                 let url = open.clone();
                                 spawn_local(async move {
                                     if let Err(error) = api::open_url(&url).await {

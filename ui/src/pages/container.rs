@@ -5,6 +5,7 @@
 use crate::api;
 use crate::components::container_actions::ContainerActions;
 use crate::components::container_overview::ContainerOverview;
+use crate::components::help_button::HelpButton;
 use crate::components::json_tree::JsonTree;
 use crate::components::log_view::LogView;
 use crate::components::process_table::ProcessTable;
@@ -14,7 +15,7 @@ use crate::components::terminal_view::TerminalView;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::{Action, ContainerDetails, ContainerState};
+use porthole_model::{Action, ContainerDetails, ContainerState, Page};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Tab {
@@ -127,7 +128,10 @@ pub fn ContainerPage(id: String) -> impl IntoView {
                     <h1 id="container-name">{name}</h1>
                     <p class="page-sub mono">{move || details.with(|d| d.as_ref().map(|d| d.image.clone()).unwrap_or_default())}</p>
                 </div>
-                <div class="header-state">{move || view! { <StateBadge state=state() /> }}</div>
+                <div class="header-state">
+                    {move || view! { <StateBadge state=state() /> }}
+                    <HelpButton page=Page::Containers />
+                </div>
             </header>
             {move || gone.get().then(|| view! {
                 <div class="empty" id="container-gone"><strong>"This container was removed."</strong>

@@ -151,6 +151,9 @@ fn ContainerList() -> impl IntoView {
                             let on = event_target_checked(&ev);
                             store.settings.update(|s| s.show_all_containers = on);
                             store.save_settings();
+                            if on {
+                                store.tour_note(porthole_model::tour::TourSignal::ShowedAll, None);
+                            }
                         } />
                     <span class="switch-track"></span>
                     <span>"Show stopped too"</span>

@@ -23,8 +23,11 @@ pub fn TourPage() -> impl IntoView {
         store.settings.update(|s| s.tour = TourProgress::default());
         store.save_settings();
     };
+    // The cards are made once per source: a tick changes their state, not the cards (a card's own state, such as a
+    // run under way, survives).
+    let source = Memo::new(move |_| progress.with(|p| p.source.clone()));
     let steps = move || {
-        progress.with(|p| p.source.clone()).map(|source| {
+        source.get().map(|source| {
             TourStep::ALL
                 .into_iter()
                 .map(|step| {

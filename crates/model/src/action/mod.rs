@@ -43,6 +43,20 @@ pub enum Action {
     Top {
         container: String,
     },
+    /// `docker stats --no-stream`: one sample (the list's CPU and memory columns).
+    StatsOnce {
+        container: String,
+    },
+    /// `docker logs --until TIME --tail N`: older lines, fetched when the log view scrolls back.
+    LogsBefore {
+        container: String,
+        until: String,
+        count: u32,
+    },
+    /// `docker logs --timestamps`: the whole log at once (Download).
+    LogsAll {
+        container: String,
+    },
     /// `docker exec -it CONTAINER COMMAND`: a process with a terminal inside a running container.
     Exec {
         container: String,
@@ -98,6 +112,14 @@ pub enum Action {
     /// `docker volume create`.
     CreateVolume {
         request: crate::volume::VolumeCreate,
+    },
+    /// `docker volume inspect`.
+    InspectVolume {
+        name: String,
+    },
+    /// `docker search`: Docker Hub's repositories, searched by the engine.
+    SearchHub {
+        term: String,
     },
     /// `docker volume rm`: refused while a container uses it.
     RemoveVolume {
@@ -158,6 +180,20 @@ impl Action {
             Self::Logs { container, tail } => format!("docker logs -f --tail {tail} {container}"),
             Self::Stats { container } => format!("docker stats {container}"),
             Self::Top { container } => format!("docker top {container}"),
+            Self::StatsOnce { container } => format!("docker stats --no-stream {container}"),
+            Self::LogsBefore {
+                container,
+                until,
+                count,
+            } => format!("docker logs --timestamps --until {until} --tail {count} {container}"),
+            Self::LogsAll { container } => format!("docker logs --timestamps {container}"),
+            Self::InspectVolume { name } => format!("docker volume inspect {name}"),
+            Self::SearchHub { term } => {
+                format!(
+                    "docker search {}",
+                    crate::run::join(std::slice::from_ref(term))
+                )
+            }
             Self::Exec { container, command } => {
                 format!("docker exec -it {container} {}", crate::run::join(command))
             }
@@ -250,6 +286,9 @@ impl Action {
             | Self::Logs { container, .. }
             | Self::Stats { container }
             | Self::Top { container }
+            | Self::StatsOnce { container }
+            | Self::LogsBefore { container, .. }
+            | Self::LogsAll { container }
             | Self::Exec { container, .. } => Some(container),
             Self::Image { image, .. }
             | Self::Tag { image, .. }
@@ -258,7 +297,7 @@ impl Action {
             Self::Pull { reference, .. } | Self::Push { reference } => Some(reference),
             Self::Login { registry, .. } | Self::Logout { registry } => Some(registry),
             Self::CreateVolume { request } => Some(&request.name),
-            Self::RemoveVolume { name } => Some(name),
+            Self::RemoveVolume { name } | Self::InspectVolume { name } => Some(name),
             _ => None,
         }
     }
@@ -367,6 +406,26 @@ impl Action {
             ),
             Self::Stats { container } => ("GET", format!("/containers/{container}/stats")),
             Self::Top { container } => ("GET", format!("/containers/{container}/top")),
+            Self::StatsOnce { container } => (
+                "GET",
+                format!("/containers/{container}/stats?stream=0"),
+            ),
+            Self::LogsBefore {
+                container,
+                until,
+                count,
+            } => (
+                "GET",
+                format!(
+                    "/containers/{container}/logs?stdout=1&stderr=1&timestamps=1&until={until}&tail={count}"
+                ),
+            ),
+            Self::LogsAll { container } => (
+                "GET",
+                format!("/containers/{container}/logs?stdout=1&stderr=1&timestamps=1"),
+            ),
+            Self::InspectVolume { name } => ("GET", format!("/volumes/{name}")),
+            Self::SearchHub { term } => ("GET", format!("/images/search?term={term}")),
             // Then `POST /exec/{id}/start` with the connection upgraded to a raw stream, and `/exec/{id}/resize`.
             Self::Exec { container, .. } => ("POST", format!("/containers/{container}/exec")),
             Self::Image { image, action } => match action {

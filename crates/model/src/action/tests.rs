@@ -253,3 +253,53 @@ fn container_page_actions_read_like_the_cli() {
     assert_eq!(run.cli(), "docker run -d --name web nginx");
     assert_eq!(run.api().unwrap().path, "/containers/create?name=web");
 }
+
+#[test]
+fn the_smaller_reads_have_their_commands_too() {
+    let web = || "web".to_owned();
+    assert_eq!(
+        Action::StatsOnce { container: web() }.cli(),
+        "docker stats --no-stream web"
+    );
+    let before = Action::LogsBefore {
+        container: web(),
+        until: "2026-11-30T01:00:00Z".into(),
+        count: 1000,
+    };
+    assert_eq!(
+        before.cli(),
+        "docker logs --timestamps --until 2026-11-30T01:00:00Z --tail 1000 web"
+    );
+    assert!(before
+        .api()
+        .unwrap()
+        .path
+        .ends_with("&until=2026-11-30T01:00:00Z&tail=1000"));
+    assert_eq!(
+        Action::LogsAll { container: web() }.cli(),
+        "docker logs --timestamps web"
+    );
+    assert_eq!(
+        Action::InspectVolume {
+            name: "data".into()
+        }
+        .cli(),
+        "docker volume inspect data"
+    );
+    assert_eq!(
+        Action::SearchHub {
+            term: "web server".into()
+        }
+        .cli(),
+        "docker search 'web server'"
+    );
+    assert_eq!(
+        Action::SearchHub {
+            term: "nginx".into()
+        }
+        .api()
+        .unwrap()
+        .path,
+        "/images/search?term=nginx"
+    );
+}

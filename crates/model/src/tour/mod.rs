@@ -36,6 +36,8 @@ pub enum TourSignal {
     OpenedPort,
     /// Removing an image was refused because a container uses it.
     ImageInUse,
+    /// The containers list's "Show stopped" switch was turned on (`docker ps -a`).
+    ShowedAll,
 }
 
 /// Where the tour's images come from: Docker Hub's nginx as in the notes, or a registry on this machine or network
@@ -68,6 +70,12 @@ impl TourSource {
         format!("{}/{}", self.registry, self.repository)
     }
 
+    /// The specific tag's image: the stubborn container runs it, and it is the image removed at the end — a tag of
+    /// its own, so removing it really removes an image (removing one of several names of an image only untags).
+    pub fn tagged_image(&self) -> String {
+        format!("{}:{}", self.image, self.tag)
+    }
+
     /// Whether `reference` (as a container's or image's name shows it) is one of the tour's images.
     pub fn is_tour_image(&self, reference: &str) -> bool {
         let (name, _) = crate::image::split_tag(reference);
@@ -84,6 +92,8 @@ pub struct TourProgress {
     /// Containers of the tour's images seen running (ids), so their stop and removal can be recognised.
     pub tracked: Vec<String>,
     pub signals: Vec<TourSignal>,
+    /// Steps the user chose to skip (the registry step, for someone without a registry of their own).
+    pub skipped: Vec<TourStep>,
 }
 
 /// The engine's state as the UI has it.
@@ -158,11 +168,11 @@ impl TourStep {
             Self::Run => format!("Containers → Run, image {image}, and publish container port 80 on a host port (8080, say). Press Run."),
             Self::OpenInBrowser => "Containers → click the container's published port (0.0.0.0:8080 → 80). The page comes from the web server inside the container.".into(),
             Self::Stop => "Containers → Stop on the container you ran. Docker asks it to end (SIGTERM) and waits.".into(),
-            Self::Kill => format!("Start the container below, which ignores SIGTERM. Press Stop on {STUBBORN}: after a few seconds Porthole offers Kill now — press it (or Kill straight away)."),
-            Self::ListAll => "Containers → tick \"Show stopped\". Without it the list is docker ps: running containers only.".into(),
+            Self::Kill => format!("Start the container below ({STUBBORN}, from {}), which ignores SIGTERM. Press Stop on it: after a few seconds Porthole offers Kill now — press it (or Kill straight away).", source.tagged_image()),
+            Self::ListAll => "Containers → tick \"Show stopped too\" (untick and tick it again if it is on). Without it the list is docker ps: running containers only.".into(),
             Self::RemoveContainer => "Containers → Remove on the container you stopped. Its writable layer goes with it.".into(),
-            Self::MeetInUse => format!("Images → Remove {image}:latest while {STUBBORN} still exists. The engine refuses and Porthole tells you why."),
-            Self::RemoveImage => format!("Remove {STUBBORN} (Containers), then Images → Remove {image}:latest again."),
+            Self::MeetInUse => format!("Images → Remove {} while {STUBBORN} still exists. The engine refuses and Porthole tells you why.", source.tagged_image()),
+            Self::RemoveImage => format!("Remove {STUBBORN} (Containers), then Images → Remove {} again.", source.tagged_image()),
         }
     }
 
@@ -180,13 +190,15 @@ impl TourStep {
             Self::Run => format!("docker run -d -p 8080:80 {image}"),
             Self::OpenInBrowser => "curl http://localhost:8080".into(),
             Self::Stop => "docker stop CONTAINER".into(),
-            Self::Kill => {
-                format!("docker stop {STUBBORN}   # waits 10 s, then kills\ndocker kill {STUBBORN}")
-            }
+            Self::Kill => format!(
+                "docker run -d --name {STUBBORN} {} sh -c \"trap '' TERM; while :; do sleep 1; done\"\n\
+                 docker stop {STUBBORN}   # waits 10 s, then kills\ndocker kill {STUBBORN}",
+                source.tagged_image()
+            ),
             Self::ListAll => "docker ps\ndocker ps -a".into(),
             Self::RemoveContainer => "docker rm CONTAINER".into(),
-            Self::MeetInUse => format!("docker rmi {image}"),
-            Self::RemoveImage => format!("docker rm {STUBBORN}\ndocker rmi {image}"),
+            Self::MeetInUse => format!("docker rmi {}", source.tagged_image()),
+            Self::RemoveImage => format!("docker rm {STUBBORN}\ndocker rmi {}", source.tagged_image()),
         }
     }
 }
@@ -195,6 +207,14 @@ impl TourProgress {
     /// The first step not done yet; `None` once the tour is complete.
     pub fn current(&self) -> Option<TourStep> {
         TourStep::ALL.into_iter().find(|s| !self.done.contains(s))
+    }
+
+    /// Skips `step` (only the registry step offers it): it counts as done, marked as skipped.
+    pub fn skip(&mut self, step: TourStep) {
+        if !self.done.contains(&step) {
+            self.done.push(step);
+            self.skipped.push(step);
+        }
     }
 
     pub fn note(&mut self, signal: TourSignal) -> bool {
@@ -265,14 +285,16 @@ impl TourProgress {
             TourStep::Kill => stubborn
                 .is_some_and(|c| c.state == ContainerState::Exited && c.status.contains("(137)")),
             TourStep::ListAll => {
-                seen.show_all && seen.containers.iter().any(|c| !c.state.is_running())
+                seen.show_all
+                    && self.signals.contains(&TourSignal::ShowedAll)
+                    && seen.containers.iter().any(|c| !c.state.is_running())
             }
             // A tracked container that was seen is gone from the engine's list.
             TourStep::RemoveContainer => {
                 !self.tracked.is_empty() && tracked().count() < self.tracked.len()
             }
             TourStep::MeetInUse => self.signals.contains(&TourSignal::ImageInUse),
-            TourStep::RemoveImage => !has_image(&format!("{}:latest", source.image)),
+            TourStep::RemoveImage => !has_image(&source.tagged_image()),
         }
     }
 }

@@ -178,7 +178,11 @@ fn the_whole_walk_through_ticks_in_order_from_state() {
     world.advance(&mut progress);
     assert_eq!(progress.current(), Some(TourStep::ListAll));
 
+    // The switch remembered from before is not the user doing it now.
     world.show_all = true;
+    world.advance(&mut progress);
+    assert_eq!(progress.current(), Some(TourStep::ListAll));
+    progress.note(TourSignal::ShowedAll);
     world.advance(&mut progress);
     assert_eq!(progress.current(), Some(TourStep::RemoveContainer));
 
@@ -190,13 +194,30 @@ fn the_whole_walk_through_ticks_in_order_from_state() {
     world.advance(&mut progress);
     assert_eq!(progress.current(), Some(TourStep::RemoveImage));
 
+    // Removing latest is not removing the image the stubborn container used.
     world.images.retain(|i| !i.tags.contains(&latest));
+    world.advance(&mut progress);
+    assert_eq!(progress.current(), Some(TourStep::RemoveImage));
+    world.images.retain(|i| !i.tags.contains(&s.tagged_image()));
     assert!(world.advance(&mut progress));
     assert_eq!(progress.current(), None);
     assert_eq!(progress.done, TourStep::ALL.to_vec());
     // Ticks stay: the image coming back changes nothing.
-    world.images.push(image(&[&latest]));
+    world.images.push(image(&[&s.tagged_image()]));
     assert!(!world.advance(&mut progress));
+}
+
+#[test]
+fn a_skipped_step_counts_as_done_and_is_marked() {
+    let mut progress = TourProgress {
+        source: Some(source()),
+        ..Default::default()
+    };
+    progress.done = vec![TourStep::Pull, TourStep::PullTag];
+    progress.skip(TourStep::PullFromRegistry);
+    progress.skip(TourStep::PullFromRegistry);
+    assert_eq!(progress.current(), Some(TourStep::Run));
+    assert_eq!(progress.skipped, vec![TourStep::PullFromRegistry]);
 }
 
 #[test]
