@@ -360,6 +360,19 @@ impl Window {
         );
     }
 
+    /// Pulls `reference` with the Images page's pull box, as a user would, and waits until it is done.
+    pub async fn pull(&self, reference: &str) {
+        self.open("images").await;
+        self.type_into("pull-reference", reference).await;
+        self.click("#pull-start").await;
+        self.wait_for(
+            &format!("the pull of {reference} to finish"),
+            "return !!document.getElementById('pull-done')",
+            30,
+        )
+        .await;
+    }
+
     /// Clicks the sidebar entry for a page (`containers`, `images`, `engine`, `settings`) and waits for it.
     pub async fn open(&self, page: &str) {
         self.eval(&format!(

@@ -28,19 +28,6 @@ async fn ticked(window: &Window, step: &str, seconds: u64) {
         .await;
 }
 
-async fn pull(window: &Window, reference: &str) {
-    window.open("images").await;
-    window.type_into("pull-reference", reference).await;
-    window.click("#pull-start").await;
-    window
-        .wait_for(
-            "the pull to finish",
-            "return !!document.getElementById('pull-done')",
-            30,
-        )
-        .await;
-}
-
 /// Selects the container row `name` and presses the toolbar's `action`.
 async fn on_row(window: &Window, name: &str, action: &str) {
     let row = format!("tr[data-name=\"{name}\"]");
@@ -104,9 +91,9 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
     assert_eq!(cli.as_str().unwrap(), format!("$ docker pull {image}"));
 
     // 1, 2: pull, then pull a specific tag.
-    pull(&window, &image).await;
+    window.pull(&image).await;
     ticked(&window, "pull", 10).await;
-    pull(&window, &tagged).await;
+    window.pull(&tagged).await;
     ticked(&window, "pull-tag", 10).await;
 
     // 3: the login the step offers, then a pull from that registry.
@@ -128,7 +115,7 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
             15,
         )
         .await;
-    pull(&window, &format!("{registry}/porthole/web")).await;
+    window.pull(&format!("{registry}/porthole/web")).await;
     ticked(&window, "pull-from-registry", 10).await;
     window.screenshot("tour").await;
 

@@ -46,7 +46,13 @@ async fn an_image_in_use_is_refused_with_its_containers_named_then_removed_with_
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Conflict, "{error:?}");
     assert_eq!(error.related, vec![name.clone()]);
-    assert!(error.message.contains(&name), "{}", error.message);
+    // The sentence says what happened and the fix; the containers are named in `related`, which the banner lists.
+    assert_eq!(
+        error.diagnosis,
+        Some(porthole_model::diagnosis::Diagnosis::ImageInUse),
+        "{}",
+        error.message
+    );
     assert!(image_exists(&tag));
     assert_eq!(users(&engine, &tag).await.unwrap().len(), 1);
 
