@@ -27,7 +27,11 @@ pub fn ErrorBanner() -> impl IntoView {
                 })
                 .collect_view();
             let related = (!error.related.is_empty()).then(|| {
-                view! { <div class="banner-related" id="error-related">{error.related.join(", ")}</div> }
+                view! {
+                    <div class="banner-related">
+                        "Used by: "<span id="error-related">{error.related.join(", ")}</span>
+                    </div>
+                }
             });
             view! {
                 <div class="banner error" role="alert" data-kind=format!("{:?}", error.kind)>
