@@ -305,12 +305,7 @@ impl Window {
             "{dialog}"
         );
         self.click("#confirm-ok").await;
-        self.wait_for(
-            "the refusal",
-            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
-            10,
-        )
-        .await;
+        let banner = self.refusal().await;
         let related = self
             .eval("return document.getElementById('error-related').textContent")
             .await;
@@ -318,14 +313,8 @@ impl Window {
             related, container,
             "the banner names the container that uses the image"
         );
-        let banner = self
-            .eval("return document.querySelector('.banner').innerText")
-            .await;
         assert!(
-            banner
-                .as_str()
-                .unwrap_or_default()
-                .contains("Remove the containers made from it first"),
+            banner.contains("Remove the containers made from it first"),
             "{banner}"
         );
         assert!(
@@ -358,6 +347,33 @@ impl Window {
             docker(&["ps", "-a", "-q", "--filter", &format!("name=^{container}$")]).is_empty(),
             "its container too"
         );
+    }
+
+    /// Waits for the engine's refusal (a Conflict banner) and returns the banner's text.
+    pub async fn refusal(&self) -> String {
+        self.wait_for(
+            "the engine's refusal",
+            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
+            10,
+        )
+        .await;
+        let banner = self
+            .eval("return document.querySelector('.banner').innerText")
+            .await;
+        banner.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Fills the login form that is opening (user and password) and submits it.
+    pub async fn log_in(&self, user: &str, password: &str) {
+        self.wait_for(
+            "the login form",
+            "return !!document.getElementById('login-form')",
+            5,
+        )
+        .await;
+        self.type_into("login-username", user).await;
+        self.type_into("login-password", password).await;
+        self.click("#login-submit").await;
     }
 
     /// Pulls `reference` with the Images page's pull box, as a user would, and waits until it is done.

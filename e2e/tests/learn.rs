@@ -82,6 +82,7 @@ async fn the_console_shows_each_request_with_its_command_and_curl() {
             5,
         )
         .await;
+    window.screenshot("activity-console-right").await;
     assert_eq!(
         window
             .eval("return document.getElementById('activity-filter').value")

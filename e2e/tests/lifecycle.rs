@@ -86,18 +86,9 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
     window.screenshot("confirm-remove").await;
     window.click("#confirm-ok").await;
 
-    window
-        .wait_for(
-            "the engine's refusal",
-            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
-            10,
-        )
-        .await;
-    let banner = window
-        .eval("return document.querySelector('.banner').innerText")
-        .await;
+    let banner = window.refusal().await;
     assert!(
-        banner.as_str().unwrap().contains("docker rm -f"),
+        banner.contains("docker rm -f"),
         "the banner offers force: {banner}"
     );
     assert_eq!(

@@ -66,16 +66,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
         .await;
     window.type_into("registry-address", &registry).await;
     window.click("#registry-add").await;
-    window
-        .wait_for(
-            "the login form",
-            "return !!document.getElementById('login-form')",
-            5,
-        )
-        .await;
-    window.type_into("login-username", &user).await;
-    window.type_into("login-password", "not-the-password").await;
-    window.click("#login-submit").await;
+    window.log_in(&user, "not-the-password").await;
     window
         .wait_for(
             "the refusal",

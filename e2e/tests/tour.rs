@@ -77,6 +77,7 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
     window.type_into("tour-repository", "porthole/web").await;
     window.type_into("tour-tag", "1.0").await;
     window.type_into("tour-login-registry", &registry).await;
+    window.screenshot("tour-source").await;
     window.click("#tour-start").await;
     window
         .wait_for(
@@ -98,16 +99,7 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
 
     // 3: the login the step offers, then a pull from that registry.
     window.click("#tour-login").await;
-    window
-        .wait_for(
-            "the login form",
-            "return !!document.getElementById('login-form')",
-            5,
-        )
-        .await;
-    window.type_into("login-username", &user).await;
-    window.type_into("login-password", &password).await;
-    window.click("#login-submit").await;
+    window.log_in(&user, &password).await;
     window
         .wait_for(
             "logged in",
@@ -194,20 +186,8 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
     window.click(&row).await;
     window.click("[data-action=remove-image]").await;
     window.click("#confirm-ok").await;
-    window
-        .wait_for(
-            "the refusal",
-            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
-            10,
-        )
-        .await;
-    let banner = window
-        .eval("return document.querySelector('.banner').innerText")
-        .await;
-    assert!(
-        banner.as_str().unwrap().contains("docker rm"),
-        "the fix is named: {banner}"
-    );
+    let banner = window.refusal().await;
+    assert!(banner.contains("docker rm"), "the fix is named: {banner}");
     ticked(&window, "meet-in-use", 5).await;
     window
         .wait_for(

@@ -84,13 +84,7 @@ async fn create_use_refuse_and_remove_a_volume() {
         )
         .await;
     window.click("#confirm-ok").await;
-    window
-        .wait_for(
-            "the refusal",
-            "return document.querySelector('.banner')?.dataset.kind === 'Conflict'",
-            10,
-        )
-        .await;
+    window.refusal().await;
     assert_eq!(
         window
             .eval("return document.getElementById('error-related').textContent")

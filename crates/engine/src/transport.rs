@@ -150,7 +150,11 @@ impl Route {
                 )
             }
         };
-        let io = TokioIo::new(Tee { stream, capture });
+        let io = TokioIo::new(Tee {
+            stream,
+            capture,
+            room: crate::activity::CAPTURE_LIMIT,
+        });
         let (mut sender, connection) = hyper::client::conn::http1::handshake(io)
             .await
             .map_err(SendError::Http)?;
@@ -214,10 +218,12 @@ enum Stream {
     Tcp(TcpStream),
 }
 
-/// The connection, copying what it reads into the record's capture.
+/// The connection, copying what it reads into the record's capture until that is full; after that a read (a
+/// followed log's every chunk) costs nothing more than the read itself.
 struct Tee {
     stream: Stream,
     capture: Capture,
+    room: usize,
 }
 
 impl AsyncRead for Tee {
@@ -233,7 +239,12 @@ impl AsyncRead for Tee {
             Stream::Tcp(s) => Pin::new(s).poll_read(cx, buf),
         };
         if let Poll::Ready(Ok(())) = result {
-            this.capture.push(&buf.filled()[before..]);
+            if this.room > 0 {
+                let read = &buf.filled()[before..];
+                let kept = &read[..read.len().min(this.room)];
+                this.capture.push(kept);
+                this.room -= kept.len();
+            }
         }
         result
     }

@@ -92,19 +92,11 @@ async fn removing_a_running_container_is_a_conflict_until_forced() {
 #[tokio::test]
 async fn a_container_that_ignores_sigterm_is_killed_when_stop_times_out() {
     let engine = common::engine().await;
-    let name = common::unique("stubborn");
-    let _cleanup = common::Removed(name.clone());
     // PID 1 in a container ignores SIGTERM unless it installs a handler: `sleep` does not, so only SIGKILL stops it.
-    common::docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        common::BUSYBOX,
-        "sh",
-        "-c",
-        "trap '' TERM; sleep 600",
-    ]);
+    let (name, _cleanup) = common::started(
+        "stubborn",
+        &[common::BUSYBOX, "sh", "-c", "trap '' TERM; sleep 600"],
+    );
     let start = std::time::Instant::now();
     perform(
         &engine,

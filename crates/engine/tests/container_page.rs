@@ -10,21 +10,18 @@ use std::time::Duration;
 #[tokio::test]
 async fn details_show_what_docker_inspect_shows() {
     let engine = common::engine().await;
-    let name = common::unique("page-details");
-    let _cleanup = common::Removed(name.clone());
-    common::docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        "-e",
-        "A=1",
-        "-p",
-        "127.0.0.1::80",
-        "-v",
-        "/cache",
-        common::WEB,
-    ]);
+    let (name, _cleanup) = common::started(
+        "page-details",
+        &[
+            "-e",
+            "A=1",
+            "-p",
+            "127.0.0.1::80",
+            "-v",
+            "/cache",
+            common::WEB,
+        ],
+    );
     let details = container::details(&engine, &name).await.unwrap();
     assert_eq!(details.name, name);
     assert_eq!(details.state, ContainerState::Running);
@@ -168,21 +165,18 @@ async fn following_a_stopped_container_ends() {
 #[tokio::test]
 async fn stats_are_sane_against_the_cgroup() {
     let engine = common::engine().await;
-    let name = common::unique("page-stats");
-    let _cleanup = common::Removed(name.clone());
     // A busy loop in the shell (a full core) and a sleeper: 2 processes.
-    common::docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        "-m",
-        "64m",
-        common::BUSYBOX,
-        "sh",
-        "-c",
-        "sleep 600 & while :; do :; done",
-    ]);
+    let (name, _cleanup) = common::started(
+        "page-stats",
+        &[
+            "-m",
+            "64m",
+            common::BUSYBOX,
+            "sh",
+            "-c",
+            "sleep 600 & while :; do :; done",
+        ],
+    );
     let mut samples = Vec::new();
     stats::follow(&engine, &name, |sample| {
         samples.push(sample);

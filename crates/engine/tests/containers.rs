@@ -46,17 +46,7 @@ async fn ps_shows_running_and_ps_a_shows_stopped_too() {
 #[tokio::test]
 async fn published_ports_are_listed_once_per_binding() {
     let engine = common::engine().await;
-    let name = common::unique("ports");
-    let _cleanup = common::Removed(name.clone());
-    common::docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        "-p",
-        "127.0.0.1::80",
-        common::WEB,
-    ]);
+    let (name, _cleanup) = common::started("ports", &["-p", "127.0.0.1::80", common::WEB]);
     let host_port = common::docker(&["port", &name, "80/tcp"]);
     let list = containers::list(&engine, false).await.unwrap();
     let web = list.iter().find(|c| c.name == name).unwrap();

@@ -219,17 +219,8 @@ fn request(name: &str) -> RunRequest {
 
 async fn port_already_allocated() -> PortholeError {
     let engine = common::engine().await;
-    let holder = common::unique("errors-port-holder");
-    let _holder = common::Removed(holder.clone());
-    common::docker(&[
-        "run",
-        "-d",
-        "--name",
-        &holder,
-        "-p",
-        "127.0.0.1::80",
-        common::WEB,
-    ]);
+    let (holder, _holder) =
+        common::started("errors-port-holder", &["-p", "127.0.0.1::80", common::WEB]);
     let port = common::docker(&["port", &holder, "80/tcp"]);
     let port = port
         .lines()

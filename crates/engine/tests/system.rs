@@ -33,17 +33,7 @@ async fn info_matches_the_docker_cli() {
 #[tokio::test]
 async fn running_count_follows_a_started_container() {
     let engine = common::engine().await;
-    let name = common::unique("count");
-    let _cleanup = common::Removed(name.clone());
-    common::docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        common::BUSYBOX,
-        "sleep",
-        "300",
-    ]);
+    let (_name, _cleanup) = common::started("count", &[common::BUSYBOX, "sleep", "300"]);
     let info = porthole_engine::system::info(&engine).await.unwrap();
     let running: i64 = common::docker(&["info", "--format", "{{.ContainersRunning}}"])
         .parse()

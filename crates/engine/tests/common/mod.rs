@@ -74,12 +74,17 @@ impl Drop for Removed {
     }
 }
 
-/// Runs a busybox container that sleeps for ten minutes; the guard removes it.
-pub fn sleeper(prefix: &str) -> (String, Removed) {
+/// `docker run -d --name NAME ARGS…` with a unique name made from `prefix`; the guard removes the container.
+pub fn started(prefix: &str, args: &[&str]) -> (String, Removed) {
     let name = unique(prefix);
     let guard = Removed(name.clone());
-    docker(&["run", "-d", "--name", &name, BUSYBOX, "sleep", "600"]);
+    docker(&[&["run", "-d", "--name", name.as_str()], args].concat());
     (name, guard)
+}
+
+/// Runs a busybox container that sleeps for ten minutes; the guard removes it.
+pub fn sleeper(prefix: &str) -> (String, Removed) {
+    started(prefix, &[BUSYBOX, "sleep", "600"])
 }
 
 /// The rig's registry that wants a login (htpasswd), its user and password.
