@@ -118,7 +118,7 @@ async fn a_container_made_in_a_terminal_appears_and_disappears_live() {
         .eval("return !!document.querySelector('#containers-table tr[data-state=\"running\"]')")
         .await;
     let streams = window
-        .eval("return window.__TAURI__.core.invoke('subscription_count')")
+        .eval("return window.__TAURI__.core.invoke('subscription_count', { args: null })")
         .await;
     assert_eq!(streams, if running == true { 2 } else { 1 });
 }
@@ -387,7 +387,7 @@ async fn reloading_the_page_leaves_no_stream_behind() {
     // The engine stream, and the list's stats columns when a running container is in view.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let first = window
-        .eval("return window.__TAURI__.core.invoke('subscription_count')")
+        .eval("return window.__TAURI__.core.invoke('subscription_count', { args: null })")
         .await;
     for _ in 0..3 {
         window
@@ -405,7 +405,7 @@ async fn reloading_the_page_leaves_no_stream_behind() {
     // Sends to a reloaded page's channels still succeed, so only the page-load cancel keeps the count steady.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let streams = window
-        .eval("return window.__TAURI__.core.invoke('subscription_count')")
+        .eval("return window.__TAURI__.core.invoke('subscription_count', { args: null })")
         .await;
     assert_eq!(
         streams, first,

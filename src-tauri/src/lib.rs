@@ -17,6 +17,70 @@ mod transfer;
 use state::AppState;
 use tauri::Manager;
 
+/// Registers the handlers, and lists their names for the test that holds them equal to the contract
+/// (`porthole_model::contract::NAMES`).
+macro_rules! registered {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        #[cfg(test)]
+        const REGISTERED: &[&str] = &[$(stringify!($command)),*];
+
+        fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$module::$command),*]
+        }
+    };
+}
+
+registered![
+    activity::list_activity,
+    activity::activity_detail,
+    activity::clear_activity,
+    activity::subscribe_activity,
+    engine::retry_connection,
+    engine::engine_info,
+    containers::list_containers,
+    containers::container_action,
+    containers::run_container,
+    containers::container_details,
+    containers::logs_before,
+    containers::subscribe_list_stats,
+    containers::save_logs,
+    containers::subscribe_logs,
+    containers::subscribe_stats,
+    containers::subscribe_processes,
+    containers::open_terminal,
+    containers::terminal_input,
+    containers::terminal_resize,
+    containers::open_url,
+    images::list_images,
+    images::image_action,
+    images::pull_image,
+    images::push_image,
+    images::build_image,
+    images::choose_folder,
+    images::image_details,
+    images::tag_image,
+    images::prune_preview,
+    images::prune_images,
+    registries::list_registries,
+    registries::login,
+    registries::logout,
+    registries::registry_catalog,
+    registries::registry_tags,
+    registries::search_hub,
+    volumes::list_volumes,
+    volumes::create_volume,
+    volumes::remove_volume,
+    volumes::prune_volumes,
+    volumes::inspect_volume,
+    volumes::list_host_mounts,
+    settings::get_settings,
+    settings::set_settings,
+    subscriptions::subscribe_engine,
+    subscriptions::unsubscribe,
+    subscriptions::subscription_count,
+    page::report_page_error,
+];
+
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
@@ -41,55 +105,43 @@ pub fn run() {
                 window.state::<AppState>().subscriptions.cancel_all();
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::activity::list_activity,
-            commands::activity::activity_detail,
-            commands::activity::clear_activity,
-            commands::activity::subscribe_activity,
-            commands::engine::retry_connection,
-            commands::engine::engine_info,
-            commands::containers::list_containers,
-            commands::containers::container_action,
-            commands::containers::run_container,
-            commands::containers::container_details,
-            commands::containers::logs_before,
-            commands::containers::subscribe_list_stats,
-            commands::containers::save_logs,
-            commands::containers::subscribe_logs,
-            commands::containers::subscribe_stats,
-            commands::containers::subscribe_processes,
-            commands::containers::open_terminal,
-            commands::containers::terminal_input,
-            commands::containers::terminal_resize,
-            commands::containers::open_url,
-            commands::images::list_images,
-            commands::images::image_action,
-            commands::images::pull_image,
-            commands::images::push_image,
-            commands::images::build_image,
-            commands::images::choose_folder,
-            commands::images::image_details,
-            commands::images::tag_image,
-            commands::images::prune_preview,
-            commands::images::prune_images,
-            commands::registries::list_registries,
-            commands::registries::login,
-            commands::registries::logout,
-            commands::registries::registry_catalog,
-            commands::registries::registry_tags,
-            commands::registries::search_hub,
-            commands::volumes::list_volumes,
-            commands::volumes::create_volume,
-            commands::volumes::remove_volume,
-            commands::volumes::prune_volumes,
-            commands::volumes::inspect_volume,
-            commands::volumes::list_host_mounts,
-            commands::settings::get_settings,
-            commands::settings::set_settings,
-            commands::subscriptions::subscribe_engine,
-            commands::subscriptions::unsubscribe,
-            commands::subscriptions::subscription_count,
-        ])
+        .invoke_handler(handler())
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Porthole failed to start");
+}
+
+#[cfg(test)]
+mod contract_tests {
+    use porthole_model::contract::{permission, NAMES};
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_declared_command_is_registered_and_nothing_else() {
+        assert_eq!(sorted(super::REGISTERED), sorted(NAMES));
+    }
+
+    #[test]
+    fn the_window_may_call_exactly_the_declared_commands() {
+        let file = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/capabilities/main.json"
+        ))
+        .expect("the window's capability");
+        let capability: serde_json::Value = serde_json::from_str(&file).expect("JSON");
+        let mut granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .expect("a permission list")
+            .iter()
+            .filter_map(|p| p.as_str().map(str::to_owned))
+            .collect();
+        granted.sort();
+        let mut declared: Vec<String> = NAMES.iter().map(|n| permission(n)).collect();
+        declared.sort();
+        assert_eq!(granted, declared);
+    }
 }

@@ -12,7 +12,10 @@ pub const DOCKER_HUB: &str = "docker.io";
 const MAX_NAME: usize = 255;
 const MAX_TAG: usize = 128;
 
+/// Crosses IPC as the text a user would type (`localhost:5000/app:1.0`), parsed — and so validated — on the way in:
+/// a reference that does not parse never reaches a command.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct ImageReference {
     /// `docker.io`, `ghcr.io`, `localhost:5000`, `docker-local-registry:4000`.
     pub registry: String,
@@ -139,6 +142,20 @@ impl ImageReference {
 
     pub fn is_docker_hub(&self) -> bool {
         self.registry == DOCKER_HUB
+    }
+}
+
+impl TryFrom<String> for ImageReference {
+    type Error = ReferenceError;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text)
+    }
+}
+
+impl From<ImageReference> for String {
+    fn from(reference: ImageReference) -> String {
+        reference.to_string()
     }
 }
 
@@ -394,7 +411,26 @@ mod tests {
             })
     }
 
+    #[test]
+    fn crosses_ipc_as_text_and_is_checked_on_the_way_in() {
+        let reference = parse("localhost:5000/team/app:1.0");
+        let json = serde_json::to_string(&reference).unwrap();
+        assert_eq!(json, r#""localhost:5000/team/app:1.0""#);
+        assert_eq!(
+            serde_json::from_str::<ImageReference>(&json).unwrap(),
+            reference
+        );
+        let refused = serde_json::from_str::<ImageReference>(r#""Nginx:latest""#);
+        assert!(refused.unwrap_err().to_string().contains("lowercase"));
+    }
+
     proptest! {
+        #[test]
+        fn the_ipc_form_round_trips(reference in reference()) {
+            let json = serde_json::to_string(&reference).unwrap();
+            prop_assert_eq!(serde_json::from_str::<ImageReference>(&json).unwrap(), reference);
+        }
+
         #[test]
         fn never_panics(input in "\\PC{0,80}") {
             let _ = ImageReference::parse(&input);

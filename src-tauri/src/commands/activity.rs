@@ -2,42 +2,49 @@
 
 use crate::state::AppState;
 use crate::subscriptions::Topic;
-use porthole_model::{ActivityDetail, ActivityEntry, ActivityMessage};
+use porthole_model::contract::{command as c, Answer, Args, Message};
 use tauri::ipc::Channel;
 use tauri::State;
 
 #[tauri::command]
-pub fn list_activity(state: State<'_, AppState>) -> Vec<ActivityEntry> {
-    state.activity().entries()
+pub fn list_activity(
+    state: State<'_, AppState>,
+    args: Args<c::list_activity>,
+) -> Answer<c::list_activity> {
+    let () = args;
+    Ok(state.activity().entries())
 }
 
 /// `None` once the entry has left the log (it keeps the last 2,000).
 #[tauri::command]
-pub fn activity_detail(state: State<'_, AppState>, id: u64) -> Option<ActivityDetail> {
-    state.activity().detail(id)
+pub fn activity_detail(
+    state: State<'_, AppState>,
+    args: Args<c::activity_detail>,
+) -> Answer<c::activity_detail> {
+    Ok(state.activity().detail(args))
 }
 
 #[tauri::command]
-pub fn clear_activity(state: State<'_, AppState>) {
+pub fn clear_activity(
+    state: State<'_, AppState>,
+    args: Args<c::clear_activity>,
+) -> Answer<c::clear_activity> {
+    let () = args;
     state.activity().clear();
+    Ok(())
 }
 
 /// New records as they are made; a reader that fell behind gets `Cleared` and reloads the list.
 #[tauri::command]
-pub fn subscribe_activity(state: State<'_, AppState>, on_message: Channel<ActivityMessage>) -> u64 {
-    let mut live = state.activity().subscribe();
-    state.subscriptions.spawn(Topic::Activity, async move {
-        loop {
-            let message = match live.recv().await {
-                Ok(message) => message,
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
-                    ActivityMessage::Cleared
-                }
-                Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
-            };
-            if on_message.send(message).is_err() {
-                return;
-            }
-        }
-    })
+pub fn subscribe_activity(
+    state: State<'_, AppState>,
+    args: Args<c::subscribe_activity>,
+    on_message: Channel<Message<c::subscribe_activity>>,
+) -> Answer<c::subscribe_activity> {
+    let () = args;
+    let live = state.activity().subscribe();
+    Ok(state.subscriptions.spawn(
+        Topic::Activity,
+        crate::streams::activity::follow(live, on_message),
+    ))
 }

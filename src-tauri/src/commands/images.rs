@@ -1,92 +1,94 @@
-//! Images.
+//! Images: the list, removal, details, tag, prune, and pull, push and build as subscriptions.
 
 use crate::state::AppState;
 use crate::subscriptions::Topic;
-use porthole_model::pull::PullMessage;
-use porthole_model::{
-    BuildMessage, BuildRequest, ImageAction, ImageDetails, ImageReference, ImageSummary,
-    PortholeError, PrunePreview, PruneReport,
-};
+use porthole_model::contract::{command as c, Answer, Args, Message};
+use porthole_model::pull::parse_platform;
+use porthole_model::PortholeError;
 use tauri::ipc::Channel;
 use tauri::State;
 
 #[tauri::command]
-pub async fn list_images(state: State<'_, AppState>) -> Result<Vec<ImageSummary>, PortholeError> {
+pub async fn list_images(
+    state: State<'_, AppState>,
+    args: Args<c::list_images>,
+) -> Answer<c::list_images> {
+    let () = args;
     porthole_engine::images::list(&state.engine()?).await
 }
 
 #[tauri::command]
 pub async fn image_action(
     state: State<'_, AppState>,
-    image: String,
-    action: ImageAction,
-) -> Result<(), PortholeError> {
-    porthole_engine::image::perform(&state.engine()?, &image, &action).await
+    args: Args<c::image_action>,
+) -> Answer<c::image_action> {
+    porthole_engine::image::perform(&state.engine()?, &args.image, &args.action).await
 }
 
 #[tauri::command]
 pub async fn image_details(
     state: State<'_, AppState>,
-    image: String,
-) -> Result<ImageDetails, PortholeError> {
-    porthole_engine::image::details(&state.engine()?, &image).await
+    args: Args<c::image_details>,
+) -> Answer<c::image_details> {
+    porthole_engine::image::details(&state.engine()?, &args).await
 }
 
 #[tauri::command]
 pub async fn tag_image(
     state: State<'_, AppState>,
-    image: String,
-    target: String,
-) -> Result<(), PortholeError> {
-    porthole_engine::image::tag(&state.engine()?, &image, &target).await
+    args: Args<c::tag_image>,
+) -> Answer<c::tag_image> {
+    porthole_engine::image::tag(&state.engine()?, &args.image, &args.target.to_string()).await
 }
 
 #[tauri::command]
 pub async fn prune_preview(
     state: State<'_, AppState>,
-    all: bool,
-) -> Result<PrunePreview, PortholeError> {
-    porthole_engine::images::prune_preview(&state.engine()?, all).await
+    args: Args<c::prune_preview>,
+) -> Answer<c::prune_preview> {
+    porthole_engine::images::prune_preview(&state.engine()?, args).await
 }
 
 #[tauri::command]
 pub async fn prune_images(
     state: State<'_, AppState>,
-    all: bool,
-) -> Result<PruneReport, PortholeError> {
-    porthole_engine::images::prune(&state.engine()?, all).await
+    args: Args<c::prune_images>,
+) -> Answer<c::prune_images> {
+    porthole_engine::images::prune(&state.engine()?, args).await
 }
 
-/// Starts a pull (`docker pull`); its progress arrives on `on_message`. The reference is validated here first, so an
-/// invalid one never reaches the engine. Returns the subscription id, which cancels the pull when unsubscribed.
+/// Starts a pull (`docker pull`); its progress arrives on `on_message`. The reference was parsed on the way in and
+/// the platform is checked here, so an invalid one never reaches the engine. Returns the subscription id, which
+/// cancels the pull when unsubscribed.
 #[tauri::command]
 pub fn pull_image(
     state: State<'_, AppState>,
-    reference: String,
-    platform: Option<String>,
-    on_message: Channel<PullMessage>,
-) -> Result<u64, PortholeError> {
-    let reference = parse(&reference)?;
+    args: Args<c::pull_image>,
+    on_message: Channel<Message<c::pull_image>>,
+) -> Answer<c::pull_image> {
+    let platform = parse_platform(args.platform.as_deref().unwrap_or_default())
+        .map_err(PortholeError::invalid_input)?;
+    let credentials = state.credentials.clone();
     let pull = crate::transfer::pull(
         state.engine()?,
-        state.credentials.clone(),
-        reference,
+        credentials,
+        args.reference,
         platform,
         on_message,
     );
     Ok(state.subscriptions.spawn(Topic::Pull, pull))
 }
 
-/// Starts a build (`docker build`) of `request`; its steps arrive on `on_message`. Returns the subscription id,
+/// Starts a build (`docker build`) of the request; its steps arrive on `on_message`. Returns the subscription id,
 /// which cancels the build when unsubscribed.
 #[tauri::command]
 pub fn build_image(
     state: State<'_, AppState>,
-    request: BuildRequest,
-    on_message: Channel<BuildMessage>,
-) -> Result<u64, PortholeError> {
-    request.validate().map_err(PortholeError::invalid_input)?;
-    let build = crate::image_build::run(state.engine()?, request, on_message);
+    args: Args<c::build_image>,
+    on_message: Channel<Message<c::build_image>>,
+) -> Answer<c::build_image> {
+    args.validate().map_err(PortholeError::invalid_input)?;
+    let build = crate::image_build::run(state.engine()?, args, on_message);
     Ok(state.subscriptions.spawn(Topic::Build, build))
 }
 
@@ -95,13 +97,13 @@ pub fn build_image(
 #[tauri::command]
 pub async fn choose_folder(
     app: tauri::AppHandle,
-    title: String,
-) -> Result<Option<String>, PortholeError> {
+    args: Args<c::choose_folder>,
+) -> Answer<c::choose_folder> {
     use tauri_plugin_dialog::DialogExt;
     let (chosen, receiver) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .set_title(title)
+        .set_title(args)
         .pick_folder(move |folder| {
             let _ = chosen.send(folder);
         });
@@ -117,19 +119,10 @@ pub async fn choose_folder(
 #[tauri::command]
 pub fn push_image(
     state: State<'_, AppState>,
-    reference: String,
-    on_message: Channel<PullMessage>,
-) -> Result<u64, PortholeError> {
-    let reference = parse(&reference)?;
-    let push = crate::transfer::push(
-        state.engine()?,
-        state.credentials.clone(),
-        reference,
-        on_message,
-    );
+    args: Args<c::push_image>,
+    on_message: Channel<Message<c::push_image>>,
+) -> Answer<c::push_image> {
+    let credentials = state.credentials.clone();
+    let push = crate::transfer::push(state.engine()?, credentials, args, on_message);
     Ok(state.subscriptions.spawn(Topic::Push, push))
-}
-
-fn parse(reference: &str) -> Result<ImageReference, PortholeError> {
-    ImageReference::parse(reference).map_err(|e| PortholeError::invalid_input(e.to_string()))
 }

@@ -1,14 +1,15 @@
 //! Settings (theme, last page, confirmations).
 
-use porthole_model::{PortholeError, Settings};
+use porthole_model::contract::{command as c, Answer, Args};
 use tauri::AppHandle;
 
 #[tauri::command]
-pub fn get_settings(app: AppHandle) -> Settings {
-    crate::settings::load(&app)
+pub fn get_settings(app: AppHandle, args: Args<c::get_settings>) -> Answer<c::get_settings> {
+    let () = args;
+    Ok(crate::settings::load(&app))
 }
 
 #[tauri::command]
-pub fn set_settings(app: AppHandle, settings: Settings) -> Result<(), PortholeError> {
-    crate::settings::save(&app, &settings)
+pub fn set_settings(app: AppHandle, args: Args<c::set_settings>) -> Answer<c::set_settings> {
+    crate::settings::save(&app, &args)
 }

@@ -1,42 +1,56 @@
 //! Volumes, and the other storage containers use (bind mounts, tmpfs).
 
 use crate::state::AppState;
-use porthole_model::volume::{MountUse, VolumeCreate};
-use porthole_model::{PortholeError, VolumeSummary};
+use porthole_model::contract::{command as c, Answer, Args};
 use tauri::State;
 
 #[tauri::command]
-pub async fn list_volumes(state: State<'_, AppState>) -> Result<Vec<VolumeSummary>, PortholeError> {
+pub async fn list_volumes(
+    state: State<'_, AppState>,
+    args: Args<c::list_volumes>,
+) -> Answer<c::list_volumes> {
+    let () = args;
     porthole_engine::volumes::list(&state.engine()?).await
 }
 
 #[tauri::command]
 pub async fn create_volume(
     state: State<'_, AppState>,
-    request: VolumeCreate,
-) -> Result<(), PortholeError> {
-    porthole_engine::volumes::create(&state.engine()?, &request).await
+    args: Args<c::create_volume>,
+) -> Answer<c::create_volume> {
+    porthole_engine::volumes::create(&state.engine()?, &args).await
 }
 
 #[tauri::command]
-pub async fn remove_volume(state: State<'_, AppState>, name: String) -> Result<(), PortholeError> {
-    porthole_engine::volumes::remove(&state.engine()?, &name).await
+pub async fn remove_volume(
+    state: State<'_, AppState>,
+    args: Args<c::remove_volume>,
+) -> Answer<c::remove_volume> {
+    porthole_engine::volumes::remove(&state.engine()?, &args).await
 }
 
 #[tauri::command]
-pub async fn prune_volumes(state: State<'_, AppState>) -> Result<Vec<String>, PortholeError> {
+pub async fn prune_volumes(
+    state: State<'_, AppState>,
+    args: Args<c::prune_volumes>,
+) -> Answer<c::prune_volumes> {
+    let () = args;
     porthole_engine::volumes::prune(&state.engine()?).await
 }
 
 #[tauri::command]
 pub async fn inspect_volume(
     state: State<'_, AppState>,
-    name: String,
-) -> Result<String, PortholeError> {
-    porthole_engine::volumes::inspect(&state.engine()?, &name).await
+    args: Args<c::inspect_volume>,
+) -> Answer<c::inspect_volume> {
+    porthole_engine::volumes::inspect(&state.engine()?, &args).await
 }
 
 #[tauri::command]
-pub async fn list_host_mounts(state: State<'_, AppState>) -> Result<Vec<MountUse>, PortholeError> {
+pub async fn list_host_mounts(
+    state: State<'_, AppState>,
+    args: Args<c::list_host_mounts>,
+) -> Answer<c::list_host_mounts> {
+    let () = args;
     porthole_engine::volumes::host_mounts(&state.engine()?).await
 }

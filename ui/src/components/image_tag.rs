@@ -33,15 +33,14 @@ pub fn ImageTag(#[prop(into)] image: Signal<String>) -> impl IntoView {
         let Some(Ok(reference)) = parsed.get_untracked() else {
             return;
         };
-        let new_name = format!(
-            "{}:{}",
-            reference.familiar_name(),
-            reference.tag_or_latest()
-        );
+        // A new name without a tag is `:latest`, as `docker tag` makes it.
+        let mut target = reference.clone();
+        target.tag = Some(reference.tag_or_latest().to_owned());
+        let new_name = target.to_string();
         let source = image.get_untracked();
         outcome.set(None);
         spawn_local(async move {
-            let result = api::tag_image(&source, &new_name).await;
+            let result = api::tag_image(&source, &target).await;
             outcome.try_set(Some(result.map(|()| new_name).map_err(|e| e.message)));
         });
     };

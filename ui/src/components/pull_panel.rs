@@ -22,7 +22,6 @@ pub fn PullPanel() -> impl IntoView {
         if let (Some(Ok(reference)), Ok(platform)) =
             (parsed.get_untracked(), platform.get_untracked())
         {
-            let reference = reference.to_string();
             transfer.start(move |on_message| async move {
                 api::pull_image(&reference, platform.as_deref(), on_message).await
             });

@@ -27,7 +27,7 @@ pub fn PushPanel(#[prop(into)] tags: Signal<Vec<String>>) -> impl IntoView {
         if let Some(reference) = reference() {
             pushing.set(reference.clone());
             transfer.start(move |on_message| async move {
-                api::push_image(&reference, on_message).await
+                api::push_image(&api::reference(&reference)?, on_message).await
             });
         }
     };

@@ -78,7 +78,7 @@ fn TagList(registry: String, repository: String) -> impl IntoView {
                             <button class="action small" title=cli disabled=move || transfer.running()
                                 on:click=move |_| {
                                     let reference = reference.clone();
-                                    transfer.start(move |on_message| async move { api::pull_image(&reference, None, on_message).await });
+                                    transfer.start(move |on_message| async move { api::pull_image(&api::reference(&reference)?, None, on_message).await });
                                 }>"Pull"</button>
                         </span>
                     }

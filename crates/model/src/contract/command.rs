@@ -1,0 +1,125 @@
+//! Every command, one line each: `name(argument) -> reply`, and `streams Message` for a subscription. The marker
+//! types are spelled like the commands (snake case) on purpose: the name on the wire, in the UI and in the backend
+//! is one word.
+#![allow(non_camel_case_types)]
+
+use super::{Command, Subscription};
+use super::{
+    ContainerActionArgs, ImageActionArgs, LogsArgs, LogsBeforeArgs, PullArgs, RegistryTagsArgs,
+    TagArgs, TerminalArgs, TerminalInputArgs, TerminalResizeArgs,
+};
+use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
+use crate::pull::PullMessage;
+use crate::volume::{MountUse, VolumeCreate};
+use crate::{
+    BuildMessage, BuildRequest, Catalog, ContainerDetails, ContainerSummary, EngineInfo,
+    ImageDetails, ImageReference, ImageSummary, LogLine, LogMessage, Login, PageError,
+    ProcessesMessage, PrunePreview, PruneReport, Registry, RunRequest, SearchResult, Settings,
+    StatsMessage, StreamMessage, Tags, TerminalMessage, VolumeSummary,
+};
+
+macro_rules! contract {
+    ($( $(#[$doc:meta])* $name:ident ( $args:ty ) -> $reply:ty $(, streams $message:ty)? ; )*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Clone, Copy, Debug)]
+            pub struct $name;
+
+            impl Command for $name {
+                const NAME: &'static str = stringify!($name);
+                type Args = $args;
+                type Reply = $reply;
+            }
+
+            $( impl Subscription for $name { type Message = $message; } )?
+        )*
+
+        /// Every command's name, in declaration order: what the backend registers and the window may call.
+        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+contract! {
+    // The activity console.
+    /// The recorded requests, newest last.
+    list_activity(()) -> Vec<ActivityEntry>;
+    /// One recorded request with its request and answer, by id; `None` once it left the log.
+    activity_detail(u64) -> Option<ActivityDetail>;
+    clear_activity(()) -> ();
+    subscribe_activity(()) -> u64, streams ActivityMessage;
+
+    // The engine.
+    /// "Retry now" on the unreachable page.
+    retry_connection(()) -> ();
+    engine_info(()) -> EngineInfo;
+    /// The engine's change stream (invalidations and connection changes).
+    subscribe_engine(()) -> u64, streams StreamMessage;
+
+    // Containers. A container is named by its id or name.
+    /// `docker ps` (false) or `docker ps -a` (true).
+    list_containers(bool) -> Vec<ContainerSummary>;
+    container_action(ContainerActionArgs) -> ();
+    /// `docker run`: the new container's id.
+    run_container(RunRequest) -> String;
+    container_details(String) -> ContainerDetails;
+    logs_before(LogsBeforeArgs) -> Vec<LogLine>;
+    /// The list's CPU and memory columns for these running containers, a round every few seconds.
+    subscribe_list_stats(Vec<String>) -> u64, streams StatsMessage;
+    /// Asks where to save a container's whole log and writes it; the path, or `None` when cancelled.
+    save_logs(String) -> Option<String>;
+    subscribe_logs(LogsArgs) -> u64, streams LogMessage;
+    subscribe_stats(String) -> u64, streams StatsMessage;
+    subscribe_processes(String) -> u64, streams ProcessesMessage;
+    open_terminal(TerminalArgs) -> u64, streams TerminalMessage;
+    /// Whether the terminal was still open.
+    terminal_input(TerminalInputArgs) -> bool;
+    terminal_resize(TerminalResizeArgs) -> bool;
+    /// Opens an `http(s)://` address (a published port) in the user's browser.
+    open_url(String) -> ();
+
+    // Images. An image is named by a reference or its id.
+    list_images(()) -> Vec<ImageSummary>;
+    image_action(ImageActionArgs) -> ();
+    pull_image(PullArgs) -> u64, streams PullMessage;
+    push_image(ImageReference) -> u64, streams PullMessage;
+    build_image(BuildRequest) -> u64, streams BuildMessage;
+    /// The system's folder picker with this title; `None` when cancelled.
+    choose_folder(String) -> Option<String>;
+    image_details(String) -> ImageDetails;
+    tag_image(TagArgs) -> ();
+    /// What `docker image prune` (false) or `prune -a` (true) would remove.
+    prune_preview(bool) -> PrunePreview;
+    prune_images(bool) -> PruneReport;
+
+    // Registries. A registry is named by its address (`docker.io`, `host:port`).
+    list_registries(()) -> Vec<Registry>;
+    /// Checked by the engine with the registry before anything is saved; the reply never holds the password.
+    login(Login) -> Registry;
+    logout(String) -> ();
+    registry_catalog(String) -> Catalog;
+    registry_tags(RegistryTagsArgs) -> Tags;
+    search_hub(String) -> Vec<SearchResult>;
+
+    // Volumes. A volume is named by its name.
+    list_volumes(()) -> Vec<VolumeSummary>;
+    create_volume(VolumeCreate) -> ();
+    remove_volume(String) -> ();
+    /// The names removed.
+    prune_volumes(()) -> Vec<String>;
+    /// `docker volume inspect`: the engine's JSON.
+    inspect_volume(String) -> String;
+    /// The bind mounts and tmpfs mounts of every container.
+    list_host_mounts(()) -> Vec<MountUse>;
+
+    // Settings.
+    get_settings(()) -> Settings;
+    set_settings(Settings) -> ();
+
+    // Subscriptions and the page itself.
+    /// Cancels a subscription; whether it was still open.
+    unsubscribe(u64) -> bool;
+    /// How many subscriptions are open (the leak tests count them).
+    subscription_count(()) -> usize;
+    /// A panic or uncaught error in the page, for the app's log.
+    report_page_error(PageError) -> ();
+}
