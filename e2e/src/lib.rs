@@ -4,7 +4,8 @@
 //!
 //! Invariants: every wait has a deadline and fails the test with what it last saw; the driver and the app are
 //! killed when the `Window` is dropped, also when a test panics; the app only ever talks to the private test
-//! engine (`PORTHOLE_TEST_ENGINE`) and keeps its settings in a temporary folder.
+//! engine (`PORTHOLE_TEST_ENGINE`) and keeps its settings in a temporary folder; a test fails when the page
+//! reported a panic or an uncaught error to the app's log, checked as its `Window` closes.
 
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
@@ -233,7 +234,10 @@ impl Window {
                 let page = self
                     .eval("return document.querySelector('main')?.innerText?.slice(0, 600)")
                     .await;
-                panic!("timed out after {seconds} s waiting for {what}; the page said: {page}");
+                let errors = self
+                    .eval("return (window.__portholePageErrors || []).join('\\n')")
+                    .await;
+                panic!("timed out after {seconds} s waiting for {what}; the page said: {page}; its errors: {errors}");
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
@@ -454,7 +458,18 @@ impl Drop for Window {
             .args(["-s", "KILL", "--", &group])
             .status();
         let _ = self.driver.wait();
+        // Every test fails when the page panicked or logged an uncaught error, whatever it asserted itself.
+        let errors = page_errors(&self.home);
+        if !errors.is_empty() && !std::thread::panicking() {
+            panic!("the page reported errors (assets/page-errors.js → the app's log):\n{errors}");
+        }
     }
+}
+
+/// What the app's log holds of the page's panics and uncaught errors (`report_page_error`).
+pub fn page_errors(home: &Path) -> String {
+    std::fs::read_to_string(home.join("data/dev.porthole.app/logs/page-errors.log"))
+        .unwrap_or_default()
 }
 
 async fn connect(port: u16) -> Client {

@@ -2,6 +2,9 @@
 //!
 //! Folder map: `api` (IPC), `store` (live, keyed data kept in sync by the engine stream), `pages/` (one per screen),
 //! `components/` (one reusable piece per file), `tour` (the guided tour's watcher).
+//!
+//! A panic is never silent: the hook writes it to the console, then hands it to `assets/page-errors.js`, which
+//! sends it to the app's log and replaces the dead page with "Something went wrong — Reload".
 
 mod api;
 mod app;
@@ -10,7 +13,19 @@ mod pages;
 mod store;
 mod tour;
 
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Defined by `assets/page-errors.js`, loaded before this module.
+    #[wasm_bindgen(js_namespace = window, js_name = portholePanic, catch)]
+    fn report_panic(text: &str) -> Result<(), JsValue>;
+}
+
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let _ = report_panic(&info.to_string());
+    }));
     leptos::mount::mount_to_body(app::App);
 }

@@ -32,6 +32,38 @@ impl ImageSummary {
         self.tags.is_empty() || self.tags.iter().all(|t| t == "<none>:<none>")
     }
 
+    /// Whether `wanted` (as a user types it) names this image: its id (whole, or the short form), or one of its
+    /// tags after the reference parser's normalisation — so `nginx` is `nginx:latest` is
+    /// `docker.io/library/nginx:latest`, as the engine resolves them.
+    pub fn answers_to(&self, wanted: &str) -> bool {
+        let wanted = wanted.trim();
+        if wanted.is_empty() {
+            return false;
+        }
+        let bare_id = self.id.trim_start_matches("sha256:");
+        let wanted_id = wanted.trim_start_matches("sha256:");
+        if wanted_id.len() >= 12 && bare_id.starts_with(wanted_id) {
+            return true;
+        }
+        let Ok(wanted) = crate::ImageReference::parse(wanted) else {
+            return false;
+        };
+        let same = |name: &String, by: fn(&crate::ImageReference) -> String| {
+            crate::ImageReference::parse(name).is_ok_and(|have| by(&have) == by(&wanted))
+        };
+        if wanted.digest.is_some() && wanted.tag.is_none() {
+            // `name@sha256:…` is one of the repository digests the engine lists.
+            return self.digests.iter().any(|d| {
+                same(d, |r| {
+                    format!("{}/{}@{:?}", r.registry, r.repository, r.digest)
+                })
+            });
+        }
+        self.tags
+            .iter()
+            .any(|tag| same(tag, crate::ImageReference::canonical))
+    }
+
     /// Splits each `repository:tag` at the last colon that is not part of a registry port, giving the
     /// repository and tag columns; a dangling image is one `<none>`/`<none>` row.
     pub fn repository_tags(&self) -> Vec<(String, String)> {
@@ -75,6 +107,43 @@ pub fn human_size(bytes: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn nginx() -> ImageSummary {
+        ImageSummary {
+            id: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".into(),
+            tags: vec!["nginx:latest".into(), "localhost:5000/web:1.0".into()],
+            digests: vec![],
+            size: 0,
+            created: 0,
+            containers: 0,
+        }
+    }
+
+    #[test]
+    fn an_image_answers_to_the_names_the_engine_resolves() {
+        let image = nginx();
+        for name in [
+            "nginx",
+            "nginx:latest",
+            "docker.io/library/nginx",
+            "library/nginx:latest",
+            "localhost:5000/web:1.0",
+            "0123456789ab",
+            "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        ] {
+            assert!(image.answers_to(name), "{name}");
+        }
+        for name in [
+            "nginx:1.12",
+            "localhost:5000/web",
+            "web:1.0",
+            "",
+            "0123",
+            "NGINX",
+        ] {
+            assert!(!image.answers_to(name), "{name}");
+        }
+    }
 
     #[test]
     fn a_registry_port_is_never_a_tag() {

@@ -10,6 +10,7 @@ pub mod confirm_dialog;
 pub mod container_actions;
 pub mod container_overview;
 pub mod container_row;
+pub mod draft_rows;
 pub mod error_banner;
 pub mod filter_box;
 pub mod help_button;

@@ -4,12 +4,14 @@
 
 use crate::api;
 use crate::components::prose::Prose;
-use crate::components::run_mounts::{MountRow, RunMounts};
-use crate::components::run_ports::{PortRow, RunPorts};
+use crate::components::run_mounts::RunMounts;
+use crate::components::run_ports::RunPorts;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::run::{parse_env_lines, parse_label, split_command, RestartPolicy, RunRequest};
+use porthole_model::run::{
+    parse_env_lines, parse_label, split_command, MountDraft, PortDraft, RestartPolicy, RunRequest,
+};
 use porthole_model::{ObjectKind, PortholeError};
 
 /// Every field's own problem, and the whole form's, by field name (`image`, `port.1`, …).
@@ -34,8 +36,8 @@ pub fn RunDialog() -> impl IntoView {
     let network = RwSignal::new(String::new());
     let workdir = RwSignal::new(String::new());
     let user = RwSignal::new(String::new());
-    let ports = RwSignal::new(Vec::<PortRow>::new());
-    let mounts = RwSignal::new(Vec::<MountRow>::new());
+    let ports = RwSignal::new(Vec::<PortDraft>::new());
+    let mounts = RwSignal::new(Vec::<MountDraft>::new());
     let next_key = StoredValue::new(0u32);
     let exposed = RwSignal::new(Vec::<String>::new());
     let running = RwSignal::new(false);
@@ -62,10 +64,9 @@ pub fn RunDialog() -> impl IntoView {
     // The image's EXPOSEd ports, when it is a local image, offered as port rows.
     Effect::new(move |_| {
         let wanted = image.get().trim().to_owned();
-        let local = store.images.with(|all| {
-            all.iter()
-                .any(|i| i.tags.contains(&wanted) || i.id == wanted)
-        });
+        let local = store
+            .images
+            .with(|all| all.iter().any(|i| i.answers_to(&wanted)));
         exposed.set(Vec::new());
         if local {
             spawn_local(async move {
@@ -221,9 +222,9 @@ pub fn RunDialog() -> impl IntoView {
                             </datalist>
                             {move || {
                                 let wanted = image.get();
-                                let local = store.images.with(|all| all.iter().any(|i| i.tags.contains(&wanted) || i.id == wanted));
+                                let local = store.images.with(|all| all.iter().any(|i| i.answers_to(&wanted)));
                                 (!local && !wanted.trim().is_empty() && field_problem("image")().is_none())
-                                    .then(|| view! { <span class="hint">"Not on this engine yet: it is pulled first."</span> })
+                                    .then(|| view! { <span class="hint" id="run-image-pulled-first">"Not on this engine yet: it is pulled first."</span> })
                             }}
                             {move || field_problem("image")().filter(|_| !image.with(String::is_empty)).map(|m| view! { <span class="invalid">{m}</span> })}</label>
                         {text_field("run-name", "Name (optional)", "my-web", name, "name")}
@@ -269,6 +270,10 @@ pub fn RunDialog() -> impl IntoView {
                             {(!error.detail.is_empty()).then(|| view! { <div class="detail mono">{error.detail.clone()}</div> })}</div>
                     })}
                     <div class="dialog-buttons">
+                        // A disabled Run says why, so the user is not left guessing which field holds it back.
+                        {move || errors().into_iter().next().map(|(_, message)| view! {
+                            <span class="hint run-waiting" id="run-waiting">{format!("Before Run: {message}")}</span>
+                        })}
                         <button class="ghost" id="run-cancel" on:click=move |_| close()>"Cancel"</button>
                         <button class="primary" id="run-start" disabled=move || running.get() || !errors().is_empty() on:click=start>
                             {move || if running.get() { "Starting…" } else { "Run" }}</button>

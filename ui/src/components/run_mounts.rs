@@ -3,47 +3,15 @@
 //! each with where its data lives and what survives `docker rm`.
 
 use crate::api;
+use crate::components::draft_rows::{index, read, remove, write};
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::run::{MountKind, MountSpec};
-
-#[derive(Clone, Copy)]
-pub struct MountRow {
-    pub key: u32,
-    pub kind: RwSignal<MountKind>,
-    pub source: RwSignal<String>,
-    pub target: RwSignal<String>,
-    pub read_only: RwSignal<bool>,
-    pub size: RwSignal<String>,
-}
-
-impl MountRow {
-    pub fn new(key: u32, kind: MountKind) -> Self {
-        Self {
-            key,
-            kind: RwSignal::new(kind),
-            source: RwSignal::new(String::new()),
-            target: RwSignal::new(String::new()),
-            read_only: RwSignal::new(false),
-            size: RwSignal::new(String::new()),
-        }
-    }
-
-    pub fn parsed(&self) -> Result<MountSpec, String> {
-        MountSpec::from_parts(
-            self.kind.get(),
-            &self.source.get(),
-            &self.target.get(),
-            self.read_only.get(),
-            &self.size.get(),
-        )
-    }
-}
+use porthole_model::run::{MountDraft, MountKind};
 
 #[component]
 pub fn RunMounts(
-    rows: RwSignal<Vec<MountRow>>,
+    rows: RwSignal<Vec<MountDraft>>,
     next_key: StoredValue<u32>,
     duplicates: Signal<Vec<(usize, String)>>,
 ) -> impl IntoView {
@@ -51,7 +19,7 @@ pub fn RunMounts(
     let add = move |kind: MountKind| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
-        rows.update(|r| r.push(MountRow::new(key, kind)));
+        rows.update(|r| r.push(MountDraft::new(key, kind)));
     };
     view! {
         <fieldset class="run-section" id="run-mounts">
@@ -62,47 +30,51 @@ pub fn RunMounts(
             </datalist>
             <For each=move || rows.get() key=|row| row.key let:row>
                 {
-                    let index = move || rows.with(|r| r.iter().position(|x| x.key == row.key).unwrap_or(0));
-                    let problem = move || row.parsed().err().or_else(|| {
-                        let i = index();
-                        duplicates.with(|d| d.iter().find(|(at, _)| *at == i).map(|(_, m)| m.clone()))
-                    });
-                    let is = move |kind: MountKind| row.kind.get() == kind;
+                    let key = row.key;
+                    let index = move || index(rows, key);
+                    // A row nobody has typed in yet is not an error to shout about; Run says what is missing.
+                    let problem = move || {
+                        let own = rows.with(|r| r.iter().find(|x| x.key == key).and_then(|x| x.parsed().err().filter(|_| !x.is_blank())));
+                        own.or_else(|| {
+                            let i = index();
+                            duplicates.with(|d| d.iter().find(|(at, _)| *at == i).map(|(_, m)| m.clone()))
+                        })
+                    };
+                    let is = move |kind: MountKind| read(rows, key, |r| r.kind == kind);
                     view! {
-                        <div class="run-row mount-row" data-row=move || index().to_string() data-kind=move || row.kind.get().as_str()>
-                            <select class="mount-kind" title="Kind of storage" on:change=move |ev| row.kind.set(MountKind::parse(&event_target_value(&ev)))>
+                        <div class="run-row mount-row" data-row=move || index().to_string() data-kind=move || read(rows, key, |r| r.kind.as_str())>
+                            <select class="mount-kind" title="Kind of storage" on:change=move |ev| write(rows, key, |r| r.kind = MountKind::parse(&event_target_value(&ev)))>
                                 {MountKind::ALL.into_iter().map(|k| view! {
-                                    <option value=k.as_str() selected=move || row.kind.get() == k>{k.as_str()}</option>
+                                    <option value=k.as_str() selected=move || is(k)>{k.as_str()}</option>
                                 }).collect_view()}
                             </select>
                             {move || (!is(MountKind::Tmpfs)).then(|| view! {
                                 <span class="with-button">
-                                    <input type="text" class="mount-source" id=format!("mount-source-{}", row.key) spellcheck="false"
+                                    <input type="text" class="mount-source" id=format!("mount-source-{key}") spellcheck="false"
                                         list=move || if is(MountKind::Volume) { "volume-names" } else { "" }
                                         placeholder=move || if is(MountKind::Volume) { "volume name (empty: anonymous)" } else { "/host/folder" }
-                                        prop:value=move || row.source.get() on:input=move |ev| row.source.set(event_target_value(&ev)) />
+                                        prop:value=move || read(rows, key, |r| r.source.clone()) on:input=move |ev| write(rows, key, |r| r.source = event_target_value(&ev)) />
                                     {move || is(MountKind::Bind).then(|| view! {
                                         <button type="button" class="action mount-choose" on:click=move |_| spawn_local(async move {
-                                            if let Ok(Some(folder)) = api::choose_folder("Choose the host folder to mount").await { row.source.try_set(folder); }
+                                            if let Ok(Some(folder)) = api::choose_folder("Choose the host folder to mount").await { write(rows, key, |r| r.source = folder); }
                                         })>"Choose…"</button>
                                     })}
                                 </span>
                             })}
                             <span class="sep">"→"</span>
-                            <input type="text" class="mount-target" id=format!("mount-target-{}", row.key) placeholder="/path/in/container" spellcheck="false"
-                                prop:value=move || row.target.get() on:input=move |ev| row.target.set(event_target_value(&ev)) />
+                            <input type="text" class="mount-target" id=format!("mount-target-{key}") placeholder="/path/in/container" spellcheck="false"
+                                prop:value=move || read(rows, key, |r| r.target.clone()) on:input=move |ev| write(rows, key, |r| r.target = event_target_value(&ev)) />
                             {move || if is(MountKind::Tmpfs) {
-                                view! { <input type="text" class="mount-size" id=format!("mount-size-{}", row.key) placeholder="size, e.g. 64m" title="Size limit (default: half the memory)"
-                                    prop:value=move || row.size.get() on:input=move |ev| row.size.set(event_target_value(&ev)) /> }.into_any()
+                                view! { <input type="text" class="mount-size" id=format!("mount-size-{key}") placeholder="size, e.g. 64m" title="Size limit (default: half the memory)"
+                                    prop:value=move || read(rows, key, |r| r.size.clone()) on:input=move |ev| write(rows, key, |r| r.size = event_target_value(&ev)) /> }.into_any()
                             } else {
-                                view! { <label class="check"><input type="checkbox" class="mount-ro" prop:checked=move || row.read_only.get()
-                                    on:change=move |ev| row.read_only.set(event_target_checked(&ev)) />"read-only"</label> }.into_any()
+                                view! { <label class="check"><input type="checkbox" class="mount-ro" prop:checked=move || read(rows, key, |r| r.read_only)
+                                    on:change=move |ev| write(rows, key, |r| r.read_only = event_target_checked(&ev)) />"read-only"</label> }.into_any()
                             }}
                             <button type="button" class="ghost remove-row" title="Remove this mount"
-                                on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>"✕"</button>
-                            <div class="mount-explain">{move || row.kind.get().explanation()}</div>
-                            {move || problem().filter(|_| !row.target.with(String::is_empty) || !row.source.with(String::is_empty))
-                                .map(|message| view! { <div class="invalid row-problem">{message}</div> })}
+                                on:click=move |_| remove(rows, key)>"✕"</button>
+                            <div class="mount-explain">{move || read(rows, key, |r| r.kind.explanation())}</div>
+                            {move || problem().map(|message| view! { <div class="invalid row-problem">{message}</div> })}
                         </div>
                     }
                 }

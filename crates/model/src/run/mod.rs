@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+mod draft;
 mod env;
 mod mount;
 mod port;
@@ -13,6 +14,7 @@ mod restart;
 #[cfg(test)]
 mod tests;
 
+pub use draft::{edit_row, row_index, DraftRow, MountDraft, PortDraft};
 pub use env::{parse_env, parse_env_lines, parse_label};
 pub use mount::{parse_bind_source, parse_size, parse_target, MountKind, MountSpec};
 pub use port::{parse_port, PortSpec, Protocol};
