@@ -1,40 +1,46 @@
 //! The connection watcher: one task for the app's lifetime that connects to the engine, follows its event stream,
-//! and reconnects with backoff (1 s doubling to 30 s, or at once on "Retry now") when the engine goes away.
+//! and reconnects when the engine goes away — every second for a local socket, 1 s doubling to 30 s for a remote
+//! engine (or at once on "Retry now").
 //!
 //! Invariants: the event stream is opened `since` the engine's own clock at connect time, before the UI is told
 //! `Connected`, so no change between the UI's resync and the stream's start is lost; a broken stream always leads
-//! back to reconnecting, never to a silent stop.
+//! back to reconnecting, never to a silent stop; the failed-try count starts again every time the engine answers
+//! (a restart never inherits the previous outage's backoff); a remote engine is pinged while connected, so one that
+//! vanished without closing the connection is noticed within `LIVENESS_SECS` plus the ping's timeout.
 
 use crate::state::Shared;
 use porthole_engine::{events, system, Engine};
-use porthole_model::engine::backoff_secs;
+use porthole_model::engine::{is_local_endpoint, reconnect_delay_secs, LIVENESS_SECS};
 use porthole_model::ConnectionState;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
 pub async fn run(shared: Arc<Shared>) {
+    let local = is_local_endpoint(&shared.endpoint.host);
     let mut attempt: u32 = 0;
     loop {
         match Engine::connect_recorded(&shared.endpoint, shared.activity.clone()).await {
             Ok(engine) => {
                 let started = tokio::time::Instant::now();
-                follow(&shared, engine).await;
+                let answered = follow(&shared, engine, local).await;
                 set_engine(&shared, None);
                 shared.connection.send_replace(ConnectionState::Connecting {
                     endpoint: shared.endpoint.host.clone(),
                 });
-                // An engine that answers but drops the event stream at once must not be hammered: back off.
-                if started.elapsed() < STABLE {
-                    let delay = backoff_secs(attempt);
-                    attempt = attempt.saturating_add(1);
-                    wait(&shared, delay).await;
-                } else {
+                if answered {
                     attempt = 0;
+                } else {
+                    attempt = attempt.saturating_add(1);
+                }
+                // An engine that answers but drops the event stream at once is tried again after a pause, never in
+                // a tight loop; one that ran for a while is tried again at once (it is probably restarting).
+                if !answered || started.elapsed() < STABLE {
+                    wait(&shared, reconnect_delay_secs(local, attempt)).await;
                 }
             }
             Err(unreachable) => {
-                let delay = backoff_secs(attempt);
+                let delay = reconnect_delay_secs(local, attempt);
                 shared
                     .connection
                     .send_replace(ConnectionState::Unreachable {
@@ -54,7 +60,7 @@ pub async fn run(shared: Arc<Shared>) {
     }
 }
 
-/// A connection that lasted less than this counts as a failed attempt for the backoff.
+/// A connection shorter than this is not trusted to be back: the next try waits its delay first.
 const STABLE: Duration = Duration::from_secs(5);
 
 /// Sleeps `secs`, or less when the user asks to retry now; returns whether they did.
@@ -65,11 +71,12 @@ async fn wait(shared: &Shared, secs: u64) -> bool {
     }
 }
 
-/// Runs while the engine answers: publishes `Connected`, then forwards coalesced invalidations.
-async fn follow(shared: &Shared, engine: Engine) {
+/// Runs while the engine answers: publishes `Connected`, then forwards coalesced invalidations. Returns whether the
+/// engine answered (`docker info`), which is what resets the backoff.
+async fn follow(shared: &Shared, engine: Engine, local: bool) -> bool {
     let info = match system::info(&engine).await {
         Ok(info) => info,
-        Err(_) => return,
+        Err(_) => return false,
     };
     let (sender, mut batches) = mpsc::channel(16);
     let since = info.system_time.clone();
@@ -77,10 +84,14 @@ async fn follow(shared: &Shared, engine: Engine) {
     let mut stream = tokio::spawn(async move {
         events::forward_invalidations(&stream_engine, Some(since), sender).await
     });
+    let liveness_engine = engine.clone();
     set_engine(shared, Some(engine));
     shared.connection.send_replace(ConnectionState::Connected {
         info: Box::new(info),
     });
+    // A local socket's stream ends when the engine does; a remote host can vanish without a word.
+    let mut liveness = tokio::time::interval(Duration::from_secs(LIVENESS_SECS));
+    liveness.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {
             batch = batches.recv() => match batch {
@@ -88,9 +99,15 @@ async fn follow(shared: &Shared, engine: Engine) {
                 None => break,
             },
             _ = &mut stream => break,
+            _ = liveness.tick(), if !local => {
+                if !liveness_engine.is_alive().await {
+                    break;
+                }
+            }
         }
     }
     stream.abort();
+    true
 }
 
 fn set_engine(shared: &Shared, engine: Option<Engine>) {

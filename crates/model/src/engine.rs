@@ -136,9 +136,40 @@ pub fn backoff_secs(attempt: u32) -> u64 {
         .min(30)
 }
 
+/// Whether an endpoint is a socket on this machine: cheap to try, so it is retried every second rather than with
+/// a growing backoff (a local engine restarting must be back in the window within a second of answering).
+pub fn is_local_endpoint(host: &str) -> bool {
+    host.starts_with("unix://") || host.starts_with("npipe://")
+}
+
+/// How long to wait before the next try, after `attempt` failed tries in a row (counting from 0): every second for
+/// a local socket, 1 s doubling to 30 s for a remote engine. The count starts again once the engine has answered.
+pub fn reconnect_delay_secs(local: bool, attempt: u32) -> u64 {
+    if local {
+        1
+    } else {
+        backoff_secs(attempt)
+    }
+}
+
+/// While connected, a remote engine is pinged this often: a host that vanished without closing the connection
+/// (no FIN, no RST) is noticed within this plus the ping's own timeout.
+pub const LIVENESS_SECS: u64 = 4;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_local_socket_is_retried_every_second_a_remote_engine_backs_off() {
+        assert!(is_local_endpoint("unix:///var/run/docker.sock"));
+        assert!(!is_local_endpoint("tcp://10.0.0.5:2376"));
+        assert!(!is_local_endpoint("ssh://me@host"));
+        let local: Vec<u64> = (0..8).map(|a| reconnect_delay_secs(true, a)).collect();
+        assert_eq!(local, [1; 8]);
+        let remote: Vec<u64> = (0..7).map(|a| reconnect_delay_secs(false, a)).collect();
+        assert_eq!(remote, [1, 2, 4, 8, 16, 30, 30]);
+    }
 
     #[test]
     fn backoff_doubles_from_one_second_to_thirty() {
