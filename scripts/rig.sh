@@ -14,15 +14,59 @@ RIG=${PH_RIG:-/tmp/ph}
 SOCK=$RIG/docker.sock
 BRIDGE=${PH_BRIDGE:-ph0}
 BRIDGE_CIDR=${PH_BRIDGE_CIDR:-10.123.0.1/24}
-REGISTRY_ADDR=${PH_REGISTRY_ADDR:-127.0.0.1:5001}
-OPEN_REGISTRY_ADDR=${PH_OPEN_REGISTRY_ADDR:-127.0.0.1:5000}
-LAN_REGISTRY_ADDR=${PH_LAN_REGISTRY_ADDR:-${BRIDGE_CIDR%/*}:5002}
 REGISTRY_USER=porthole
 REGISTRY_NAME=docker-local-registry
+# Set on the private engine (`docker info` shows it); the tests refuse any engine without it.
+RIG_LABEL=dev.porthole.rig
+# Marks the folder, the /etc/hosts line and the bridge as the rig's own: only what carries it is reused or removed.
+MARK=.porthole-rig
+HOSTS_TAG="# added by porthole's test rig"
+
+# Every docker command of the rig uses the rig's own client config, never the user's ~/.docker.
+export DOCKER_CONFIG=$RIG/docker-config
 # A docker credential helper speaking the real protocol, for tests of `credsStore` (scripts/test-bin).
 TEST_BIN=$(cd "$(dirname "$0")" && pwd)/test-bin
 
 log() { printf '[rig] %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+# The rig's folder: made by the rig (mode 711, with its mark) or refused. A path that is a symlink, belongs to
+# someone else or lacks the mark was not made by the rig, and the rig writes nothing into it as root.
+own_folder() {
+  if [ -L "$RIG" ]; then die "$RIG is a symbolic link: not the rig's folder; remove it or set PH_RIG"; fi
+  if [ -e "$RIG" ]; then
+    [ -d "$RIG" ] && [ -O "$RIG" ] && [ -f "$RIG/$MARK" ] ||
+      die "$RIG exists and is not the rig's (no $MARK, or not yours): set PH_RIG to a folder of its own"
+    return
+  fi
+  # 711: others may reach the socket by its path (the permission test connects as nobody) but cannot list or write.
+  mkdir -m 711 "$RIG" || die "cannot create $RIG"
+  touch "$RIG/$MARK"
+}
+
+# Whether `pid` is alive and its command line holds `pattern` (the rig's socket or config path): a pidfile can be
+# stale, and its number reused by someone else's process.
+is_ours() {
+  local pid=$1 pattern=$2
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$pattern"
+}
+
+# A loopback address for one of the rig's registries: the one it chose before (kept in $RIG/addresses), else the
+# first free port from `port` up — never a port someone else listens on (5000 is many developers' own registry).
+listening() { ss -ltnH "sport = :$1" 2>/dev/null | grep -q .; }
+choose_address() {
+  local name=$1 host=$2 port=$3 saved
+  saved=$(grep -s "^$name=" "$RIG/addresses" | cut -d= -f2 || true)
+  if [ -n "$saved" ]; then echo "$saved"; return; fi
+  while listening "$port"; do port=$((port + 1)); done
+  echo "$name=$host:$port" >>"$RIG/addresses"
+  echo "$host:$port"
+}
+addresses() {
+  REGISTRY_ADDR=${PH_REGISTRY_ADDR:-$(choose_address registry 127.0.0.1 5001)}
+  OPEN_REGISTRY_ADDR=${PH_OPEN_REGISTRY_ADDR:-$(choose_address open-registry 127.0.0.1 5000)}
+  LAN_REGISTRY_ADDR=${PH_LAN_REGISTRY_ADDR:-$(choose_address lan-registry "${BRIDGE_CIDR%/*}" 5002)}
+}
 
 print_env() {
   cat <<ENV
@@ -45,11 +89,20 @@ ENV
 map_registry_name() {
   grep -qE "^127\.0\.0\.1[[:space:]].*\b$REGISTRY_NAME\b" /etc/hosts 2>/dev/null && return
   if [ -w /etc/hosts ]; then
-    echo "127.0.0.1 $REGISTRY_NAME" >>/etc/hosts
-    log "/etc/hosts maps $REGISTRY_NAME to 127.0.0.1"
+    echo "127.0.0.1 $REGISTRY_NAME $HOSTS_TAG" >>/etc/hosts
+    log "/etc/hosts maps $REGISTRY_NAME to 127.0.0.1 (removed by stop)"
   else
     log "cannot write /etc/hosts: tests that use $REGISTRY_NAME will fail"
   fi
+}
+
+# Removes only the line the rig added. Written in place (not renamed over), since /etc/hosts is often a mount.
+unmap_registry_name() {
+  grep -qF "$HOSTS_TAG" /etc/hosts 2>/dev/null || return 0
+  local kept
+  kept=$(grep -vF "$HOSTS_TAG" /etc/hosts || true)
+  printf '%s\n' "$kept" >/etc/hosts
+  log "/etc/hosts: the rig's line removed"
 }
 
 engine_alive() { DOCKER_HOST=unix://$SOCK timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
@@ -61,10 +114,15 @@ start_engine() {
     ip link add "$BRIDGE" type bridge
     ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
     ip link set "$BRIDGE" up
+    touch "$RIG/bridge-created"
+  elif [ ! -f "$RIG/bridge-created" ]; then
+    die "a network interface $BRIDGE exists that the rig did not make: set PH_BRIDGE (and PH_BRIDGE_CIDR)"
   fi
-  # Own bridge and no iptables: never touch another engine's docker0 or firewall (see shared/ENVIRONMENT.md).
+  # Own bridge and no iptables: never touch another engine's docker0 or firewall (see shared/ENVIRONMENT.md). Own
+  # containerd namespaces: where a system containerd runs, the engine must not share `moby`, the user's engine's.
   setsid dockerd -H "unix://$SOCK" --data-root "$RIG/data" --exec-root "$RIG/x" --pidfile "$RIG/docker.pid" \
-    --bridge "$BRIDGE" --iptables=false --ip-masq=false \
+    --bridge "$BRIDGE" --iptables=false --ip-masq=false --label "$RIG_LABEL=$RIG" \
+    --containerd-namespace porthole-rig --containerd-plugins-namespace porthole-rig-plugins \
     >>"$RIG/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do
     engine_alive && { log "engine up on $SOCK"; return; }
@@ -76,7 +134,7 @@ start_engine() {
 stop_engine() {
   local pid
   pid=$(cat "$RIG/docker.pid" 2>/dev/null || true)
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  if is_ours "$pid" "$SOCK"; then
     kill "$pid"
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
@@ -86,7 +144,10 @@ stop_engine() {
 }
 
 start_registry() {
-  if curl -s -o /dev/null "http://$REGISTRY_ADDR/v2/"; then log "registry already answers on $REGISTRY_ADDR"; return; fi
+  if is_ours "$(cat "$RIG/registry.pid" 2>/dev/null || true)" "$RIG/registry/config.yml"; then
+    log "registry already runs on $REGISTRY_ADDR"; return
+  fi
+  listening "${REGISTRY_ADDR##*:}" && die "$REGISTRY_ADDR is taken by something that is not the rig's registry"
   mkdir -p "$RIG/registry"
   [ -s "$RIG/registry-password" ] || head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$RIG/registry-password"
   htpasswd -Bbn "$REGISTRY_USER" "$(cat "$RIG/registry-password")" >"$RIG/registry/htpasswd"
@@ -112,7 +173,8 @@ YML
 # for a plain-HTTP registry elsewhere on the network, which the engine refuses until it is listed as insecure.
 open_registry() {
   local name=$1 addr=$2
-  if curl -s -o /dev/null "http://$addr/v2/"; then return; fi
+  if is_ours "$(cat "$RIG/$name.pid" 2>/dev/null || true)" "$RIG/$name/config.yml"; then return; fi
+  listening "${addr##*:}" && die "$addr is taken by something that is not the rig's $name"
   mkdir -p "$RIG/$name"
   cat >"$RIG/$name/config.yml" <<YML
 version: 0.1
@@ -132,9 +194,9 @@ YML
 
 stop_registry() {
   local pid
-  for file in registry.pid open-registry.pid lan-registry.pid; do
-    pid=$(cat "$RIG/$file" 2>/dev/null || true)
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  for name in registry open-registry lan-registry; do
+    pid=$(cat "$RIG/$name.pid" 2>/dev/null || true)
+    if is_ours "$pid" "$RIG/$name/config.yml"; then kill "$pid" 2>/dev/null || true; fi
   done
   log "registries stopped"
 }
@@ -196,16 +258,22 @@ build_images() {
 
 case "${1:-}" in
   start)
+    own_folder; addresses
     mkdir -p "$RIG/docker-config"
     [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
     map_registry_name; start_engine; start_registry
     open_registry open-registry "$OPEN_REGISTRY_ADDR"; open_registry lan-registry "$LAN_REGISTRY_ADDR"
     build_images; seed_open_registry; seed_tour; print_env ;;
-  stop) stop_engine; stop_registry; ip link del "$BRIDGE" 2>/dev/null || true
-        # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
-        umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;
+  stop)
+    # Nothing to undo where the rig never was; and never a folder the rig did not make.
+    if [ -L "$RIG" ] || [ ! -f "$RIG/$MARK" ]; then log "no rig at $RIG"; exit 0; fi
+    stop_engine; stop_registry
+    if [ -f "$RIG/bridge-created" ]; then ip link del "$BRIDGE" 2>/dev/null || true; fi
+    unmap_registry_name
+    # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
+    umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;
   stop-engine) stop_engine ;;
-  start-engine) start_engine ;;
-  env) print_env ;;
+  start-engine) own_folder; start_engine ;;
+  env) own_folder; addresses; print_env ;;
   *) echo "usage: $0 start|stop|stop-engine|start-engine|env" >&2; exit 2 ;;
 esac

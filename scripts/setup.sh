@@ -15,8 +15,25 @@ SUDO=""
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 packages=(build-essential pkg-config file curl iproute2 libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev docker.io busybox-static)
+  libayatana-appindicator3-dev librsvg2-dev busybox-static)
 $with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3)
+
+# A Docker engine and CLI only where there is none: Docker's own packages (docker-ce, containerd.io), Podman's
+# docker shim or a hand-installed dockerd must never be replaced, so anything answering to `docker`/`dockerd`, or
+# any of those packages, means "leave the engine alone".
+has_engine() {
+  command -v docker >/dev/null || command -v dockerd >/dev/null && return 0
+  local package
+  for package in docker-ce docker-ce-cli containerd.io moby-engine moby-cli docker.io podman-docker; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" && return 0
+  done
+  return 1
+}
+if has_engine; then
+  log "a Docker engine or CLI is already installed: leaving it as it is"
+else
+  packages+=(docker.io)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -25,7 +42,8 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  # apt's own output is shown: what it installs (and would remove) is the user's to see.
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends --no-remove "${missing[@]}"
 fi
 
 # Debian starts no daemons in containers/CI; make sure the packaged engine did not grab the default socket name

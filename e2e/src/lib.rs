@@ -23,9 +23,34 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The private test engine, after checking once that it is the rig's (`scripts/rig.sh` labels it): tests create,
+/// prune and remove freely, so they refuse to run against any other engine, a user's above all.
 pub fn test_engine() -> String {
-    std::env::var("PORTHOLE_TEST_ENGINE")
-        .expect("PORTHOLE_TEST_ENGINE is not set: run the tests through scripts/test.sh, which starts a private engine")
+    static CHECKED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    CHECKED
+        .get_or_init(|| {
+            let host = std::env::var("PORTHOLE_TEST_ENGINE").expect(
+                "PORTHOLE_TEST_ENGINE is not set: run the tests through scripts/test.sh, which starts a private engine",
+            );
+            refuse_unless_rig(&host);
+            host
+        })
+        .clone()
+}
+
+/// Panics unless the engine at `host` carries the rig's label (`dev.porthole.rig`).
+pub fn refuse_unless_rig(host: &str) {
+    let output = Command::new("docker")
+        .args(["info", "--format", "{{json .Labels}}"])
+        .env("DOCKER_HOST", host)
+        .output()
+        .expect("the docker CLI runs");
+    let labels = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        labels.contains("dev.porthole.rig="),
+        "{host} is not the test rig's engine (no dev.porthole.rig label): the tests only ever run against the \
+         private engine scripts/rig.sh starts, never another one"
+    );
 }
 
 fn app_binary() -> PathBuf {

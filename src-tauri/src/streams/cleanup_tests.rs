@@ -10,9 +10,24 @@ use std::sync::Arc;
 use std::time::Duration;
 use tauri::ipc::{Channel, InvokeResponseBody};
 
-fn docker(args: &[&str]) -> String {
+/// The rig's private engine; refused unless it carries the rig's label, as every engine test does.
+fn test_engine() -> String {
     let host = std::env::var("PORTHOLE_TEST_ENGINE")
         .expect("run through scripts/test.sh (a private engine)");
+    let labels = Command::new("docker")
+        .args(["info", "--format", "{{json .Labels}}"])
+        .env("DOCKER_HOST", &host)
+        .output()
+        .expect("docker runs");
+    assert!(
+        String::from_utf8_lossy(&labels.stdout).contains("dev.porthole.rig="),
+        "{host} is not the test rig's engine: refusing to run"
+    );
+    host
+}
+
+fn docker(args: &[&str]) -> String {
+    let host = test_engine();
     let output = Command::new("docker")
         .args(args)
         .env("DOCKER_HOST", host)
@@ -74,7 +89,7 @@ fn a_thousand_views_opened_and_closed_leave_nothing_behind() {
     let guard = Remove(name.clone());
     tauri::async_runtime::block_on(async move {
         let endpoint = porthole_engine::Endpoint {
-            host: std::env::var("PORTHOLE_TEST_ENGINE").unwrap(),
+            host: test_engine(),
             source: porthole_engine::EndpointSource::DockerHost,
         };
         let engine = Engine::connect(&endpoint).await.expect("the test engine");
@@ -164,10 +179,7 @@ impl Drop for Remove {
     fn drop(&mut self) {
         let _ = Command::new("docker")
             .args(["rm", "-f", &self.0])
-            .env(
-                "DOCKER_HOST",
-                std::env::var("PORTHOLE_TEST_ENGINE").unwrap_or_default(),
-            )
+            .env("DOCKER_HOST", test_engine())
             .output();
     }
 }

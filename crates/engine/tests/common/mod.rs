@@ -1,5 +1,6 @@
 //! Shared by the engine-layer integration tests: the private test engine started by `scripts/rig.sh`, and the real
 //! docker CLI pointed at it. Tests refuse to run against anything else, so a user's containers are never touched.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 #![allow(dead_code)]
 
 use porthole_engine::{Endpoint, Engine};
@@ -7,12 +8,34 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 pub fn endpoint() -> Endpoint {
-    let host = std::env::var("PORTHOLE_TEST_ENGINE")
-        .expect("PORTHOLE_TEST_ENGINE is not set: run the tests through scripts/test.sh, which starts a private engine");
+    static CHECKED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let host = CHECKED
+        .get_or_init(|| {
+            let host = std::env::var("PORTHOLE_TEST_ENGINE")
+                .expect("PORTHOLE_TEST_ENGINE is not set: run the tests through scripts/test.sh, which starts a private engine");
+            refuse_unless_rig(&host);
+            host
+        })
+        .clone();
     Endpoint {
         host,
         source: porthole_engine::EndpointSource::DockerHost,
     }
+}
+
+/// Panics unless the engine at `host` carries the rig's label (`scripts/rig.sh` sets `dev.porthole.rig`): the
+/// tests prune and remove, so they never run against another engine.
+pub fn refuse_unless_rig(host: &str) {
+    let output = Command::new("docker")
+        .args(["info", "--format", "{{json .Labels}}"])
+        .env("DOCKER_HOST", host)
+        .output()
+        .expect("the docker CLI runs");
+    let labels = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        labels.contains("dev.porthole.rig="),
+        "{host} is not the test rig's engine (no dev.porthole.rig label): refusing to run"
+    );
 }
 
 pub async fn engine() -> Engine {
