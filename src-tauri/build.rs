@@ -2,6 +2,8 @@
 //! `porthole_model::contract::NAMES` — so that each one gets an `allow-…` permission and the window's capability
 //! grants exactly the commands the UI uses.
 
+// A failed build step must stop the build with Tauri's own message.
+#[allow(clippy::expect_used)]
 fn main() {
     let attributes = tauri_build::Attributes::new()
         .config_path("../tauri.conf.json")

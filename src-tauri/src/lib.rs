@@ -6,13 +6,11 @@
 
 mod commands;
 mod connection;
-mod image_build;
 mod save;
 mod settings;
 mod state;
 mod streams;
 mod subscriptions;
-mod transfer;
 
 use state::AppState;
 use tauri::Manager;
@@ -82,7 +80,7 @@ registered![
 ];
 
 pub fn run() {
-    tauri::Builder::default()
+    let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -106,8 +104,11 @@ pub fn run() {
             }
         })
         .invoke_handler(handler())
-        .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("Porthole failed to start");
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(error) = result {
+        eprintln!("Porthole failed to start: {error}");
+        std::process::exit(1);
+    }
 }
 
 #[cfg(test)]

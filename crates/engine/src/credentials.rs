@@ -256,11 +256,16 @@ fn place_in(config: &Map<String, Value>, key: &str) -> Place {
 }
 
 fn auths(config: &mut Map<String, Value>) -> &mut Map<String, Value> {
-    let entry = config.entry("auths").or_insert_with(|| json!({}));
+    let entry = config
+        .entry("auths")
+        .or_insert_with(|| Value::Object(Map::new()));
     if !entry.is_object() {
-        *entry = json!({});
+        *entry = Value::Object(Map::new());
     }
-    entry.as_object_mut().expect("just made an object")
+    match entry {
+        Value::Object(auths) => auths,
+        _ => unreachable!("made an object just above"),
+    }
 }
 
 /// An `auths` entry: `identitytoken` wins (as in the CLI), else `auth`.

@@ -1,6 +1,7 @@
 //! The activity console's records against the real engine: each kind of call is recorded with the docker command
 //! of its action and a `curl` that works; each docker command, replayed with the real docker CLI on a twin object,
 //! has the same effect as what the app did; and no secret is recorded after a login and an authenticated pull.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Connecting: the real engine negotiates down to its API version; each kind of failure is told apart.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Container lifecycle through the engine layer, checked with the real docker CLI.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

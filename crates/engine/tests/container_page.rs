@@ -1,5 +1,6 @@
 //! What the container page reads from the engine: details, logs (tail, follow, scroll-back, a high-volume writer),
 //! stats, processes, a terminal, and rename — all against the private test engine.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Container lists through the engine layer against containers made with the real docker CLI.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The event stream as coalesced invalidations, against real engine events.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Removing images through the engine layer: refused while a container uses it (with the containers named),
 //! then removed with its containers; untagging vs deleting.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

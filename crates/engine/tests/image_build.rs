@@ -1,5 +1,6 @@
 //! Building from a folder with a Dockerfile, offline, `FROM` the local test image: steps stream as they run, the
 //! result is a real image, and a failing step ends the build marked with the engine's message.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

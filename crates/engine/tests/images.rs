@@ -1,4 +1,5 @@
 //! Image lists through the engine layer: the rig's images, and the in-use count following containers.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

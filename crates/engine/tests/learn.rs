@@ -1,6 +1,7 @@
 //! The Learn section's Dockerfile example really builds, offline, on the local busybox test image, and its
 //! instructions do what the Dockerfile page says: ENV is used by RUN at build time and still set in the container,
 //! RUN's file is in the image, CMD runs at start and is replaced by `docker run`'s arguments.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Pruning images: the preview lists exactly what the prune then removes. Alone in its own test binary, because a
 //! prune acts on the whole engine and would race with other tests' images.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Pulling through the engine layer from the rig's registries, with progress folded per layer.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

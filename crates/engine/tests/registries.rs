@@ -1,5 +1,6 @@
 //! Logins against the rig's htpasswd registry, stored where the docker CLI stores them, used by pull and push, and
 //! seen by the real `docker` CLI in both directions — in config.json and through a credential helper.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The visual `docker run` through the engine layer: each option kind does what the CLI's would, checked with the
 //! real docker CLI and a real HTTP request.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! `docker info` / `docker version` through the engine layer agree with the real CLI.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 

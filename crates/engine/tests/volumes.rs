@@ -1,6 +1,7 @@
 //! Volumes against the real engine: create, used by a container (listed as its user), data surviving `docker rm`,
 //! removal refused while in use with the container named, removal, and prune removing exactly the unused ones.
 //! One test, because prune acts on the whole engine.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 
