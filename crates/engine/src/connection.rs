@@ -5,7 +5,7 @@
 
 use crate::activity::Activity;
 use crate::endpoint::Endpoint;
-use crate::transport::{self, Route};
+use crate::transport::{self, describe, Route};
 use bollard::{Docker, API_DEFAULT_VERSION};
 use porthole_model::UnreachableReason;
 use std::time::Duration;
@@ -162,18 +162,4 @@ fn io_kind(error: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKi
         current = error.source();
     }
     None
-}
-
-/// The whole source chain in one line: hyper's top-level message alone ("client error (Connect)") says nothing.
-pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![error.to_string()];
-    let mut current = error.source();
-    while let Some(error) = current {
-        let text = error.to_string();
-        if !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-        current = error.source();
-    }
-    parts.join(": ")
 }

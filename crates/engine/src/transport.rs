@@ -41,7 +41,7 @@ impl std::fmt::Display for SendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Connect(e) => write!(f, "{e}"),
-            Self::Http(e) => write!(f, "{}", crate::connection::describe(e)),
+            Self::Http(e) => write!(f, "{}", describe(e)),
         }
     }
 }
@@ -275,4 +275,18 @@ impl AsyncWrite for Tee {
             Stream::Tcp(s) => Pin::new(s).poll_shutdown(cx),
         }
     }
+}
+
+/// An error's whole source chain in one line (the transport's and bollard's errors alike): hyper's top-level message alone ("client error (Connect)") says nothing.
+pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut current = error.source();
+    while let Some(error) = current {
+        let text = error.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = error.source();
+    }
+    parts.join(": ")
 }

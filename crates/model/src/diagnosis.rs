@@ -9,7 +9,7 @@
 //! - Fixes that name a registry say `HOST:PORT`; `fix_for` puts the registry in when the caller knows it.
 
 use crate::engine::UnreachableReason;
-use crate::error::ErrorKind;
+use crate::error_kind::ErrorKind;
 use serde::{Deserialize, Serialize};
 
 /// A known engine error.

@@ -94,22 +94,8 @@ pub fn prunable(volumes: &[VolumeSummary]) -> Vec<&VolumeSummary> {
     volumes.iter().filter(|v| !v.in_use()).collect()
 }
 
-/// Checks a volume name as the engine would: a letter or digit first, then letters, digits, `_`, `.` or `-`, at
-/// least two characters.
-pub fn parse_name(text: &str) -> Result<String, String> {
-    let name = text.trim();
-    let mut chars = name.chars();
-    let valid = name.len() >= 2
-        && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-    if valid {
-        Ok(name.to_owned())
-    } else {
-        Err(format!(
-            "{name:?} is not a volume name: start with a letter or digit, then letters, digits, _ . or - (2 or more)."
-        ))
-    }
-}
+/// A volume name as the engine allows it (`names::volume_name`), kept here where volumes are.
+pub use crate::names::volume_name as parse_name;
 
 /// The three kinds of storage a container can mount, each with where its data lives and what survives `docker rm`.
 pub const KINDS: [(&str, &str, &str); 3] = [

@@ -1,4 +1,5 @@
-//! The mapping of actions to CLI commands and API requests, as a learner would check it.
+//! The mapping of actions to CLI commands, as a learner would check it. The API request each one makes is what the
+//! transport records; crates/engine/tests/activity.rs replays the commands with the real CLI and compares.
 
 use super::*;
 
@@ -6,10 +7,6 @@ use super::*;
 fn ps_and_ps_a_differ_only_in_all() {
     assert_eq!(Action::ListContainers { all: false }.cli(), "docker ps");
     assert_eq!(Action::ListContainers { all: true }.cli(), "docker ps -a");
-    assert_eq!(
-        Action::ListContainers { all: true }.api().unwrap().path,
-        "/containers/json?all=1"
-    );
 }
 
 #[test]
@@ -47,16 +44,6 @@ fn container_actions_read_like_the_cli() {
         })
         .cli(),
         "docker rm -f -v web"
-    );
-    let remove = action(ContainerAction::Remove {
-        force: false,
-        volumes: false,
-    })
-    .api()
-    .unwrap();
-    assert_eq!(
-        (remove.method, remove.path.as_str()),
-        ("DELETE", "/containers/web?force=0&v=0")
     );
 }
 
@@ -131,34 +118,16 @@ fn a_refused_image_removal_offers_both_ways_out() {
 }
 
 #[test]
-fn curl_uses_the_socket_and_version() {
-    let curl = Action::ListImages
-        .curl("/var/run/docker.sock", "1.41")
-        .unwrap();
-    assert_eq!(
-        curl,
-        "curl --unix-socket /var/run/docker.sock -X GET 'http://localhost/v1.41/images/json'"
-    );
-}
-
-#[test]
 fn image_and_registry_actions_read_like_the_cli() {
     let tag = Action::Tag {
         image: "web:1".into(),
         target: "127.0.0.1:5001/web:2".into(),
     };
     assert_eq!(tag.cli(), "docker tag web:1 127.0.0.1:5001/web:2");
-    assert_eq!(
-        tag.api().unwrap().path,
-        "/images/web:1/tag?repo=127.0.0.1:5001/web&tag=2"
-    );
     let push = Action::Push {
         reference: "127.0.0.1:5001/web".into(),
     };
-    assert_eq!(
-        push.api().unwrap().path,
-        "/images/127.0.0.1:5001/web/push?tag=latest"
-    );
+    assert_eq!(push.cli(), "docker push 127.0.0.1:5001/web");
     let login = |registry: &str| Action::Login {
         registry: registry.into(),
         username: "me".into(),
@@ -167,13 +136,6 @@ fn image_and_registry_actions_read_like_the_cli() {
     assert_eq!(
         login("localhost:5000").cli(),
         "docker login -u me localhost:5000"
-    );
-    assert_eq!(
-        Action::Logout {
-            registry: "localhost:5000".into()
-        }
-        .api(),
-        None
     );
     assert!(Action::PruneImages { all: true }.cli().contains("-a"));
     let build = Action::Build {
@@ -189,11 +151,6 @@ fn image_and_registry_actions_read_like_the_cli() {
         build.cli(),
         "docker build -t me/app:1 --build-arg V=2 --no-cache /src/app"
     );
-    assert!(Action::PruneImages { all: false }
-        .api()
-        .unwrap()
-        .path
-        .ends_with("%22true%22%5D%7D"));
 }
 
 #[test]
@@ -206,18 +163,6 @@ fn container_page_actions_read_like_the_cli() {
         }
         .cli(),
         "docker logs -f --tail 1000 web"
-    );
-    assert!(Action::Logs {
-        container: web(),
-        tail: 5
-    }
-    .api()
-    .unwrap()
-    .path
-    .ends_with("timestamps=1&tail=5"));
-    assert_eq!(
-        Action::Stats { container: web() }.api().unwrap().path,
-        "/containers/web/stats"
     );
     assert_eq!(Action::Top { container: web() }.cli(), "docker top web");
     assert_eq!(
@@ -239,10 +184,6 @@ fn container_page_actions_read_like_the_cli() {
         },
     };
     assert_eq!(rename.cli(), "docker rename web site");
-    assert_eq!(
-        rename.api().unwrap().path,
-        "/containers/web/rename?name=site"
-    );
     let run = Action::Run {
         request: crate::RunRequest {
             image: "nginx".into(),
@@ -251,7 +192,6 @@ fn container_page_actions_read_like_the_cli() {
         },
     };
     assert_eq!(run.cli(), "docker run -d --name web nginx");
-    assert_eq!(run.api().unwrap().path, "/containers/create?name=web");
 }
 
 #[test]
@@ -270,11 +210,6 @@ fn the_smaller_reads_have_their_commands_too() {
         before.cli(),
         "docker logs --timestamps --until 2026-11-30T01:00:00Z --tail 1000 web"
     );
-    assert!(before
-        .api()
-        .unwrap()
-        .path
-        .ends_with("&until=2026-11-30T01:00:00Z&tail=1000"));
     assert_eq!(
         Action::LogsAll { container: web() }.cli(),
         "docker logs --timestamps web"
@@ -292,14 +227,5 @@ fn the_smaller_reads_have_their_commands_too() {
         }
         .cli(),
         "docker search 'web server'"
-    );
-    assert_eq!(
-        Action::SearchHub {
-            term: "nginx".into()
-        }
-        .api()
-        .unwrap()
-        .path,
-        "/images/search?term=nginx"
     );
 }

@@ -54,7 +54,7 @@ pub struct FieldError {
 /// A container name as the engine allows it: a letter or digit, then letters, digits, `_ . -`; two or more.
 pub fn parse_name(text: &str) -> Result<String, String> {
     let name = text.trim().trim_start_matches('/');
-    crate::volume::parse_name(name).map_err(|_| {
+    crate::names::volume_name(name).map_err(|_| {
         format!("{name:?} is not a container name: start with a letter or digit, then letters, digits, _ . or - (2 or more).")
     })
 }

@@ -152,7 +152,7 @@ impl MountSpec {
             MountKind::Volume => Self::Volume {
                 name: match source.trim() {
                     "" => String::new(),
-                    name => crate::volume::parse_name(name)?,
+                    name => crate::names::volume_name(name)?,
                 },
                 target,
                 read_only,
