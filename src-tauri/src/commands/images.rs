@@ -69,7 +69,7 @@ pub fn pull_image(
     let platform = parse_platform(args.platform.as_deref().unwrap_or_default())
         .map_err(PortholeError::invalid_input)?;
     let credentials = state.credentials.clone();
-    let pull = crate::transfer::pull(
+    let pull = crate::streams::transfer::pull(
         state.engine()?,
         credentials,
         args.reference,
@@ -88,7 +88,7 @@ pub fn build_image(
     on_message: Channel<Message<c::build_image>>,
 ) -> Answer<c::build_image> {
     args.validate().map_err(PortholeError::invalid_input)?;
-    let build = crate::image_build::run(state.engine()?, args, on_message);
+    let build = crate::streams::image_build::run(state.engine()?, args, on_message);
     Ok(state.subscriptions.spawn(Topic::Build, build))
 }
 
@@ -123,6 +123,6 @@ pub fn push_image(
     on_message: Channel<Message<c::push_image>>,
 ) -> Answer<c::push_image> {
     let credentials = state.credentials.clone();
-    let push = crate::transfer::push(state.engine()?, credentials, args, on_message);
+    let push = crate::streams::transfer::push(state.engine()?, credentials, args, on_message);
     Ok(state.subscriptions.spawn(Topic::Push, push))
 }

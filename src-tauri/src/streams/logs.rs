@@ -15,8 +15,5 @@ pub async fn follow(engine: Engine, container: String, tail: u32, channel: Chann
         channel.send(LogMessage::Lines { batch }).is_ok()
     })
     .await;
-    let _ = channel.send(match result {
-        Ok(()) => LogMessage::Ended,
-        Err(error) => LogMessage::Failed { error },
-    });
+    super::finish(&channel, result);
 }

@@ -2,7 +2,7 @@
 //! processes, so this one asks; it stops as soon as the container is no longer running.
 
 use porthole_engine::Engine;
-use porthole_model::ProcessesMessage;
+use porthole_model::{ErrorKind, ProcessesMessage};
 use std::time::Duration;
 use tauri::ipc::Channel;
 
@@ -12,17 +12,10 @@ pub async fn follow(engine: Engine, container: String, channel: Channel<Processe
     loop {
         let message = match porthole_engine::processes::top(&engine, &container).await {
             Ok(processes) => ProcessesMessage::Table { processes },
-            Err(error)
-                if matches!(
-                    error.kind,
-                    porthole_model::ErrorKind::Conflict | porthole_model::ErrorKind::NotFound
-                ) =>
-            {
-                let _ = channel.send(ProcessesMessage::Ended);
-                return;
-            }
+            // Not running any more (refused) or gone: the stream has ended, not failed.
             Err(error) => {
-                let _ = channel.send(ProcessesMessage::Failed { error });
+                let gone = matches!(error.kind, ErrorKind::Conflict | ErrorKind::NotFound);
+                super::finish(&channel, if gone { Ok(()) } else { Err(error) });
                 return;
             }
         };

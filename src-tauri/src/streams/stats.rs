@@ -15,10 +15,7 @@ pub async fn follow(engine: Engine, container: String, channel: Channel<StatsMes
         channel.send(StatsMessage::Sample { sample }).is_ok()
     })
     .await;
-    let _ = channel.send(match result {
-        Ok(()) => StatsMessage::Ended,
-        Err(error) => StatsMessage::Failed { error },
-    });
+    super::finish(&channel, result);
 }
 
 pub async fn follow_list(engine: Engine, containers: Vec<String>, channel: Channel<StatsMessage>) {

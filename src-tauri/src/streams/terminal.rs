@@ -76,7 +76,7 @@ pub async fn run(
     {
         Ok(exec) => exec,
         Err(error) => {
-            let _ = channel.send(TerminalMessage::Failed { error });
+            super::finish(&channel, Err(error));
             return;
         }
     };
@@ -113,7 +113,7 @@ pub async fn run(
                     }
                 }
                 Some(Err(error)) => {
-                    let _ = channel.send(TerminalMessage::Failed { error });
+                    super::finish(&channel, Err(error));
                     return;
                 }
                 None => break,
@@ -132,7 +132,7 @@ pub async fn run(
             },
         }
     }
-    let _ = channel.send(TerminalMessage::Ended);
+    super::finish(&channel, Ok(()));
 }
 
 /// Closes the terminal's shell however the task ends: closing the tab, the window, or the subscription being

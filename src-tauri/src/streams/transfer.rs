@@ -1,25 +1,22 @@
 //! Pulls and pushes as subscriptions: each runs the engine layer's transfer and streams its progress to the UI's
-//! channel, at most every `EVERY` so a fast transfer does not flood the webview, then one final `Done` or `Failed`.
+//! channel (throttled, so a fast transfer does not flood the webview), then one final `Done` or `Failed`.
 //! Cancelling the subscription drops the request, which makes the engine stop.
 
+use super::Throttle;
 use porthole_engine::credentials::Store;
 use porthole_engine::Engine;
 use porthole_model::pull::{PullMessage, PullProgress};
 use porthole_model::{ImageReference, PortholeError};
-use std::time::{Duration, Instant};
 use tauri::ipc::Channel;
-
-const EVERY: Duration = Duration::from_millis(80);
 
 struct Reporter {
     channel: Channel<PullMessage>,
-    last_sent: Option<Instant>,
+    throttle: Throttle,
 }
 
 impl Reporter {
     fn progress(&mut self, progress: &PullProgress) {
-        if self.last_sent.is_none_or(|t| t.elapsed() >= EVERY) {
-            self.last_sent = Some(Instant::now());
+        if self.throttle.ready() {
             let _ = self.channel.send(PullMessage::Progress {
                 progress: progress.clone(),
             });
@@ -46,7 +43,7 @@ pub async fn pull(
 ) {
     let mut reporter = Reporter {
         channel,
-        last_sent: None,
+        throttle: Throttle::default(),
     };
     let result = porthole_engine::image::pull(
         &engine,
@@ -67,7 +64,7 @@ pub async fn push(
 ) {
     let mut reporter = Reporter {
         channel,
-        last_sent: None,
+        throttle: Throttle::default(),
     };
     let result = porthole_engine::push::push(&engine, &store, &reference, |progress| {
         reporter.progress(progress)
