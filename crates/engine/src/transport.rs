@@ -76,7 +76,7 @@ impl Route {
         let path = request
             .uri()
             .path_and_query()
-            .map(|p| p.as_str().to_owned())
+            .map(|p| activity::redact_path(p.as_str()))
             .unwrap_or_else(|| "/".into());
         let body = body
             .filter(|b| !b.is_empty())

@@ -19,7 +19,7 @@ use std::process::Command;
 
 /// The records of `action`, which must exist.
 fn records_of(engine: &Engine, action: &Action) -> Vec<ActivityEntry> {
-    let cli = action.cli();
+    let cli = action.recorded_cli();
     let records: Vec<_> = engine
         .activity
         .entries()
@@ -33,10 +33,17 @@ fn records_of(engine: &Engine, action: &Action) -> Vec<ActivityEntry> {
 /// Runs `cli` (the console's text) through a shell against the test engine, with `from` replaced by `to` so it
 /// acts on a twin object; `stdin` feeds `--password-stdin`.
 fn replay(cli: &str, from: &str, to: &str, stdin: &str) -> String {
+    replay_with_env(cli, from, to, stdin, &[])
+}
+
+/// `replay` with variables in the shell's environment: a recorded `-e NAME` or `--build-arg NAME` takes its value
+/// from there, as it would for a user who exported it.
+fn replay_with_env(cli: &str, from: &str, to: &str, stdin: &str, env: &[(&str, &str)]) -> String {
     use std::io::Write;
     let command = cli.replace(from, to);
     let mut child = Command::new("sh")
         .args(["-c", &command])
+        .envs(env.iter().copied())
         .env("DOCKER_HOST", common::endpoint().host)
         .env("DOCKER_BUILDKIT", "0")
         .stdin(std::process::Stdio::piped())
@@ -150,6 +157,9 @@ async fn each_call_is_recorded_with_its_command_and_a_working_curl() {
     common::docker(&["volume", "rm", &name]);
 }
 
+/// A build arg's value, which must never be recorded.
+const BUILD_SECRET: &str = "build-arg-s3cret-4417";
+
 #[tokio::test]
 async fn the_commands_shown_do_what_the_app_did() {
     let engine = common::engine().await;
@@ -176,18 +186,23 @@ async fn the_commands_shown_do_what_the_app_did() {
     )
     .unwrap()];
     run::run(&engine, &store, &request).await.unwrap();
-    let run_cli = request.cli();
     let records = records_of(
         &engine,
         &Action::Run {
             request: request.clone(),
         },
     );
+    // What the console shows: the variable's name without its value.
+    let run_cli = records[0].cli.clone().unwrap();
+    assert!(
+        run_cli.contains("-e GREETING ") && !run_cli.contains("hello world"),
+        "{run_cli}"
+    );
     assert!(records
         .iter()
         .any(|e| e.method == "POST" && e.path.contains("/containers/create?name=")));
     assert!(records.iter().any(|e| e.path.ends_with("/start")));
-    replay(&run_cli, &app, &twin, "");
+    replay_with_env(&run_cli, &app, &twin, "", &[("GREETING", "hello world")]);
     for format in [
         "{{.Config.Image}}",
         "{{json .Config.Env}}",
@@ -352,7 +367,7 @@ async fn the_commands_shown_do_what_the_app_did() {
         folder: folder.display().to_string(),
         dockerfile: "Dockerfile".into(),
         tag: built.clone(),
-        build_args: Vec::new(),
+        build_args: vec![("GREETING".into(), BUILD_SECRET.into())],
         no_cache: false,
     };
     image_build::build(&engine, &build, |_| {})
@@ -365,12 +380,24 @@ async fn the_commands_shown_do_what_the_app_did() {
             request: build.clone(),
         },
     );
-    replay(
-        &Action::Build { request: build }.cli(),
+    replay_with_env(
+        &Action::Build { request: build }.recorded_cli(),
         &built,
         &twin_built,
         "",
+        &[("GREETING", BUILD_SECRET)],
     );
+    // Neither the run's environment value nor the build arg is anywhere in what the console holds.
+    for entry in engine.activity.entries() {
+        let detail = engine.activity.detail(entry.id).unwrap();
+        let everything = format!("{entry:?} {detail:?}");
+        for secret in ["hello world", "hello%20world", BUILD_SECRET] {
+            assert!(
+                !everything.contains(secret),
+                "{secret} recorded in {everything}"
+            );
+        }
+    }
     for format in ["{{json .Config.Env}}", "{{json .Config.Cmd}}"] {
         assert_eq!(
             inspect(format, &built),

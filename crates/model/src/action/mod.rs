@@ -206,23 +206,7 @@ impl Action {
             Self::Tag { image, target } => format!("docker tag {image} {target}"),
             Self::InspectImage { image } => format!("docker image inspect {image}"),
             Self::ImageHistory { image } => format!("docker history {image}"),
-            Self::Build { request } => {
-                let mut command = String::from("docker build");
-                if !request.tag.trim().is_empty() {
-                    command += &format!(" -t {}", request.tag.trim());
-                }
-                if request.dockerfile.trim() != "Dockerfile" {
-                    command += &format!(" -f {}", request.dockerfile.trim());
-                }
-                for (key, value) in &request.build_args {
-                    command += &format!(" --build-arg {key}={value}");
-                }
-                if request.no_cache {
-                    command += " --no-cache";
-                }
-                let folder = request.folder.trim();
-                command + " " + if folder.is_empty() { "FOLDER" } else { folder }
-            }
+            Self::Build { request } => build_cli(request, false),
             Self::PruneImages { all: false } => "docker image prune -f".into(),
             Self::PruneImages { all: true } => "docker image prune -a -f".into(),
             Self::Login { registry, username } => {
@@ -336,6 +320,17 @@ impl Action {
         }
     }
 
+    /// The command as the activity console records it: like `cli()`, but environment values and build-arg values
+    /// are left out (`-e GREETING`, `--build-arg TOKEN`: the CLI takes them from the shell's environment), since
+    /// they often hold tokens. Names stay, so the command still says what was done.
+    pub fn recorded_cli(&self) -> String {
+        match self {
+            Self::Run { request } => request.cli_masked(),
+            Self::Build { request } => build_cli(request, true),
+            other => other.cli(),
+        }
+    }
+
     /// The button label for an action the UI offers.
     pub fn label(&self) -> String {
         match self {
@@ -346,4 +341,33 @@ impl Action {
             other => other.cli(),
         }
     }
+}
+
+/// `docker build`, every word shell-quoted (a folder with a space stays one word); `mask` leaves build-arg values out.
+fn build_cli(request: &crate::BuildRequest, mask: bool) -> String {
+    let mut words: Vec<String> = vec!["docker".into(), "build".into()];
+    if !request.tag.trim().is_empty() {
+        words.extend(["-t".into(), request.tag.trim().to_owned()]);
+    }
+    if request.dockerfile.trim() != "Dockerfile" {
+        words.extend(["-f".into(), request.dockerfile.trim().to_owned()]);
+    }
+    for (key, value) in &request.build_args {
+        let arg = if mask {
+            key.clone()
+        } else {
+            format!("{key}={value}")
+        };
+        words.extend(["--build-arg".into(), arg]);
+    }
+    if request.no_cache {
+        words.push("--no-cache".into());
+    }
+    let folder = request.folder.trim();
+    words.push(if folder.is_empty() {
+        "FOLDER".into()
+    } else {
+        folder.to_owned()
+    });
+    crate::run::join(&words)
 }

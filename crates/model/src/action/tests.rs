@@ -229,3 +229,34 @@ fn the_smaller_reads_have_their_commands_too() {
         "docker search 'web server'"
     );
 }
+
+#[test]
+fn the_recorded_command_leaves_secret_values_out_and_quotes_paths() {
+    let build = Action::Build {
+        request: crate::BuildRequest {
+            folder: "/src/my app".into(),
+            dockerfile: "Dockerfile".into(),
+            tag: "me/app:1".into(),
+            build_args: vec![("TOKEN".into(), "s3cret value".into())],
+            no_cache: false,
+        },
+    };
+    assert_eq!(
+        build.cli(),
+        "docker build -t me/app:1 --build-arg 'TOKEN=s3cret value' '/src/my app'"
+    );
+    assert_eq!(
+        build.recorded_cli(),
+        "docker build -t me/app:1 --build-arg TOKEN '/src/my app'"
+    );
+    let run = Action::Run {
+        request: crate::RunRequest {
+            image: "nginx".into(),
+            env: vec![("API_KEY".into(), "s3cret".into())],
+            ..Default::default()
+        },
+    };
+    assert_eq!(run.cli(), "docker run -d -e API_KEY=s3cret nginx");
+    assert_eq!(run.recorded_cli(), "docker run -d -e API_KEY nginx");
+    assert_eq!(Action::ListImages.recorded_cli(), Action::ListImages.cli());
+}

@@ -151,6 +151,16 @@ impl RunRequest {
 
     /// The `docker run` command with the same effect, each argument quoted for a POSIX shell.
     pub fn cli(&self) -> String {
+        self.cli_words(false)
+    }
+
+    /// The same command with each environment value left out (`-e GREETING`, which the CLI fills from the shell's
+    /// own environment): what the activity console records, since values often hold tokens.
+    pub fn cli_masked(&self) -> String {
+        self.cli_words(true)
+    }
+
+    fn cli_words(&self, mask_env: bool) -> String {
         let mut args: Vec<String> = vec!["docker".into(), "run".into(), "-d".into()];
         let mut flag = |name: &str, value: String| {
             args.push(name.to_owned());
@@ -166,7 +176,14 @@ impl RunRequest {
             flag("--mount", mount.cli());
         }
         for (key, value) in &self.env {
-            flag("-e", format!("{key}={value}"));
+            flag(
+                "-e",
+                if mask_env {
+                    key.clone()
+                } else {
+                    format!("{key}={value}")
+                },
+            );
         }
         for (key, value) in &self.labels {
             flag("-l", format!("{key}={value}"));
