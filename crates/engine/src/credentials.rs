@@ -140,10 +140,18 @@ impl Store {
         options.write(true).create_new(true);
         #[cfg(unix)]
         options.mode(0o600);
-        let mut file = options.open(&temporary).await.map_err(failed)?;
-        file.write_all(&text).await.map_err(failed)?;
-        file.sync_all().await.map_err(failed)?;
-        tokio::fs::rename(&temporary, &target).await.map_err(failed)
+        let written = async {
+            let mut file = options.open(&temporary).await?;
+            file.write_all(&text).await?;
+            file.sync_all().await?;
+            tokio::fs::rename(&temporary, &target).await
+        }
+        .await;
+        if written.is_err() {
+            // The half-written copy holds secrets: it never stays behind.
+            let _ = tokio::fs::remove_file(&temporary).await;
+        }
+        written.map_err(failed)
     }
 
     fn failure(&self, message: String) -> PortholeError {
@@ -348,6 +356,25 @@ async fn run_helper(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_failed_write_leaves_no_copy_with_secrets_behind() {
+        let dir = std::env::temp_dir().join(format!("porthole-cred-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        // A folder where config.json should be: the new copy is written, then cannot replace it.
+        std::fs::create_dir_all(dir.join("config.json")).unwrap();
+        let store = Store::at(&dir);
+        let mut config = Map::new();
+        config.insert("auths".into(), json!({"example.com": {"auth": "c2VjcmV0"}}));
+        assert!(store.write(&config).await.is_err());
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, ["config.json"], "only the folder that was there");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn auth_fields_decode_like_the_cli_writes_them() {
