@@ -219,34 +219,60 @@ impl Store {
         Ok(())
     }
 
-    /// Every registry with a stored login, with the user name and where it is kept.
+    /// Every registry with a stored login, with the user name and where it is kept. Reads only what names the
+    /// logins: config.json's own entries, and each credential helper's `list` (one call per helper, which answers
+    /// server → user name). No secret is asked for — with a keyring, each `get` can be a password prompt.
     pub async fn list(&self) -> Result<Vec<(String, String, Place)>, PortholeError> {
         let config = self.read().await?;
-        let mut keys: Vec<String> = config
-            .get("auths")
-            .and_then(Value::as_object)
-            .map(|auths| auths.keys().cloned().collect())
-            .unwrap_or_default();
-        if let Some(helpers) = config.get("credHelpers").and_then(Value::as_object) {
-            keys.extend(helpers.keys().cloned());
-        }
-        if let Some(helper) = config.get("credsStore").and_then(Value::as_str) {
-            if let Ok(Some(reply)) = run_helper(helper, "list", "").await {
-                if let Ok(Value::Object(listed)) = serde_json::from_str::<Value>(&reply) {
-                    keys.extend(listed.keys().cloned());
+        let mut logins = std::collections::BTreeMap::new();
+        if let Some(auths) = config.get("auths").and_then(Value::as_object) {
+            for (key, entry) in auths {
+                if place_in(&config, key) == Place::File {
+                    if let Some(credential) = from_entry(entry) {
+                        logins.insert(key.clone(), (credential.username, Place::File));
+                    }
                 }
             }
         }
-        keys.sort();
-        keys.dedup();
-        let mut logins = Vec::new();
-        for key in keys {
-            // A helper that fails for one entry (locked keyring, removed program) hides that entry, not the page.
-            if let Ok(Some(credential)) = self.get(&key).await {
-                logins.push((key.clone(), credential.username, place_in(&config, &key)));
+        let mut helpers: Vec<String> = config
+            .get("credHelpers")
+            .and_then(Value::as_object)
+            .map(|helpers| {
+                helpers
+                    .values()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        helpers.extend(
+            config
+                .get("credsStore")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        );
+        helpers.sort();
+        helpers.dedup();
+        for helper in helpers.into_iter().filter(|h| !h.is_empty()) {
+            // A helper that fails (locked keyring, removed program) hides its own entries, not the page.
+            let Ok(Some(reply)) = run_helper(&helper, "list", "").await else {
+                continue;
+            };
+            let Ok(Value::Object(listed)) = serde_json::from_str::<Value>(&reply) else {
+                continue;
+            };
+            for (server, username) in listed {
+                // Only the entries the config sends to this helper: another helper's are its own to list.
+                if place_in(&config, &server) == Place::Helper(helper.clone()) {
+                    let username = username.as_str().unwrap_or_default().to_owned();
+                    logins.insert(server, (username, Place::Helper(helper.clone())));
+                }
             }
         }
-        Ok(logins)
+        Ok(logins
+            .into_iter()
+            .map(|(key, (username, place))| (key, username, place))
+            .collect())
     }
 }
 
@@ -312,6 +338,19 @@ async fn run_helper(
     verb: &str,
     input: &str,
 ) -> Result<Option<String>, PortholeError> {
+    // The name comes from config.json and becomes part of a program name looked up on PATH: nothing but the
+    // characters helper names use (`desktop`, `pass`, `ecr-login`, `osxkeychain`).
+    let valid = !helper.is_empty()
+        && helper
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if !valid {
+        return Err(PortholeError::new(
+            ErrorKind::InvalidInput,
+            format!("The docker config names a credential helper {helper:?}, which is not a helper name."),
+            "",
+        ));
+    }
     let program = format!("docker-credential-{helper}");
     let failed = |detail: String| {
         PortholeError::new(

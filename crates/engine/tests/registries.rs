@@ -169,6 +169,18 @@ async fn a_credential_helper_keeps_the_password_out_of_config_json() {
     );
     assert!(text.contains(&registry), "{text}");
 
+    // Listing logins names the user through the helper's `list`, and never asks it for a secret (`get`).
+    let calls = format!("{}.calls", std::env::var("PORTHOLE_HELPER_STORE").unwrap());
+    std::fs::write(&calls, "").unwrap();
+    let listed = registries::list(&store).await.unwrap();
+    let entry = listed
+        .iter()
+        .find(|r| r.address == registry)
+        .expect("the helper's login is listed");
+    assert_eq!(entry.username.as_deref(), Some(user.as_str()));
+    let verbs = std::fs::read_to_string(&calls).unwrap();
+    assert_eq!(verbs.lines().collect::<Vec<_>>(), ["list"], "{verbs}");
+
     let pushed = push_fresh(&store, &registry, "helper").await;
     common::docker(&["rmi", &pushed]);
     let (ok, output) = common::docker_in(&dir, &["pull", &pushed], "");
