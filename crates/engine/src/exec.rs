@@ -50,13 +50,8 @@ async fn read_pid(
     let read = async {
         while let Some(Ok(chunk)) = output.next().await {
             seen.extend_from_slice(&chunk.into_bytes());
-            let text = String::from_utf8_lossy(&seen);
-            if let Some(at) = text.find(PID_MARK) {
-                if let Some(end) = text[at..].find('\n') {
-                    let pid = text[at + PID_MARK.len()..at + end].trim().parse().ok();
-                    let rest = seen[at + end + 1..].to_vec();
-                    return (pid, rest);
-                }
+            if let Some((pid, after)) = find_pid(&seen) {
+                return (pid, seen[after..].to_vec());
             }
         }
         (None, std::mem::take(&mut seen))
@@ -64,6 +59,19 @@ async fn read_pid(
     tokio::time::timeout(std::time::Duration::from_secs(5), read)
         .await
         .unwrap_or_default()
+}
+
+/// Finds the pid line in the raw output: the pid (if it parses) and where the output after that line starts.
+/// Searched in the bytes themselves — a shell may print anything, invalid UTF-8 included, before the line, and a
+/// position found in lossily decoded text would point elsewhere in the bytes.
+fn find_pid(seen: &[u8]) -> Option<(Option<u32>, usize)> {
+    let mark = PID_MARK.as_bytes();
+    let at = seen.windows(mark.len()).position(|w| w == mark)?;
+    let line_end = at + seen[at..].iter().position(|&b| b == b'\n')?;
+    let pid = std::str::from_utf8(&seen[at + mark.len()..line_end])
+        .ok()
+        .and_then(|text| text.trim().parse().ok());
+    Some((pid, line_end + 1))
 }
 
 /// Starts `command` with a TTY of `cols`×`rows` in the container.
@@ -225,4 +233,20 @@ pub async fn running(engine: &Engine, exec: &str) -> bool {
         .ok()
         .and_then(|e| e.running)
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pid_line_is_found_in_the_bytes_whatever_came_before() {
+        let mut output = b"\xff\xfe\xc3 motd \xe2\x82\n".to_vec();
+        output.extend_from_slice(b"porthole-pid:4242\r\nprompt$ ");
+        let (pid, after) = find_pid(&output).expect("the line is complete");
+        assert_eq!(pid, Some(4242));
+        assert_eq!(&output[after..], b"prompt$ ");
+        assert_eq!(find_pid(b"\xffporthole-pid:12"), None, "not before its newline");
+        assert_eq!(find_pid(b"porthole-pid:\xff\n"), Some((None, 15)));
+    }
 }
