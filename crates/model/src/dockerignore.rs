@@ -2,7 +2,8 @@
 //! per line, `#` comments, `!` exceptions (the last matching line wins), `*` and `?` within one path segment, `**`
 //! across segments, patterns relative to the context root, and a pattern matching a folder covering everything in it.
 //!
-//! Invariant: matching never panics and never backtracks exponentially (segments are matched one by one).
+//! Invariant: matching never panics and takes time proportional to (pattern segments) × (path segments) per rule,
+//! however many `**` a pattern holds (`pattern_ends`); within a segment, `*` is matched without backtracking blow-up.
 
 /// The parsed patterns of one `.dockerignore`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -45,9 +46,9 @@ impl DockerIgnore {
             .collect();
         let mut excluded = false;
         for (exception, pattern) in &self.rules {
-            // A folder's pattern covers what is inside it: try the path and each of its parents.
-            let matched = (1..=segments.len()).any(|n| matches_segments(pattern, &segments[..n]));
-            if matched {
+            // A folder's pattern covers what is inside it: the pattern may end after any leading part of the path.
+            let ends = pattern_ends(pattern, &segments);
+            if ends.iter().skip(1).any(|&end| end) {
                 excluded = !exception;
             }
         }
@@ -55,19 +56,28 @@ impl DockerIgnore {
     }
 }
 
-fn matches_segments(pattern: &[String], path: &[&str]) -> bool {
-    match pattern.split_first() {
-        None => path.is_empty(),
-        Some((first, rest)) if first == "**" => {
-            (0..=path.len()).any(|skip| matches_segments(rest, &path[skip..]))
-        }
-        Some((first, rest)) => match path.split_first() {
-            Some((segment, path_rest)) => {
-                matches_segment(first, segment) && matches_segments(rest, path_rest)
+/// `ends[j]`: whether the whole pattern matches exactly the first `j` segments of the path. Computed segment by
+/// segment over the pattern — a `**` spreads what was reachable to every later position — so the work is
+/// (pattern segments) × (path segments), however many `**` the pattern holds: no backtracking.
+fn pattern_ends(pattern: &[String], path: &[&str]) -> Vec<bool> {
+    let mut reachable = vec![false; path.len() + 1];
+    reachable[0] = true;
+    for segment in pattern {
+        let mut next = vec![false; path.len() + 1];
+        if segment == "**" {
+            let mut seen = false;
+            for (j, end) in next.iter_mut().enumerate() {
+                seen |= reachable[j];
+                *end = seen;
             }
-            None => false,
-        },
+        } else {
+            for (j, part) in path.iter().enumerate() {
+                next[j + 1] = reachable[j] && matches_segment(segment, part);
+            }
+        }
+        reachable = next;
     }
+    reachable
 }
 
 /// `*` (any run), `?` (one character) and `[abc]`/`[a-z]` within one segment; iterative, no backtracking blow-up.
@@ -150,6 +160,20 @@ fn single(pattern: &[char], at: &mut usize, c: char) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn many_double_stars_match_in_linear_time() {
+        // Thirty `**` against forty segments that never end in `x`: a backtracking matcher tries ~40^30 ways.
+        let pattern = format!("{}x", "**/".repeat(30));
+        let rules = DockerIgnore::parse(&pattern);
+        let deep = vec!["a"; 40].join("/");
+        let started = std::time::Instant::now();
+        assert!(!rules.excludes(&deep));
+        assert!(rules.excludes(&format!("{deep}/x")));
+        assert!(rules.excludes(&format!("{deep}/x/inside")), "a matched folder covers its content");
+        // Generous: linear work is microseconds; exponential would not finish at all.
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
 
     #[test]
     fn the_clis_rules() {
