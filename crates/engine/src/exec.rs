@@ -246,7 +246,11 @@ mod tests {
         let (pid, after) = find_pid(&output).expect("the line is complete");
         assert_eq!(pid, Some(4242));
         assert_eq!(&output[after..], b"prompt$ ");
-        assert_eq!(find_pid(b"\xffporthole-pid:12"), None, "not before its newline");
+        assert_eq!(
+            find_pid(b"\xffporthole-pid:12"),
+            None,
+            "not before its newline"
+        );
         assert_eq!(find_pid(b"porthole-pid:\xff\n"), Some((None, 15)));
     }
 }

@@ -36,6 +36,9 @@ impl RegistryAuth<'_> {
     }
 }
 
+/// How long the engine may take to start answering a raw request (`/auth`, a push).
+const ANSWER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Sends one request to the engine and returns the response once its status is a success; a failure status becomes
 /// a `PortholeError` of that status's kind with the engine's message as detail.
 pub(crate) async fn send(
@@ -60,10 +63,20 @@ pub(crate) async fn send(
     let request = request
         .body(Full::new(Bytes::from(body.unwrap_or_default())))
         .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))?;
-    let response = engine
-        .route()
-        .send(request, recorded)
+    // The engine answers these (a login check, the start of a push) once it has reached the registry itself; an
+    // engine stuck on an unreachable registry must not hold the form forever.
+    let response = tokio::time::timeout(ANSWER_TIMEOUT, engine.route().send(request, recorded))
         .await
+        .map_err(|_| {
+            PortholeError::new(
+                ErrorKind::Timeout,
+                format!(
+                    "The engine did not answer within {} s; the registry may be unreachable from it.",
+                    ANSWER_TIMEOUT.as_secs()
+                ),
+                "",
+            )
+        })?
         .map_err(|e| PortholeError::of_kind(ErrorKind::EngineUnavailable, e.to_string()))?;
 
     let status = response.status().as_u16();

@@ -21,7 +21,7 @@ pub async fn catalog(
     store: &Store,
     registry: &str,
 ) -> Result<Catalog, PortholeError> {
-    let registry = address(registry);
+    let registry = checked_address(registry)?;
     if registry == HUB {
         return Err(PortholeError::invalid_input(
             "Docker Hub does not list its repositories: search it instead.",
@@ -42,16 +42,25 @@ pub async fn tags(
     registry: &str,
     repository: &str,
 ) -> Result<Tags, PortholeError> {
-    let registry = address(registry);
+    let registry = checked_address(registry)?;
+    // Checked before it becomes part of the URL: `../` or `?` would send the request somewhere else.
+    let repository = porthole_model::reference::parse_repository(repository)
+        .map_err(|e| PortholeError::invalid_input(e.to_string()))?;
     let path = format!("/v2/{repository}/tags/list");
     let (body, private) = get(engine, store, &registry, &path).await?;
     let mut tags = strings(&body["tags"]);
     tags.sort();
     Ok(Tags {
-        repository: repository.to_owned(),
+        repository,
         tags,
         private,
     })
+}
+
+/// The registry's address, checked as the form checks it (host or host:port), then in its canonical form.
+fn checked_address(registry: &str) -> Result<String, PortholeError> {
+    porthole_model::registry::parse_address(registry).map_err(PortholeError::invalid_input)?;
+    Ok(address(registry))
 }
 
 /// `docker search` through the engine, which is the one that needs to reach Docker Hub.

@@ -170,7 +170,10 @@ mod tests {
         let started = std::time::Instant::now();
         assert!(!rules.excludes(&deep));
         assert!(rules.excludes(&format!("{deep}/x")));
-        assert!(rules.excludes(&format!("{deep}/x/inside")), "a matched folder covers its content");
+        assert!(
+            rules.excludes(&format!("{deep}/x/inside")),
+            "a matched folder covers its content"
+        );
         // Generous: linear work is microseconds; exponential would not finish at all.
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }

@@ -26,6 +26,18 @@ impl BuildRequest {
         if self.folder.trim().is_empty() {
             return Err("Choose the folder that holds the Dockerfile (the build context).".into());
         }
+        if !self.folder.trim().starts_with('/') {
+            return Err("The build folder must be an absolute path, like /home/me/app.".into());
+        }
+        let typed: Vec<String> = self
+            .build_args
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        parse_build_args(&typed.join("\n"))?;
+        if self.build_args.iter().any(|(_, v)| v.contains('\n')) {
+            return Err("A build argument's value cannot span lines.".into());
+        }
         let dockerfile = self.dockerfile.trim();
         if dockerfile.is_empty()
             || dockerfile.starts_with('/')

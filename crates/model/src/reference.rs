@@ -145,6 +145,22 @@ impl ImageReference {
     }
 }
 
+/// A repository path within a registry (`team/app`), each component checked as in a reference; for building a
+/// registry URL from it, it holds nothing but lowercase letters, digits, `. _ -` and `/`.
+pub fn parse_repository(text: &str) -> Result<String, ReferenceError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ReferenceError::Empty);
+    }
+    if text.len() > MAX_NAME {
+        return Err(ReferenceError::TooLong);
+    }
+    for component in text.split('/') {
+        check_component(component)?;
+    }
+    Ok(text.to_owned())
+}
+
 impl TryFrom<String> for ImageReference {
     type Error = ReferenceError;
 
@@ -409,6 +425,23 @@ mod tests {
                 let first = r.repository.split('/').next().unwrap_or_default();
                 !(r.registry == DOCKER_HUB && (first.contains('.') || first == "localhost"))
             })
+    }
+
+    #[test]
+    fn a_repository_path_is_checked_before_it_goes_into_a_url() {
+        assert_eq!(parse_repository("team/app").unwrap(), "team/app");
+        for bad in [
+            "",
+            "../v2/_catalog",
+            "a?n=1",
+            "a/../../b",
+            "a#b",
+            "A/b",
+            "a//b",
+            "a b",
+        ] {
+            assert!(parse_repository(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -143,12 +143,6 @@ pub fn RunDialog() -> impl IntoView {
                 "A storage row is incomplete.".into(),
             ));
         }
-        if !workdir.with(|w| w.is_empty() || w.starts_with('/')) {
-            errors.push((
-                "workdir".into(),
-                "The working directory must be an absolute path.".into(),
-            ));
-        }
         (request, errors)
     });
     let errors = move || checked.with(|(_, e)| e.clone());

@@ -140,6 +140,41 @@ impl RunRequest {
                 );
             }
         }
+        // Every value is checked again here, not only as the form parsed it: the backend validates what it runs.
+        for (key, value) in &self.env {
+            if let Err(message) = parse_env(&format!("{key}={value}")) {
+                error("env".into(), message);
+            }
+        }
+        for (key, value) in &self.labels {
+            if let Err(message) = parse_label(&format!("{key}={value}")) {
+                error("labels".into(), message);
+            }
+        }
+        for (i, port) in self.ports.iter().enumerate() {
+            let ip = port.host_ip.clone().unwrap_or_default();
+            let host = port.host_port.map(|p| p.to_string()).unwrap_or_default();
+            let again = PortSpec::from_parts(
+                &ip,
+                &host,
+                &port.container_port.to_string(),
+                port.protocol.as_str(),
+            );
+            if let Err(message) = again {
+                error(format!("port.{i}"), message);
+            }
+        }
+        for (i, mount) in self.mounts.iter().enumerate() {
+            if let Err(message) = mount.check() {
+                error(format!("mount.{i}"), message);
+            }
+        }
+        if !(self.workdir.is_empty() || self.workdir.starts_with('/')) {
+            error(
+                "workdir".into(),
+                "The working directory must be an absolute path.".into(),
+            );
+        }
         if self.auto_remove && self.restart != RestartPolicy::No {
             error(
                 "restart".into(),

@@ -177,6 +177,18 @@ impl MountSpec {
         }
     }
 
+    /// The same checks as `from_parts`, on a spec that arrived whole (over IPC): target, bind source, volume name.
+    pub fn check(&self) -> Result<(), String> {
+        parse_target(self.target())?;
+        match self {
+            Self::Volume { name, .. } if !name.is_empty() => {
+                crate::names::volume_name(name).map(|_| ())
+            }
+            Self::Bind { source, .. } => parse_bind_source(source).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
     pub fn target(&self) -> &str {
         match self {
             Self::Volume { target, .. }

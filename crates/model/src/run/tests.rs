@@ -239,3 +239,56 @@ proptest! {
         prop_assert!(words.contains(&env_value));
     }
 }
+
+#[test]
+fn a_request_that_arrives_whole_is_checked_field_by_field_again() {
+    let request = RunRequest {
+        image: "nginx".into(),
+        env: vec![("BAD NAME".into(), "x".into())],
+        labels: vec![(String::new(), "x".into())],
+        mounts: vec![
+            MountSpec::Bind {
+                source: "relative/folder".into(),
+                target: "/data".into(),
+                read_only: false,
+            },
+            MountSpec::Tmpfs {
+                target: "cache".into(),
+                size: None,
+            },
+            MountSpec::Volume {
+                name: "-no".into(),
+                target: "/v".into(),
+                read_only: false,
+            },
+        ],
+        workdir: "app".into(),
+        ..Default::default()
+    };
+    let fields: Vec<String> = request.validate(&[]).into_iter().map(|e| e.field).collect();
+    for field in ["env", "labels", "mount.0", "mount.1", "mount.2", "workdir"] {
+        assert!(fields.contains(&field.to_owned()), "{field} in {fields:?}");
+    }
+}
+
+#[test]
+fn a_build_request_is_checked_whole() {
+    let good = crate::BuildRequest {
+        folder: "/src/app".into(),
+        dockerfile: "Dockerfile".into(),
+        tag: String::new(),
+        build_args: vec![("VERSION".into(), "1".into())],
+        no_cache: false,
+    };
+    assert_eq!(good.validate(), Ok(()));
+    let relative = crate::BuildRequest {
+        folder: "src/app".into(),
+        ..good.clone()
+    };
+    assert!(relative.validate().is_err());
+    let bad_arg = crate::BuildRequest {
+        build_args: vec![("1BAD".into(), "x".into())],
+        ..good
+    };
+    assert!(bad_arg.validate().is_err());
+}
