@@ -354,14 +354,12 @@ impl Window {
         let offer = self
             .eval("return document.getElementById('follow-up-0').title")
             .await;
-        assert!(
-            offer
-                .as_str()
-                .unwrap_or_default()
-                .starts_with("docker rm -f $(docker ps -aq --filter ancestor="),
-            "{offer}"
+        assert_eq!(
+            offer.as_str().unwrap_or_default(),
+            format!("docker rm -f {container} && docker rmi {reference}"),
+            "the offer names exactly the container the refusal named"
         );
-        self.click("#follow-up-0").await;
+        self.confirm_follow_up(0, &[container, reference]).await;
         self.wait_for(
             "the row to go",
             &format!("return !document.querySelector('{row}')"),
@@ -376,6 +374,29 @@ impl Window {
             docker(&["ps", "-a", "-q", "--filter", &format!("name=^{container}$")]).is_empty(),
             "its container too"
         );
+    }
+
+    /// Clicks the banner's follow-up `index`, which asks first: the confirmation must name each of `goes`, then it
+    /// is confirmed.
+    pub async fn confirm_follow_up(&self, index: usize, goes: &[&str]) {
+        self.click(&format!("#follow-up-{index}")).await;
+        self.wait_for(
+            "the follow-up's confirmation",
+            "return !!document.getElementById('confirm-dialog')",
+            5,
+        )
+        .await;
+        let dialog = self
+            .eval("return document.getElementById('confirm-dialog').innerText")
+            .await;
+        let dialog = dialog.as_str().unwrap_or_default();
+        for name in goes {
+            assert!(
+                dialog.contains(name),
+                "the confirmation names {name}: {dialog}"
+            );
+        }
+        self.click("#confirm-ok").await;
     }
 
     /// Waits for the engine's refusal (a Conflict banner) and returns the banner's text.

@@ -98,7 +98,7 @@ async fn stop_start_and_remove_with_force_after_the_engine_refuses() {
     );
     window.screenshot("remove-conflict").await;
 
-    window.click("#follow-up-0").await;
+    window.confirm_follow_up(0, &[&name]).await;
     window
         .wait_for(
             "the row to go",

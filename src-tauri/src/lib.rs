@@ -68,7 +68,7 @@ registered![
     volumes::list_volumes,
     volumes::create_volume,
     volumes::remove_volume,
-    volumes::prune_volumes,
+    volumes::remove_volumes,
     volumes::inspect_volume,
     volumes::list_host_mounts,
     settings::get_settings,

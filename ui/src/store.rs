@@ -250,7 +250,7 @@ impl Store {
                         self.tour_note(porthole_model::tour::TourSignal::ImageInUse, Some(image));
                     }
                 }
-                let follow_ups = action.follow_ups(error.kind);
+                let follow_ups = action.follow_ups(&error);
                 self.error.set(Some(Failure { error, follow_ups }));
             }
         });

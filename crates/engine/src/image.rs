@@ -26,13 +26,15 @@ pub async fn perform(
         async move {
             match action {
                 ImageAction::Remove { force } => remove(engine, image, *force).await,
-                ImageAction::RemoveWithContainers => {
-                    for container in users(engine, image).await? {
+                ImageAction::RemoveWithContainers { containers } => {
+                    // Exactly the containers the user confirmed; one made since stays, and the image's removal
+                    // is then refused again, naming it.
+                    for container in containers {
                         let remove = ContainerAction::Remove {
                             force: true,
                             volumes: false,
                         };
-                        crate::container::perform(engine, &container.id, &remove).await?;
+                        crate::container::perform(engine, container, &remove).await?;
                     }
                     remove(engine, image, false).await
                 }

@@ -156,6 +156,34 @@ pub async fn prune(engine: &Engine) -> Result<Vec<String>, PortholeError> {
     .await
 }
 
+/// `docker volume rm A B …`: removes exactly the named volumes (what "Remove unused" listed), each on its own;
+/// returns the names removed. A volume a container started using meanwhile is refused by the engine and stays; the
+/// first refusal is returned after the others were tried.
+pub async fn remove_many(engine: &Engine, names: &[String]) -> Result<Vec<String>, PortholeError> {
+    crate::as_action(
+        porthole_model::Action::RemoveVolumes {
+            names: names.to_vec(),
+        },
+        async move {
+            let mut removed = Vec::new();
+            let mut refused = None;
+            for name in names {
+                match remove(engine, name).await {
+                    Ok(()) => removed.push(name.clone()),
+                    Err(error) => {
+                        refused.get_or_insert(error);
+                    }
+                }
+            }
+            match refused {
+                Some(error) => Err(error),
+                None => Ok(removed),
+            }
+        },
+    )
+    .await
+}
+
 /// `docker volume inspect`: the engine's JSON for the volume, for the Inspect panel.
 pub async fn inspect(engine: &Engine, name: &str) -> Result<String, PortholeError> {
     crate::as_action(

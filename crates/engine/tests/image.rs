@@ -57,12 +57,29 @@ async fn an_image_in_use_is_refused_with_its_containers_named_then_removed_with_
     assert!(image_exists(&tag));
     assert_eq!(users(&engine, &tag).await.unwrap().len(), 1);
 
-    perform(&engine, &tag, &ImageAction::RemoveWithContainers)
-        .await
-        .unwrap();
+    // A container made after the refusal is not in what the user confirmed: it stays, and the image with it.
+    let later = common::unique("later");
+    let _cleanup_later = common::Removed(later.clone());
+    common::docker(&["create", "--name", &later, &tag]);
+    let confirmed = ImageAction::RemoveWithContainers {
+        containers: error.related.clone(),
+    };
+    let refused = perform(&engine, &tag, &confirmed).await.unwrap_err();
+    assert_eq!(refused.kind, ErrorKind::Conflict, "{refused:?}");
+    assert_eq!(refused.related, vec![later.clone()]);
+    let exists = |name: &str| {
+        !common::docker(&["ps", "-a", "-q", "--filter", &format!("name=^{name}$")]).is_empty()
+    };
+    assert!(!exists(&name), "the confirmed container went");
+    assert!(exists(&later), "the later one was not touched");
+    assert!(image_exists(&tag));
+
+    let all = ImageAction::RemoveWithContainers {
+        containers: refused.related,
+    };
+    perform(&engine, &tag, &all).await.unwrap();
     assert!(!image_exists(&id), "the image is gone");
-    let left = common::docker(&["ps", "-a", "-q", "--filter", &format!("name=^{name}$")]);
-    assert!(left.is_empty(), "its container went first");
+    assert!(!exists(&later), "its container went first");
 }
 
 #[tokio::test]

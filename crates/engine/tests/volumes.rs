@@ -10,6 +10,9 @@ use porthole_model::run::MountKind;
 use porthole_model::volume::{prunable, VolumeCreate};
 use porthole_model::ErrorKind;
 
+/// Prune acts on every unused volume of the engine: the tests here that rely on unused volumes take turns.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 fn named(name: &str) -> VolumeCreate {
     VolumeCreate {
         name: name.into(),
@@ -19,6 +22,7 @@ fn named(name: &str) -> VolumeCreate {
 
 #[tokio::test]
 async fn a_volume_outlives_its_container_and_goes_only_when_unused() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let engine = common::engine().await;
     let name = common::unique("data");
     assert_eq!(
@@ -181,4 +185,46 @@ async fn bind_mounts_and_tmpfs_in_use_are_listed_with_their_container() {
         (MountKind::Bind, folder.to_str().unwrap(), true)
     );
     std::fs::remove_dir_all(&folder).ok();
+}
+
+#[tokio::test]
+async fn remove_unused_removes_exactly_the_names_listed() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let engine = common::engine().await;
+    let listed = common::unique("listed");
+    let unlisted = common::unique("unlisted");
+    let taken = common::unique("taken");
+    for name in [&listed, &unlisted, &taken] {
+        create(&engine, &named(name)).await.unwrap();
+    }
+    // `taken` was unused when the list was shown; a container started using it before the click.
+    let user = common::unique("vol-user");
+    let _cleanup = common::Removed(user.clone());
+    common::docker(&[
+        "create",
+        "--name",
+        &user,
+        "-v",
+        &format!("{taken}:/data"),
+        common::BUSYBOX,
+    ]);
+    let refused = porthole_engine::volumes::remove_many(&engine, &[listed.clone(), taken.clone()])
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind, ErrorKind::Conflict, "{refused:?}");
+    let names: Vec<String> = list(&engine)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.name)
+        .collect();
+    assert!(!names.contains(&listed), "the listed unused volume went");
+    assert!(names.contains(&taken), "the one in use stayed");
+    assert!(
+        names.contains(&unlisted),
+        "the one not listed stayed, although unused"
+    );
+    common::docker(&["rm", "-f", &user]);
+    remove(&engine, &taken).await.unwrap();
+    remove(&engine, &unlisted).await.unwrap();
 }

@@ -30,12 +30,11 @@ pub async fn remove_volume(
 }
 
 #[tauri::command]
-pub async fn prune_volumes(
+pub async fn remove_volumes(
     state: State<'_, AppState>,
-    args: Args<c::prune_volumes>,
-) -> Answer<c::prune_volumes> {
-    let () = args;
-    porthole_engine::volumes::prune(&state.engine()?).await
+    args: Args<c::remove_volumes>,
+) -> Answer<c::remove_volumes> {
+    porthole_engine::volumes::remove_many(&state.engine()?, &args).await
 }
 
 #[tauri::command]

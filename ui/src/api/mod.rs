@@ -155,7 +155,7 @@ pub async fn perform(action: &Action) -> Result<(), PortholeError> {
         }
         Action::CreateVolume { request } => call::<c::create_volume>(request).await,
         Action::RemoveVolume { name } => call::<c::remove_volume>(name).await,
-        Action::PruneVolumes => call::<c::prune_volumes>(&()).await.map(|_| ()),
+        Action::RemoveVolumes { names } => call::<c::remove_volumes>(names).await.map(|_| ()),
         other => Err(PortholeError::invalid_input(format!(
             "{} is not an action the UI performs",
             other.cli()

@@ -1,5 +1,5 @@
-//! Asks before a destructive action: what it does, what is lost, the CLI command it amounts to, and for a
-//! container's removal whether its anonymous volumes go too (`docker rm -v`).
+//! Asks before a destructive action: what it does, every object that goes (by name), the CLI command it amounts
+//! to, and for a container's removal whether its anonymous volumes go too (`docker rm -v`).
 
 use crate::store::use_store;
 use leptos::prelude::*;
@@ -44,6 +44,14 @@ pub fn ConfirmDialog(pending: RwSignal<Option<Action>>) -> impl IntoView {
                     <div class="dialog" role="dialog" aria-modal="true" id="confirm-dialog">
                         <h2>{title}</h2>
                         <p>{action.consequence()}</p>
+                        // Every object that goes, by name: nothing is removed that this list does not show.
+                        {(action.removes().len() > 1).then(|| view! {
+                            <div class="confirm-goes"><span class="hint">"What goes:"</span>
+                                <ul id="confirm-goes">{action.removes().into_iter().map(|name| {
+                                    let shown = name.clone();
+                                    view! { <li data-goes=name><code>{shown}</code></li> }
+                                }).collect_view()}</ul></div>
+                        })}
                         {offers_volumes.then(|| view! {
                             <label class="check">
                                 <input type="checkbox" id="remove-volumes" prop:checked=move || with_volumes.get()

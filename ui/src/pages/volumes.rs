@@ -72,8 +72,8 @@ pub fn VolumesPage() -> impl IntoView {
             <div class="toolbar">
                 <span class="toolbar-spacer"></span>
                 <button class="action" id="volume-prune" disabled=move || unused.with(Vec::is_empty)
-                    title=move || format!("{} — removes: {}", Action::PruneVolumes.cli(), unused.get().join(", "))
-                    on:click=move |_| ask(Action::PruneVolumes)>
+                    title=move || Action::RemoveVolumes { names: unused.get() }.cli()
+                    on:click=move |_| ask(Action::RemoveVolumes { names: unused.get_untracked() })>
                     {move || format!("Remove unused ({})", unused.with(Vec::len))}</button>
                 <ConfirmDialog pending=pending />
             </div>

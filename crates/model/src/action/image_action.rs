@@ -9,9 +9,10 @@ pub enum ImageAction {
     /// `docker rmi`: by tag, untags (and deletes the image when it was the last tag); by id, deletes. `force`
     /// also untags an image with several tags and deletes one that stopped containers still use.
     Remove { force: bool },
-    /// Removes every container created from the image (running ones too), then the image: the notes' rule that
-    /// all containers using an image must go first.
-    RemoveWithContainers,
+    /// Removes exactly these containers (running ones too) — the ones the refusal named — then the image: the notes'
+    /// rule that all containers using an image must go first. A container made since is not in the list, so it
+    /// stays, and the image's removal is refused again rather than taking it along.
+    RemoveWithContainers { containers: Vec<String> },
 }
 
 impl ImageAction {
@@ -19,16 +20,25 @@ impl ImageAction {
         match self {
             Self::Remove { force: false } => "Remove",
             Self::Remove { force: true } => "Force remove",
-            Self::RemoveWithContainers => "Remove its containers, then the image",
+            Self::RemoveWithContainers { .. } => "Remove its containers, then the image",
         }
     }
 
-    /// The actions to offer when this one failed with `kind`.
-    pub fn follow_ups(&self, kind: crate::ErrorKind) -> Vec<ImageAction> {
+    /// The actions to offer when this one failed with `kind`; `related` names the containers the refusal was
+    /// about (the engine's users of the image), which the first offer removes — those and no others.
+    pub fn follow_ups(&self, kind: crate::ErrorKind, related: &[String]) -> Vec<ImageAction> {
         match (self, kind.recovery()) {
-            (Self::Remove { force: false }, crate::error::Recovery::OfferForce) => {
-                vec![Self::RemoveWithContainers, Self::Remove { force: true }]
+            (Self::Remove { force: false }, crate::error::Recovery::OfferForce)
+                if related.is_empty() =>
+            {
+                vec![Self::Remove { force: true }]
             }
+            (Self::Remove { force: false }, crate::error::Recovery::OfferForce) => vec![
+                Self::RemoveWithContainers {
+                    containers: related.to_vec(),
+                },
+                Self::Remove { force: true },
+            ],
             _ => Vec::new(),
         }
     }

@@ -127,6 +127,11 @@ pub enum Action {
     },
     /// `docker volume prune`: every volume no container uses (API 1.41).
     PruneVolumes,
+    /// `docker volume rm A B …`: exactly the volumes the user saw listed ("Remove unused"), not whatever is unused
+    /// by the time the request arrives.
+    RemoveVolumes {
+        names: Vec<String>,
+    },
     /// `docker logout`: erases the stored login; no engine request.
     Logout {
         registry: String,
@@ -193,8 +198,11 @@ impl Action {
             Self::Image { image, action } => match action {
                 ImageAction::Remove { force: false } => format!("docker rmi {image}"),
                 ImageAction::Remove { force: true } => format!("docker rmi -f {image}"),
-                ImageAction::RemoveWithContainers => {
-                    format!("docker rm -f $(docker ps -aq --filter ancestor={image}) && docker rmi {image}")
+                ImageAction::RemoveWithContainers { containers } => {
+                    format!(
+                        "docker rm -f {} && docker rmi {image}",
+                        crate::run::join(containers)
+                    )
                 }
             },
             Self::Pull {
@@ -224,6 +232,11 @@ impl Action {
             Self::CreateVolume { request } => request.cli(),
             Self::RemoveVolume { name } => format!("docker volume rm {name}"),
             Self::PruneVolumes => "docker volume prune -f".into(),
+            Self::RemoveVolumes { names } => {
+                let mut words = vec!["docker".to_owned(), "volume".into(), "rm".into()];
+                words.extend(names.iter().cloned());
+                crate::run::join(&words)
+            }
             Self::Logout { registry } => match crate::registry::address(registry) {
                 hub if hub == crate::registry::HUB => "docker logout".into(),
                 other => format!("docker logout {other}"),
@@ -233,7 +246,8 @@ impl Action {
 
     /// The follow-up actions to offer after this one failed with `kind` (force after a refused remove, kill after
     /// a stop that timed out, …): the one place recoveries are decided.
-    pub fn follow_ups(&self, kind: crate::ErrorKind) -> Vec<Action> {
+    pub fn follow_ups(&self, error: &crate::PortholeError) -> Vec<Action> {
+        let kind = error.kind;
         match self {
             Self::Container { container, action } => action
                 .follow_up(kind)
@@ -244,7 +258,7 @@ impl Action {
                 .into_iter()
                 .collect(),
             Self::Image { image, action } => action
-                .follow_ups(kind)
+                .follow_ups(kind, &error.related)
                 .into_iter()
                 .map(|action| Self::Image {
                     image: image.clone(),
@@ -286,6 +300,7 @@ impl Action {
             Self::Image { .. }
             | Self::PruneImages { .. }
             | Self::RemoveVolume { .. }
+            | Self::RemoveVolumes { .. }
             | Self::PruneVolumes => true,
             _ => false,
         }
@@ -295,8 +310,11 @@ impl Action {
     pub fn consequence(&self) -> &'static str {
         match self {
             Self::Container { action, .. } => action.consequence(),
-            Self::Image { action: ImageAction::RemoveWithContainers, .. } => {
-                "Every container made from this image is removed first — running ones are killed — then the image."
+            Self::Image { action: ImageAction::RemoveWithContainers { .. }, .. } => {
+                "The containers listed are removed first — running ones are killed, and their own files go with them                  — then the image."
+            }
+            Self::RemoveVolumes { .. } => {
+                "The volumes listed are deleted with everything stored in them. A volume a container started using                  since is refused by the engine and stays."
             }
             Self::RemoveVolume { .. } => {
                 "The volume and everything stored in it are deleted for good. The engine refuses while a container \
@@ -331,13 +349,31 @@ impl Action {
         }
     }
 
+    /// Every object the action deletes, by name, for the confirmation to list (what goes, one by one).
+    pub fn removes(&self) -> Vec<String> {
+        match self {
+            Self::Container {
+                container,
+                action: ContainerAction::Remove { .. },
+            } => vec![container.clone()],
+            Self::Image {
+                image,
+                action: ImageAction::RemoveWithContainers { containers },
+            } => containers.iter().cloned().chain([image.clone()]).collect(),
+            Self::Image { image, .. } => vec![image.clone()],
+            Self::RemoveVolume { name } => vec![name.clone()],
+            Self::RemoveVolumes { names } => names.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The button label for an action the UI offers.
     pub fn label(&self) -> String {
         match self {
             Self::Container { action, .. } => action.label().to_owned(),
             Self::Image { action, .. } => action.label().to_owned(),
             Self::RemoveVolume { .. } => "Remove".to_owned(),
-            Self::PruneVolumes => "Remove unused volumes".to_owned(),
+            Self::PruneVolumes | Self::RemoveVolumes { .. } => "Remove unused volumes".to_owned(),
             other => other.cli(),
         }
     }

@@ -108,13 +108,32 @@ fn a_refused_image_removal_offers_both_ways_out() {
         action: ImageAction::Remove { force: false },
     };
     assert_eq!(remove.cli(), "docker rmi web:1");
-    let offers = remove.follow_ups(crate::ErrorKind::Conflict);
+    let mut refusal = crate::PortholeError::of_kind(crate::ErrorKind::Conflict, "in use");
+    refusal.related = vec!["site".into(), "old site".into()];
+    let offers = remove.follow_ups(&refusal);
     assert_eq!(offers.len(), 2);
-    assert!(offers[0]
-        .cli()
-        .starts_with("docker rm -f $(docker ps -aq --filter ancestor=web:1)"));
+    assert_eq!(
+        offers[0].cli(),
+        "docker rm -f site 'old site' && docker rmi web:1"
+    );
+    assert_eq!(
+        offers[0].removes(),
+        ["site", "old site", "web:1"],
+        "exactly those, then the image"
+    );
     assert_eq!(offers[1].cli(), "docker rmi -f web:1");
-    assert!(remove.follow_ups(crate::ErrorKind::NotFound).is_empty());
+    let gone = crate::PortholeError::of_kind(crate::ErrorKind::NotFound, "gone");
+    assert!(remove.follow_ups(&gone).is_empty());
+    // A refusal that names no container (several tags) offers force alone.
+    let tags = crate::PortholeError::of_kind(crate::ErrorKind::Conflict, "several tags");
+    assert_eq!(remove.follow_ups(&tags).len(), 1);
+    assert_eq!(
+        Action::RemoveVolumes {
+            names: vec!["a".into(), "b c".into()]
+        }
+        .cli(),
+        "docker volume rm a 'b c'"
+    );
 }
 
 #[test]

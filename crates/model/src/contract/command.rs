@@ -104,8 +104,8 @@ contract! {
     list_volumes(()) -> Vec<VolumeSummary>;
     create_volume(VolumeCreate) -> ();
     remove_volume(String) -> ();
-    /// The names removed.
-    prune_volumes(()) -> Vec<String>;
+    /// Exactly these volumes (what "Remove unused" listed); the names removed.
+    remove_volumes(Vec<String>) -> Vec<String>;
     /// `docker volume inspect`: the engine's JSON.
     inspect_volume(String) -> String;
     /// The bind mounts and tmpfs mounts of every container.
