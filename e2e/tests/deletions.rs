@@ -139,16 +139,40 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
     window.click(&image_row).await;
     window.click("[data-action=remove-image]").await;
     names_then_cancel(&window, "#confirm-dialog", &[&image], "#confirm-cancel").await;
-    window.click("[data-action=remove-image]").await;
+    let refuse = || async {
+        window.click("[data-action=remove-image]").await;
+        window
+            .wait_for(
+                "the confirmation",
+                "return !!document.getElementById('confirm-dialog')",
+                5,
+            )
+            .await;
+        window.click("#confirm-ok").await;
+        window.refusal().await;
+    };
+    refuse().await;
+    // A container made from the image after the refusal: the offer no longer matches what is there, so it goes.
+    let later = unique("del-later");
+    let _later_guard = Removed(later.clone());
+    docker(&["create", "--name", &later, &image]);
     window
         .wait_for(
-            "the confirmation",
-            "return !!document.getElementById('confirm-dialog')",
-            5,
+            "the stale offer to go",
+            "return !document.querySelector('.banner')",
+            10,
         )
         .await;
-    window.click("#confirm-ok").await;
-    window.refusal().await;
+    docker(&["rm", &later]);
+    // The selection holds on to the image while its container count changes.
+    window
+        .wait_for(
+            "the image still selected",
+            &format!("return document.querySelector('{image_row}')?.classList.contains('selected') && document.querySelector('{image_row}').innerText.includes('1 container')"),
+            10,
+        )
+        .await;
+    refuse().await;
     window.click("#follow-up-0").await;
     names_then_cancel(
         &window,

@@ -46,11 +46,15 @@ pub struct ImageRow<'a> {
 }
 
 impl ImageRow<'_> {
+    /// Which row this is, whatever changes about it: what a selection holds on to.
+    pub fn identity(&self) -> String {
+        format!("{}|{}:{}", self.image.id, self.repository, self.tag)
+    }
+
+    /// The row's render key: its identity plus what it shows that can change (how many containers use it), so the
+    /// row is drawn again when that changes — while the selection, by identity, stays.
     pub fn key(&self) -> String {
-        format!(
-            "{}|{}:{}|{}",
-            self.image.id, self.repository, self.tag, self.image.containers
-        )
+        format!("{}|{}", self.identity(), self.image.containers)
     }
 }
 

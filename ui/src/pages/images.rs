@@ -23,7 +23,10 @@ use porthole_model::{Action, ImageAction};
 /// An image row as rendered: owned, so the keyed list can hold it.
 #[derive(Clone, PartialEq)]
 struct Row {
+    /// Render key (changes when the row's content does).
     key: String,
+    /// What the selection holds on to.
+    identity: String,
     id: String,
     short_id: String,
     repository: String,
@@ -50,6 +53,7 @@ pub fn ImagesPage() -> impl IntoView {
                 .into_iter()
                 .map(|row| Row {
                     key: row.key(),
+                    identity: row.identity(),
                     id: row.image.id.clone(),
                     short_id: row.image.short_id().to_string(),
                     repository: row.repository.clone(),
@@ -79,7 +83,7 @@ pub fn ImagesPage() -> impl IntoView {
         selected.with(|key| {
             let key = key.as_ref()?;
             rows.with(|rows| {
-                rows.iter().find(|row| &row.key == key).map(|row| {
+                rows.iter().find(|row| &row.identity == key).map(|row| {
                     if row.repository == "<none>" {
                         row.id.clone()
                     } else {
@@ -100,7 +104,7 @@ pub fn ImagesPage() -> impl IntoView {
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let keys: Vec<String> =
-            rows.with_untracked(|r| r.iter().map(|row| row.key.clone()).collect());
+            rows.with_untracked(|r| r.iter().map(|row| row.identity.clone()).collect());
         if navigate(&ev.key(), &keys, selected, viewport) {
             ev.prevent_default();
         } else if ev.key() == "Enter" {
@@ -190,7 +194,7 @@ fn remove_action(image: String) -> Action {
 
 #[component]
 fn ImageRow(row: Row, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let key = row.key.clone();
+    let key = row.identity.clone();
     let select_key = key.clone();
     let in_use = match row.containers {
         0 => view! { <span class="badge muted">"unused"</span> }.into_any(),
