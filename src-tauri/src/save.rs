@@ -1,4 +1,4 @@
-//! Saving a container's whole log to a file the user picks (the Logs tab's Download).
+//! Saving a container's whole log to a file the user picks (the Logs tab's Download), streamed as it is read.
 
 use porthole_engine::Engine;
 use porthole_model::{ErrorKind, PortholeError};
@@ -25,12 +25,14 @@ pub async fn logs(
     else {
         return Ok(None);
     };
-    let text = porthole_engine::logs::all(&engine, &container).await?;
-    tokio::fs::write(&path, text).await.map_err(|error| {
+    let file = tokio::fs::File::create(&path).await.map_err(|error| {
         PortholeError::of_kind(
             ErrorKind::InvalidInput,
             format!("Could not write {}: {error}", path.display()),
         )
     })?;
+    // Streamed to the file as it is read: a long log is never in memory whole.
+    let mut out = tokio::io::BufWriter::new(file);
+    porthole_engine::logs::write_all(&engine, &container, &mut out).await?;
     Ok(Some(path.display().to_string()))
 }

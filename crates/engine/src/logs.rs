@@ -11,14 +11,24 @@ use bollard::container::LogOutput;
 use bollard::query_parameters::LogsOptions;
 use futures_util::StreamExt;
 use porthole_model::logs::split_timestamp;
-use porthole_model::{LogLine, LogStream, PortholeError};
+use porthole_model::{ErrorKind, LogLine, LogStream, PortholeError};
 use std::time::Duration;
+
+/// The longest line kept, in bytes; the rest of a longer line (up to its newline) is dropped and the line marked.
+pub const LINE_LIMIT: usize = 1 << 20;
+/// What ends a line that was cut at `LINE_LIMIT`.
+pub const CUT_MARK: &str = " … [line cut at 1 MiB]";
 
 /// Splits chunks into whole lines, keeping a partial last line (as bytes, so a character split between two frames
 /// stays whole) until its end arrives, or the stream ends (`finish`).
+///
+/// Invariants: each byte is looked at once (only a chunk's new bytes are searched for a newline), and no line held
+/// or sent is longer than `LINE_LIMIT` plus the mark — a 100 MB line costs one pass and 1 MiB of memory.
 #[derive(Default)]
 pub struct LineSplitter {
     partial: [Vec<u8>; 2],
+    /// Per stream: the current line was cut, and what follows up to its newline is dropped.
+    skipping: [bool; 2],
 }
 
 impl LineSplitter {
@@ -30,11 +40,38 @@ impl LineSplitter {
             }
             LogOutput::StdIn { .. } => return,
         };
-        let partial = &mut self.partial[stream as usize];
-        partial.extend_from_slice(&bytes);
-        while let Some(end) = partial.iter().position(|b| *b == b'\n') {
-            let line: Vec<u8> = partial.drain(..=end).collect();
-            lines.push(line_of(stream, &line));
+        let index = stream as usize;
+        let mut rest: &[u8] = &bytes;
+        while !rest.is_empty() {
+            let newline = rest.iter().position(|b| *b == b'\n');
+            if self.skipping[index] {
+                match newline {
+                    Some(end) => {
+                        self.skipping[index] = false;
+                        rest = &rest[end + 1..];
+                    }
+                    None => return,
+                }
+                continue;
+            }
+            let partial = &mut self.partial[index];
+            match newline {
+                Some(end) => {
+                    partial.extend_from_slice(&rest[..=end]);
+                    lines.push(line_of(stream, partial));
+                    partial.clear();
+                    rest = &rest[end + 1..];
+                }
+                None => {
+                    partial.extend_from_slice(rest);
+                    if partial.len() > LINE_LIMIT {
+                        lines.push(line_of(stream, partial));
+                        partial.clear();
+                        self.skipping[index] = true;
+                    }
+                    return;
+                }
+            }
         }
     }
 
@@ -50,12 +87,17 @@ impl LineSplitter {
 }
 
 fn line_of(stream: LogStream, bytes: &[u8]) -> LogLine {
-    let text = String::from_utf8_lossy(bytes);
+    let cut = bytes.len() > LINE_LIMIT;
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(LINE_LIMIT)]);
     let (timestamp, text) = split_timestamp(text.trim_end_matches(['\n', '\r']));
+    let mut text = text.to_owned();
+    if cut {
+        text.push_str(CUT_MARK);
+    }
     LogLine {
         stream,
         timestamp: timestamp.to_owned(),
-        text: text.to_owned(),
+        text,
     }
 }
 
@@ -176,19 +218,38 @@ pub async fn before(
     .await
 }
 
-/// The whole log as text (for Download), stdout and stderr interleaved as written.
+/// The whole log as text, stdout and stderr interleaved as written (what Download saves; see `write_all`).
 pub async fn all(engine: &Engine, container: &str) -> Result<String, PortholeError> {
+    let mut text = Vec::new();
+    write_all(engine, container, &mut text).await?;
+    Ok(String::from_utf8_lossy(&text).into_owned())
+}
+
+/// Writes the whole log to `out` as it is read from the engine — never held in memory whole, however long — one
+/// `TIMESTAMP TEXT` line per log line. Returns the bytes written.
+pub async fn write_all<W: tokio::io::AsyncWrite + Unpin>(
+    engine: &Engine,
+    container: &str,
+    out: &mut W,
+) -> Result<u64, PortholeError> {
+    use tokio::io::AsyncWriteExt;
     crate::as_action(
         porthole_model::Action::LogsAll {
             container: container.to_owned(),
         },
         async move {
+            let failed = |error: std::io::Error| {
+                PortholeError::of_kind(
+                    ErrorKind::InvalidInput,
+                    format!("The log could not be written: {error}"),
+                )
+            };
             let mut stream = engine
                 .docker
                 .logs(container, Some(options(false, "all", 0)));
             let mut splitter = LineSplitter::default();
-            let mut text = String::new();
             let mut lines = Vec::new();
+            let mut written = 0u64;
             let mut done = false;
             while !done {
                 match stream.next().await {
@@ -199,13 +260,13 @@ pub async fn all(engine: &Engine, container: &str) -> Result<String, PortholeErr
                     }
                 }
                 for line in lines.drain(..) {
-                    text.push_str(&line.timestamp);
-                    text.push(' ');
-                    text.push_str(&line.text);
-                    text.push('\n');
+                    let text = format!("{} {}\n", line.timestamp, line.text);
+                    out.write_all(text.as_bytes()).await.map_err(failed)?;
+                    written += text.len() as u64;
                 }
             }
-            Ok(text)
+            out.flush().await.map_err(failed)?;
+            Ok(written)
         },
     )
     .await
@@ -214,6 +275,39 @@ pub async fn all(engine: &Engine, container: &str) -> Result<String, PortholeErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_line_is_cut_at_the_limit_in_one_pass() {
+        let mut splitter = LineSplitter::default();
+        let mut lines = Vec::new();
+        let chunk = vec![b'x'; 64 * 1024];
+        splitter.push(
+            LogOutput::StdOut {
+                message: bytes::Bytes::from_static(b"2024-01-01T00:00:00.000000001Z "),
+            },
+            &mut lines,
+        );
+        // 100 MiB in 64 KiB chunks: linear work, and at most LINE_LIMIT held.
+        for _ in 0..1600 {
+            splitter.push(
+                LogOutput::StdOut {
+                    message: bytes::Bytes::from(chunk.clone()),
+                },
+                &mut lines,
+            );
+            assert!(splitter.partial[0].len() <= LINE_LIMIT + chunk.len());
+        }
+        splitter.push(
+            LogOutput::StdOut {
+                message: bytes::Bytes::from_static(b"tail\n2024-01-01T00:00:00.000000002Z next\n"),
+            },
+            &mut lines,
+        );
+        assert_eq!(lines.len(), 2, "the cut line, then the next one whole");
+        assert!(lines[0].text.ends_with(CUT_MARK));
+        assert!(lines[0].text.len() <= LINE_LIMIT + CUT_MARK.len());
+        assert_eq!(lines[1].text, "next");
+    }
 
     #[test]
     fn lines_span_chunks_and_streams_stay_apart() {

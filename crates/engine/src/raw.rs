@@ -149,23 +149,41 @@ where
     sender.send_request(request).await.map_err(unavailable)
 }
 
+/// The longest progress line kept while waiting for its end; a stream that never ends its line is an error.
+const MAX_JSON_LINE: usize = 16 << 20;
+
 /// The engine's JSON-lines progress stream (push, build): one parsed value per line, split across body frames as
 /// they come.
 pub(crate) fn json_lines<T: serde::de::DeserializeOwned>(
     response: Response<Incoming>,
 ) -> impl Stream<Item = Result<T, PortholeError>> {
+    // `scanned`: how much of the buffer is known to hold no newline, so each byte is looked at once however long
+    // a line grows (rescanning from the start made a long line quadratic).
     futures_util::stream::unfold(
-        (response.into_body(), Vec::<u8>::new(), false),
-        |(mut body, mut buffer, mut finished)| async move {
+        (response.into_body(), Vec::<u8>::new(), false, 0usize),
+        |(mut body, mut buffer, mut finished, mut scanned)| async move {
             loop {
-                if let Some(end) = buffer.iter().position(|b| *b == b'\n') {
+                if let Some(found) = buffer[scanned..].iter().position(|b| *b == b'\n') {
+                    let end = scanned + found;
+                    scanned = 0;
                     let line: Vec<u8> = buffer.drain(..=end).collect();
                     if line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
                     let parsed = serde_json::from_slice::<T>(&line)
                         .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()));
-                    return Some((parsed, (body, buffer, finished)));
+                    return Some((parsed, (body, buffer, finished, scanned)));
+                }
+                scanned = buffer.len();
+                if buffer.len() > MAX_JSON_LINE {
+                    let error = PortholeError::of_kind(
+                        ErrorKind::Internal,
+                        format!(
+                            "the engine sent a progress line longer than {} MiB",
+                            MAX_JSON_LINE >> 20
+                        ),
+                    );
+                    return Some((Err(error), (body, Vec::new(), true, 0)));
                 }
                 if finished {
                     if buffer.iter().all(u8::is_ascii_whitespace) {
@@ -183,7 +201,7 @@ pub(crate) fn json_lines<T: serde::de::DeserializeOwned>(
                     Some(Err(e)) => {
                         let error =
                             PortholeError::of_kind(ErrorKind::EngineUnavailable, e.to_string());
-                        return Some((Err(error), (body, Vec::new(), true)));
+                        return Some((Err(error), (body, Vec::new(), true, 0)));
                     }
                     None => finished = true,
                 }
