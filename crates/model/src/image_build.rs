@@ -88,6 +88,10 @@ pub enum StepState {
     Failed,
 }
 
+/// The most output lines kept per step (and before the first step): the last ones, which hold the error when a
+/// step fails. Between `LINES_KEPT` and twice that many are held, so dropping the oldest is amortised.
+pub const LINES_KEPT: usize = 500;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuildStep {
     /// 1-based, as the engine counts.
@@ -96,13 +100,28 @@ pub struct BuildStep {
     /// `RUN echo hi`
     pub instruction: String,
     pub output: Vec<String>,
+    /// How many earlier output lines were dropped to keep the last `LINES_KEPT`.
+    #[serde(default)]
+    pub omitted: usize,
     pub state: StepState,
+}
+
+/// Adds a line, dropping the oldest once more than twice `LINES_KEPT` are held.
+fn keep_line(lines: &mut Vec<String>, omitted: &mut usize, line: &str) {
+    lines.push(line.to_owned());
+    if lines.len() > 2 * LINES_KEPT {
+        let drop = lines.len() - LINES_KEPT;
+        lines.drain(..drop);
+        *omitted += drop;
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuildProgress {
     /// Output before the first step (sending the context, …).
     pub preamble: Vec<String>,
+    #[serde(default)]
+    pub preamble_omitted: usize,
     pub steps: Vec<BuildStep>,
     /// Set once the engine reports the built image.
     pub image_id: Option<String>,
@@ -125,12 +144,13 @@ impl BuildProgress {
                     total,
                     instruction,
                     output: Vec::new(),
+                    omitted: 0,
                     state: StepState::Running,
                 });
             } else {
                 match self.steps.last_mut() {
-                    Some(step) => step.output.push(line.to_owned()),
-                    None => self.preamble.push(line.to_owned()),
+                    Some(step) => keep_line(&mut step.output, &mut step.omitted, line),
+                    None => keep_line(&mut self.preamble, &mut self.preamble_omitted, line),
                 }
             }
         }
@@ -158,6 +178,58 @@ impl BuildProgress {
     pub fn failed_step(&self) -> Option<&BuildStep> {
         self.steps.iter().find(|s| s.state == StepState::Failed)
     }
+
+    /// What a reader that has `seen` lacks: the steps from the last one it has (which may have grown) on, and the
+    /// preamble if it changed. Bounded by the lines kept, however much the build printed before.
+    pub fn since(&self, seen: &BuildSeen) -> BuildUpdate {
+        let from = seen.steps.saturating_sub(1).min(self.steps.len());
+        let preamble_now = self.preamble.len() + self.preamble_omitted;
+        BuildUpdate {
+            from,
+            steps: self.steps[from..].to_vec(),
+            preamble: (preamble_now != seen.preamble)
+                .then(|| (self.preamble.clone(), self.preamble_omitted)),
+            image_id: self.image_id.clone(),
+        }
+    }
+
+    /// How much of this progress a reader has once it merged it.
+    pub fn seen(&self) -> BuildSeen {
+        BuildSeen {
+            steps: self.steps.len(),
+            preamble: self.preamble.len() + self.preamble_omitted,
+        }
+    }
+
+    /// Applies an update made by `since`: the reader's copy becomes the sender's.
+    pub fn merge(&mut self, update: BuildUpdate) {
+        self.steps.truncate(update.from);
+        self.steps.extend(update.steps);
+        if let Some((preamble, omitted)) = update.preamble {
+            self.preamble = preamble;
+            self.preamble_omitted = omitted;
+        }
+        if update.image_id.is_some() {
+            self.image_id = update.image_id;
+        }
+    }
+}
+
+/// How much of a build's progress a reader already has (see `BuildProgress::since`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BuildSeen {
+    pub steps: usize,
+    pub preamble: usize,
+}
+
+/// The part of a build's progress a reader lacks: steps from `from` on replace the reader's, the preamble when it
+/// changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildUpdate {
+    pub from: usize,
+    pub steps: Vec<BuildStep>,
+    pub preamble: Option<(Vec<String>, usize)>,
+    pub image_id: Option<String>,
 }
 
 /// `Step 2/4 : RUN echo hi` → (2, 4, `RUN echo hi`).
@@ -176,14 +248,15 @@ fn parse_step(line: &str) -> Option<(u32, u32, String)> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BuildMessage {
+    /// What changed since the last message: merge it into the copy kept so far (`BuildProgress::merge`).
     Progress {
-        progress: BuildProgress,
+        update: BuildUpdate,
     },
     Done {
-        progress: BuildProgress,
+        update: BuildUpdate,
     },
     Failed {
-        progress: BuildProgress,
+        update: BuildUpdate,
         error: crate::PortholeError,
     },
 }
@@ -191,6 +264,40 @@ pub enum BuildMessage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verbose_build_keeps_the_last_lines_and_sends_only_what_changed() {
+        let mut sender = BuildProgress::default();
+        let mut reader = BuildProgress::default();
+        let mut seen = BuildSeen::default();
+        let mut largest = 0;
+        sender.apply("Sending build context\nStep 1/2 : RUN make\n");
+        for i in 0..100_000 {
+            sender.apply(&format!("compiling unit {i}\n"));
+            if i % 1000 == 0 {
+                let update = sender.since(&seen);
+                largest = largest.max(update.steps.iter().map(|s| s.output.len()).sum::<usize>());
+                reader.merge(update);
+                seen = reader.seen();
+            }
+        }
+        sender.apply("Step 2/2 : CMD run\n");
+        sender.finish("sha256:abc".into());
+        reader.merge(sender.since(&seen));
+        assert_eq!(reader, sender, "the merged copy is the sender's");
+        let step = &reader.steps[0];
+        assert!(step.output.len() <= 2 * LINES_KEPT && step.output.len() >= LINES_KEPT);
+        assert_eq!(step.output.len() + step.omitted, 100_000);
+        assert_eq!(
+            step.output.last().map(String::as_str),
+            Some("compiling unit 99999")
+        );
+        assert!(
+            largest <= 2 * LINES_KEPT,
+            "no message carries more than the kept lines: {largest}"
+        );
+        assert_eq!(reader.image_id.as_deref(), Some("sha256:abc"));
+    }
 
     #[test]
     fn steps_collect_their_output_and_the_failure_is_marked() {

@@ -50,7 +50,7 @@ pub use engine::{ConnectionState, EngineInfo, UnreachableReason};
 pub use error::{ErrorKind, PortholeError};
 pub use event::{ObjectKind, StreamMessage};
 pub use image::ImageSummary;
-pub use image_build::{BuildMessage, BuildProgress, BuildRequest};
+pub use image_build::{BuildMessage, BuildProgress, BuildRequest, BuildSeen, BuildUpdate};
 pub use image_details::{HistoryEntry, ImageConfig, ImageDetails};
 pub use images::{PrunePreview, PruneReport};
 pub use logs::{LogBatch, LogLine, LogMessage, LogStream};

@@ -1,23 +1,32 @@
-//! A build as a subscription: runs the engine layer's build and streams its steps to the UI's channel (throttled),
-//! then one final `Done`, or `Failed` with the failed step still in the progress. Cancelling the subscription drops
+//! A build as a subscription: runs the engine layer's build and streams what changed in its steps to the UI's
+//! channel (throttled; each message only the steps that grew, each capped to its last lines), then one final
+//! `Done`, or `Failed` with the failed step still in the progress. Cancelling the subscription drops
 //! the request, which makes the engine stop building.
 
 use super::Throttle;
 use porthole_engine::Engine;
-use porthole_model::{BuildMessage, BuildRequest};
+use porthole_model::{BuildMessage, BuildRequest, BuildSeen};
 use tauri::ipc::Channel;
 
 pub async fn run(engine: Engine, request: BuildRequest, channel: Channel<BuildMessage>) {
     let mut throttle = Throttle::default();
+    // What the page has: each message carries only what changed since (bounded by the lines kept per step).
+    let mut seen = BuildSeen::default();
     let result = porthole_engine::image_build::build(&engine, &request, |progress| {
         if throttle.ready() {
-            let progress = progress.clone();
-            let _ = channel.send(BuildMessage::Progress { progress });
+            let update = progress.since(&seen);
+            seen = progress.seen();
+            let _ = channel.send(BuildMessage::Progress { update });
         }
     })
     .await;
     let _ = channel.send(match result {
-        Ok(progress) => BuildMessage::Done { progress },
-        Err((error, progress)) => BuildMessage::Failed { progress, error },
+        Ok(progress) => BuildMessage::Done {
+            update: progress.since(&seen),
+        },
+        Err((error, progress)) => BuildMessage::Failed {
+            update: progress.since(&seen),
+            error,
+        },
     });
 }

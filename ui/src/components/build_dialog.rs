@@ -65,16 +65,16 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
                 return;
             }
             let next = match message {
-                BuildMessage::Progress { progress: p } => {
-                    progress.try_set(p);
+                BuildMessage::Progress { update } => {
+                    progress.try_update(|p| p.merge(update));
                     return;
                 }
-                BuildMessage::Done { progress: p } => {
-                    progress.try_set(p);
+                BuildMessage::Done { update } => {
+                    progress.try_update(|p| p.merge(update));
                     Run::Done
                 }
-                BuildMessage::Failed { progress: p, error } => {
-                    progress.try_set(p);
+                BuildMessage::Failed { update, error } => {
+                    progress.try_update(|p| p.merge(update));
                     Run::Failed(error)
                 }
             };
@@ -162,11 +162,12 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
 fn BuildSteps(progress: RwSignal<BuildProgress>) -> impl IntoView {
     view! {
         <div class="build-steps" id="build-steps">
-            <For each=move || progress.with(|p| p.steps.clone()) key=|s| (s.number, s.state, s.output.len()) let:step>
+            <For each=move || progress.with(|p| p.steps.clone()) key=|s| (s.number, s.state, s.output.len(), s.omitted) let:step>
                 <div class="build-step" data-step=step.number data-state=match step.state {
                         StepState::Running => "running", StepState::Done => "done", StepState::Failed => "failed" }>
                     <div class="build-step-head"><span class="step-number">{format!("{}/{}", step.number, step.total)}</span>
                         <code>{step.instruction.clone()}</code></div>
+                    {(step.omitted > 0).then(|| view! { <div class="hint build-omitted">{format!("… {} earlier lines not shown", step.omitted)}</div> })}
                     {(!step.output.is_empty()).then(|| view! { <pre class="build-output">{step.output.join("\n")}</pre> })}
                 </div>
             </For>
