@@ -6,6 +6,7 @@
 #   scripts/rig.sh start          start engine + registry, build the test images; prints the env to use
 #   scripts/rig.sh stop           stop everything this rig started and remove its state
 #   scripts/rig.sh stop-engine    stop only the engine (the app should show "unreachable")
+#   scripts/rig.sh kill-engine    the same with SIGKILL (a crash: no clean shutdown)
 #   scripts/rig.sh start-engine   start only the engine again
 #   scripts/rig.sh env            print the environment variables for the rig
 set -euo pipefail
@@ -132,10 +133,10 @@ start_engine() {
 }
 
 stop_engine() {
-  local pid
+  local pid signal=${1:-TERM}
   pid=$(cat "$RIG/docker.pid" 2>/dev/null || true)
   if is_ours "$pid" "$SOCK"; then
-    kill "$pid"
+    kill -s "$signal" "$pid"
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
     log "engine stopped"
@@ -273,7 +274,8 @@ case "${1:-}" in
     # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
     umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;
   stop-engine) stop_engine ;;
+  kill-engine) stop_engine KILL ;;
   start-engine) own_folder; start_engine ;;
   env) own_folder; addresses; print_env ;;
-  *) echo "usage: $0 start|stop|stop-engine|start-engine|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-engine|kill-engine|start-engine|env" >&2; exit 2 ;;
 esac

@@ -16,8 +16,17 @@ async fn every_restart_recovers_within_seconds_of_the_engine_answering() {
     window.open("containers").await;
     let mut guards = Vec::new();
     let mut recoveries = Vec::new();
-    for cycle in 0..3 {
-        rig("stop-engine");
+    // The reliability suite (scripts/reliability.sh) runs 20 cycles, every tenth a SIGKILL; the regular run three.
+    let cycles: usize = std::env::var("PORTHOLE_RESTART_CYCLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3);
+    for cycle in 0..cycles {
+        rig(if cycle % 10 == 9 {
+            "kill-engine"
+        } else {
+            "stop-engine"
+        });
         let lost = window
             .wait_for(
                 "the loss shown",
@@ -41,7 +50,37 @@ async fn every_restart_recovers_within_seconds_of_the_engine_answering() {
                 4,
             )
             .await;
-        recoveries.push((lost, answered.elapsed()));
+        let back = answered.elapsed();
+        // And the list is exact: every container the engine has, and no other.
+        let mut engine_names: Vec<String> = docker(&["ps", "-a", "--format", "{{.Names}}"])
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        engine_names.sort();
+        let deadline = Instant::now() + std::time::Duration::from_secs(3);
+        loop {
+            let mut shown = window.container_names().await;
+            shown.sort();
+            if shown == engine_names {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "restart {cycle}: the list shows {shown:?}, the engine has {engine_names:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        recoveries.push((lost, back));
+        eprintln!(
+            "RESTART {cycle} {} loss-shown-ms {} back-ms {} exact",
+            if cycle % 10 == 9 {
+                "SIGKILL"
+            } else {
+                "SIGTERM"
+            },
+            lost.as_millis(),
+            back.as_millis()
+        );
     }
     eprintln!("loss shown / back after the engine answered, per cycle: {recoveries:?}");
 }
