@@ -268,6 +268,20 @@ impl Window {
         }
     }
 
+    /// Waits until an element matches `selector` (a dialog opening, a row arriving).
+    pub async fn appears(&self, selector: &str, seconds: u64) {
+        let predicate = format!("return !!document.querySelector('{selector}')");
+        self.wait_for(&format!("{selector} to appear"), &predicate, seconds)
+            .await;
+    }
+
+    /// Waits until nothing matches `selector` (a dialog closing, a row leaving).
+    pub async fn goes(&self, selector: &str, seconds: u64) {
+        let predicate = format!("return !document.querySelector('{selector}')");
+        self.wait_for(&format!("{selector} to go"), &predicate, seconds)
+            .await;
+    }
+
     /// Clicks the element `selector` as a user would, failing the test when it is missing or disabled.
     pub async fn click(&self, selector: &str) {
         let script = format!(

@@ -7,13 +7,7 @@ use porthole_e2e::{build_own_image, docker, sleeper, unique, Removed, Window};
 
 /// Waits for `dialog`, checks that its text names each of `goes`, cancels with `cancel`, and waits for it to close.
 async fn names_then_cancel(window: &Window, dialog: &str, goes: &[&str], cancel: &str) {
-    window
-        .wait_for(
-            dialog,
-            &format!("return !!document.querySelector('{dialog}')"),
-            5,
-        )
-        .await;
+    window.appears(dialog, 5).await;
     let text = window
         .eval(&format!(
             "return document.querySelector('{dialog}').innerText"
@@ -24,13 +18,7 @@ async fn names_then_cancel(window: &Window, dialog: &str, goes: &[&str], cancel:
         assert!(text.contains(name), "{dialog} names {name}: {text}");
     }
     window.click(cancel).await;
-    window
-        .wait_for(
-            &format!("{dialog} to close"),
-            &format!("return !document.querySelector('{dialog}')"),
-            5,
-        )
-        .await;
+    window.goes(dialog, 5).await;
 }
 
 fn exists(kind: &str, name: &str) -> bool {
@@ -73,13 +61,7 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
     assert!(exists("container", &running));
     window.click(&row).await;
     window.click("[data-action=remove]").await;
-    window
-        .wait_for(
-            "the confirmation",
-            "return !!document.getElementById('confirm-dialog')",
-            5,
-        )
-        .await;
+    window.appears("#confirm-dialog", 5).await;
     window.click("#confirm-ok").await;
     window.refusal().await;
     window.click("#follow-up-0").await;
@@ -141,13 +123,7 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
     names_then_cancel(&window, "#confirm-dialog", &[&image], "#confirm-cancel").await;
     let refuse = || async {
         window.click("[data-action=remove-image]").await;
-        window
-            .wait_for(
-                "the confirmation",
-                "return !!document.getElementById('confirm-dialog')",
-                5,
-            )
-            .await;
+        window.appears("#confirm-dialog", 5).await;
         window.click("#confirm-ok").await;
         window.refusal().await;
     };
@@ -156,13 +132,7 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
     let later = unique("del-later");
     let _later_guard = Removed(later.clone());
     docker(&["create", "--name", &later, &image]);
-    window
-        .wait_for(
-            "the stale offer to go",
-            "return !document.querySelector('.banner')",
-            10,
-        )
-        .await;
+    window.goes(".banner", 10).await;
     docker(&["rm", &later]);
     // The selection holds on to the image while its container count changes.
     window
@@ -203,13 +173,7 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
     };
     let images_before = image_ids();
     window.click("#prune-open").await;
-    window
-        .wait_for(
-            "the prune dialog",
-            "return !!document.getElementById('prune-dialog')",
-            5,
-        )
-        .await;
+    window.appears("#prune-dialog", 5).await;
     window.click("#prune-close").await;
     assert_eq!(image_ids(), images_before);
 

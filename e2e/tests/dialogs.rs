@@ -8,21 +8,9 @@ use porthole_e2e::{docker, page_errors, sleeper, unique, Removed, Window};
 /// Opens with `open`, waits for `dialog`, closes with `close` and waits for it to go.
 async fn open_and_cancel(window: &Window, open: &str, dialog: &str, close: &str) {
     window.click(open).await;
-    window
-        .wait_for(
-            &format!("{dialog} to open"),
-            &format!("return !!document.querySelector('{dialog}')"),
-            5,
-        )
-        .await;
+    window.appears(dialog, 5).await;
     window.click(close).await;
-    window
-        .wait_for(
-            &format!("{dialog} to close"),
-            &format!("return !document.querySelector('{dialog}')"),
-            5,
-        )
-        .await;
+    window.goes(dialog, 5).await;
 }
 
 /// The id of the first element matching `selector` inside the run dialog (row ids carry the row's key).
@@ -76,43 +64,19 @@ async fn the_run_dialog_opens_again_after_cancel_and_runs_twice() {
     let second = unique("e2e-twice");
     let _cleanup = [Removed(first.clone()), Removed(second.clone())];
     let window = Window::launch().await;
-    window
-        .wait_for(
-            "the containers page",
-            "return !!document.getElementById('run-open')",
-            20,
-        )
-        .await;
+    window.appears("#run-open", 20).await;
 
     // Rows added, then Cancel: the crash this file exists for.
     window.click("#run-open").await;
-    window
-        .wait_for(
-            "the run dialog",
-            "return !!document.getElementById('run-dialog')",
-            5,
-        )
-        .await;
+    window.appears("#run-dialog", 5).await;
     window.click("#run-add-port").await;
     window.click("#run-add-volume").await;
     window.click("#run-add-tmpfs").await;
     window.click("#run-cancel").await;
-    window
-        .wait_for(
-            "the dialog to close",
-            "return !document.getElementById('run-dialog')",
-            5,
-        )
-        .await;
+    window.goes("#run-dialog", 5).await;
 
     window.click("#run-open").await;
-    window
-        .wait_for(
-            "the run dialog again",
-            "return !!document.getElementById('run-dialog')",
-            5,
-        )
-        .await;
+    window.appears("#run-dialog", 5).await;
     assert_eq!(
         window
             .eval("return document.querySelectorAll('#run-dialog .run-row').length")
@@ -144,13 +108,7 @@ async fn the_run_dialog_opens_again_after_cancel_and_runs_twice() {
     // And again, right after a successful run with a port row.
     window.open("containers").await;
     window.click("#run-open").await;
-    window
-        .wait_for(
-            "the run dialog a third time",
-            "return !!document.getElementById('run-dialog')",
-            5,
-        )
-        .await;
+    window.appears("#run-dialog", 5).await;
     run_once(&window, &second).await;
 }
 
@@ -168,13 +126,7 @@ async fn the_image_pages_run_opens_again_after_cancel() {
         .await;
     window.click(row).await;
     window.click("[data-action=image-details]").await;
-    window
-        .wait_for(
-            "the image's details",
-            "return !!document.querySelector('[data-action=details-run]')",
-            10,
-        )
-        .await;
+    window.appears("[data-action=details-run]", 10).await;
     for _ in 0..2 {
         open_and_cancel(
             &window,
@@ -200,13 +152,7 @@ async fn the_image_pages_run_opens_again_after_cancel() {
         false
     );
     window.type_into("run-image", "porthole-test/busybox").await;
-    window
-        .wait_for(
-            "the not-here hint for a tag the engine lacks",
-            "return !!document.querySelector('#run-image-pulled-first')",
-            5,
-        )
-        .await;
+    window.appears("#run-image-pulled-first", 5).await;
     window.click("#run-cancel").await;
 }
 

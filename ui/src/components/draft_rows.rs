@@ -38,3 +38,17 @@ pub fn index<R: DraftRow + Send + Sync>(rows: RwSignal<Vec<R>>, key: u32) -> usi
 pub fn remove<R: DraftRow + Send + Sync>(rows: RwSignal<Vec<R>>, key: u32) {
     rows.update(|all| all.retain(|r| r.key() != key));
 }
+
+/// The row's own problem (`DraftRow::problem`), else a whole-form problem about its position (a clashing host
+/// port, a mount path used twice).
+pub fn problem<R: DraftRow + Send + Sync>(
+    rows: RwSignal<Vec<R>>,
+    key: u32,
+    by_index: Signal<Vec<(usize, String)>>,
+) -> Option<String> {
+    let own = rows.with(|all| all.iter().find(|r| r.key() == key).and_then(R::problem));
+    own.or_else(|| {
+        let at = index(rows, key);
+        by_index.with(|all| all.iter().find(|(i, _)| *i == at).map(|(_, m)| m.clone()))
+    })
+}

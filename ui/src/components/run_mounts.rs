@@ -3,7 +3,7 @@
 //! each with where its data lives and what survives `docker rm`.
 
 use crate::api;
-use crate::components::draft_rows::{index, read, remove, write};
+use crate::components::draft_rows::{index, problem, read, remove, write};
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,14 +32,7 @@ pub fn RunMounts(
                 {
                     let key = row.key;
                     let index = move || index(rows, key);
-                    // A row nobody has typed in yet is not an error to shout about; Run says what is missing.
-                    let problem = move || {
-                        let own = rows.with(|r| r.iter().find(|x| x.key == key).and_then(|x| x.parsed().err().filter(|_| !x.is_blank())));
-                        own.or_else(|| {
-                            let i = index();
-                            duplicates.with(|d| d.iter().find(|(at, _)| *at == i).map(|(_, m)| m.clone()))
-                        })
-                    };
+                    let problem = move || problem(rows, key, duplicates);
                     let is = move |kind: MountKind| read(rows, key, |r| r.kind == kind);
                     view! {
                         <div class="run-row mount-row" data-row=move || index().to_string() data-kind=move || read(rows, key, |r| r.kind.as_str())>

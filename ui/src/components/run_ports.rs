@@ -1,7 +1,7 @@
 //! The run dialog's port rows (`-p`): host address, host port (empty: any free port), container port, protocol —
 //! each row checked as it is typed. The image's exposed ports are offered as one-click rows.
 
-use crate::components::draft_rows::{index, read, remove, write};
+use crate::components::draft_rows::{index, problem, read, remove, write};
 use leptos::prelude::*;
 use porthole_model::run::{PortDraft, Protocol};
 
@@ -36,14 +36,7 @@ pub fn RunPorts(
                 {
                     let key = row.key;
                     let index = move || index(rows, key);
-                    // A row nobody has typed in yet is not an error to shout about; Run says what is missing.
-                    let problem = move || {
-                        let own = rows.with(|r| r.iter().find(|x| x.key == key).and_then(|x| x.parsed().err().filter(|_| !x.is_blank())));
-                        own.or_else(|| {
-                            let i = index();
-                            clashes.with(|c| c.iter().find(|(at, _)| *at == i).map(|(_, m)| m.clone()))
-                        })
-                    };
+                    let problem = move || problem(rows, key, clashes);
                     view! {
                         <div class="run-row port-row" data-row=move || index().to_string()>
                             <input type="text" class="port-host-ip" id=format!("port-host-ip-{key}") placeholder="all addresses" title="Host address (e.g. 127.0.0.1 for this machine only)"

@@ -10,6 +10,8 @@ use super::{MountKind, MountSpec, PortSpec};
 /// A row that can be found again by its key after rows before it were removed.
 pub trait DraftRow: Clone + PartialEq + 'static {
     fn key(&self) -> u32;
+    /// What is wrong with the row as typed — nothing while nothing was typed yet, so a new row does not shout.
+    fn problem(&self) -> Option<String>;
 }
 
 /// One `-p` row: host address, host port, container port, protocol, each as typed.
@@ -58,6 +60,9 @@ impl DraftRow for PortDraft {
     fn key(&self) -> u32 {
         self.key
     }
+    fn problem(&self) -> Option<String> {
+        self.parsed().err().filter(|_| !self.is_blank())
+    }
 }
 
 /// One `--mount` row: kind, source (volume name or host folder), target, read-only, tmpfs size.
@@ -102,6 +107,9 @@ impl DraftRow for MountDraft {
     fn key(&self) -> u32 {
         self.key
     }
+    fn problem(&self) -> Option<String> {
+        self.parsed().err().filter(|_| !self.is_blank())
+    }
 }
 
 /// Applies `change` to the row with `key`, if it is still there (it may have been removed meanwhile).
@@ -138,6 +146,12 @@ mod tests {
         let row = PortDraft::new(3, "", "tcp");
         assert!(row.is_blank());
         assert!(row.parsed().is_err());
+        assert_eq!(row.problem(), None, "a row nobody typed in does not shout");
+        let typed = PortDraft {
+            host_port: "70000".into(),
+            ..row
+        };
+        assert!(typed.problem().is_some_and(|p| p.contains("out of range")));
         let mount = MountDraft::new(4, MountKind::Volume);
         assert!(mount.is_blank());
         assert!(mount.parsed().is_err(), "a mount needs its target");

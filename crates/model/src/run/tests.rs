@@ -292,3 +292,25 @@ fn a_build_request_is_checked_whole() {
     };
     assert!(bad_arg.validate().is_err());
 }
+
+proptest! {
+    /// Every other field parser the forms and the backend use: arbitrary text never panics, and what is accepted
+    /// is accepted again when parsed from its own output.
+    #[test]
+    fn every_other_parser_never_panics(text in "\\PC{0,60}") {
+        let _ = parse_label(&text);
+        let _ = parse_size(&text);
+        let _ = RestartPolicy::parse(&text);
+        let _ = crate::image_build::parse_build_args(&text);
+        let _ = crate::names::volume_name(&text);
+        if let Ok(Some(platform)) = crate::pull::parse_platform(&text) {
+            prop_assert_eq!(crate::pull::parse_platform(&platform), Ok(Some(platform.clone())));
+        }
+        if let Ok(address) = crate::registry::parse_address(&text) {
+            prop_assert_eq!(crate::registry::parse_address(&address), Ok(address.clone()));
+        }
+        if let Ok(repository) = crate::reference::parse_repository(&text) {
+            prop_assert_eq!(crate::reference::parse_repository(&repository), Ok(repository.clone()));
+        }
+    }
+}
