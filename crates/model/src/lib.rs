@@ -27,6 +27,7 @@ pub mod image_build;
 pub mod image_details;
 pub mod images;
 pub mod learn;
+pub mod log_buffer;
 pub mod logs;
 pub mod names;
 pub mod page_error;

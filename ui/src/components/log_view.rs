@@ -2,18 +2,18 @@
 //! scroll-back; stdout and stderr told apart; timestamps, wrap and follow toggles; ANSI colours; search with
 //! highlight and jumps; download of the whole log.
 //!
-//! Invariants: at most `MAX_KEPT` lines are held (the oldest go first); only the rows in view are in the DOM, placed
-//! by a prefix sum of row heights (one row per line, or per wrapped line when wrapping); the subscription is
-//! cancelled when the tab closes.
+//! Invariants: the lines, what is held back while paused, their heights and search live in the model's
+//! `LogBuffer` (bounded, unit-tested); only the rows in view are in the DOM, placed by a prefix sum of row heights
+//! (one row per line, or per wrapped line when wrapping); the subscription is cancelled when the tab closes.
 
 use crate::api;
 use crate::components::log_line::LogRow;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::logs::{DEFAULT_TAIL, MAX_KEPT};
+use porthole_model::log_buffer::LogBuffer;
+use porthole_model::logs::DEFAULT_TAIL;
 use porthole_model::{LogLine, LogMessage};
-use std::collections::VecDeque;
 
 pub const LINE_HEIGHT: f64 = 18.0;
 /// The rows to render for a scroll position: `(first, end)` line indexes, and the height in line units above and
@@ -52,11 +52,9 @@ enum Status {
 
 #[component]
 pub fn LogView(container: String) -> impl IntoView {
-    // Lines with a sequence number each (stable keys for the DOM rows; prepended lines count down).
-    let lines = StoredValue::new(VecDeque::<(i64, LogLine)>::new());
+    // The kept lines (sequence numbers are the rows' keys); `version` says when they changed.
+    let buffer = StoredValue::new(LogBuffer::default());
     let version = RwSignal::new(0u64);
-    let next_seq = StoredValue::new((0i64, -1i64));
-    let pending = StoredValue::new(Vec::<LogLine>::new());
     let waiting = RwSignal::new(0usize);
     let status = RwSignal::new(Status::Loading);
     let tail = RwSignal::new(DEFAULT_TAIL);
@@ -74,24 +72,15 @@ pub fn LogView(container: String) -> impl IntoView {
     let slot = api::Slot::new();
 
     let append = move |batch: Vec<LogLine>| {
-        lines.update_value(|all| {
-            for line in batch {
-                let seq = next_seq.with_value(|(n, _)| *n);
-                next_seq.update_value(|(n, _)| *n += 1);
-                all.push_back((seq, line));
-            }
-            while all.len() > MAX_KEPT {
-                all.pop_front();
-            }
-        });
+        buffer.update_value(|b| b.append(batch));
         version.update(|v| *v += 1);
     };
     let subscribe = {
         let container = container.clone();
         move || {
             let this = slot.renew();
-            lines.set_value(VecDeque::new());
-            pending.set_value(Vec::new());
+            buffer.set_value(LogBuffer::default());
+            waiting.set(0);
             no_older.set(false);
             version.update(|v| *v += 1);
             status.set(Status::Loading);
@@ -109,12 +98,8 @@ pub fn LogView(container: String) -> impl IntoView {
                         if follow.get_untracked() {
                             append(batch);
                         } else {
-                            pending.update_value(|p| {
-                                p.extend(batch);
-                                let over = p.len().saturating_sub(MAX_KEPT);
-                                p.drain(..over);
-                            });
-                            waiting.set(pending.with_value(Vec::len));
+                            buffer.update_value(|b| b.hold(batch));
+                            waiting.set(buffer.with_value(LogBuffer::held));
                         }
                     }
                     LogMessage::Ended => status.set(Status::Ended),
@@ -145,29 +130,12 @@ pub fn LogView(container: String) -> impl IntoView {
         let wrap = wrap.get();
         let stamp = if timestamps.get() { 31 } else { 0 };
         let columns = columns();
-        lines.with_value(|all| {
-            let mut sums = Vec::with_capacity(all.len() + 1);
-            let mut total = 0usize;
-            sums.push(0);
-            for (_, line) in all {
-                total += if wrap {
-                    (line.text.chars().count() + stamp).div_ceil(columns).max(1)
-                } else {
-                    1
-                };
-                sums.push(total);
-            }
-            sums
-        })
+        buffer.with_value(|b| b.height_sums(wrap, stamp, columns))
     });
     let window = move || prefix.with(|sums| place(sums, scroll_top.get(), view_height.get()));
     let rows = move || {
         let (first, end, _, _) = window();
-        lines.with_value(|all| {
-            all.range(first..end)
-                .map(|(seq, line)| (*seq, line.clone()))
-                .collect::<Vec<_>>()
-        })
+        buffer.with_value(|b| b.rows(first, end))
     };
     let padding = move |above: bool| {
         let (_, _, units_above, units_below) = window();
@@ -183,16 +151,7 @@ pub fn LogView(container: String) -> impl IntoView {
         if needle.is_empty() {
             return Vec::new();
         }
-        lines.with_value(|all| {
-            all.iter()
-                .enumerate()
-                .filter(|(_, (_, l))| {
-                    !porthole_model::logs::find_all(&porthole_model::logs::plain(&l.text), &needle)
-                        .is_empty()
-                })
-                .map(|(i, _)| i)
-                .collect::<Vec<_>>()
-        })
+        buffer.with_value(|b| b.matches(&needle))
     });
     let reveal = move |index: usize| {
         if let Some(el) = node.get_untracked() {
@@ -226,8 +185,7 @@ pub fn LogView(container: String) -> impl IntoView {
         if loading_older.get_untracked() || no_older.get_untracked() {
             return;
         }
-        let Some(first) = lines.with_value(|all| all.front().map(|(_, l)| l.timestamp.clone()))
-        else {
+        let Some(first) = buffer.with_value(|b| b.first_timestamp().map(str::to_owned)) else {
             return;
         };
         loading_older.set(true);
@@ -245,18 +203,13 @@ pub fn LogView(container: String) -> impl IntoView {
                 return;
             }
             let before = prefix.with_untracked(|s| s.last().copied().unwrap_or(0));
-            lines.update_value(|all| {
-                for line in older.into_iter().rev() {
-                    let seq = next_seq.with_value(|(_, p)| *p);
-                    next_seq.update_value(|(_, p)| *p -= 1);
-                    all.push_front((seq, line));
-                }
-                // Scrolled back past the limit: the newest lines go, and following stops until resumed.
-                if all.len() > MAX_KEPT {
-                    all.truncate(MAX_KEPT);
-                    follow.set(false);
-                }
-            });
+            // Scrolled back past the limit: the newest lines go, and following stops until resumed.
+            if buffer
+                .try_update_value(|b| b.prepend(older))
+                .unwrap_or(false)
+            {
+                follow.set(false);
+            }
             version.update(|v| *v += 1);
             // Keep the line that was at the top where it was.
             let added = prefix
@@ -284,7 +237,7 @@ pub fn LogView(container: String) -> impl IntoView {
             if !at_bottom && follow.get_untracked() && status.get_untracked() != Status::Loading {
                 follow.set(false);
             }
-            if el.scroll_top() == 0 && !lines.with_value(VecDeque::is_empty) {
+            if el.scroll_top() == 0 && !buffer.with_value(LogBuffer::is_empty) {
                 load_older();
             }
         }
@@ -309,10 +262,10 @@ pub fn LogView(container: String) -> impl IntoView {
     let resized = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resized.remove());
     let resume = move || {
-        let lines_waiting = pending.try_update_value(std::mem::take).unwrap_or_default();
+        buffer.update_value(LogBuffer::release);
         waiting.set(0);
         follow.set(true);
-        append(lines_waiting);
+        version.update(|v| *v += 1);
     };
     let container_for_save = container.clone();
     let saved = RwSignal::new(None::<String>);
@@ -371,7 +324,7 @@ pub fn LogView(container: String) -> impl IntoView {
             <div class="log-status" id="log-status">
                 {move || match status.get() {
                     Status::Loading => "Reading the last lines…".to_owned(),
-                    Status::Following if follow.get() => format!("{} lines · following", version.with(|_| lines.with_value(VecDeque::len))),
+                    Status::Following if follow.get() => format!("{} lines · following", version.with(|_| buffer.with_value(LogBuffer::len))),
                     Status::Following => format!("Paused · {} new lines waiting", waiting.get()),
                     Status::Ended => "The container stopped: the log ends here.".to_owned(),
                     Status::Failed(message) => message,
