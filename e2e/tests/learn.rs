@@ -104,14 +104,29 @@ async fn the_console_shows_each_request_with_its_command_and_curl() {
     window
         .wait_for("the cleared console", &format!("return !{row}"), 5)
         .await;
-    window.click("#activity-close").await;
+    // The list's periodic CPU and memory samples are background polling: hidden unless asked for.
+    let (_running, _guard) = sleeper("console-bg");
+    window.type_into("activity-filter", "").await;
+    window.open("containers").await;
+    let sampled = "[...document.querySelectorAll('.activity-row[data-id] .activity-cli')].some(c => c.textContent.startsWith('docker stats --no-stream'))";
+    window
+        .eval("document.getElementById('activity-background').click(); return true")
+        .await;
     window
         .wait_for(
-            "the console closed",
-            "return !document.getElementById('activity-console')",
-            5,
+            "the list's samples, shown",
+            &format!("return {sampled}"),
+            15,
         )
         .await;
+    window
+        .eval("document.getElementById('activity-background').click(); return true")
+        .await;
+    window
+        .wait_for("the samples hidden again", &format!("return !{sampled}"), 5)
+        .await;
+    window.click("#activity-close").await;
+    window.goes("#activity-console", 5).await;
     docker(&["volume", "rm", &volume]);
 }
 

@@ -146,6 +146,7 @@ impl Activity {
             status: None,
             duration_ms: 0,
             cli: current_action().map(|a| a.recorded_cli()),
+            background: current_action().is_some_and(|a| a.is_background()),
             curl: sent.curl,
             error: None,
             pending: true,

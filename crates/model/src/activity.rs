@@ -39,6 +39,10 @@ pub struct ActivityEntry {
     /// Sent, and no answer yet (the same entry comes again when it is complete).
     #[serde(default)]
     pub pending: bool,
+    /// Sent by Porthole on its own schedule (the list's CPU and memory samples, a remote engine's liveness ping),
+    /// not by something the user did: the console hides these unless asked.
+    #[serde(default)]
+    pub background: bool,
 }
 
 impl ActivityEntry {
@@ -163,6 +167,7 @@ mod tests {
             curl: String::new(),
             error: None,
             pending: false,
+            background: false,
         }
     }
 

@@ -23,6 +23,8 @@ pub fn ActivityConsole() -> impl IntoView {
     let entries = RwSignal::new(Vec::<ActivityEntry>::new());
     let filter = RwSignal::new(String::new());
     let failures_only = RwSignal::new(false);
+    // The list's periodic samples would bury the user's own requests: hidden unless asked for.
+    let background = RwSignal::new(false);
     let selected = RwSignal::new(None::<u64>);
     let slot = Slot::new();
 
@@ -79,10 +81,13 @@ pub fn ActivityConsole() -> impl IntoView {
     let shown = Memo::new(move |_| {
         let filter = filter.get();
         let failures = failures_only.get();
+        let background = background.get();
         entries.with(|list| {
             list.iter()
                 .rev()
-                .filter(|e| (!failures || e.failed()) && e.matches(&filter))
+                .filter(|e| {
+                    (!failures || e.failed()) && (background || !e.background) && e.matches(&filter)
+                })
                 .take(SHOWN)
                 .cloned()
                 .collect::<Vec<_>>()
@@ -120,6 +125,11 @@ pub fn ActivityConsole() -> impl IntoView {
                     <input id="activity-failures" type="checkbox" prop:checked=move || failures_only.get()
                         on:change=move |ev| failures_only.set(event_target_checked(&ev)) />
                     "Failures only"
+                </label>
+                <label class="check" title="The containers list's CPU and memory samples, and liveness pings">
+                    <input id="activity-background" type="checkbox" prop:checked=move || background.get()
+                        on:change=move |ev| background.set(event_target_checked(&ev)) />
+                    "Background polling"
                 </label>
                 <button id="activity-clear" class="action small" on:click=clear>"Clear"</button>
                 <button id="activity-dock" class="action small" on:click=move |_| store.console.set(Some(other_dock()))>{dock_label}</button>
@@ -164,12 +174,13 @@ fn ActivityRow(entry: ActivityEntry, selected: RwSignal<Option<u64>>) -> impl In
             class:selected=move || selected.get() == Some(id)
             on:click=move |_| selected.set(Some(id))>
             <span class="mono muted">{clock(entry.at_ms)}</span>
-            <span class="mono activity-request">
+            // Cut values keep their full text on hover.
+            <span class="mono activity-request" title=format!("{} {}", entry.method, entry.path)>
                 <b>{entry.method.clone()}</b>" "{entry.path.clone()}
             </span>
             <span class=status_class title=title>{status}</span>
             <span class="mono muted">{entry.duration_ms}</span>
-            <span class="mono activity-cli">{entry.cli.clone().unwrap_or_default()}</span>
+            <span class="mono activity-cli" title=entry.cli.clone().unwrap_or_default()>{entry.cli.clone().unwrap_or_default()}</span>
         </div>
     }
 }

@@ -178,7 +178,10 @@ impl Action {
             Self::Logs { container, tail } => format!("docker logs -f --tail {tail} {container}"),
             Self::Stats { container } => format!("docker stats {container}"),
             Self::Top { container } => format!("docker top {container}"),
-            Self::StatsOnce { container } => format!("docker stats --no-stream {container}"),
+            // The list samples by id: the short form reads better and the CLI takes it as well.
+            Self::StatsOnce { container } => {
+                format!("docker stats --no-stream {}", shortened(container))
+            }
             Self::LogsBefore {
                 container,
                 until,
@@ -367,6 +370,12 @@ impl Action {
         }
     }
 
+    /// Whether Porthole sends this on its own schedule rather than for something the user did: the containers
+    /// list's periodic samples and the liveness ping. The activity console hides these unless asked.
+    pub fn is_background(&self) -> bool {
+        matches!(self, Self::StatsOnce { .. } | Self::Ping)
+    }
+
     /// The button label for an action the UI offers.
     pub fn label(&self) -> String {
         match self {
@@ -406,4 +415,13 @@ fn build_cli(request: &crate::BuildRequest, mask: bool) -> String {
         folder.to_owned()
     });
     crate::run::join(&words)
+}
+
+/// A full 64-hex container id as its 12-character short form (what `docker ps` shows); a name stays as it is.
+fn shortened(container: &str) -> &str {
+    if container.len() == 64 && container.bytes().all(|b| b.is_ascii_hexdigit()) {
+        crate::container::short_id(container)
+    } else {
+        container
+    }
 }

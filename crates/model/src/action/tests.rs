@@ -220,6 +220,14 @@ fn the_smaller_reads_have_their_commands_too() {
         Action::StatsOnce { container: web() }.cli(),
         "docker stats --no-stream web"
     );
+    let id = "3f2a1b9c8d7e".repeat(5) + "abcd";
+    let sample = Action::StatsOnce { container: id };
+    assert_eq!(sample.cli(), "docker stats --no-stream 3f2a1b9c8d7e");
+    assert!(
+        sample.is_background(),
+        "the list's samples are background polling"
+    );
+    assert!(!Action::ListImages.is_background());
     let before = Action::LogsBefore {
         container: web(),
         until: "2026-11-30T01:00:00Z".into(),
