@@ -268,6 +268,22 @@ impl Window {
         }
     }
 
+    /// Presses `keys` (WebDriver key codes, e.g. `"\u{E00C}"` for Escape) on the focused element, as a user would.
+    pub async fn press(&self, keys: &str) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        focused.send_keys(keys).await.expect("keys sent");
+    }
+
+    /// The id of the focused element.
+    pub async fn focused(&self) -> String {
+        let id = self.eval("return document.activeElement?.id ?? ''").await;
+        id.as_str().unwrap_or_default().to_owned()
+    }
+
     /// Waits until an element matches `selector` (a dialog opening, a row arriving).
     pub async fn appears(&self, selector: &str, seconds: u64) {
         let predicate = format!("return !!document.querySelector('{selector}')");

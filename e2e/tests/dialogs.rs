@@ -252,3 +252,65 @@ async fn a_panic_is_logged_and_the_page_offers_reload() {
     )
     .expect("the log was written");
 }
+
+const ESCAPE: &str = "\u{E00C}";
+const TAB: &str = "\u{E004}";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dialogs_take_the_focus_keep_it_and_close_with_escape() {
+    let (name, _guard) = sleeper("e2e-keys");
+    let window = Window::launch().await;
+    window.appears("#run-open", 20).await;
+
+    // The run dialog: focus in its first field, typing goes there, Escape closes it.
+    window.click("#run-open").await;
+    window.appears("#run-dialog", 5).await;
+    window
+        .wait_for(
+            "the image field focused",
+            "return document.activeElement?.id === 'run-image'",
+            5,
+        )
+        .await;
+    window.press("porthole-test/busybox:1").await;
+    assert_eq!(
+        window
+            .eval("return document.getElementById('run-image').value")
+            .await,
+        "porthole-test/busybox:1"
+    );
+    // Tab never leaves the dialog.
+    for _ in 0..40 {
+        window.press(TAB).await;
+        assert_eq!(
+            window
+                .eval("return !!document.activeElement?.closest('#run-dialog')")
+                .await,
+            true,
+            "focus stayed in the dialog"
+        );
+    }
+    window.press(ESCAPE).await;
+    window.goes("#run-dialog", 5).await;
+
+    // A destructive confirmation puts the focus on Cancel, so Enter or Escape keeps the container.
+    let row = format!("tr[data-name=\"{name}\"]");
+    window.appears(&row, 10).await;
+    window.click(&row).await;
+    window.click("[data-action=remove]").await;
+    window.appears("#confirm-dialog", 5).await;
+    window
+        .wait_for(
+            "Cancel focused",
+            "return document.activeElement?.id === 'confirm-cancel'",
+            5,
+        )
+        .await;
+    window.press(ESCAPE).await;
+    window.goes("#confirm-dialog", 5).await;
+    assert_eq!(
+        docker(&["inspect", "--format", "{{.State.Status}}", &name]),
+        "running"
+    );
+    assert!(window.focused().await != "confirm-cancel");
+}

@@ -9,6 +9,7 @@
 mod api;
 mod app;
 mod components;
+mod dialog_keys;
 mod pages;
 mod store;
 mod tour;
@@ -28,4 +29,5 @@ fn main() {
         let _ = report_panic(&info.to_string());
     }));
     leptos::mount::mount_to_body(app::App);
+    dialog_keys::install();
 }

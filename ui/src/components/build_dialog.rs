@@ -148,7 +148,7 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
                         _ => ().into_any(),
                     }}
                     <div class="dialog-buttons">
-                        <button class="ghost" id="build-close" on:click=close>{move || if running() { "Cancel build" } else { "Close" }}</button>
+                        <button class="ghost" id="build-close" data-dismiss="" on:click=close>{move || if running() { "Cancel build" } else { "Close" }}</button>
                         <button class="primary" id="build-start" disabled=move || running() || request.with(Result::is_err) on:click=start>"Build"</button>
                     </div>
                 </div>

@@ -61,7 +61,7 @@ pub fn BulkActions(checked: RwSignal<Vec<String>>) -> impl IntoView {
                     <p>"Running ones are killed first. Everything written inside them is deleted; named volumes and bind-mounted folders keep their data."</p>
                     <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{move || format!("docker rm -f {}", names())}</code></div>
                     <div class="dialog-buttons">
-                        <button class="ghost" id="bulk-remove-cancel" on:click=move |_| asking.set(false)>"Cancel"</button>
+                        <button class="ghost" id="bulk-remove-cancel" data-dismiss="" data-autofocus="" on:click=move |_| asking.set(false)>"Cancel"</button>
                         <button class="primary danger" id="bulk-remove-ok" on:click=move |_| {
                             act(ContainerAction::Remove { force: true, volumes: false });
                             checked.set(Vec::new());

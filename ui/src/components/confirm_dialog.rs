@@ -61,7 +61,7 @@ pub fn ConfirmDialog(pending: RwSignal<Option<Action>>) -> impl IntoView {
                         })}
                         <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{action.cli()}</code></div>
                         <div class="dialog-buttons">
-                            <button class="ghost" id="confirm-cancel" on:click=move |_| close()>"Cancel"</button>
+                            <button class="ghost" id="confirm-cancel" data-dismiss="" data-autofocus="" on:click=move |_| close()>"Cancel"</button>
                             <button class="primary danger" id="confirm-ok" on:click=confirm>{action.label()}</button>
                         </div>
                     </div>

@@ -137,7 +137,7 @@ pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl Into
                             move || format!("docker rename {old} {}", value.get().trim())
                         }</code></div>
                         <div class="dialog-buttons">
-                            <button class="ghost" id="rename-cancel" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                            <button class="ghost" id="rename-cancel" data-dismiss="" on:click=move |_| renaming.set(None)>"Cancel"</button>
                             <button class="primary" id="rename-ok" disabled=move || problem().is_some() on:click={
                                 let old = old.clone();
                                 move |_| {

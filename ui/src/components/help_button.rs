@@ -33,7 +33,7 @@ pub fn HelpButton(page: Page) -> impl IntoView {
                 <div class="help-panel" id="help-panel" role="dialog" aria-label=concept.title()>
                     <header>
                         <strong>{concept.title()}</strong>
-                        <button class="action small" id="help-close" title="Close" on:click=move |_| open.set(false)>"×"</button>
+                        <button class="action small" id="help-close" data-dismiss="" title="Close" on:click=move |_| open.set(false)>"×"</button>
                     </header>
                     <p><Prose text=concept.summary().to_owned() /></p>
                     <p class="muted"><Prose text=concept.gui().to_owned() /></p>

@@ -111,7 +111,7 @@ pub fn PortMap(open: RwSignal<bool>) -> impl IntoView {
                     </tbody>
                 </table>
                 {move || rows().is_empty().then(|| view! { <p class="hint">"No container publishes a port. Publish one in the run dialog (-p)."</p> })}
-                <div class="dialog-buttons"><button class="ghost" id="port-map-close" on:click=move |_| open.set(false)>"Close"</button></div>
+                <div class="dialog-buttons"><button class="ghost" id="port-map-close" data-dismiss="" on:click=move |_| open.set(false)>"Close"</button></div>
             </div>
         </div>
     })

@@ -70,7 +70,7 @@ pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
                     }}
                     <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{move || action().cli()}</code></div>
                     <div class="dialog-buttons">
-                        <button class="ghost" id="prune-close" on:click=move |_| close()>
+                        <button class="ghost" id="prune-close" data-dismiss="" on:click=move |_| close()>
                             {move || if report.with(Option::is_some) { "Close" } else { "Cancel" }}</button>
                         <button class="primary danger" id="prune-ok"
                             disabled=move || report.with(Option::is_some) || !preview.with(|p| matches!(p, Some(Ok(p)) if !p.images.is_empty()))

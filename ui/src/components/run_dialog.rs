@@ -268,7 +268,7 @@ pub fn RunDialog() -> impl IntoView {
                         {move || errors().into_iter().next().map(|(_, message)| view! {
                             <span class="hint run-waiting" id="run-waiting">{format!("Before Run: {message}")}</span>
                         })}
-                        <button class="ghost" id="run-cancel" on:click=move |_| close()>"Cancel"</button>
+                        <button class="ghost" id="run-cancel" data-dismiss="" on:click=move |_| close()>"Cancel"</button>
                         <button class="primary" id="run-start" disabled=move || running.get() || !errors().is_empty() on:click=start>
                             {move || if running.get() { "Starting…" } else { "Run" }}</button>
                     </div>
