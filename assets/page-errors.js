@@ -5,9 +5,11 @@
 // (a reload starts the UI afresh and resyncs everything from the engine).
 (function () {
   "use strict";
-  // Browsers report a ResizeObserver that could not deliver every notification in one frame as an error; it is
-  // harmless (the observer runs again next frame) and not the page's fault.
-  const harmless = /ResizeObserver loop/;
+  // Not the page's own errors, so not reported: a ResizeObserver that could not deliver every notification in one
+  // frame (harmless, it runs again next frame), and "Script error." — what the browser says, with no message, file
+  // or stack, for an error in a script the page may not inspect (WebKit's injected user scripts, such as Tauri's
+  // IPC glue or the test driver's). Every script of the page itself is same-origin and reports in full.
+  const harmless = /^(ResizeObserver loop|Script error\.?$)/;
 
   // Also kept in the page, for a test that timed out to show what went wrong.
   window.__portholePageErrors = [];
@@ -58,7 +60,10 @@
   window.addEventListener("error", function (event) {
     const stack = event.error && event.error.stack ? "\n" + event.error.stack : "";
     const text = event.message + stack;
-    if (harmless.test(String(event.message))) return;
+    if (harmless.test(String(event.message)) && !event.error) {
+      window.__portholePageErrors.push("ignored: " + event.message);
+      return;
+    }
     report("uncaught error", text);
     // A trap in the wasm module (what a panic ends in) leaves the module unusable.
     if (typeof WebAssembly !== "undefined" && event.error instanceof WebAssembly.RuntimeError) showCrashed(text);
