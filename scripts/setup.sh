@@ -18,11 +18,12 @@ packages=(build-essential pkg-config file curl iproute2 libwebkit2gtk-4.1-dev li
   libayatana-appindicator3-dev librsvg2-dev busybox-static)
 $with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3)
 
-# A Docker engine and CLI only where there is none: Docker's own packages (docker-ce, containerd.io), Podman's
-# docker shim or a hand-installed dockerd must never be replaced, so anything answering to `docker`/`dockerd`, or
-# any of those packages, means "leave the engine alone".
+# A Docker engine only where none is: a dockerd already here, or Docker's or Podman's packages (docker-ce,
+# containerd.io, …: their files conflict with docker.io's and apt would remove them), are never replaced. A docker CLI
+# that is no package (a binary in /usr/local/bin, as on some machines) is left as it is: docker.io installs its
+# engine beside it, and the user's CLI stays first on PATH.
 has_engine() {
-  command -v docker >/dev/null || command -v dockerd >/dev/null && return 0
+  command -v dockerd >/dev/null && return 0
   local package
   for package in docker-ce docker-ce-cli containerd.io moby-engine moby-cli docker.io podman-docker; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" && return 0
@@ -30,7 +31,8 @@ has_engine() {
   return 1
 }
 if has_engine; then
-  log "a Docker engine or CLI is already installed: leaving it as it is"
+  log "a Docker engine or Docker's packages are installed: leaving them as they are"
+  command -v dockerd >/dev/null || log "no dockerd here: the tests' private engine needs one (Docker's docker-ce has it)"
 else
   packages+=(docker.io)
 fi
