@@ -104,6 +104,9 @@ async fn the_run_dialog_opens_again_after_cancel_and_runs_twice() {
     );
     window.click("#run-dialog .remove-row").await;
     run_once(&window, &first).await;
+    // It writes nothing: the Logs tab says so instead of showing an empty box.
+    window.click("[data-tab=logs]").await;
+    window.appears("#log-empty", 10).await;
 
     // And again, right after a successful run with a port row.
     window.open("containers").await;

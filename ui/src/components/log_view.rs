@@ -315,6 +315,9 @@ pub fn LogView(container: String) -> impl IntoView {
             </div>
             <div class="log-lines mono" id="log-lines" node_ref=node on:scroll=on_scroll tabindex="0">
                 {move || loading_older.get().then(|| view! { <div class="log-note">"Loading older lines…"</div> })}
+                // A container that has written nothing yet: say so, rather than show an empty black box.
+                {move || (status.get() != Status::Loading && version.with(|_| buffer.with_value(LogBuffer::is_empty)))
+                    .then(|| view! { <div class="log-note" id="log-empty">"Nothing written to stdout or stderr yet."</div> })}
                 <div class="spacer" style:height=move || padding(true)></div>
                 <For each=rows key=|(seq, _)| *seq let:row>
                     <LogRow line=row.1 search=search />
@@ -325,7 +328,10 @@ pub fn LogView(container: String) -> impl IntoView {
                 {move || match status.get() {
                     Status::Loading => "Reading the last lines…".to_owned(),
                     Status::Following if follow.get() => format!("{} lines · following", version.with(|_| buffer.with_value(LogBuffer::len))),
-                    Status::Following => format!("Paused · {} new lines waiting", waiting.get()),
+                    Status::Following => match waiting.get() {
+                        1 => "Paused · 1 new line waiting".to_owned(),
+                        n => format!("Paused · {n} new lines waiting"),
+                    },
                     Status::Ended => "The container stopped: the log ends here.".to_owned(),
                     Status::Failed(message) => message,
                 }}
