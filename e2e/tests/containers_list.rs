@@ -81,6 +81,20 @@ async fn projects_bulk_actions_stats_port_map_rename_and_kill_advice() {
         "{header}"
     );
 
+    // Containers of no project come under their own heading, never under the last project's.
+    let below_heading = window
+        .eval(&format!(
+            "const rows = [...document.querySelectorAll('#containers-table tbody tr')]; \
+             const heading = rows.findIndex(r => r.id === 'loose-heading'); \
+             const site = rows.findIndex(r => r.dataset.name === '{site}'); \
+             return heading >= 0 && site > heading"
+        ))
+        .await;
+    assert_eq!(
+        below_heading, true,
+        "{site} is under 'Not in a compose project'"
+    );
+
     // CPU and memory arrive for the running rows in view.
     window
         .wait_for("the stats columns", &format!("return document.querySelector('tr[data-name=\"{site}\"] td.cpu')?.textContent.includes('%')"), 20)

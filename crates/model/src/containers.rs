@@ -72,6 +72,11 @@ pub enum ListItem {
     Container {
         id: String,
     },
+    /// The heading above the containers that belong to no project (when projects are shown above them), so they
+    /// never look like members of the last project.
+    Loose {
+        total: usize,
+    },
 }
 
 impl ListItem {
@@ -80,6 +85,7 @@ impl ListItem {
         match self {
             Self::Project { name, .. } => format!("project:{name}"),
             Self::Container { id } => id.clone(),
+            Self::Loose { .. } => "loose".to_owned(),
         }
     }
 }
@@ -107,6 +113,9 @@ pub fn grouped(rows: &[&ContainerSummary], group: bool) -> Vec<ListItem> {
             total: members.len(),
         });
         items.extend(members.iter().map(item));
+    }
+    if !items.is_empty() && !loose.is_empty() {
+        items.push(ListItem::Loose { total: loose.len() });
     }
     items.extend(loose.iter().map(item));
     items
@@ -261,8 +270,17 @@ mod tests {
                 "project:shop",
                 web.id.as_str(),
                 db.id.as_str(),
+                "loose",
                 loose.id.as_str()
             ]
+        );
+        // Without projects, no heading at all.
+        let alone = grouped(&[&loose], true);
+        assert_eq!(
+            alone,
+            [ListItem::Container {
+                id: loose.id.clone()
+            }]
         );
         assert_eq!(
             items[2],

@@ -76,13 +76,14 @@ pub fn ContainerRow(
                         checked.update(|c| { c.retain(|x| x != &check_id); if on { c.push(check_id.clone()); } });
                     } />
             </td>
-            <td class="name">
+            // A value cut to fit its column keeps its full text on hover.
+            <td class="name" title=field(|c| c.name.clone())>
                 <div class="cell-main">{field(|c| c.name.clone())}</div>
                 <div class="cell-sub mono">{field(|c| c.short_id().to_string())}</div>
             </td>
             <td class="image mono" title=field(|c| c.image.clone())>{field(|c| c.image.clone())}</td>
             <td>{move || view! { <StateBadge state=state() /> }}</td>
-            <td class="status">{status}</td>
+            <td class="status" title=status>{status}</td>
             <td class="ports mono" title=field(ContainerSummary::ports_label)>
                 {move || container.with(|c| c.as_ref().map(|c| port_links(&c.ports)).unwrap_or_default()).into_iter().map(|url| {
                     let open = url.clone();

@@ -120,7 +120,7 @@ fn ContainerList() -> impl IntoView {
                             .iter()
                             .find(|c| &c.id == id && c.state.is_running())
                             .map(|c| c.id.clone()),
-                        ListItem::Project { .. } => None,
+                        ListItem::Project { .. } | ListItem::Loose { .. } => None,
                     })
                     .collect();
                 ids.sort();
@@ -208,6 +208,11 @@ fn ContainerList() -> impl IntoView {
                                         .filter(|c| c.compose_project.as_deref() == Some(project.as_str())).cloned().collect::<Vec<ContainerSummary>>()));
                                     view! { <ProjectRow name=name running=running total=total members=members checked=checked /> }.into_any()
                                 }
+                                ListItem::Loose { total } => view! {
+                                    <tr class="project-row loose-row" id="loose-heading"><td colspan="9">
+                                        <strong>"Not in a compose project"</strong>
+                                        <span class="muted">{format!(" · {total}")}</span></td></tr>
+                                }.into_any(),
                             }}
                         </For>
                         <tr class="spacer" style:height=move || viewport.padding_below(items.with(|i| i.len()))></tr>

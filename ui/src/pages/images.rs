@@ -205,8 +205,8 @@ fn ImageRow(row: Row, selected: RwSignal<Option<String>>) -> impl IntoView {
         <tr class:selected=move || selected.with(|s| s.as_deref() == Some(key.as_str()))
             data-id=row.id.clone() data-repository=row.repository.clone() data-tag=row.tag.clone()
             on:click=move |_| selected.set(Some(select_key.clone()))>
-            <td class="name"><div class="cell-main">{row.repository.clone()}</div></td>
-            <td><span class="tag">{row.tag.clone()}</span></td>
+            <td class="name" title=row.repository.clone()><div class="cell-main">{row.repository.clone()}</div></td>
+            <td title=row.tag.clone()><span class="tag">{row.tag.clone()}</span></td>
             <td class="mono">{row.short_id.clone()}</td>
             <td class="num">{human_size(row.size)}</td>
             <td><RelativeTime unix=row.created /></td>
