@@ -24,6 +24,7 @@ pub mod logs;
 pub mod processes;
 pub mod push;
 mod raw;
+mod redact;
 pub mod registries;
 pub mod registry;
 pub mod run;

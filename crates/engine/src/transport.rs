@@ -76,11 +76,11 @@ impl Route {
         let path = request
             .uri()
             .path_and_query()
-            .map(|p| activity::redact_path(p.as_str()))
+            .map(|p| crate::redact::redact_path(p.as_str()))
             .unwrap_or_else(|| "/".into());
         let body = body
             .filter(|b| !b.is_empty())
-            .map(|b| activity::redact_body(&b));
+            .map(|b| crate::redact::redact_body(&b));
         let headers = request
             .headers()
             .iter()
@@ -88,7 +88,7 @@ impl Route {
                 let value = value.to_str().unwrap_or("(not text)");
                 (
                     name.to_string(),
-                    activity::redact_header(name.as_str(), value),
+                    crate::redact::redact_header(name.as_str(), value),
                 )
             })
             .collect();
