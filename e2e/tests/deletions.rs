@@ -144,6 +144,8 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
         .await;
     refuse().await;
     window.click("#follow-up-0").await;
+    window.appears("#confirm-goes", 5).await;
+    window.screenshot("confirm-what-goes").await;
     names_then_cancel(
         &window,
         "#confirm-dialog",

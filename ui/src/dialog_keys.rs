@@ -95,9 +95,26 @@ pub fn install() {
     });
     std::mem::forget(keys);
 
-    // A dialog appearing anywhere in the page takes the focus once.
+    // A dialog appearing anywhere in the page takes the focus once. Only nodes added or removed are looked at, and
+    // the page is searched only when one of them is or holds a dialog: a followed log adding rows costs a check of
+    // those rows, not a search of the whole page.
     let seen = StoredValue::new_local(None::<Element>);
-    let observer = Closure::<dyn FnMut()>::new(move || {
+    let observer = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        let holds_dialog = |nodes: web_sys::NodeList| {
+            (0..nodes.length())
+                .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+                .any(|e| {
+                    e.matches("[role=dialog]").unwrap_or(false)
+                        || e.query_selector("[role=dialog]").ok().flatten().is_some()
+                })
+        };
+        let touched = records
+            .iter()
+            .filter_map(|r| r.dyn_into::<web_sys::MutationRecord>().ok())
+            .any(|r| holds_dialog(r.added_nodes()) || holds_dialog(r.removed_nodes()));
+        if !touched {
+            return;
+        }
         let now = topmost_dialog();
         let changed = seen.with_value(|before| before.as_ref() != now.as_ref());
         if changed {
