@@ -20,6 +20,7 @@ pub struct Store {
     pub containers: RwSignal<Vec<ContainerSummary>>,
     pub images: RwSignal<Vec<ImageSummary>>,
     pub volumes: RwSignal<Vec<porthole_model::VolumeSummary>>,
+    pub networks: RwSignal<Vec<porthole_model::network::NetworkSummary>>,
     pub info: RwSignal<Option<EngineInfo>>,
     pub settings: RwSignal<Settings>,
     pub page: RwSignal<Page>,
@@ -102,6 +103,7 @@ thread_local! {
     static CONTAINERS: Fetch = Fetch::default();
     static IMAGES: Fetch = Fetch::default();
     static VOLUMES: Fetch = Fetch::default();
+    static NETWORKS: Fetch = Fetch::default();
     static INFO: Fetch = Fetch::default();
 }
 
@@ -118,6 +120,7 @@ impl Store {
             containers: RwSignal::new(Vec::new()),
             images: RwSignal::new(Vec::new()),
             volumes: RwSignal::new(Vec::new()),
+            networks: RwSignal::new(Vec::new()),
             info: RwSignal::new(None),
             settings: RwSignal::new(Settings::default()),
             page: RwSignal::new(Page::Containers),
@@ -199,6 +202,7 @@ impl Store {
                     self.refresh(ObjectKind::Container);
                     self.refresh(ObjectKind::Image);
                     self.refresh(ObjectKind::Volume);
+                    self.refresh(ObjectKind::Network);
                 }
             }
             StreamMessage::Invalidated { kinds } => {
@@ -215,8 +219,7 @@ impl Store {
             ObjectKind::Image => fetch(&IMAGES, kind, self),
             ObjectKind::Engine => fetch(&INFO, kind, self),
             ObjectKind::Volume => fetch(&VOLUMES, kind, self),
-            // Networks get their page later.
-            ObjectKind::Network => {}
+            ObjectKind::Network => fetch(&NETWORKS, kind, self),
         }
     }
 
@@ -353,6 +356,9 @@ fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKind, store: 
                 ObjectKind::Volume => api::list_volumes()
                     .await
                     .map(|list| store.volumes.set(list)),
+                ObjectKind::Network => api::list_networks()
+                    .await
+                    .map(|list| store.networks.set(list)),
                 _ => api::engine_info()
                     .await
                     .map(|info| store.info.set(Some(info))),

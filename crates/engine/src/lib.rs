@@ -21,6 +21,7 @@ pub mod image;
 pub mod image_build;
 pub mod images;
 pub mod logs;
+pub mod network;
 pub mod processes;
 pub mod push;
 mod raw;

@@ -38,6 +38,17 @@ pub async fn info(engine: &Engine) -> Result<EngineInfo, PortholeError> {
             name: info.name.unwrap_or_default(),
             root_dir: info.docker_root_dir.unwrap_or_default(),
             system_time: info.system_time.unwrap_or_default(),
+            swarm_state: info
+                .swarm
+                .as_ref()
+                .and_then(|s| s.local_node_state.as_ref())
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            swarm_manager: info
+                .swarm
+                .as_ref()
+                .and_then(|s| s.control_available)
+                .unwrap_or_default(),
         })
     })
     .await

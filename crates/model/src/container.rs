@@ -139,7 +139,7 @@ fn is_wildcard(port: &PortMapping) -> bool {
 
 /// A container as `docker ps` lists it. Sizes are deliberately absent: asking the engine for them walks every
 /// container's writable layer and is far too slow for a live list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContainerSummary {
     pub id: String,
     /// The primary name without the engine's leading `/`.

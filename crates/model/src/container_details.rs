@@ -49,6 +49,9 @@ pub struct MountInfo {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkAttachment {
     pub network: String,
+    /// Other names it answers to on this network (`--alias`), besides its own name.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub ip: String,
     pub gateway: String,
     pub mac: String,

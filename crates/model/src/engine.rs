@@ -32,6 +32,12 @@ pub struct EngineInfo {
     pub root_dir: String,
     /// The engine's clock (RFC 3339) when this was read; events are followed from this instant on.
     pub system_time: String,
+    /// This engine's place in a Swarm: `inactive`, `pending`, `active`, `error`, `locked`.
+    #[serde(default)]
+    pub swarm_state: String,
+    /// Whether it manages a Swarm (may create services and overlay networks).
+    #[serde(default)]
+    pub swarm_manager: bool,
 }
 
 /// Why the engine could not be reached, in the categories a user can act on.

@@ -31,13 +31,20 @@ impl ObjectKind {
     }
 
     /// Which lists to refresh when this kind changes. A container created or removed changes the images' in-use
-    /// count, the volumes' users and the engine's counts; an image change alters the engine's image count.
+    /// count, the volumes' users, the networks' endpoints and the engine's counts; an image change alters the engine's image count.
     pub fn affects(self) -> &'static [ObjectKind] {
         match self {
-            Self::Container => &[Self::Container, Self::Image, Self::Volume, Self::Engine],
+            Self::Container => &[
+                Self::Container,
+                Self::Image,
+                Self::Volume,
+                Self::Network,
+                Self::Engine,
+            ],
             Self::Image => &[Self::Image, Self::Engine],
             Self::Volume => &[Self::Volume, Self::Engine],
-            Self::Network => &[Self::Network],
+            // A container's page lists its networks: connect and disconnect change it.
+            Self::Network => &[Self::Network, Self::Container],
             Self::Engine => &[
                 Self::Container,
                 Self::Image,
@@ -99,10 +106,13 @@ mod tests {
                 ObjectKind::Container,
                 ObjectKind::Image,
                 ObjectKind::Volume,
+                ObjectKind::Network,
                 ObjectKind::Engine
             ]
         );
         assert!(burst.is_empty());
+        burst.add(ObjectKind::Network);
+        assert_eq!(burst.take(), [ObjectKind::Container, ObjectKind::Network]);
     }
 
     #[test]

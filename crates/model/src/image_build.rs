@@ -21,6 +21,35 @@ pub struct BuildRequest {
 }
 
 impl BuildRequest {
+    /// `docker build`, every word shell-quoted (a folder with a space stays one word); `mask` leaves build-arg values out.
+    pub fn cli(&self, mask: bool) -> String {
+        let mut words: Vec<String> = vec!["docker".into(), "build".into()];
+        if !self.tag.trim().is_empty() {
+            words.extend(["-t".into(), self.tag.trim().to_owned()]);
+        }
+        if self.dockerfile.trim() != "Dockerfile" {
+            words.extend(["-f".into(), self.dockerfile.trim().to_owned()]);
+        }
+        for (key, value) in &self.build_args {
+            let arg = if mask {
+                key.clone()
+            } else {
+                format!("{key}={value}")
+            };
+            words.extend(["--build-arg".into(), arg]);
+        }
+        if self.no_cache {
+            words.push("--no-cache".into());
+        }
+        let folder = self.folder.trim();
+        words.push(if folder.is_empty() {
+            "FOLDER".into()
+        } else {
+            folder.to_owned()
+        });
+        crate::run::join(&words)
+    }
+
     /// Checks what can be checked without the engine: a folder given, a relative Dockerfile path, a valid name.
     pub fn validate(&self) -> Result<(), String> {
         if self.folder.trim().is_empty() {

@@ -30,6 +30,7 @@ pub mod learn;
 pub mod log_buffer;
 pub mod logs;
 pub mod names;
+pub mod network;
 pub mod page_error;
 pub mod processes;
 pub mod pull;
@@ -43,7 +44,7 @@ pub mod stream_end;
 pub mod terminal;
 pub mod tour;
 
-pub use action::{Action, ContainerAction, ImageAction};
+pub use action::{Action, ContainerAction, ImageAction, NetworkAction};
 pub use activity::{ActivityDetail, ActivityEntry, ActivityMessage, ActivityTarget};
 pub use container::{ContainerState, ContainerSummary, PortMapping};
 pub use container_details::{ContainerDetails, MountInfo, NetworkAttachment};

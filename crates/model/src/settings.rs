@@ -23,6 +23,7 @@ pub enum Page {
     Containers,
     Images,
     Volumes,
+    Networks,
     Registries,
     Engine,
     Settings,
@@ -33,10 +34,11 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 8] = [
+    pub const ALL: [Page; 9] = [
         Page::Containers,
         Page::Images,
         Page::Volumes,
+        Page::Networks,
         Page::Registries,
         Page::Engine,
         Page::Learn,
@@ -49,6 +51,7 @@ impl Page {
             Self::Containers => "Containers",
             Self::Images => "Images",
             Self::Volumes => "Volumes",
+            Self::Networks => "Networks",
             Self::Registries => "Registries",
             Self::Engine => "Engine",
             Self::Settings => "Settings",
@@ -63,6 +66,7 @@ impl Page {
             Self::Containers => "containers",
             Self::Images => "images",
             Self::Volumes => "volumes",
+            Self::Networks => "networks",
             Self::Registries => "registries",
             Self::Engine => "engine",
             Self::Settings => "settings",

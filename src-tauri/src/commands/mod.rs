@@ -5,6 +5,7 @@ pub mod activity;
 pub mod containers;
 pub mod engine;
 pub mod images;
+pub mod networks;
 pub mod page;
 pub mod registries;
 pub mod settings;

@@ -135,7 +135,7 @@ pub async fn set_settings(settings: &porthole_model::Settings) -> Result<(), Por
     call::<c::set_settings>(settings).await
 }
 
-/// Performs a user action (a container's, an image's or a volume's) through the command that owns it.
+/// Performs a user action (a container's, an image's, a volume's or a network's) through the command that owns it.
 pub async fn perform(action: &Action) -> Result<(), PortholeError> {
     use porthole_model::contract::{ContainerActionArgs, ImageActionArgs};
     match action {
@@ -156,6 +156,15 @@ pub async fn perform(action: &Action) -> Result<(), PortholeError> {
         Action::CreateVolume { request } => call::<c::create_volume>(request).await,
         Action::RemoveVolume { name } => call::<c::remove_volume>(name).await,
         Action::RemoveVolumes { names } => call::<c::remove_volumes>(names).await.map(|_| ()),
+        Action::CreateNetwork { request } => call::<c::create_network>(request).await.map(|_| ()),
+        Action::Network { network, action } => {
+            let args = porthole_model::contract::NetworkActionArgs {
+                network: network.clone(),
+                action: action.clone(),
+            };
+            call::<c::network_action>(&args).await
+        }
+        Action::RemoveNetworks { names } => call::<c::remove_networks>(names).await.map(|_| ()),
         other => Err(PortholeError::invalid_input(format!(
             "{} is not an action the UI performs",
             other.cli()
@@ -170,6 +179,16 @@ pub async fn list_volumes() -> Result<Vec<porthole_model::VolumeSummary>, Portho
 /// `docker volume inspect`: the engine's JSON.
 pub async fn inspect_volume(name: &str) -> Result<String, PortholeError> {
     call::<c::inspect_volume>(&name.to_owned()).await
+}
+
+pub async fn list_networks() -> Result<Vec<porthole_model::network::NetworkSummary>, PortholeError>
+{
+    call::<c::list_networks>(&()).await
+}
+
+/// `docker network inspect`: the engine's JSON.
+pub async fn inspect_network(name: &str) -> Result<String, PortholeError> {
+    call::<c::inspect_network>(&name.to_owned()).await
 }
 
 /// The bind mounts and tmpfs mounts of every container.

@@ -3,6 +3,7 @@
 //! environment with values masked until asked.
 
 use crate::api;
+use crate::components::container_networks::ContainerNetworks;
 use crate::components::relative_time::RelativeTime;
 use crate::store::use_store;
 use leptos::prelude::*;
@@ -74,11 +75,7 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                     }).collect_view()}</tbody></table>
                 }.into_any()
             }}
-            <h3>"Networks"</h3>
-            <table class="list compact" id="overview-networks"><thead><tr><th>"Network"</th><th>"IP address"</th><th>"Gateway"</th><th>"MAC"</th></tr></thead>
-                <tbody>{details.networks.iter().map(|n| view! {
-                    <tr><td>{n.network.clone()}</td><td class="mono">{n.ip.clone()}</td><td class="mono">{n.gateway.clone()}</td><td class="mono">{n.mac.clone()}</td></tr>
-                }).collect_view()}</tbody></table>
+            <ContainerNetworks container=details.name.clone() networks=details.networks.clone() />
             <h3>"Environment "
                 <label class="check inline"><input type="checkbox" id="show-env-values" prop:checked=move || show_values.get()
                     on:change=move |ev| show_values.set(event_target_checked(&ev)) />"show values"</label></h3>

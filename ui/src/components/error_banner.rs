@@ -43,9 +43,16 @@ pub fn ErrorBanner() -> impl IntoView {
                     .map(|n| all.iter().any(|i| i.answers_to(n)))
                     .collect()
             });
+            // A network's offer (disconnect these, then remove) is about who is attached to it.
+            let networks: Vec<Vec<String>> = store.networks.with(|all| {
+                all.iter()
+                    .filter(|n| names.contains(&n.name))
+                    .map(|n| n.containers.iter().map(|e| e.container.clone()).collect())
+                    .collect()
+            });
             Some((
                 failure.follow_ups.clone(),
-                format!("{containers:?} {images:?}"),
+                format!("{containers:?} {images:?} {networks:?}"),
             ))
         })
     };

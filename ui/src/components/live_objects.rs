@@ -85,6 +85,27 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                         .collect()
                 }),
             ),
+            Concept::Networks => (
+                "network",
+                store.networks.with(|networks| {
+                    networks
+                        .iter()
+                        .map(|n| {
+                            let on = n
+                                .containers
+                                .iter()
+                                .map(|e| e.container.as_str())
+                                .collect::<Vec<_>>();
+                            let label = if on.is_empty() {
+                                n.name.clone()
+                            } else {
+                                format!("{} ({})", n.name, on.join(", "))
+                            };
+                            (label, Target::Page(Page::Networks))
+                        })
+                        .collect()
+                }),
+            ),
             Concept::Registries => (
                 "registry login",
                 store.registries.with(|registries| {

@@ -245,7 +245,7 @@ pub fn RunDialog() -> impl IntoView {
                                 {move || field_problem("restart")().map(|m| view! { <span class="invalid">{m}</span> })}</label>
                             <label>"Network"<input id="run-network" type="text" list="network-names" placeholder="bridge (the default)" spellcheck="false"
                                 prop:value=move || network.get() on:input=move |ev| network.set(event_target_value(&ev)) />
-                                <datalist id="network-names"><option value="bridge"></option><option value="host"></option><option value="none"></option></datalist></label>
+                                <datalist id="network-names">{move || store.networks.with(|all| all.iter().map(|n| view! { <option value=n.name.clone()>{n.explanation().map(|_| "built-in").unwrap_or("yours")}</option> }).collect_view())}</datalist></label>
                             {text_field("run-workdir", "Working directory", "/app", workdir, "workdir")}
                             {text_field("run-user", "User", "1000:1000", user, "user")}
                             <label>"Labels, key=value per line"<textarea id="run-labels" rows="2" spellcheck="false"

@@ -11,6 +11,7 @@ fn glyph(page: Page) -> Glyph {
         Page::Images => Glyph::Images,
         Page::Registries => Glyph::Registries,
         Page::Volumes => Glyph::Volumes,
+        Page::Networks => Glyph::Networks,
         Page::Engine => Glyph::Engine,
         Page::Settings => Glyph::Settings,
         Page::Learn => Glyph::Learn,
@@ -30,6 +31,7 @@ pub fn Sidebar() -> impl IntoView {
             ),
             Page::Images => Some(store.images.with(|i| i.len())),
             Page::Volumes => Some(store.volumes.with(|v| v.len())),
+            Page::Networks => Some(store.networks.with(|n| n.len())),
             _ => None,
         }
     };
@@ -66,6 +68,7 @@ pub fn Sidebar() -> impl IntoView {
             {item(Page::Containers)}
             {item(Page::Images)}
             {item(Page::Volumes)}
+            {item(Page::Networks)}
             {item(Page::Registries)}
             <div class="nav-section">"System"</div>
             {item(Page::Engine)}

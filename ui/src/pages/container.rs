@@ -85,8 +85,21 @@ pub fn ContainerPage(id: String) -> impl IntoView {
     };
     // Refetch the details whenever the list says this container changed (events are invalidation); a container
     // that is no longer listed has been removed.
+    // Connecting or disconnecting changes no field of the list's row, but it changes the networks' endpoints.
+    let on_networks = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            store.networks.with(|all| {
+                all.iter()
+                    .filter(|n| n.attached(&id))
+                    .map(|n| n.name.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let fetch_id = id.clone();
     Effect::new(move |_| {
+        on_networks.track();
         let current = summary.get();
         let loaded = store.loaded.get();
         if current.is_none() && loaded && details.with_untracked(Option::is_some) {

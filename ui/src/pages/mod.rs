@@ -5,6 +5,7 @@ pub mod containers;
 pub mod engine;
 pub mod images;
 pub mod learn;
+pub mod networks;
 pub mod registries;
 pub mod settings;
 pub mod tour;

@@ -30,6 +30,34 @@ pub enum ContainerAction {
 }
 
 impl ContainerAction {
+    /// The docker command doing this to `container`.
+    pub fn cli(&self, container: &str) -> String {
+        match self {
+            Self::Start => format!("docker start {container}"),
+            Self::Stop { timeout_secs: None } => format!("docker stop {container}"),
+            Self::Stop {
+                timeout_secs: Some(t),
+            } => format!("docker stop -t {t} {container}"),
+            Self::Kill { signal } if signal == "SIGKILL" || signal == "KILL" => {
+                format!("docker kill {container}")
+            }
+            Self::Kill { signal } => format!("docker kill -s {signal} {container}"),
+            Self::Restart => format!("docker restart {container}"),
+            Self::Pause => format!("docker pause {container}"),
+            Self::Unpause => format!("docker unpause {container}"),
+            Self::Rename { name } => format!("docker rename {container} {name}"),
+            Self::Remove { force, volumes } => {
+                let flags = match (force, volumes) {
+                    (true, true) => " -f -v",
+                    (true, false) => " -f",
+                    (false, true) => " -v",
+                    (false, false) => "",
+                };
+                format!("docker rm{flags} {container}")
+            }
+        }
+    }
+
     /// The button label.
     pub fn label(&self) -> &'static str {
         match self {

@@ -16,6 +16,20 @@ pub enum ImageAction {
 }
 
 impl ImageAction {
+    /// The docker command doing this to `image`.
+    pub fn cli(&self, image: &str) -> String {
+        match self {
+            Self::Remove { force: false } => format!("docker rmi {image}"),
+            Self::Remove { force: true } => format!("docker rmi -f {image}"),
+            Self::RemoveWithContainers { containers } => {
+                format!(
+                    "docker rm -f {} && docker rmi {image}",
+                    crate::run::join(containers)
+                )
+            }
+        }
+    }
+
     pub fn label(&self) -> &'static str {
         match self {
             Self::Remove { force: false } => "Remove",

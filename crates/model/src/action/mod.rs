@@ -4,13 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 
+mod confirm;
 mod container_action;
 mod image_action;
+mod network_action;
 #[cfg(test)]
 mod tests;
 
 pub use container_action::ContainerAction;
 pub use image_action::ImageAction;
+pub use network_action::NetworkAction;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "args", rename_all = "snake_case")]
@@ -136,6 +139,24 @@ pub enum Action {
     Logout {
         registry: String,
     },
+    ListNetworks,
+    /// `docker network create`.
+    CreateNetwork {
+        request: crate::network::NetworkCreate,
+    },
+    /// `docker network inspect`.
+    InspectNetwork {
+        network: String,
+    },
+    /// An action on one network, named by its name.
+    Network {
+        network: String,
+        action: NetworkAction,
+    },
+    /// `docker network rm A B …`: exactly the networks "Remove unused" listed.
+    RemoveNetworks {
+        names: Vec<String>,
+    },
 }
 
 impl Action {
@@ -149,30 +170,7 @@ impl Action {
             Self::ListContainers { all: false } => "docker ps".into(),
             Self::ListContainers { all: true } => "docker ps -a".into(),
             Self::ListImages => "docker image ls".into(),
-            Self::Container { container, action } => match action {
-                ContainerAction::Start => format!("docker start {container}"),
-                ContainerAction::Stop { timeout_secs: None } => format!("docker stop {container}"),
-                ContainerAction::Stop {
-                    timeout_secs: Some(t),
-                } => format!("docker stop -t {t} {container}"),
-                ContainerAction::Kill { signal } if signal == "SIGKILL" || signal == "KILL" => {
-                    format!("docker kill {container}")
-                }
-                ContainerAction::Kill { signal } => format!("docker kill -s {signal} {container}"),
-                ContainerAction::Restart => format!("docker restart {container}"),
-                ContainerAction::Pause => format!("docker pause {container}"),
-                ContainerAction::Unpause => format!("docker unpause {container}"),
-                ContainerAction::Rename { name } => format!("docker rename {container} {name}"),
-                ContainerAction::Remove { force, volumes } => {
-                    let flags = match (force, volumes) {
-                        (true, true) => " -f -v",
-                        (true, false) => " -f",
-                        (false, true) => " -v",
-                        (false, false) => "",
-                    };
-                    format!("docker rm{flags} {container}")
-                }
-            },
+            Self::Container { container, action } => action.cli(container),
             Self::Run { request } => request.cli(),
             Self::InspectContainer { container } => format!("docker inspect {container}"),
             Self::Logs { container, tail } => format!("docker logs -f --tail {tail} {container}"),
@@ -198,16 +196,7 @@ impl Action {
             Self::Exec { container, command } => {
                 format!("docker exec -it {container} {}", crate::run::join(command))
             }
-            Self::Image { image, action } => match action {
-                ImageAction::Remove { force: false } => format!("docker rmi {image}"),
-                ImageAction::Remove { force: true } => format!("docker rmi -f {image}"),
-                ImageAction::RemoveWithContainers { containers } => {
-                    format!(
-                        "docker rm -f {} && docker rmi {image}",
-                        crate::run::join(containers)
-                    )
-                }
-            },
+            Self::Image { image, action } => action.cli(image),
             Self::Pull {
                 reference,
                 platform: Some(platform),
@@ -217,7 +206,7 @@ impl Action {
             Self::Tag { image, target } => format!("docker tag {image} {target}"),
             Self::InspectImage { image } => format!("docker image inspect {image}"),
             Self::ImageHistory { image } => format!("docker history {image}"),
-            Self::Build { request } => build_cli(request, false),
+            Self::Build { request } => request.cli(false),
             Self::PruneImages { all: false } => "docker image prune -f".into(),
             Self::PruneImages { all: true } => "docker image prune -a -f".into(),
             Self::Login { registry, username } => {
@@ -244,6 +233,15 @@ impl Action {
                 hub if hub == crate::registry::HUB => "docker logout".into(),
                 other => format!("docker logout {other}"),
             },
+            Self::ListNetworks => "docker network ls".into(),
+            Self::CreateNetwork { request } => request.cli(),
+            Self::InspectNetwork { network } => format!("docker network inspect {network}"),
+            Self::Network { network, action } => action.cli(network),
+            Self::RemoveNetworks { names } => {
+                let mut words = vec!["docker".to_owned(), "network".into(), "rm".into()];
+                words.extend(names.iter().cloned());
+                crate::run::join(&words)
+            }
         }
     }
 
@@ -267,6 +265,14 @@ impl Action {
                     image: image.clone(),
                     action,
                 })
+                .collect(),
+            Self::Network { network, action } => action
+                .follow_up(kind, &error.related)
+                .map(|action| Self::Network {
+                    network: network.clone(),
+                    action,
+                })
+                .into_iter()
                 .collect(),
             _ => Vec::new(),
         }
@@ -292,52 +298,9 @@ impl Action {
             Self::Login { registry, .. } | Self::Logout { registry } => Some(registry),
             Self::CreateVolume { request } => Some(&request.name),
             Self::RemoveVolume { name } | Self::InspectVolume { name } => Some(name),
+            Self::CreateNetwork { request } => Some(&request.name),
+            Self::Network { network, .. } | Self::InspectNetwork { network } => Some(network),
             _ => None,
-        }
-    }
-
-    /// Whether the UI asks before doing it (when the user wants confirmations).
-    pub fn is_destructive(&self) -> bool {
-        match self {
-            Self::Container { action, .. } => action.is_destructive(),
-            Self::Image { .. }
-            | Self::PruneImages { .. }
-            | Self::RemoveVolume { .. }
-            | Self::RemoveVolumes { .. }
-            | Self::PruneVolumes => true,
-            _ => false,
-        }
-    }
-
-    /// What the user loses or changes, for the confirmation dialog.
-    pub fn consequence(&self) -> &'static str {
-        match self {
-            Self::Container { action, .. } => action.consequence(),
-            Self::Image { action: ImageAction::RemoveWithContainers { .. }, .. } => {
-                "The containers listed are removed first — running ones are killed, and their own files go with them                  — then the image."
-            }
-            Self::RemoveVolumes { .. } => {
-                "The volumes listed are deleted with everything stored in them. A volume a container started using                  since is refused by the engine and stays."
-            }
-            Self::RemoveVolume { .. } => {
-                "The volume and everything stored in it are deleted for good. The engine refuses while a container \
-                 uses it."
-            }
-            Self::PruneVolumes => {
-                "Every volume no container uses is deleted with its data — named ones too on this engine."
-            }
-            Self::PruneImages { all: false } => {
-                "The dangling images listed (no name, no container) are deleted. They cannot be pulled back by name."
-            }
-            Self::PruneImages { all: true } => {
-                "Every image listed is deleted — tagged ones too — because no container uses it. Images from a \
-                 registry can be pulled again; images you built or imported here are gone."
-            }
-            Self::Image { .. } => {
-                "Removing by name only takes that tag away while the image has other tags; removing its last tag (or \
-                 its id) deletes the image. Layers shared with other images stay. Containers must not use it."
-            }
-            _ => "",
         }
     }
 
@@ -347,26 +310,8 @@ impl Action {
     pub fn recorded_cli(&self) -> String {
         match self {
             Self::Run { request } => request.cli_masked(),
-            Self::Build { request } => build_cli(request, true),
+            Self::Build { request } => request.cli(true),
             other => other.cli(),
-        }
-    }
-
-    /// Every object the action deletes, by name, for the confirmation to list (what goes, one by one).
-    pub fn removes(&self) -> Vec<String> {
-        match self {
-            Self::Container {
-                container,
-                action: ContainerAction::Remove { .. },
-            } => vec![container.clone()],
-            Self::Image {
-                image,
-                action: ImageAction::RemoveWithContainers { containers },
-            } => containers.iter().cloned().chain([image.clone()]).collect(),
-            Self::Image { image, .. } => vec![image.clone()],
-            Self::RemoveVolume { name } => vec![name.clone()],
-            Self::RemoveVolumes { names } => names.clone(),
-            _ => Vec::new(),
         }
     }
 
@@ -383,38 +328,11 @@ impl Action {
             Self::Image { action, .. } => action.label().to_owned(),
             Self::RemoveVolume { .. } => "Remove".to_owned(),
             Self::PruneVolumes | Self::RemoveVolumes { .. } => "Remove unused volumes".to_owned(),
+            Self::Network { action, .. } => action.label().to_owned(),
+            Self::RemoveNetworks { .. } => "Remove unused networks".to_owned(),
             other => other.cli(),
         }
     }
-}
-
-/// `docker build`, every word shell-quoted (a folder with a space stays one word); `mask` leaves build-arg values out.
-fn build_cli(request: &crate::BuildRequest, mask: bool) -> String {
-    let mut words: Vec<String> = vec!["docker".into(), "build".into()];
-    if !request.tag.trim().is_empty() {
-        words.extend(["-t".into(), request.tag.trim().to_owned()]);
-    }
-    if request.dockerfile.trim() != "Dockerfile" {
-        words.extend(["-f".into(), request.dockerfile.trim().to_owned()]);
-    }
-    for (key, value) in &request.build_args {
-        let arg = if mask {
-            key.clone()
-        } else {
-            format!("{key}={value}")
-        };
-        words.extend(["--build-arg".into(), arg]);
-    }
-    if request.no_cache {
-        words.push("--no-cache".into());
-    }
-    let folder = request.folder.trim();
-    words.push(if folder.is_empty() {
-        "FOLDER".into()
-    } else {
-        folder.to_owned()
-    });
-    crate::run::join(&words)
 }
 
 /// A full 64-hex container id as its 12-character short form (what `docker ps` shows); a name stays as it is.

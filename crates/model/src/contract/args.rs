@@ -79,3 +79,10 @@ pub struct RegistryTagsArgs {
     pub registry: String,
     pub repository: String,
 }
+
+/// `network_action`: what to do to which network.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkActionArgs {
+    pub network: String,
+    pub action: crate::NetworkAction,
+}

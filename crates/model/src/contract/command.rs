@@ -5,10 +5,11 @@
 
 use super::{Command, Subscription};
 use super::{
-    ContainerActionArgs, ImageActionArgs, LogsArgs, LogsBeforeArgs, PullArgs, RegistryTagsArgs,
-    TagArgs, TerminalArgs, TerminalInputArgs, TerminalResizeArgs,
+    ContainerActionArgs, ImageActionArgs, LogsArgs, LogsBeforeArgs, NetworkActionArgs, PullArgs,
+    RegistryTagsArgs, TagArgs, TerminalArgs, TerminalInputArgs, TerminalResizeArgs,
 };
 use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
+use crate::network::{NetworkCreate, NetworkSummary};
 use crate::pull::PullMessage;
 use crate::volume::{MountUse, VolumeCreate};
 use crate::{
@@ -110,6 +111,17 @@ contract! {
     inspect_volume(String) -> String;
     /// The bind mounts and tmpfs mounts of every container.
     list_host_mounts(()) -> Vec<MountUse>;
+
+    // Networks. A network is named by its name.
+    /// `docker network ls`, each with the containers attached.
+    list_networks(()) -> Vec<NetworkSummary>;
+    /// `docker network create`: the new network's id.
+    create_network(NetworkCreate) -> String;
+    network_action(NetworkActionArgs) -> ();
+    /// Exactly these networks (what "Remove unused" listed); the names removed.
+    remove_networks(Vec<String>) -> Vec<String>;
+    /// `docker network inspect`: the engine's JSON.
+    inspect_network(String) -> String;
 
     // Settings.
     get_settings(()) -> Settings;

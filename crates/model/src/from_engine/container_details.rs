@@ -84,12 +84,26 @@ impl From<engine::ContainerInspectResponse> for ContainerDetails {
             }
         }
         port_bindings.sort_by_key(|p| (p.container_port, p.host_port));
+        let short_id: String = inspect
+            .id
+            .clone()
+            .unwrap_or_default()
+            .chars()
+            .take(12)
+            .collect();
         let mut networks: Vec<NetworkAttachment> = network
             .networks
             .unwrap_or_default()
             .into_iter()
             .map(|(name, endpoint)| NetworkAttachment {
                 network: name,
+                // Older engines list the container's short id among the aliases; it is not one the user gave.
+                aliases: endpoint
+                    .aliases
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|a| a != &short_id)
+                    .collect(),
                 ip: endpoint.ip_address.unwrap_or_default(),
                 gateway: endpoint.gateway.unwrap_or_default(),
                 mac: endpoint.mac_address.unwrap_or_default(),

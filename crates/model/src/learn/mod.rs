@@ -21,6 +21,7 @@ mod dockerfile;
 mod engine;
 mod help;
 mod images;
+mod networks;
 mod registries;
 mod storage;
 #[cfg(test)]
@@ -35,6 +36,7 @@ pub enum Concept {
     Containers,
     Dockerfile,
     Storage,
+    Networks,
     Registries,
     Compose,
     Help,
@@ -66,12 +68,13 @@ struct Content {
 
 impl Concept {
     /// In learning order: the engine first, help last.
-    pub const ALL: [Concept; 8] = [
+    pub const ALL: [Concept; 9] = [
         Concept::Engine,
         Concept::Images,
         Concept::Containers,
         Concept::Dockerfile,
         Concept::Storage,
+        Concept::Networks,
         Concept::Registries,
         Concept::Compose,
         Concept::Help,
@@ -84,6 +87,7 @@ impl Concept {
             Self::Containers => &containers::CONTENT,
             Self::Dockerfile => &dockerfile::CONTENT,
             Self::Storage => &storage::CONTENT,
+            Self::Networks => &networks::CONTENT,
             Self::Registries => &registries::CONTENT,
             Self::Compose => &compose::CONTENT,
             Self::Help => &help::CONTENT,
@@ -98,6 +102,7 @@ impl Concept {
             Self::Containers => "containers",
             Self::Dockerfile => "dockerfile",
             Self::Storage => "storage",
+            Self::Networks => "networks",
             Self::Registries => "registries",
             Self::Compose => "compose",
             Self::Help => "help",
@@ -128,6 +133,7 @@ impl Concept {
             Self::Images | Self::Dockerfile => Some(Page::Images),
             Self::Containers | Self::Compose => Some(Page::Containers),
             Self::Storage => Some(Page::Volumes),
+            Self::Networks => Some(Page::Networks),
             Self::Registries => Some(Page::Registries),
             Self::Help => None,
         }
@@ -139,6 +145,7 @@ impl Concept {
             Page::Containers => Self::Containers,
             Page::Images => Self::Images,
             Page::Volumes => Self::Storage,
+            Page::Networks => Self::Networks,
             Page::Registries => Self::Registries,
             Page::Engine => Self::Engine,
             Page::Settings | Page::Learn => Self::Help,
