@@ -298,10 +298,12 @@ impl Window {
             .await;
     }
 
-    /// Clicks the element `selector` as a user would, failing the test when it is missing or disabled.
+    /// Clicks the element `selector` as a user would (an SVG shape too), failing the test when it is missing or
+    /// disabled.
     pub async fn click(&self, selector: &str) {
         let script = format!(
-            "const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; e.click(); return true"
+            "const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; \
+             if (typeof e.click === 'function') e.click(); else e.dispatchEvent(new MouseEvent('click', {{bubbles: true}})); return true"
         );
         assert_eq!(
             self.eval(&script).await,

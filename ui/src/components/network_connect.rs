@@ -95,7 +95,7 @@ pub fn NetworkConnect(
                     {move || container_choices().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
                 </select>
             })}
-            <input id="connect-aliases" type="text" placeholder="aliases (optional): api, backend" spellcheck="false"
+            <input id="connect-aliases" type="text" placeholder="aliases: api, db" spellcheck="false"
                 aria-label="Aliases" prop:value=move || aliases.get() on:input=move |ev| aliases.set(event_target_value(&ev)) />
             <input id="connect-ip" type="text" placeholder="fixed IP (optional)" spellcheck="false" aria-label="Fixed IP address"
                 prop:value=move || ip.get() on:input=move |ev| ip.set(event_target_value(&ev)) />

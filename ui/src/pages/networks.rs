@@ -105,11 +105,7 @@ fn NetworkRow(
         let name = name.clone();
         move || selected.with(|s| s.as_deref() == Some(name.as_str()))
     };
-    let addresses = match (network.subnet(), network.gateway()) {
-        ("", _) => String::new(),
-        (subnet, "") => subnet.to_owned(),
-        (subnet, gateway) => format!("{subnet} · {gateway}"),
-    };
+    let (subnet, gateway) = (network.subnet().to_owned(), network.gateway().to_owned());
     let containers = if network.containers.is_empty() {
         view! { <span class="badge muted">"none"</span> }.into_any()
     } else {
@@ -130,8 +126,9 @@ fn NetworkRow(
             on:click=move |_| selected.set(Some(open_name.clone()))>
             <td class="name"><div class="cell-main" title=name.clone()>{name.clone()}</div>
                 <div class="hint">{flags.iter().filter(|(on, _)| *on).map(|(_, f)| *f).collect::<Vec<_>>().join(" · ")}</div></td>
-            <td>{format!("{} · {}", network.driver, network.scope)}</td>
-            <td class="mono" title=addresses.clone()>{addresses.clone()}</td>
+            <td title=format!("driver {}, scope {}", network.driver, network.scope)>{network.driver.clone()}
+                {(network.scope != "local").then(|| view! { <div class="hint">{network.scope.clone()}</div> })}</td>
+            <td class="mono"><div>{subnet}</div>{(!gateway.is_empty()).then(|| view! { <div class="hint">{format!("gateway {gateway}")}</div> })}</td>
             <td class="wrap">{containers}</td>
             <td>{network.created_unix().map(|unix| view! { <RelativeTime unix=unix /> })}</td>
             <td class="row-buttons">

@@ -13,8 +13,8 @@ pub const NETWORK_X: u32 = 16;
 pub const NETWORK_WIDTH: u32 = 190;
 pub const CONTAINER_X: u32 = 330;
 pub const CONTAINER_WIDTH: u32 = 230;
-pub const PORT_X: u32 = 680;
-pub const PORT_WIDTH: u32 = 150;
+pub const PORT_X: u32 = 650;
+pub const PORT_WIDTH: u32 = 210;
 pub const BOX_HEIGHT: u32 = 40;
 /// Port boxes are slimmer, so a container's several ports stack beside it.
 pub const PORT_HEIGHT: u32 = 26;
