@@ -37,6 +37,12 @@ else
   packages+=(docker.io)
 fi
 
+# The Compose tool Porthole drives: the `docker compose` plugin when the user has it, else Debian's standalone
+# docker-compose (1.29), the one a package registry offers here.
+if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
+  packages+=(docker-compose)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -9,6 +9,7 @@
 //! - Error kinds come from the engine's HTTP status or the transport failure (see `error`), not from message text.
 
 pub mod activity;
+pub mod compose;
 pub mod connection;
 pub mod container;
 pub mod containers;

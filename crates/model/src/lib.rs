@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod activity;
+pub mod compose;
 pub mod container;
 pub mod container_details;
 pub mod containers;

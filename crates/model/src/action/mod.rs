@@ -157,6 +157,11 @@ pub enum Action {
     RemoveNetworks {
         names: Vec<String>,
     },
+    /// One run of the Compose tool (`docker compose … up -d`): the tool sends the engine requests itself.
+    Compose {
+        command: crate::compose::ComposeCommand,
+        tool: crate::compose::ComposeTool,
+    },
 }
 
 impl Action {
@@ -237,6 +242,7 @@ impl Action {
             Self::CreateNetwork { request } => request.cli(),
             Self::InspectNetwork { network } => format!("docker network inspect {network}"),
             Self::Network { network, action } => action.cli(network),
+            Self::Compose { command, tool } => command.cli(tool),
             Self::RemoveNetworks { names } => {
                 let mut words = vec!["docker".to_owned(), "network".into(), "rm".into()];
                 words.extend(names.iter().cloned());

@@ -1,0 +1,60 @@
+//! Which Compose tool this machine has: the `docker compose` plugin (v2) first, as Docker Desktop users have it,
+//! else the standalone `docker-compose` (Debian 12 ships 1.29). Looked up once per process and remembered.
+
+use porthole_model::compose::ComposeTool;
+use tokio::process::Command;
+use tokio::sync::OnceCell;
+
+/// The tool, looked up on first use with the process's own `PATH`.
+pub async fn find() -> Option<ComposeTool> {
+    static FOUND: OnceCell<Option<ComposeTool>> = OnceCell::const_new();
+    FOUND.get_or_init(|| find_on(None)).await.clone()
+}
+
+/// The tool found on `path` (a `PATH` value; `None`: the process's own). Tests pass a `PATH` without one to see
+/// the app's state when none is installed.
+pub async fn find_on(path: Option<&str>) -> Option<ComposeTool> {
+    for program in [&["docker", "compose"][..], &["docker-compose"][..]] {
+        let mut command = Command::new(program[0]);
+        command.args(&program[1..]).args(["version", "--short"]);
+        if let Some(path) = path {
+            command.env("PATH", path);
+        }
+        let Ok(output) = command.kill_on_drop(true).output().await else {
+            continue;
+        };
+        let version = String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .trim_start_matches('v')
+            .to_owned();
+        if output.status.success() && !version.is_empty() {
+            return Some(ComposeTool {
+                program: program.iter().map(|w| (*w).to_owned()).collect(),
+                version,
+            });
+        }
+    }
+    None
+}
+
+/// The tool's command for `args`, against `engine`'s endpoint, in `folder`.
+pub(crate) fn command(
+    tool: &ComposeTool,
+    engine: &crate::Engine,
+    folder: &str,
+    args: &[String],
+) -> Command {
+    let mut command = Command::new(&tool.program[0]);
+    command
+        .args(&tool.program[1..])
+        .args(args)
+        .current_dir(folder)
+        .env("DOCKER_HOST", &engine.endpoint.host)
+        // Plain lines: no colours, no progress bars redrawn in place.
+        .env("COMPOSE_ANSI", "never")
+        .env("NO_COLOR", "1")
+        .env("COMPOSE_INTERACTIVE_NO_CLI", "1")
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true);
+    command
+}

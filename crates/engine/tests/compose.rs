@@ -1,0 +1,248 @@
+//! Compose through the real tool against the real engine: the tool found (and the state when it is not), a file
+//! with two services, a user network, a named volume, a build context and a profile read as the tool normalises it,
+//! a broken file refused with the tool's words and line, and up / stop / start / down / down -v each checked with
+//! the docker CLI; the project listed from its labels with its file.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
+
+mod common;
+
+use porthole_engine::compose::{list, open, run, tool};
+use porthole_model::compose::{ComposeCommand, ComposeVerb};
+use porthole_model::ErrorKind;
+
+const FILE: &str = "services:
+  web:
+    image: porthole-test/web:1
+    stop_grace_period: 1s
+    ports: [\"127.0.0.1::80\"]
+    networks: [shop]
+    volumes: [\"data:/data\"]
+    environment:
+      TOKEN: never-shown
+  client:
+    image: porthole-test/busybox:1
+    stop_grace_period: 1s
+    command: sh -c 'while true; do wget -qO- http://web/ | head -c 40; echo; sleep 1; done'
+    networks: [shop]
+    depends_on: [web]
+  debug:
+    image: porthole-test/busybox:1
+    profiles: [debug]
+  built:
+    build: ./app
+    profiles: [build]
+networks:
+  shop: {}
+volumes:
+  data: {}
+";
+
+/// A folder of its own with the compose file; the project is taken down (with its volumes) when dropped.
+struct Project {
+    folder: std::path::PathBuf,
+    name: String,
+}
+
+impl Project {
+    fn new(contents: &str) -> Self {
+        let name = common::unique("phc").replace('-', "");
+        let folder = std::env::temp_dir().join(&name);
+        std::fs::create_dir_all(folder.join("app")).unwrap();
+        std::fs::write(
+            folder.join("app/Dockerfile"),
+            "FROM porthole-test/busybox:1\n",
+        )
+        .unwrap();
+        std::fs::write(folder.join("compose.yaml"), contents).unwrap();
+        Project { folder, name }
+    }
+
+    fn file(&self) -> String {
+        self.folder
+            .join("compose.yaml")
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    fn command(&self, verb: ComposeVerb) -> ComposeCommand {
+        ComposeCommand {
+            file: self.file(),
+            project: self.name.clone(),
+            verb,
+        }
+    }
+}
+
+impl Drop for Project {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("docker-compose")
+            .args(["-f", &self.file(), "-p", &self.name, "down", "-v"])
+            .env("DOCKER_HOST", common::endpoint().host)
+            .output();
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
+fn names(args: &[&str]) -> String {
+    common::docker(args)
+}
+
+#[tokio::test]
+async fn the_tool_is_found_and_its_absence_is_a_state() {
+    let found = tool::find()
+        .await
+        .expect("the test setup installs a Compose tool");
+    assert!(!found.version.is_empty());
+    assert_eq!(tool::find_on(Some("/nonexistent")).await, None);
+}
+
+#[tokio::test]
+async fn a_file_read_as_the_tool_normalises_it_and_a_broken_one_refused_with_its_line() {
+    let engine = common::engine().await;
+    let project = Project::new(FILE);
+    let file = open(&engine, &project.file(), &project.name).await.unwrap();
+    let service = |name: &str| file.services.iter().find(|s| s.name == name).unwrap();
+    assert_eq!(file.services.len(), 4);
+    assert_eq!(service("web").image.as_deref(), Some("porthole-test/web:1"));
+    assert_eq!(service("web").networks, ["shop"]);
+    assert_eq!(service("web").environment, ["TOKEN"], "names only");
+    assert!(
+        service("web").ports[0].contains(":80"),
+        "{:?}",
+        service("web").ports
+    );
+    assert_eq!(service("client").depends_on, ["web"]);
+    assert!(service("built").build.as_deref().unwrap().ends_with("/app"));
+    assert_eq!(file.profiles(), ["build", "debug"]);
+    assert_eq!(file.volumes, ["data"]);
+    assert!(file.networks.contains(&"shop".to_owned()));
+    assert!(!serde_json::to_string(&file)
+        .unwrap()
+        .contains("never-shown"));
+
+    let broken = Project::new("services:\n  web:\n    image: [unclosed\n");
+    let error = open(&engine, &broken.file(), "").await.unwrap_err();
+    assert_eq!(error.kind, ErrorKind::InvalidInput);
+    assert!(
+        error.message.contains("line"),
+        "the tool's words with the line: {}",
+        error.message
+    );
+    let missing = open(&engine, "/nonexistent/compose.yaml", "")
+        .await
+        .unwrap_err();
+    assert_eq!(missing.kind, ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn up_stop_start_down_and_down_with_volumes() {
+    let engine = common::engine().await;
+    let project = Project::new(FILE);
+    let tool = tool::find().await.unwrap();
+    let ps = |state: &str| {
+        names(&[
+            "ps",
+            "-a",
+            "--filter",
+            &format!("label=com.docker.compose.project={}", project.name),
+            "--filter",
+            &format!("status={state}"),
+            "--format",
+            "{{.Label \"com.docker.compose.service\"}}",
+        ])
+    };
+    let mut output = Vec::new();
+    let up = project.command(ComposeVerb::Up {
+        build: false,
+        pull: false,
+        profiles: vec![],
+        services: vec![],
+    });
+    run(&engine, &tool, &up, |line| {
+        output.push(line);
+        true
+    })
+    .await
+    .unwrap();
+    assert!(!output.is_empty(), "the tool's output is streamed");
+    let mut running: Vec<String> = ps("running").lines().map(str::to_owned).collect();
+    running.sort();
+    assert_eq!(running, ["client", "web"], "profiled services stay down");
+    let volume = format!("{}_data", project.name);
+    assert!(names(&["volume", "ls", "--format", "{{.Name}}"])
+        .lines()
+        .any(|l| l == volume));
+    assert!(names(&["network", "ls", "--format", "{{.Name}}"])
+        .lines()
+        .any(|l| l == format!("{}_shop", project.name)));
+
+    let listed = list(&engine).await.unwrap();
+    let found = listed.iter().find(|p| p.name == project.name).unwrap();
+    assert_eq!(found.running(), 2);
+    assert_eq!(found.file(), Some(project.file().as_str()));
+
+    run(&engine, &tool, &project.command(ComposeVerb::Stop), |_| {
+        true
+    })
+    .await
+    .unwrap();
+    assert_eq!(ps("running"), "");
+    run(&engine, &tool, &project.command(ComposeVerb::Start), |_| {
+        true
+    })
+    .await
+    .unwrap();
+    assert_eq!(ps("running").lines().count(), 2);
+
+    run(
+        &engine,
+        &tool,
+        &project.command(ComposeVerb::Down {
+            volumes: false,
+            images: None,
+        }),
+        |_| true,
+    )
+    .await
+    .unwrap();
+    assert_eq!(ps("exited") + &ps("running"), "");
+    assert!(
+        names(&["volume", "ls", "--format", "{{.Name}}"])
+            .lines()
+            .any(|l| l == volume),
+        "down keeps volumes"
+    );
+    assert!(!names(&["network", "ls", "--format", "{{.Name}}"])
+        .lines()
+        .any(|l| l == format!("{}_shop", project.name)));
+
+    run(&engine, &tool, &up, |_| true).await.unwrap();
+    run(
+        &engine,
+        &tool,
+        &project.command(ComposeVerb::Down {
+            volumes: true,
+            images: None,
+        }),
+        |_| true,
+    )
+    .await
+    .unwrap();
+    assert!(
+        !names(&["volume", "ls", "--format", "{{.Name}}"])
+            .lines()
+            .any(|l| l == volume),
+        "down -v removes them"
+    );
+
+    // A bad request never reaches the tool.
+    let mut sneaky = project.command(ComposeVerb::Stop);
+    sneaky.project = "--help".into();
+    assert_eq!(
+        run(&engine, &tool, &sneaky, |_| true)
+            .await
+            .unwrap_err()
+            .kind,
+        ErrorKind::InvalidInput
+    );
+}
