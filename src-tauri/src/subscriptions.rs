@@ -25,6 +25,8 @@ pub enum Topic {
     ListStats,
     /// The activity console's live feed.
     Activity,
+    /// A run of the Compose tool for a project (up, down, logs …).
+    Compose(String),
 }
 
 struct Subscription {

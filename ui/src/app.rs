@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
             Page::Registries => pages::registries::RegistriesPage().into_any(),
             Page::Volumes => pages::volumes::VolumesPage().into_any(),
             Page::Networks => pages::networks::NetworksPage().into_any(),
+            Page::Compose => pages::compose::ComposePage().into_any(),
             Page::Engine => pages::engine::EnginePage().into_any(),
             Page::Settings => pages::settings::SettingsPage().into_any(),
             Page::Learn => pages::learn::LearnPage().into_any(),

@@ -24,6 +24,7 @@ pub enum Page {
     Images,
     Volumes,
     Networks,
+    Compose,
     Registries,
     Engine,
     Settings,
@@ -34,11 +35,12 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 9] = [
+    pub const ALL: [Page; 10] = [
         Page::Containers,
         Page::Images,
         Page::Volumes,
         Page::Networks,
+        Page::Compose,
         Page::Registries,
         Page::Engine,
         Page::Learn,
@@ -52,6 +54,7 @@ impl Page {
             Self::Images => "Images",
             Self::Volumes => "Volumes",
             Self::Networks => "Networks",
+            Self::Compose => "Compose",
             Self::Registries => "Registries",
             Self::Engine => "Engine",
             Self::Settings => "Settings",
@@ -67,6 +70,7 @@ impl Page {
             Self::Images => "images",
             Self::Volumes => "volumes",
             Self::Networks => "networks",
+            Self::Compose => "compose",
             Self::Registries => "registries",
             Self::Engine => "engine",
             Self::Settings => "settings",
@@ -92,6 +96,20 @@ pub struct Settings {
     pub group_by_project: bool,
     /// How far the guided tour got, and where its images come from.
     pub tour: crate::tour::TourProgress,
+    /// Compose files opened on the Compose page, most recent first (at most `RECENT_FILES`).
+    pub compose_files: Vec<String>,
+}
+
+/// How many recently opened compose files are remembered.
+pub const RECENT_FILES: usize = 8;
+
+impl Settings {
+    /// Puts `path` first among the recent compose files.
+    pub fn opened_compose_file(&mut self, path: &str) {
+        self.compose_files.retain(|p| p != path);
+        self.compose_files.insert(0, path.to_owned());
+        self.compose_files.truncate(RECENT_FILES);
+    }
 }
 
 impl Default for Settings {
@@ -104,6 +122,7 @@ impl Default for Settings {
             registries: Vec::new(),
             group_by_project: true,
             tour: Default::default(),
+            compose_files: Vec::new(),
         }
     }
 }
@@ -118,6 +137,25 @@ mod tests {
         assert_eq!(settings.theme, Theme::Dark);
         assert!(settings.confirm_destructive);
         assert_eq!(settings.last_page, Page::Containers);
+    }
+
+    #[test]
+    fn recent_compose_files_most_recent_first_without_repeats() {
+        let mut settings = Settings::default();
+        for i in 0..10 {
+            settings.opened_compose_file(&format!("/p/{i}/compose.yaml"));
+        }
+        settings.opened_compose_file("/p/5/compose.yaml");
+        assert_eq!(settings.compose_files.len(), RECENT_FILES);
+        assert_eq!(settings.compose_files[0], "/p/5/compose.yaml");
+        assert_eq!(
+            settings
+                .compose_files
+                .iter()
+                .filter(|p| p.as_str() == "/p/5/compose.yaml")
+                .count(),
+            1
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! call the engine layer, return a model type or a `PortholeError`.
 
 pub mod activity;
+pub mod compose;
 pub mod containers;
 pub mod engine;
 pub mod images;

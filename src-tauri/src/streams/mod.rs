@@ -8,6 +8,7 @@
 //! most every `PROGRESS_EVERY`, so a fast transfer or a chatty build does not flood the webview).
 
 pub mod activity;
+pub mod compose;
 pub mod engine;
 pub mod image_build;
 pub mod logs;

@@ -17,10 +17,12 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 mod activity;
+mod compose;
 mod containers;
 mod images;
 mod subscription;
 pub use activity::*;
+pub use compose::*;
 pub use containers::*;
 pub use images::*;
 pub use subscription::Slot;

@@ -127,7 +127,7 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                     projects.dedup();
                     projects
                         .into_iter()
-                        .map(|p| (p, Target::Page(Page::Containers)))
+                        .map(|p| (p, Target::Page(Page::Compose)))
                         .collect()
                 }),
             ),

@@ -12,6 +12,7 @@ fn glyph(page: Page) -> Glyph {
         Page::Registries => Glyph::Registries,
         Page::Volumes => Glyph::Volumes,
         Page::Networks => Glyph::Networks,
+        Page::Compose => Glyph::Compose,
         Page::Engine => Glyph::Engine,
         Page::Settings => Glyph::Settings,
         Page::Learn => Glyph::Learn,
@@ -69,6 +70,7 @@ pub fn Sidebar() -> impl IntoView {
             {item(Page::Images)}
             {item(Page::Volumes)}
             {item(Page::Networks)}
+            {item(Page::Compose)}
             {item(Page::Registries)}
             <div class="nav-section">"System"</div>
             {item(Page::Engine)}

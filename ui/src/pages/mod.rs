@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod compose;
 pub mod container;
 pub mod containers;
 pub mod engine;

@@ -80,6 +80,13 @@ pub struct RegistryTagsArgs {
     pub repository: String,
 }
 
+/// `open_compose_file`: the file, and the project name to use (empty: the folder's name).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenComposeArgs {
+    pub path: String,
+    pub project: String,
+}
+
 /// `network_action`: what to do to which network.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkActionArgs {

@@ -3,12 +3,14 @@
 //! is one word.
 #![allow(non_camel_case_types)]
 
+use super::OpenComposeArgs;
 use super::{Command, Subscription};
 use super::{
     ContainerActionArgs, ImageActionArgs, LogsArgs, LogsBeforeArgs, NetworkActionArgs, PullArgs,
     RegistryTagsArgs, TagArgs, TerminalArgs, TerminalInputArgs, TerminalResizeArgs,
 };
 use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
+use crate::compose::{ComposeCommand, ComposeFile, ComposeMessage, ComposeProject, ComposeTool};
 use crate::network::{NetworkCreate, NetworkSummary};
 use crate::pull::PullMessage;
 use crate::volume::{MountUse, VolumeCreate};
@@ -122,6 +124,18 @@ contract! {
     remove_networks(Vec<String>) -> Vec<String>;
     /// `docker network inspect`: the engine's JSON.
     inspect_network(String) -> String;
+
+    // Compose. A project is named by its name; its file by its absolute path.
+    /// The Compose tool on this machine, if any.
+    compose_tool(()) -> Option<ComposeTool>;
+    /// The file as the tool normalises it (`config`).
+    open_compose_file(OpenComposeArgs) -> ComposeFile;
+    /// The projects the engine has containers of, from their labels.
+    list_compose_projects(()) -> Vec<ComposeProject>;
+    /// One run of the tool (up, down, logs -f …), its output streamed; cancelling kills it.
+    compose_run(ComposeCommand) -> u64, streams ComposeMessage;
+    /// The system's file picker for a compose file; `None` when cancelled.
+    choose_compose_file(()) -> Option<String>;
 
     // Settings.
     get_settings(()) -> Settings;

@@ -6,8 +6,9 @@ pub(super) const CONTENT: Content = Content {
     title: "Docker Compose",
     summary: "Real applications are often several containers working together. Compose describes them all in one \
               file and starts, stops and removes them with one command.",
-    gui: "Containers page → containers are grouped by their compose project, with Start all and Stop all for each \
-          project.",
+    gui: "Compose page → open a compose file, bring the project Up (with build, pull and profiles), Stop, Start, \
+          Restart, Pull and Down (asking about volumes), and follow its merged logs — through the real Compose tool, \
+          each command shown. The Containers page groups containers by project.",
     sections: &[
         Section {
             heading: "Multi-container applications",

@@ -131,7 +131,8 @@ impl Concept {
         match self {
             Self::Engine => Some(Page::Engine),
             Self::Images | Self::Dockerfile => Some(Page::Images),
-            Self::Containers | Self::Compose => Some(Page::Containers),
+            Self::Containers => Some(Page::Containers),
+            Self::Compose => Some(Page::Compose),
             Self::Storage => Some(Page::Volumes),
             Self::Networks => Some(Page::Networks),
             Self::Registries => Some(Page::Registries),
@@ -146,6 +147,7 @@ impl Concept {
             Page::Images => Self::Images,
             Page::Volumes => Self::Storage,
             Page::Networks => Self::Networks,
+            Page::Compose => Self::Compose,
             Page::Registries => Self::Registries,
             Page::Engine => Self::Engine,
             Page::Settings | Page::Learn => Self::Help,

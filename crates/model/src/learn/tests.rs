@@ -163,7 +163,7 @@ fn only_help_has_no_page_of_its_own() {
         );
     }
     assert_eq!(Concept::Dockerfile.manages(), Some(Page::Images));
-    assert_eq!(Concept::Compose.manages(), Some(Page::Containers));
+    assert_eq!(Concept::Compose.manages(), Some(Page::Compose));
 }
 
 #[test]

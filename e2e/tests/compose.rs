@@ -1,0 +1,226 @@
+//! Compose through the window: open a two-service file (a web server and a busybox client on a user network, with
+//! a named volume) by typing its path, Up → both running and listed as a project, the client reaches `web` by name,
+//! the merged logs show lines of both services, environment values never shown, Down asks about the volume (Cancel
+//! keeps everything), Down -v removes containers, network and volume.
+
+use porthole_e2e::{docker, unique, Window};
+
+const FILE: &str = "services:
+  web:
+    image: porthole-test/web:1
+    stop_grace_period: 1s
+    command: sh -c 'echo web is serving; exec httpd -f -v -p 80 -h /www'
+    ports: [\"127.0.0.1::80\"]
+    networks: [shop]
+    volumes: [\"data:/data\"]
+    environment:
+      TOKEN: e2e-secret-never-shown
+  client:
+    image: porthole-test/busybox:1
+    stop_grace_period: 1s
+    command: sh -c 'while true; do wget -qO- http://web/ | head -c 40; echo; sleep 1; done'
+    networks: [shop]
+    depends_on: [web]
+networks:
+  shop: {}
+volumes:
+  data: {}
+";
+
+/// The project's folder; the project is taken down with its volumes when dropped, whatever the test did.
+struct Project {
+    folder: std::path::PathBuf,
+    name: String,
+}
+
+impl Drop for Project {
+    fn drop(&mut self) {
+        let file = self.folder.join("compose.yaml");
+        let _ = std::process::Command::new("docker-compose")
+            .args([
+                "-f",
+                &file.to_string_lossy(),
+                "-p",
+                &self.name,
+                "down",
+                "-v",
+            ])
+            .env("DOCKER_HOST", porthole_e2e::test_engine())
+            .output();
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
+fn project_ps(name: &str, state: &str) -> Vec<String> {
+    let mut services: Vec<String> = docker(&[
+        "ps",
+        "-a",
+        "--filter",
+        &format!("label=com.docker.compose.project={name}"),
+        "--filter",
+        &format!("status={state}"),
+        "--format",
+        "{{.Label \"com.docker.compose.service\"}}",
+    ])
+    .lines()
+    .map(str::to_owned)
+    .collect();
+    services.sort();
+    services
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn open_up_logs_and_down_a_compose_project() {
+    let name = unique("shop").replace('-', "");
+    let folder = std::env::temp_dir().join(&name);
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("compose.yaml"), FILE).unwrap();
+    let project = Project {
+        folder,
+        name: name.clone(),
+    };
+    let file = project
+        .folder
+        .join("compose.yaml")
+        .to_string_lossy()
+        .into_owned();
+
+    let window = Window::launch().await;
+    window.open("compose").await;
+    window
+        .wait_for(
+            "the Compose tool",
+            "return document.getElementById('compose-tool')?.textContent.includes('compose')",
+            15,
+        )
+        .await;
+    window.type_into("compose-path", "compose.yaml").await;
+    window.appears("#compose-path-invalid", 5).await;
+    window.type_into("compose-path", &file).await;
+    window.type_into("compose-project-name", &name).await;
+    window.click("#compose-open").await;
+    window
+        .appears("#compose-services tr[data-service=web]", 15)
+        .await;
+    window
+        .appears("#compose-services tr[data-service=client]", 5)
+        .await;
+    let text = window
+        .eval("return document.querySelector('main').innerText")
+        .await;
+    let text = text.as_str().unwrap_or_default();
+    assert!(
+        text.contains("TOKEN=••••"),
+        "the variable's name is shown: {text}"
+    );
+    assert!(!text.contains("e2e-secret-never-shown"), "its value is not");
+    window
+        .wait_for(
+            "the up command",
+            &format!("return document.getElementById('compose-up-cli')?.textContent === 'docker-compose -f {file} -p {name} up -d'"),
+            5,
+        )
+        .await;
+
+    window.click("#compose-up").await;
+    window.appears("#compose-done", 90).await;
+    assert_eq!(project_ps(&name, "running"), ["client", "web"]);
+    window
+        .wait_for(
+            "the project among those on the engine",
+            &format!("return document.querySelector('#compose-projects tr[data-project=\"{name}\"]')?.innerText.includes('2 of 2')"),
+            15,
+        )
+        .await;
+    window
+        .wait_for(
+            "both services' state",
+            "return [...document.querySelectorAll('#compose-services td[data-state]')].every(td => td.dataset.state.includes('running'))",
+            15,
+        )
+        .await;
+
+    // The client reaches the web service by its name on the project's network.
+    let client = docker(&[
+        "ps",
+        "-q",
+        "--filter",
+        &format!("label=com.docker.compose.project={name}"),
+        "--filter",
+        "label=com.docker.compose.service=client",
+    ]);
+    let mut reached = String::new();
+    for _ in 0..40 {
+        reached = docker(&["logs", &client]);
+        if reached.contains("Porthole test web") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert!(
+        reached.contains("Porthole test web"),
+        "the client's log shows the page: {reached}"
+    );
+
+    window.click("#compose-logs-toggle").await;
+    window
+        .appears("#compose-logs .log-line[data-service=web]", 20)
+        .await;
+    window
+        .appears("#compose-logs .log-line[data-service=client]", 20)
+        .await;
+    window
+        .eval("document.getElementById('compose-logs').scrollIntoView({block: 'end'}); return true")
+        .await;
+    window.screenshot("compose-project").await;
+
+    // Down asks, naming the volume -v would delete; Cancel keeps everything.
+    let volume = format!("{name}_data");
+    window.click("#compose-down").await;
+    window
+        .appears(
+            &format!("#compose-down-dialog li[data-goes=\"{volume}\"]"),
+            5,
+        )
+        .await;
+    window.click("#compose-down-volumes").await;
+    window
+        .wait_for(
+            "the down command with -v",
+            &format!("return document.getElementById('compose-down-cli')?.textContent === 'docker-compose -f {file} -p {name} down -v'"),
+            5,
+        )
+        .await;
+    window.screenshot("compose-down").await;
+    window.click("#compose-down-cancel").await;
+    window.goes("#compose-down-dialog", 5).await;
+    assert_eq!(project_ps(&name, "running"), ["client", "web"]);
+
+    window.click("#compose-down").await;
+    window.appears("#compose-down-dialog", 5).await;
+    window.click("#compose-down-volumes").await;
+    window.click("#compose-down-ok").await;
+    window
+        .wait_for(
+            "down -v to finish",
+            "return document.getElementById('compose-command')?.textContent.endsWith('down -v') && !!document.getElementById('compose-done')",
+            60,
+        )
+        .await;
+    assert!(project_ps(&name, "exited").is_empty() && project_ps(&name, "running").is_empty());
+    assert!(
+        !docker(&["volume", "ls", "--format", "{{.Name}}"])
+            .lines()
+            .any(|l| l == volume),
+        "down -v removed {volume}"
+    );
+    assert!(!docker(&["network", "ls", "--format", "{{.Name}}"])
+        .lines()
+        .any(|l| l == format!("{name}_shop")));
+    window
+        .goes(
+            &format!("#compose-projects tr[data-project=\"{name}\"]"),
+            15,
+        )
+        .await;
+}

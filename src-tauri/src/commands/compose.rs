@@ -1,0 +1,69 @@
+//! Compose: the tool, opening a file, the projects on the engine, one run of the tool as a subscription, and the
+//! file picker.
+
+use crate::state::AppState;
+use crate::streams;
+use crate::subscriptions::Topic;
+use porthole_model::contract::{command as c, Answer, Args, Message};
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command]
+pub async fn compose_tool(args: Args<c::compose_tool>) -> Answer<c::compose_tool> {
+    let () = args;
+    Ok(porthole_engine::compose::tool::find().await)
+}
+
+#[tauri::command]
+pub async fn open_compose_file(
+    state: State<'_, AppState>,
+    args: Args<c::open_compose_file>,
+) -> Answer<c::open_compose_file> {
+    porthole_engine::compose::open(&state.engine()?, &args.path, &args.project).await
+}
+
+#[tauri::command]
+pub async fn list_compose_projects(
+    state: State<'_, AppState>,
+    args: Args<c::list_compose_projects>,
+) -> Answer<c::list_compose_projects> {
+    let () = args;
+    porthole_engine::compose::list(&state.engine()?).await
+}
+
+#[tauri::command]
+pub fn compose_run(
+    state: State<'_, AppState>,
+    args: Args<c::compose_run>,
+    on_message: Channel<Message<c::compose_run>>,
+) -> Answer<c::compose_run> {
+    args.validate()
+        .map_err(porthole_model::PortholeError::invalid_input)?;
+    let topic = Topic::Compose(args.project.clone());
+    let run = streams::compose::run(state.engine()?, args, on_message);
+    Ok(state.subscriptions.spawn(topic, run))
+}
+
+/// The system's file picker for a compose file, as a command so the window needs no dialog permission.
+#[tauri::command]
+pub async fn choose_compose_file(
+    app: tauri::AppHandle,
+    args: Args<c::choose_compose_file>,
+) -> Answer<c::choose_compose_file> {
+    use tauri_plugin_dialog::DialogExt;
+    let () = args;
+    let (chosen, receiver) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("Open a compose file")
+        .add_filter("Compose files", &["yaml", "yml"])
+        .pick_file(move |file| {
+            let _ = chosen.send(file);
+        });
+    let file = receiver
+        .await
+        .ok()
+        .flatten()
+        .and_then(|f| f.into_path().ok());
+    Ok(file.map(|path| path.display().to_string()))
+}

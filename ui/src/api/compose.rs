@@ -1,0 +1,36 @@
+//! The Compose commands: the tool, opening a file, the projects on the engine, the file picker, and one run of the
+//! tool as a subscription.
+
+use super::{call, subscribe};
+use porthole_model::compose::{
+    ComposeCommand, ComposeFile, ComposeMessage, ComposeProject, ComposeTool,
+};
+use porthole_model::contract::{command as c, OpenComposeArgs};
+use porthole_model::PortholeError;
+
+pub async fn compose_tool() -> Result<Option<ComposeTool>, PortholeError> {
+    call::<c::compose_tool>(&()).await
+}
+
+pub async fn open_compose_file(path: &str, project: &str) -> Result<ComposeFile, PortholeError> {
+    let args = OpenComposeArgs {
+        path: path.to_owned(),
+        project: project.to_owned(),
+    };
+    call::<c::open_compose_file>(&args).await
+}
+
+pub async fn list_compose_projects() -> Result<Vec<ComposeProject>, PortholeError> {
+    call::<c::list_compose_projects>(&()).await
+}
+
+pub async fn choose_compose_file() -> Result<Option<String>, PortholeError> {
+    call::<c::choose_compose_file>(&()).await
+}
+
+pub async fn compose_run(
+    command: &ComposeCommand,
+    on_message: impl FnMut(ComposeMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::compose_run>(command, on_message).await
+}
