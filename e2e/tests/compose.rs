@@ -1,6 +1,6 @@
 //! Compose through the window: open a two-service file (a web server and a busybox client on a user network, with
 //! a named volume) by typing its path, Up → both running and listed as a project, the client reaches `web` by name,
-//! the merged logs show lines of both services, environment values never shown, Down asks about the volume (Cancel
+//! the merged logs show lines of both services, environment values never shown, Scale runs two clients, Down asks about the volume (Cancel
 //! keeps everything), Down -v removes containers, network and volume.
 
 use porthole_e2e::{docker, unique, Window};
@@ -174,6 +174,25 @@ async fn open_up_logs_and_down_a_compose_project() {
         .await;
     window.screenshot("compose-project").await;
 
+    // Scale the client to two containers.
+    window
+        .eval(
+            "const i = document.querySelector('#compose-services tr[data-service=client] .scale-count'); \
+             i.value = '2'; i.dispatchEvent(new Event('input')); return true",
+        )
+        .await;
+    window
+        .click("#compose-services tr[data-service=client] [data-action=scale]")
+        .await;
+    window
+        .wait_for(
+            "the scale to finish",
+            "return document.getElementById('compose-command')?.textContent.endsWith('--scale client=2 client') && !!document.getElementById('compose-done')",
+            60,
+        )
+        .await;
+    assert_eq!(project_ps(&name, "running"), ["client", "client", "web"]);
+
     // Down asks, naming the volume -v would delete; Cancel keeps everything.
     let volume = format!("{name}_data");
     window.click("#compose-down").await;
@@ -194,7 +213,7 @@ async fn open_up_logs_and_down_a_compose_project() {
     window.screenshot("compose-down").await;
     window.click("#compose-down-cancel").await;
     window.goes("#compose-down-dialog", 5).await;
-    assert_eq!(project_ps(&name, "running"), ["client", "web"]);
+    assert_eq!(project_ps(&name, "running"), ["client", "client", "web"]);
 
     window.click("#compose-down").await;
     window.appears("#compose-down-dialog", 5).await;

@@ -17,6 +17,10 @@ impl Drop for NetworkRemoved {
     }
 }
 
+/// "Remove unused" acts on every unused network: the tests here take turns, so one's fresh network is never
+/// another's unused one.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 fn networks() -> Vec<String> {
     docker(&["network", "ls", "--format", "{{.Name}}"])
         .lines()
@@ -37,6 +41,7 @@ async fn choose(window: &Window, id: &str, value: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn create_connect_resolve_see_and_remove_a_network() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let name = unique("shop-net");
     let _net = NetworkRemoved(name.clone());
     let web = unique("net-web");
@@ -203,6 +208,7 @@ async fn create_connect_resolve_see_and_remove_a_network() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_containers_overview_connects_and_disconnects_it() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let name = unique("side-net");
     let _net = NetworkRemoved(name.clone());
     docker(&["network", "create", &name]);
@@ -270,4 +276,62 @@ async fn a_containers_overview_connects_and_disconnects_it() {
         "{{json .NetworkSettings.Networks}}"
     ])
     .contains(&name));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn remove_unused_names_each_network_and_removes_exactly_those() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let (unused, used) = (unique("idle-net"), unique("busy-net"));
+    let _guards = (NetworkRemoved(unused.clone()), NetworkRemoved(used.clone()));
+    docker(&["network", "create", &unused]);
+    docker(&["network", "create", &used]);
+    let user = unique("net-user");
+    let _user = Removed(user.clone());
+    docker(&[
+        "run",
+        "-d",
+        "--name",
+        &user,
+        "--network",
+        &used,
+        "porthole-test/busybox:1",
+        "sleep",
+        "600",
+    ]);
+    let window = Window::launch().await;
+    window.open("networks").await;
+    window
+        .appears(
+            &format!("#networks-table tr[data-network=\"{unused}\"]"),
+            10,
+        )
+        .await;
+    window.click("#network-prune").await;
+    window
+        .appears(
+            &format!("#confirm-dialog [data-goes=\"{unused}\"]"),
+            5,
+        )
+        .await;
+    let text = window
+        .eval("return document.getElementById('confirm-dialog').innerText")
+        .await;
+    let text = text.as_str().unwrap_or_default().to_owned();
+    assert!(
+        text.contains(&unused) && !text.contains(&used),
+        "the confirmation names the unused network only: {text}"
+    );
+    window.click("#confirm-cancel").await;
+    window.goes("#confirm-dialog", 5).await;
+    assert!(networks().contains(&unused), "Cancel removes nothing");
+    window.click("#network-prune").await;
+    window.appears("#confirm-dialog", 5).await;
+    window.click("#confirm-ok").await;
+    window
+        .goes(
+            &format!("#networks-table tr[data-network=\"{unused}\"]"),
+            10,
+        )
+        .await;
+    assert!(!networks().contains(&unused) && networks().contains(&used));
 }

@@ -79,6 +79,40 @@ pub fn ComposeProjectView(
                 .unwrap_or_else(|| "not created".into())
         })
     };
+    // `up -d --scale SERVICE=N`: how many containers of one service run.
+    let scale = {
+        let command = command.clone();
+        let tool = tool.clone();
+        move |service: String| {
+            let replicas = RwSignal::new(String::from("1"));
+            let command = command.clone();
+            let tool = tool.clone();
+            let scaled = move || {
+                replicas.get().trim().parse::<u32>().ok().map(|n| {
+                    command(ComposeVerb::Scale {
+                        service: service.clone(),
+                        replicas: n,
+                    })
+                })
+            };
+            let title = {
+                let scaled = scaled.clone();
+                move || {
+                    scaled()
+                        .map(|c| c.cli(&tool))
+                        .unwrap_or_else(|| "A number of containers".into())
+                }
+            };
+            view! {
+                <div class="compose-scale">
+                    <input type="number" min="0" max="100" class="scale-count" aria-label="Containers"
+                        prop:value=move || replicas.get() on:input=move |ev| replicas.set(event_target_value(&ev)) />
+                    <button class="ghost small" data-action="scale" title=title disabled={ let scaled = scaled.clone(); move || scaled().is_none() }
+                        on:click=move |_| run.set(scaled())>"Scale"</button>
+                </div>
+            }
+        }
+    };
     let service_names: Vec<String> = file.services.iter().map(|s| s.name.clone()).collect();
     let (logs_file, logs_project) = (file.path.clone(), file.project.clone());
     let up_cli = {
@@ -128,7 +162,8 @@ pub fn ComposeProjectView(
                                 <td class="mono">{s.networks.join(", ")}<div class="hint">{s.volumes.join(", ")}</div></td>
                                 <td class="mono">{s.environment.iter().map(|k| format!("{k}=••••")).collect::<Vec<_>>().join(" ")}
                                     {(!s.depends_on.is_empty()).then(|| view! { <div class="hint">{format!("after {}", s.depends_on.join(", "))}</div> })}</td>
-                                <td data-state=move || state_of(&state_name)>{let n = s.name.clone(); move || state_of(&n)}</td>
+                                <td data-state=move || state_of(&state_name)>{let n = s.name.clone(); move || state_of(&n)}
+                                    {scale(s.name.clone())}</td>
                             </tr>
                         }
                     }).collect_view()}</tbody>

@@ -45,7 +45,7 @@ pub fn ConfirmDialog(pending: RwSignal<Option<Action>>) -> impl IntoView {
                         <h2>{title}</h2>
                         <p>{action.consequence()}</p>
                         // Every object that goes, by name: nothing is removed that this list does not show.
-                        {(action.removes().len() > 1).then(|| view! {
+                        {(action.removes().len() > 1 || matches!(action, Action::RemoveVolumes { .. } | Action::RemoveNetworks { .. })).then(|| view! {
                             <div class="confirm-goes"><span class="hint">"What goes:"</span>
                                 <ul id="confirm-goes">{action.removes().into_iter().map(|name| {
                                     let shown = name.clone();
