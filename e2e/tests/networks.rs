@@ -308,10 +308,7 @@ async fn remove_unused_names_each_network_and_removes_exactly_those() {
         .await;
     window.click("#network-prune").await;
     window
-        .appears(
-            &format!("#confirm-dialog [data-goes=\"{unused}\"]"),
-            5,
-        )
+        .appears(&format!("#confirm-dialog [data-goes=\"{unused}\"]"), 5)
         .await;
     let text = window
         .eval("return document.getElementById('confirm-dialog').innerText")
