@@ -17,16 +17,33 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 
 pub async fn run(shared: Arc<Shared>) {
-    let local = is_local_endpoint(&shared.endpoint.host);
     let mut attempt: u32 = 0;
+    let mut following = shared.endpoint();
     loop {
-        match Engine::connect_recorded(&shared.endpoint, shared.activity.clone()).await {
+        let endpoint = shared.endpoint();
+        if endpoint != following {
+            // A switch: the new engine starts with a clean count, and the UI hears about it at once.
+            following = endpoint.clone();
+            attempt = 0;
+            shared.connection.send_replace(ConnectionState::Connecting {
+                endpoint: endpoint.host.clone(),
+            });
+        }
+        let local = is_local_endpoint(&endpoint.host);
+        let connected = tokio::select! {
+            connected = Engine::connect_recorded(&endpoint, shared.activity.clone()) => connected,
+            _ = shared.switched.notified() => continue,
+        };
+        match connected {
             Ok(engine) => {
                 let started = tokio::time::Instant::now();
-                let answered = follow(&shared, engine, local).await;
+                let (answered, switched) = follow(&shared, engine, local).await;
                 set_engine(&shared, None);
+                if switched {
+                    continue;
+                }
                 shared.connection.send_replace(ConnectionState::Connecting {
-                    endpoint: shared.endpoint.host.clone(),
+                    endpoint: endpoint.host.clone(),
                 });
                 if answered {
                     attempt = 0;
@@ -44,8 +61,8 @@ pub async fn run(shared: Arc<Shared>) {
                 shared
                     .connection
                     .send_replace(ConnectionState::Unreachable {
-                        endpoint: shared.endpoint.host.clone(),
-                        endpoint_source: shared.endpoint.source.describe(),
+                        endpoint: endpoint.host.clone(),
+                        endpoint_source: endpoint.source.describe(),
                         reason: unreachable.reason,
                         detail: unreachable.detail,
                         retry_in_secs: delay,
@@ -63,20 +80,24 @@ pub async fn run(shared: Arc<Shared>) {
 /// A connection shorter than this is not trusted to be back: the next try waits its delay first.
 const STABLE: Duration = Duration::from_secs(5);
 
-/// Sleeps `secs`, or less when the user asks to retry now; returns whether they did.
+/// Sleeps `secs`, or less when the user asks to retry now or switches engines; returns whether they did.
 async fn wait(shared: &Shared, secs: u64) -> bool {
     tokio::select! {
         _ = tokio::time::sleep(Duration::from_secs(secs)) => false,
         _ = shared.retry.notified() => true,
+        _ = shared.switched.notified() => true,
     }
 }
 
 /// Runs while the engine answers: publishes `Connected`, then forwards coalesced invalidations. Returns whether the
-/// engine answered (`docker info`), which is what resets the backoff.
-async fn follow(shared: &Shared, engine: Engine, local: bool) -> bool {
-    let info = match system::info(&engine).await {
-        Ok(info) => info,
-        Err(_) => return false,
+/// engine answered (`docker info`), which is what resets the backoff, and whether the user switched engines.
+async fn follow(shared: &Shared, engine: Engine, local: bool) -> (bool, bool) {
+    let info = tokio::select! {
+        info = system::info(&engine) => info,
+        _ = shared.switched.notified() => return (false, true),
+    };
+    let Ok(info) = info else {
+        return (false, false);
     };
     let (sender, mut batches) = mpsc::channel(16);
     let since = info.system_time.clone();
@@ -92,6 +113,7 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> bool {
     // A local socket's stream ends when the engine does; a remote host can vanish without a word.
     let mut liveness = tokio::time::interval(Duration::from_secs(LIVENESS_SECS));
     liveness.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut switched = false;
     loop {
         tokio::select! {
             batch = batches.recv() => match batch {
@@ -99,6 +121,10 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> bool {
                 None => break,
             },
             _ = &mut stream => break,
+            _ = shared.switched.notified() => {
+                switched = true;
+                break;
+            }
             _ = liveness.tick(), if !local => {
                 if !liveness_engine.is_alive().await {
                     break;
@@ -107,7 +133,7 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> bool {
         }
     }
     stream.abort();
-    true
+    (true, switched)
 }
 
 fn set_engine(shared: &Shared, engine: Option<Engine>) {

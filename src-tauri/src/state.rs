@@ -12,7 +12,10 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::{broadcast, watch, Notify};
 
 pub struct Shared {
-    pub endpoint: Endpoint,
+    /// The engine Porthole follows; changed by a switch.
+    pub endpoint: RwLock<Endpoint>,
+    /// Wakes the connection loop when the user switched engines: it leaves the current one at once.
+    pub switched: Notify,
     pub engine: RwLock<Option<Engine>>,
     pub connection: watch::Sender<ConnectionState>,
     pub invalidations: broadcast::Sender<Vec<ObjectKind>>,
@@ -31,6 +34,16 @@ pub struct AppState {
     pub credentials: Store,
 }
 
+impl Shared {
+    /// The engine's address now.
+    pub fn endpoint(&self) -> Endpoint {
+        self.endpoint
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+}
+
 impl AppState {
     pub fn new(endpoint: Endpoint) -> Self {
         let (connection, _) = watch::channel(ConnectionState::Connecting {
@@ -38,7 +51,8 @@ impl AppState {
         });
         let (invalidations, _) = broadcast::channel(64);
         let shared = Shared {
-            endpoint,
+            endpoint: RwLock::new(endpoint),
+            switched: Notify::new(),
             engine: RwLock::new(None),
             connection,
             invalidations,
@@ -61,6 +75,24 @@ impl AppState {
         self.shared.clone()
     }
 
+    /// Follows `endpoint` from now on: every stream of the engine being left is cancelled, commands fail fast until
+    /// the new one answers, and the connection loop moves over at once. Returns how many streams were cancelled.
+    pub fn switch(&self, endpoint: Endpoint) -> usize {
+        *self
+            .shared
+            .endpoint
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = endpoint;
+        *self
+            .shared
+            .engine
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        let cancelled = self.subscriptions.cancel_engine_streams();
+        self.shared.switched.notify_one();
+        cancelled
+    }
+
     /// The connected engine, or the error the UI shows while Porthole reconnects.
     pub fn engine(&self) -> Result<Engine, PortholeError> {
         self.shared
@@ -69,10 +101,7 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .clone()
             .ok_or_else(|| {
-                PortholeError::of_kind(
-                    ErrorKind::EngineUnavailable,
-                    self.shared.endpoint.host.clone(),
-                )
+                PortholeError::of_kind(ErrorKind::EngineUnavailable, self.shared.endpoint().host)
             })
     }
 }

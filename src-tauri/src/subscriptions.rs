@@ -91,6 +91,21 @@ impl Subscriptions {
         });
     }
 
+    /// Cancels every stream of the engine Porthole is leaving (all but the connection's own and the activity
+    /// console's, which follow whichever engine is current); returns how many went.
+    pub fn cancel_engine_streams(&self) -> usize {
+        let mut cancelled = 0;
+        self.lock().retain(|_, subscription| {
+            let keep = matches!(subscription.topic, Topic::Engine | Topic::Activity);
+            if !keep {
+                subscription.task.abort();
+                cancelled += 1;
+            }
+            keep
+        });
+        cancelled
+    }
+
     pub fn cancel_all(&self) {
         for (_, subscription) in self.lock().drain() {
             subscription.task.abort();

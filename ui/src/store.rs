@@ -21,6 +21,8 @@ pub struct Store {
     pub images: RwSignal<Vec<ImageSummary>>,
     pub volumes: RwSignal<Vec<porthole_model::VolumeSummary>>,
     pub networks: RwSignal<Vec<porthole_model::network::NetworkSummary>>,
+    /// Every engine the user has (contexts, DOCKER_HOST, default, Podman), with what a probe of each found.
+    pub engines: RwSignal<Vec<porthole_model::context::EngineEntry>>,
     pub info: RwSignal<Option<EngineInfo>>,
     pub settings: RwSignal<Settings>,
     pub page: RwSignal<Page>,
@@ -121,6 +123,7 @@ impl Store {
             images: RwSignal::new(Vec::new()),
             volumes: RwSignal::new(Vec::new()),
             networks: RwSignal::new(Vec::new()),
+            engines: RwSignal::new(Vec::new()),
             info: RwSignal::new(None),
             settings: RwSignal::new(Settings::default()),
             page: RwSignal::new(Page::Containers),
@@ -177,6 +180,7 @@ impl Store {
                 Err(error) => self.error.set(Some(error.into())),
             }
         });
+        self.refresh_engines();
         set_interval(move || self.now.set(now_secs()), Duration::from_secs(15));
         // For the app's lifetime: the store lives as long as the page.
         let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
@@ -255,6 +259,30 @@ impl Store {
                 }
                 let follow_ups = action.follow_ups(&error);
                 self.error.set(Some(Failure { error, follow_ups }));
+            }
+        });
+    }
+
+    /// Lists and probes every engine again (on start, after a switch or an add, on opening the Engine page).
+    pub fn refresh_engines(self) {
+        spawn_local(async move {
+            if let Ok(list) = api::list_engines().await {
+                self.engines.try_set(list);
+            }
+        });
+    }
+
+    /// Follows the engine `name`: what was shown of the previous one goes, and every list reloads when the new one
+    /// answers (the connection stream says so).
+    pub fn switch_engine(self, name: String) {
+        self.open_container.set(None);
+        self.error.set(None);
+        spawn_local(async move {
+            match api::switch_engine(&name).await {
+                Ok(_) => self.refresh_engines(),
+                Err(error) => {
+                    self.error.try_set(Some(error.into()));
+                }
             }
         });
     }

@@ -13,6 +13,7 @@ pub mod compose;
 pub mod connection;
 pub mod container;
 pub mod containers;
+pub mod context;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;

@@ -14,6 +14,7 @@ pub mod compose;
 pub mod container;
 pub mod container_details;
 pub mod containers;
+pub mod context;
 pub mod contract;
 pub mod diagnosis;
 pub mod dockerignore;

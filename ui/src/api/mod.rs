@@ -129,6 +129,21 @@ pub async fn subscribe_engine(
     subscribe::<c::subscribe_engine>(&(), on_message).await
 }
 
+/// Every engine the user has, each probed.
+pub async fn list_engines() -> Result<Vec<porthole_model::context::EngineEntry>, PortholeError> {
+    call::<c::list_engines>(&()).await
+}
+
+/// Follows the engine `name`; how many streams of the previous engine were cancelled.
+pub async fn switch_engine(name: &str) -> Result<usize, PortholeError> {
+    call::<c::switch_engine>(&name.to_owned()).await
+}
+
+/// `docker context create`.
+pub async fn add_engine(add: &porthole_model::context::EngineAdd) -> Result<(), PortholeError> {
+    call::<c::add_engine>(add).await
+}
+
 pub async fn get_settings() -> Result<porthole_model::Settings, PortholeError> {
     call::<c::get_settings>(&()).await
 }

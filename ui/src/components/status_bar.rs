@@ -1,5 +1,6 @@
 //! The status bar: which endpoint the app uses and whether it is connected.
 
+use crate::components::engine_switcher::EngineSwitcher;
 use crate::store::{use_store, Dock};
 use leptos::prelude::*;
 use porthole_model::ConnectionState;
@@ -41,6 +42,7 @@ pub fn StatusBar() -> impl IntoView {
         })>
             <span class=state_class></span>
             <span class="status-text" id="connection-status">{state_text}</span>
+            <EngineSwitcher />
             <span class="status-endpoint" title="The engine endpoint Porthole uses">{endpoint}</span>
             <span class="status-spacer"></span>
             <span class="status-counts">{move || store.connection.with(|c| c.is_connected()).then(counts)}</span>

@@ -1,6 +1,8 @@
 //! The Engine page: what `docker version` and `docker info` say about the engine Porthole is connected to.
 
 use crate::components::cli_hint::CliHint;
+use crate::components::engine_add::EngineAddForm;
+use crate::components::engines_overview::EnginesOverview;
 use crate::components::help_button::HelpButton;
 use crate::store::use_store;
 use leptos::prelude::*;
@@ -85,7 +87,9 @@ pub fn EnginePage() -> impl IntoView {
                 <CliHint command=Signal::derive(|| Action::EngineInfo.cli()) />
             </header>
             <div class="page-body">
+                <EnginesOverview />
                 {move || store.info.get().map(cards)}
+                <EngineAddForm />
             </div>
         </section>
     }

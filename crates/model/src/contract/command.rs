@@ -11,6 +11,7 @@ use super::{
 };
 use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
 use crate::compose::{ComposeCommand, ComposeFile, ComposeMessage, ComposeProject, ComposeTool};
+use crate::context::{EngineAdd, EngineEntry};
 use crate::network::{NetworkCreate, NetworkSummary};
 use crate::pull::PullMessage;
 use crate::volume::{MountUse, VolumeCreate};
@@ -57,6 +58,12 @@ contract! {
     engine_info(()) -> EngineInfo;
     /// The engine's change stream (invalidations and connection changes).
     subscribe_engine(()) -> u64, streams StreamMessage;
+    /// Every engine the user has (contexts, DOCKER_HOST, default, Podman), each probed.
+    list_engines(()) -> Vec<EngineEntry>;
+    /// Follows the engine of this name; how many streams of the previous one were cancelled.
+    switch_engine(String) -> usize;
+    /// `docker context create`, through the docker CLI.
+    add_engine(EngineAdd) -> ();
 
     // Containers. A container is named by its id or name.
     /// `docker ps` (false) or `docker ps -a` (true).

@@ -1,0 +1,196 @@
+//! The engines a user has: the docker CLI's contexts read from the files `docker context ls` reads, the
+//! `DOCKER_HOST` engine, the default socket and Podman's socket when present; a quick probe of each; and adding an
+//! engine through the CLI's own `docker context create`, so a terminal's `docker --context NAME` reaches it too.
+//!
+//! Invariant: Porthole never writes a context's files itself — the CLI does; reading them is how `Endpoint`
+//! resolution already follows the CLI.
+
+use crate::endpoint::{Endpoint, EndpointSource, DEFAULT_HOST};
+use crate::Engine;
+use porthole_model::context::{EngineAdd, EngineEntry, EngineOrigin, EngineProbe};
+use porthole_model::{ErrorKind, PortholeError};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a probe waits for an engine before calling it unreachable.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(3);
+
+#[derive(Deserialize)]
+struct Meta {
+    #[serde(rename = "Name")]
+    name: String,
+    #[serde(rename = "Metadata", default)]
+    metadata: Option<MetaData>,
+    #[serde(rename = "Endpoints", default)]
+    endpoints: std::collections::HashMap<String, MetaEndpoint>,
+}
+
+#[derive(Deserialize, Default)]
+struct MetaData {
+    #[serde(rename = "Description", default)]
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MetaEndpoint {
+    #[serde(rename = "Host", default)]
+    host: Option<String>,
+}
+
+/// The docker CLI's config folder: `$DOCKER_CONFIG`, else `~/.docker`.
+pub fn config_dir(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    env("DOCKER_CONFIG")
+        .map(PathBuf::from)
+        .or_else(|| env("HOME").map(|home| Path::new(&home).join(".docker")))
+}
+
+/// Every engine, in this order: `DOCKER_HOST` (when set), `default`, the contexts by name, Podman's sockets that
+/// exist. `current` marks the one `endpoint` names.
+pub fn list(env: impl Fn(&str) -> Option<String>, current: &Endpoint) -> Vec<EngineEntry> {
+    let entry = |name: &str, host: String, description: String, origin| EngineEntry {
+        name: name.to_owned(),
+        current: false,
+        host,
+        description,
+        origin,
+        probe: None,
+    };
+    let mut engines = Vec::new();
+    if let Some(host) = env("DOCKER_HOST") {
+        engines.push(entry(
+            "DOCKER_HOST",
+            host,
+            "The DOCKER_HOST Porthole was started with".into(),
+            EngineOrigin::DockerHost,
+        ));
+    }
+    engines.push(entry(
+        "default",
+        DEFAULT_HOST.into(),
+        "The local engine's usual socket".into(),
+        EngineOrigin::Default,
+    ));
+    let mut contexts: Vec<EngineEntry> = config_dir(&env)
+        .map(|dir| dir.join("contexts").join("meta"))
+        .and_then(|meta| std::fs::read_dir(meta).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|folder| std::fs::read_to_string(folder.path().join("meta.json")).ok())
+        .filter_map(|text| serde_json::from_str::<Meta>(&text).ok())
+        .filter_map(|meta| {
+            let host = meta.endpoints.get("docker")?.host.clone()?;
+            let description = meta
+                .metadata
+                .and_then(|m| m.description)
+                .unwrap_or_default();
+            Some(entry(&meta.name, host, description, EngineOrigin::Context))
+        })
+        .collect();
+    contexts.sort_by(|a, b| a.name.cmp(&b.name));
+    engines.extend(contexts);
+    let runtime = env("XDG_RUNTIME_DIR").map(|dir| format!("{dir}/podman/podman.sock"));
+    for socket in ["/run/podman/podman.sock".to_owned()]
+        .into_iter()
+        .chain(runtime)
+    {
+        if Path::new(&socket).exists() && !engines.iter().any(|e| e.origin == EngineOrigin::Podman)
+        {
+            engines.push(entry(
+                "podman",
+                format!("unix://{socket}"),
+                "Podman's Docker-compatible socket".into(),
+                EngineOrigin::Podman,
+            ));
+        }
+    }
+    let current_name = match &current.source {
+        EndpointSource::DockerHost => "DOCKER_HOST".to_owned(),
+        EndpointSource::Context(name) => name.clone(),
+        EndpointSource::Default => "default".to_owned(),
+    };
+    // The entry Porthole follows: by name first (a context and DOCKER_HOST may share an address), else by address.
+    let index = engines
+        .iter()
+        .position(|e| e.name == current_name && e.host == current.host)
+        .or_else(|| engines.iter().position(|e| e.host == current.host));
+    if let Some(index) = index {
+        engines[index].current = true;
+    }
+    engines
+}
+
+/// The endpoint for an entry.
+pub fn endpoint_of(entry: &EngineEntry) -> Endpoint {
+    let source = match entry.origin {
+        EngineOrigin::DockerHost | EngineOrigin::Podman => EndpointSource::DockerHost,
+        EngineOrigin::Context => EndpointSource::Context(entry.name.clone()),
+        EngineOrigin::Default => EndpointSource::Default,
+    };
+    Endpoint {
+        host: entry.host.clone(),
+        source,
+    }
+}
+
+/// Connects to `entry` briefly and reads its headline figures, or why it could not be reached.
+pub async fn probe(entry: &EngineEntry) -> EngineProbe {
+    let look = async {
+        let engine = Engine::connect(&endpoint_of(entry))
+            .await
+            .map_err(|u| u.reason.headline().to_owned())?;
+        let info = crate::system::info(&engine).await.map_err(|e| e.message)?;
+        Ok::<_, String>(EngineProbe {
+            reachable: true,
+            problem: String::new(),
+            version: info.version,
+            platform: format!("{}/{}", info.os_type, info.architecture),
+            running: info.containers_running,
+            stopped: info.containers_stopped,
+            images: info.images,
+            swarm_manager: info.swarm_manager,
+        })
+    };
+    match tokio::time::timeout(PROBE_TIMEOUT, look).await {
+        Ok(Ok(probe)) => probe,
+        Ok(Err(problem)) => EngineProbe {
+            problem,
+            ..Default::default()
+        },
+        Err(_) => EngineProbe {
+            problem: format!("No answer within {} s.", PROBE_TIMEOUT.as_secs()),
+            ..Default::default()
+        },
+    }
+}
+
+/// `docker context create NAME --docker host=HOST` with the docker CLI, in the config folder `config`.
+pub async fn create(config: Option<&Path>, add: &EngineAdd) -> Result<(), PortholeError> {
+    add.validate()
+        .map_err(|e| PortholeError::invalid_input(e.message))?;
+    let mut command = tokio::process::Command::new("docker");
+    command
+        .args(add.args())
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true);
+    if let Some(config) = config {
+        command.env("DOCKER_CONFIG", config);
+    }
+    let output = command.output().await.map_err(|e| {
+        PortholeError::new(
+            ErrorKind::NotFound,
+            "Adding an engine uses the docker CLI (docker context create), which is not installed here.",
+            e.to_string(),
+        )
+    })?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let words = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+    Err(PortholeError::new(
+        ErrorKind::Conflict,
+        format!("docker context create refused: {words}"),
+        words,
+    ))
+}

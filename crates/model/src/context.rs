@@ -1,0 +1,221 @@
+//! The engines a user has, as Porthole lists them: the docker CLI's contexts (the files `docker context ls`
+//! reads), the engine `DOCKER_HOST` names, the default local socket, and Podman's Docker-compatible socket — each
+//! with what a quick look at it found. Engines added in Porthole are docker contexts (`docker context create`), so
+//! `docker --context NAME` in a terminal reaches the same engine.
+//!
+//! Owns: `EngineEntry` and its probe, the add form's checks (`EngineAdd`), and the command it amounts to.
+
+use serde::{Deserialize, Serialize};
+
+/// Where an engine entry comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EngineOrigin {
+    /// The `DOCKER_HOST` variable Porthole was started with.
+    DockerHost,
+    /// A docker context (`~/.docker/contexts`).
+    Context,
+    /// The default local socket, `unix:///var/run/docker.sock`.
+    Default,
+    /// Podman's Docker-compatible socket.
+    Podman,
+}
+
+/// One engine Porthole can show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineEntry {
+    /// The context's name, or `DOCKER_HOST`, `default`, `podman`. Unique in the list; what `switch_engine` takes.
+    pub name: String,
+    /// `unix:///…`, `tcp://host:port`, `ssh://user@host`.
+    pub host: String,
+    pub description: String,
+    pub origin: EngineOrigin,
+    /// The engine Porthole shows now.
+    pub current: bool,
+    /// What connecting to it found (`None` until looked at).
+    pub probe: Option<EngineProbe>,
+}
+
+/// A quick look at one engine: reachable or why not, and its headline figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineProbe {
+    pub reachable: bool,
+    /// Why it could not be reached, in plain words (empty when reachable).
+    pub problem: String,
+    pub version: String,
+    /// `linux/x86_64`.
+    pub platform: String,
+    pub running: i64,
+    pub stopped: i64,
+    pub images: i64,
+    pub swarm_manager: bool,
+}
+
+impl EngineEntry {
+    /// The CLI flag that reaches this engine from a terminal: `--context NAME`, or `-H HOST`.
+    pub fn cli_flag(&self) -> String {
+        match self.origin {
+            EngineOrigin::Context => format!("--context {}", self.name),
+            EngineOrigin::Default => String::new(),
+            EngineOrigin::DockerHost | EngineOrigin::Podman => format!("-H {}", self.host),
+        }
+    }
+}
+
+/// The "Add engine" form: a context to create.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineAdd {
+    pub name: String,
+    pub host: String,
+    pub description: String,
+}
+
+/// A context name as the docker CLI allows it: a letter or digit, then letters, digits, `_ . + -`.
+pub fn parse_context_name(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    let mut chars = name.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '+' | '-'));
+    if !ok {
+        return Err(format!(
+            "{name:?} is not a context name: a letter or digit, then letters, digits, _ . + or -."
+        ));
+    }
+    if matches!(name, "default" | "DOCKER_HOST" | "podman") {
+        return Err(format!(
+            "{name} is taken by an engine Porthole always lists; choose another name."
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// An engine address: `unix:///absolute/path`, `tcp://host:port`, or `ssh://[user@]host[:port]`.
+pub fn parse_host(text: &str) -> Result<String, String> {
+    let host = text.trim();
+    let port_ok = |port: &str| port.parse::<u16>().is_ok_and(|p| p > 0);
+    let host_ok = |h: &str| {
+        !h.is_empty()
+            && h.chars().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '[' | ']')
+            })
+    };
+    if let Some(path) = host.strip_prefix("unix://") {
+        if path.starts_with('/') && !path.contains(char::is_whitespace) {
+            return Ok(host.to_owned());
+        }
+        return Err(
+            "A socket address is unix:// then an absolute path, like unix:///run/docker.sock."
+                .into(),
+        );
+    }
+    if let Some(rest) = host.strip_prefix("tcp://") {
+        return match rest.rsplit_once(':') {
+            Some((name, port)) if host_ok(name) && port_ok(port) => Ok(host.to_owned()),
+            _ => Err("A TCP address is tcp://host:port, like tcp://192.168.1.20:2376.".into()),
+        };
+    }
+    if let Some(rest) = host.strip_prefix("ssh://") {
+        let at_host = rest
+            .rsplit_once('@')
+            .map_or(rest, |(user, h)| if user.is_empty() { "" } else { h });
+        let name = match at_host.rsplit_once(':') {
+            Some((name, port)) if port_ok(port) => name,
+            Some(_) => "",
+            None => at_host,
+        };
+        if host_ok(name) {
+            return Ok(host.to_owned());
+        }
+        return Err("An SSH address is ssh://user@host or ssh://user@host:port.".into());
+    }
+    Err("Start the address with unix://, tcp:// or ssh://.".into())
+}
+
+impl EngineAdd {
+    pub fn validate(&self) -> Result<(), crate::run::FieldError> {
+        let field = |field: &str, message: String| crate::run::FieldError {
+            field: field.into(),
+            message,
+        };
+        parse_context_name(&self.name).map_err(|e| field("name", e))?;
+        parse_host(&self.host).map_err(|e| field("host", e))?;
+        if self.description.contains('\n') {
+            return Err(field("description", "One line, please.".into()));
+        }
+        Ok(())
+    }
+
+    /// The arguments after `docker`.
+    pub fn args(&self) -> Vec<String> {
+        let mut words: Vec<String> = vec![
+            "context".into(),
+            "create".into(),
+            self.name.trim().to_owned(),
+        ];
+        if !self.description.trim().is_empty() {
+            words.extend(["--description".into(), self.description.trim().to_owned()]);
+        }
+        words.extend(["--docker".into(), format!("host={}", self.host.trim())]);
+        words
+    }
+
+    /// `docker context create NAME --docker host=HOST`.
+    pub fn cli(&self) -> String {
+        let mut words = vec!["docker".to_owned()];
+        words.extend(self.args());
+        crate::run::join(&words)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_of_each_kind() {
+        assert!(parse_host("unix:///var/run/docker.sock").is_ok());
+        assert!(parse_host("unix://relative.sock").is_err());
+        assert!(parse_host("tcp://192.168.1.20:2376").is_ok());
+        assert!(parse_host("tcp://[::1]:2375").is_ok());
+        assert!(parse_host("tcp://host").is_err());
+        assert!(parse_host("tcp://host:99999").is_err());
+        assert!(parse_host("ssh://me@build-server").is_ok());
+        assert!(parse_host("ssh://me@build-server:2222").is_ok());
+        assert!(parse_host("ssh://@x").is_err());
+        assert!(parse_host("http://x:1").is_err());
+    }
+
+    #[test]
+    fn the_context_command() {
+        let add = EngineAdd {
+            name: "build-box".into(),
+            host: "tcp://10.0.0.5:2375".into(),
+            description: "the build server".into(),
+        };
+        assert!(add.validate().is_ok());
+        assert_eq!(
+            add.cli(),
+            "docker context create build-box --description 'the build server' --docker host=tcp://10.0.0.5:2375"
+        );
+        assert_eq!(
+            EngineAdd {
+                name: "default".into(),
+                ..add.clone()
+            }
+            .validate()
+            .unwrap_err()
+            .field,
+            "name"
+        );
+        assert_eq!(
+            EngineAdd {
+                host: "x".into(),
+                ..add
+            }
+            .validate()
+            .unwrap_err()
+            .field,
+            "host"
+        );
+    }
+}

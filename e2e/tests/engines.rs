@@ -1,0 +1,151 @@
+//! Several engines in one window: the docker CLI's contexts listed beside DOCKER_HOST, each probed (a missing one
+//! shown unreachable with why), switching from the status bar cancels the previous engine's streams and shows the
+//! other engine (its unreachable page, then back), the Engines overview, and adding an engine as a docker context that
+//! the CLI then uses.
+
+use porthole_e2e::{sleeper, test_engine, unique, Window};
+use std::path::Path;
+use std::process::Command;
+
+/// The docker CLI with the window's own config folder, without DOCKER_HOST (which would win over `--context`).
+fn cli(config: &Path, args: &[&str]) -> (bool, String) {
+    let output = Command::new("docker")
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .env_remove("DOCKER_HOST")
+        .output()
+        .expect("the docker CLI runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+async fn choose(window: &Window, id: &str, value: &str) {
+    let chosen = window
+        .eval(&format!(
+            "const s = document.getElementById('{id}'); if (!s || ![...s.options].some(o => o.value === '{value}')) return false; \
+             s.value = '{value}'; s.dispatchEvent(new Event('change')); return true"
+        ))
+        .await;
+    assert_eq!(chosen, true, "{value} is offered in #{id}");
+}
+
+async fn streams(window: &Window) -> u64 {
+    let count = window
+        .eval("return window.__TAURI__.core.invoke('subscription_count', { args: null })")
+        .await;
+    count.as_u64().unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn switch_between_engines_and_add_one() {
+    let (running, _guard) = sleeper("engines");
+    let rig = test_engine();
+    let window = Window::launch_with(|home| {
+        let config = home.join("docker-config");
+        std::fs::create_dir_all(&config).expect("config folder");
+        for (name, host) in [
+            ("rig-again", rig.as_str()),
+            ("gone", "unix:///nonexistent/docker.sock"),
+        ] {
+            let (ok, out) = cli(
+                &config,
+                &[
+                    "context",
+                    "create",
+                    name,
+                    "--docker",
+                    &format!("host={host}"),
+                ],
+            );
+            assert!(ok, "{out}");
+        }
+    })
+    .await;
+    let config = window.home.join("docker-config");
+    window
+        .appears(&format!("tr[data-name=\"{running}\"]"), 10)
+        .await;
+    window
+        .wait_for(
+            "the engines in the switcher",
+            "return [...(document.getElementById('engine-switcher')?.options || [])].map(o => o.value).join(',') === 'DOCKER_HOST,default,gone,rig-again'",
+            15,
+        )
+        .await;
+    // The list's stats columns stream beside the engine's own stream.
+    window.wait_for("the list's stats stream", "return window.__TAURI__.core.invoke('subscription_count', { args: null }).then(n => n >= 2)", 10).await;
+
+    choose(&window, "engine-switcher", "gone").await;
+    window
+        .wait_for(
+            "the missing engine's unreachable page",
+            "return document.querySelector('.status-bar')?.dataset.connection === 'unreachable' && \
+             document.querySelector('.status-endpoint')?.textContent.includes('/nonexistent/docker.sock')",
+            15,
+        )
+        .await;
+    assert_eq!(
+        streams(&window).await,
+        1,
+        "only the connection's own stream is left"
+    );
+
+    choose(&window, "engine-switcher", "rig-again").await;
+    window
+        .wait_for(
+            "the test engine again",
+            &format!("return document.querySelector('.status-bar')?.dataset.connection === 'connected' && !!document.querySelector('tr[data-name=\"{running}\"]')"),
+            15,
+        )
+        .await;
+
+    window.open("engine").await;
+    window
+        .wait_for(
+            "each engine probed",
+            "return document.querySelector('#engines-table tr[data-engine=gone]')?.dataset.reachable === 'false' && \
+             document.querySelector('#engines-table tr[data-engine=\"rig-again\"]')?.dataset.current === 'true' && \
+             document.querySelector('#engines-table tr[data-engine=\"rig-again\"]')?.dataset.reachable === 'true'",
+            15,
+        )
+        .await;
+
+    // Add an engine: a bad name refused as typed, then a context the CLI uses.
+    let added = unique("added");
+    window.type_into("engine-name", "bad name!").await;
+    window
+        .appears("#engine-invalid[data-invalid=name]", 5)
+        .await;
+    window.type_into("engine-name", &added).await;
+    window.type_into("engine-host", &rig).await;
+    window
+        .wait_for(
+            "the command",
+            &format!("return document.getElementById('engine-cli')?.textContent === 'docker context create {added} --docker host={rig}'"),
+            5,
+        )
+        .await;
+    window.click("#engine-add-go").await;
+    window
+        .appears(
+            &format!("#engines-table tr[data-engine=\"{added}\"][data-reachable=true]"),
+            15,
+        )
+        .await;
+    window
+        .eval("document.getElementById('engines-table').scrollIntoView(); return true")
+        .await;
+    window.screenshot("engines").await;
+    let (ok, out) = cli(
+        &config,
+        &["--context", &added, "ps", "--format", "{{.Names}}"],
+    );
+    assert!(
+        ok && out.contains(&running),
+        "docker --context {added} reaches the engine: {out}"
+    );
+}

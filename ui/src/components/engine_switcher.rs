@@ -1,0 +1,36 @@
+//! The status bar's engine switcher: every engine the user has, the current one chosen; choosing another follows
+//! it at once (its streams replace the previous engine's). Also there on the unreachable page, so a user can get back.
+
+use crate::store::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn EngineSwitcher() -> impl IntoView {
+    let store = use_store();
+    let current = move || {
+        store
+            .engines
+            .with(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        {move || (store.engines.with(|e| e.len()) > 1).then(|| view! {
+            <select id="engine-switcher" class="status-select" aria-label="Engine" title="The engine Porthole shows — choose another to switch"
+                prop:value=current
+                on:change=move |ev| {
+                    let name = event_target_value(&ev);
+                    if name != current() {
+                        store.switch_engine(name);
+                    }
+                }>
+                {move || store.engines.get().into_iter().map(|e| {
+                    let label = match &e.probe {
+                        Some(p) if !p.reachable => format!("{} (unreachable)", e.name),
+                        _ => e.name.clone(),
+                    };
+                    view! { <option value=e.name.clone() selected=e.current>{label}</option> }
+                }).collect_view()}
+            </select>
+        })}
+    }
+}
