@@ -32,6 +32,7 @@ pub mod registries;
 pub mod registry;
 pub mod run;
 pub mod stats;
+pub mod swarm;
 pub mod system;
 mod transport;
 pub mod volumes;

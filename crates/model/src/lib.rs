@@ -43,6 +43,7 @@ pub mod settings;
 pub mod stats;
 pub mod status;
 pub mod stream_end;
+pub mod swarm;
 pub mod terminal;
 pub mod tour;
 

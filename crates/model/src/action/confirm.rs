@@ -9,6 +9,7 @@ impl Action {
         match self {
             Self::Container { action, .. } => action.is_destructive(),
             Self::Network { action, .. } => action.is_destructive(),
+            Self::Swarm { action } => action.is_destructive(),
             Self::Image { .. }
             | Self::RemoveNetworks { .. }
             | Self::PruneImages { .. }
@@ -24,6 +25,7 @@ impl Action {
         match self {
             Self::Container { action, .. } => action.consequence(),
             Self::Network { action, .. } => action.consequence(),
+            Self::Swarm { action } => action.consequence(),
             Self::RemoveNetworks { .. } => {
                 "The networks listed are removed. Containers are not touched; a network a container joined since is \
                  refused by the engine and stays."
@@ -71,6 +73,9 @@ impl Action {
             } => containers.iter().cloned().chain([image.clone()]).collect(),
             Self::Image { image, .. } => vec![image.clone()],
             Self::RemoveVolume { name } => vec![name.clone()],
+            Self::Swarm {
+                action: crate::swarm::SwarmAction::RemoveService { service },
+            } => vec![service.clone()],
             Self::RemoveVolumes { names } | Self::RemoveNetworks { names } => names.clone(),
             Self::Network {
                 network,

@@ -157,6 +157,10 @@ pub enum Action {
     RemoveNetworks {
         names: Vec<String>,
     },
+    /// A Swarm action (`docker swarm|node|service …`).
+    Swarm {
+        action: crate::swarm::SwarmAction,
+    },
     /// One run of the Compose tool (`docker compose … up -d`): the tool sends the engine requests itself.
     Compose {
         command: crate::compose::ComposeCommand,
@@ -243,6 +247,7 @@ impl Action {
             Self::InspectNetwork { network } => format!("docker network inspect {network}"),
             Self::Network { network, action } => action.cli(network),
             Self::Compose { command, tool } => command.cli(tool),
+            Self::Swarm { action } => action.cli(false),
             Self::RemoveNetworks { names } => {
                 let mut words = vec!["docker".to_owned(), "network".into(), "rm".into()];
                 words.extend(names.iter().cloned());
@@ -306,6 +311,7 @@ impl Action {
             Self::RemoveVolume { name } | Self::InspectVolume { name } => Some(name),
             Self::CreateNetwork { request } => Some(&request.name),
             Self::Network { network, .. } | Self::InspectNetwork { network } => Some(network),
+            Self::Swarm { action } => action.target(),
             _ => None,
         }
     }
@@ -317,6 +323,7 @@ impl Action {
         match self {
             Self::Run { request } => request.cli_masked(),
             Self::Build { request } => request.cli(true),
+            Self::Swarm { action } => action.cli(true),
             other => other.cli(),
         }
     }
@@ -336,6 +343,7 @@ impl Action {
             Self::PruneVolumes | Self::RemoveVolumes { .. } => "Remove unused volumes".to_owned(),
             Self::Network { action, .. } => action.label().to_owned(),
             Self::RemoveNetworks { .. } => "Remove unused networks".to_owned(),
+            Self::Swarm { action } => action.label().to_owned(),
             other => other.cli(),
         }
     }

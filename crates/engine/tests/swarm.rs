@@ -1,0 +1,269 @@
+//! Swarm against the real engine, as a one-node swarm made for the test and left afterwards: init, the join
+//! tokens, the node (drained and activated), a service created with 2 replicas, scaled to 3, its image updated in
+//! a rolling update that completes, rolled back, and removed; a service whose image does not exist shows its tasks'
+//! error; leaving ends it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
+
+mod common;
+
+use porthole_engine::swarm::{act, info, node, service};
+use porthole_model::swarm::{ServiceForm, SwarmAction};
+use std::time::Duration;
+
+/// Leaves the swarm (and removes the bridge the engine made for it) when dropped, whatever the test did.
+struct Left;
+
+impl Drop for Left {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("docker")
+            .args(["swarm", "leave", "--force"])
+            .env("DOCKER_HOST", common::endpoint().host)
+            .output();
+        let _ = std::process::Command::new("docker")
+            .args(["network", "rm", "docker_gwbridge"])
+            .env("DOCKER_HOST", common::endpoint().host)
+            .output();
+    }
+}
+
+/// Polls `check` for up to `seconds`.
+async fn eventually<F, Fut>(what: &str, seconds: u64, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..seconds * 4 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[tokio::test]
+async fn a_one_node_swarm_from_init_to_leave() {
+    let engine = common::engine().await;
+    let _left = Left;
+    let before = info(&engine).await.unwrap();
+    assert!(
+        !before.is_active(),
+        "the rig's engine starts outside any swarm"
+    );
+    assert!(before.addresses.contains(&"127.0.0.1".to_owned()));
+    act(
+        &engine,
+        &SwarmAction::Init {
+            advertise: "127.0.0.1".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let active = info(&engine).await.unwrap();
+    assert!(
+        active.is_active() && active.manager && active.nodes == 1,
+        "{active:?}"
+    );
+    let join = active.join.clone().unwrap();
+    assert!(
+        join.worker.starts_with("SWMTKN-") && join.address.ends_with(":2377"),
+        "{join:?}"
+    );
+    assert!(!join.command(false, false).contains(&join.worker));
+
+    let nodes = node::list(&engine).await.unwrap();
+    assert_eq!(nodes.len(), 1);
+    let this = &nodes[0];
+    assert!(
+        this.this_node && this.leader && this.role == "manager" && this.availability == "active",
+        "{this:?}"
+    );
+
+    let name = common::unique("svc");
+    let form = ServiceForm {
+        name: name.clone(),
+        image: common::BUSYBOX.into(),
+        replicas: "2".into(),
+        env: "TOKEN=never-recorded".into(),
+        // Ends at once on SIGTERM (a bare `sleep` as PID 1 would wait out the 10 s grace at every replacement).
+        command: "sh -c 'trap \"exit 0\" TERM; while true; do sleep 1; done'".into(),
+        ..Default::default()
+    };
+    act(
+        &engine,
+        &SwarmAction::CreateService {
+            request: form.request().unwrap(),
+        },
+    )
+    .await
+    .unwrap();
+    let running = |n: u64| {
+        let engine = engine.clone();
+        let name = name.clone();
+        move || {
+            let engine = engine.clone();
+            let name = name.clone();
+            async move {
+                service::list(&engine)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .any(|s| s.name == name && s.running == n && s.desired == n)
+            }
+        }
+    };
+    eventually("2 running replicas", 30, running(2)).await;
+    act(
+        &engine,
+        &SwarmAction::Scale {
+            service: name.clone(),
+            replicas: 3,
+        },
+    )
+    .await
+    .unwrap();
+    eventually("3 running replicas", 30, running(3)).await;
+    assert_eq!(
+        common::docker(&[
+            "service",
+            "ls",
+            "--filter",
+            &format!("name={name}"),
+            "--format",
+            "{{.Replicas}}"
+        ]),
+        "3/3"
+    );
+
+    // A rolling update to another tag of the image completes, task by task; rollback returns to the first.
+    common::docker(&["tag", common::BUSYBOX, "porthole-test/busybox:swarm2"]);
+    act(
+        &engine,
+        &SwarmAction::UpdateImage {
+            service: name.clone(),
+            image: "porthole-test/busybox:swarm2".into(),
+        },
+    )
+    .await
+    .unwrap();
+    eventually("the update to complete", 60, || {
+        let engine = engine.clone();
+        let name = name.clone();
+        async move {
+            service::list(&engine).await.unwrap().iter().any(|s| {
+                s.name == name
+                    && s.update_state == "completed"
+                    && s.image == "porthole-test/busybox:swarm2"
+                    && s.running == 3
+            })
+        }
+    })
+    .await;
+    let tasks = service::tasks(&engine, &name).await.unwrap();
+    assert!(tasks
+        .iter()
+        .filter(|t| t.state == "running")
+        .all(|t| t.image == "porthole-test/busybox:swarm2"));
+    assert!(
+        tasks.iter().any(|t| t.state == "shutdown"),
+        "the old tasks were replaced: {tasks:?}"
+    );
+    act(
+        &engine,
+        &SwarmAction::Rollback {
+            service: name.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    eventually("the rollback", 60, || {
+        let engine = engine.clone();
+        let name = name.clone();
+        async move {
+            service::list(&engine)
+                .await
+                .unwrap()
+                .iter()
+                .any(|s| s.name == name && s.image == common::BUSYBOX && s.running == 3)
+        }
+    })
+    .await;
+
+    // Drain: the only node takes no tasks, so they wait; activate brings them back.
+    let version = node::list(&engine).await.unwrap()[0].version;
+    let drain = SwarmAction::NodeAvailability {
+        node: this.id.clone(),
+        hostname: this.hostname.clone(),
+        availability: "drain".into(),
+        version,
+    };
+    act(&engine, &drain).await.unwrap();
+    assert_eq!(node::list(&engine).await.unwrap()[0].availability, "drain");
+    eventually("tasks leaving the drained node", 30, || {
+        let engine = engine.clone();
+        let name = name.clone();
+        async move {
+            service::list(&engine)
+                .await
+                .unwrap()
+                .iter()
+                .any(|s| s.name == name && s.running == 0)
+        }
+    })
+    .await;
+    let version = node::list(&engine).await.unwrap()[0].version;
+    act(
+        &engine,
+        &SwarmAction::NodeAvailability {
+            node: this.id.clone(),
+            hostname: this.hostname.clone(),
+            availability: "active".into(),
+            version,
+        },
+    )
+    .await
+    .unwrap();
+    eventually("tasks back", 30, running(3)).await;
+
+    // An image that does not exist: its tasks say why.
+    let broken = common::unique("broken");
+    let request = ServiceForm {
+        name: broken.clone(),
+        image: "porthole-test/missing:1".into(),
+        ..Default::default()
+    }
+    .request()
+    .unwrap();
+    act(&engine, &SwarmAction::CreateService { request })
+        .await
+        .unwrap();
+    eventually("the task's error", 30, || {
+        let engine = engine.clone();
+        let broken = broken.clone();
+        async move {
+            service::tasks(&engine, &broken)
+                .await
+                .unwrap()
+                .iter()
+                .any(|t| t.reason().is_some() && !t.error.is_empty())
+        }
+    })
+    .await;
+
+    for service in [&name, &broken] {
+        act(
+            &engine,
+            &SwarmAction::RemoveService {
+                service: service.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    assert!(service::list(&engine).await.unwrap().is_empty());
+    act(&engine, &SwarmAction::Leave { force: true })
+        .await
+        .unwrap();
+    assert!(!info(&engine).await.unwrap().is_active());
+    common::docker(&["rmi", "porthole-test/busybox:swarm2"]);
+}

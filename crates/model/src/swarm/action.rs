@@ -1,0 +1,220 @@
+//! Every Swarm action and its `docker swarm|node|service` command; which ones move or end work (asked first) and
+//! what the user should know before confirming.
+
+use super::ServiceCreate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SwarmAction {
+    /// `docker swarm init --advertise-addr ADDRESS`: this engine becomes a one-node swarm's manager.
+    Init {
+        advertise: String,
+    },
+    /// `docker swarm leave`; a manager needs `--force`.
+    Leave {
+        force: bool,
+    },
+    /// `docker node update --availability active|pause|drain NODE`.
+    NodeAvailability {
+        node: String,
+        hostname: String,
+        availability: String,
+        version: u64,
+    },
+    /// `docker node promote|demote NODE`.
+    NodeRole {
+        node: String,
+        hostname: String,
+        role: String,
+        version: u64,
+    },
+    CreateService {
+        request: ServiceCreate,
+    },
+    /// `docker service scale NAME=N`.
+    Scale {
+        service: String,
+        replicas: u64,
+    },
+    /// `docker service update --image IMAGE NAME`: a rolling update, task by task.
+    UpdateImage {
+        service: String,
+        image: String,
+    },
+    /// `docker service rollback NAME`: back to the previous spec.
+    Rollback {
+        service: String,
+    },
+    /// `docker service rm NAME`.
+    RemoveService {
+        service: String,
+    },
+}
+
+impl SwarmAction {
+    pub fn cli(&self, mask: bool) -> String {
+        let words = |list: &[&str]| {
+            crate::run::join(&list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
+        };
+        match self {
+            Self::Init { advertise } => {
+                words(&["docker", "swarm", "init", "--advertise-addr", advertise])
+            }
+            Self::Leave { force: true } => "docker swarm leave --force".into(),
+            Self::Leave { force: false } => "docker swarm leave".into(),
+            Self::NodeAvailability {
+                hostname,
+                availability,
+                ..
+            } => words(&[
+                "docker",
+                "node",
+                "update",
+                "--availability",
+                availability,
+                hostname,
+            ]),
+            Self::NodeRole { hostname, role, .. } => {
+                let verb = if role == "manager" {
+                    "promote"
+                } else {
+                    "demote"
+                };
+                words(&["docker", "node", verb, hostname])
+            }
+            Self::CreateService { request } => request.cli(mask),
+            Self::Scale { service, replicas } => words(&[
+                "docker",
+                "service",
+                "scale",
+                &format!("{service}={replicas}"),
+            ]),
+            Self::UpdateImage { service, image } => {
+                words(&["docker", "service", "update", "--image", image, service])
+            }
+            Self::Rollback { service } => words(&["docker", "service", "rollback", service]),
+            Self::RemoveService { service } => words(&["docker", "service", "rm", service]),
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Init { .. } => "Initialise a swarm",
+            Self::Leave { .. } => "Leave the swarm",
+            Self::NodeAvailability { availability, .. } if availability == "drain" => "Drain",
+            Self::NodeAvailability { availability, .. } if availability == "pause" => "Pause",
+            Self::NodeAvailability { .. } => "Activate",
+            Self::NodeRole { role, .. } if role == "manager" => "Promote",
+            Self::NodeRole { .. } => "Demote",
+            Self::CreateService { .. } => "Create service",
+            Self::Scale { .. } => "Scale",
+            Self::UpdateImage { .. } => "Update image",
+            Self::Rollback { .. } => "Roll back",
+            Self::RemoveService { .. } => "Remove",
+        }
+    }
+
+    /// Whether it ends or moves running work, so the UI asks first.
+    pub fn is_destructive(&self) -> bool {
+        match self {
+            Self::Leave { .. } | Self::RemoveService { .. } => true,
+            Self::NodeAvailability { availability, .. } => availability != "active",
+            Self::NodeRole { role, .. } => role != "manager",
+            _ => false,
+        }
+    }
+
+    pub fn consequence(&self) -> &'static str {
+        match self {
+            Self::Leave { .. } => {
+                "This engine leaves the swarm. On the last manager that ends the swarm: its services, their tasks and \
+                 overlay networks are gone, and the other nodes are orphaned. Plain containers are not touched."
+            }
+            Self::RemoveService { .. } => "The service and every one of its tasks (containers) are removed on every node.",
+            Self::NodeAvailability { availability, .. } if availability == "drain" => {
+                "The node takes no new tasks, and its running tasks are moved to other nodes (stopped here, started \
+                 there). With no other node, they wait."
+            }
+            Self::NodeAvailability { .. } => "The node takes no new tasks; those running stay.",
+            Self::NodeRole { .. } => "The node stops being a manager: it no longer holds the swarm's state or takes votes.",
+            _ => "",
+        }
+    }
+
+    /// The object it is about, for busy indicators.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            Self::Scale { service, .. }
+            | Self::UpdateImage { service, .. }
+            | Self::Rollback { service }
+            | Self::RemoveService { service } => Some(service),
+            Self::CreateService { request } => Some(&request.name),
+            Self::NodeAvailability { hostname, .. } | Self::NodeRole { hostname, .. } => {
+                Some(hostname)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_action_as_typed() {
+        assert_eq!(
+            SwarmAction::Init {
+                advertise: "10.0.0.2".into()
+            }
+            .cli(false),
+            "docker swarm init --advertise-addr 10.0.0.2"
+        );
+        let drain = SwarmAction::NodeAvailability {
+            node: "id".into(),
+            hostname: "pi".into(),
+            availability: "drain".into(),
+            version: 3,
+        };
+        assert_eq!(
+            drain.cli(false),
+            "docker node update --availability drain pi"
+        );
+        assert!(drain.is_destructive());
+        assert_eq!(
+            SwarmAction::Scale {
+                service: "web".into(),
+                replicas: 5
+            }
+            .cli(false),
+            "docker service scale web=5"
+        );
+        assert_eq!(
+            SwarmAction::UpdateImage {
+                service: "web".into(),
+                image: "nginx:1.27".into()
+            }
+            .cli(false),
+            "docker service update --image nginx:1.27 web"
+        );
+        assert!(SwarmAction::RemoveService {
+            service: "web".into()
+        }
+        .is_destructive());
+        assert!(!SwarmAction::Rollback {
+            service: "web".into()
+        }
+        .is_destructive());
+        assert_eq!(
+            SwarmAction::NodeRole {
+                node: "id".into(),
+                hostname: "pi".into(),
+                role: "worker".into(),
+                version: 1
+            }
+            .cli(false),
+            "docker node demote pi"
+        );
+    }
+}
