@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
             Page::Volumes => pages::volumes::VolumesPage().into_any(),
             Page::Networks => pages::networks::NetworksPage().into_any(),
             Page::Compose => pages::compose::ComposePage().into_any(),
+            Page::Swarm => pages::swarm::SwarmPage().into_any(),
             Page::Engine => pages::engine::EnginePage().into_any(),
             Page::Settings => pages::settings::SettingsPage().into_any(),
             Page::Learn => pages::learn::LearnPage().into_any(),

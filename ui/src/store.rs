@@ -21,6 +21,8 @@ pub struct Store {
     pub images: RwSignal<Vec<ImageSummary>>,
     pub volumes: RwSignal<Vec<porthole_model::VolumeSummary>>,
     pub networks: RwSignal<Vec<porthole_model::network::NetworkSummary>>,
+    /// Bumped whenever Swarm objects (services, nodes) or containers changed: the Swarm page rereads on it.
+    pub swarm_changed: RwSignal<u64>,
     /// Every engine the user has (contexts, DOCKER_HOST, default, Podman), with what a probe of each found.
     pub engines: RwSignal<Vec<porthole_model::context::EngineEntry>>,
     pub info: RwSignal<Option<EngineInfo>>,
@@ -124,6 +126,7 @@ impl Store {
             volumes: RwSignal::new(Vec::new()),
             networks: RwSignal::new(Vec::new()),
             engines: RwSignal::new(Vec::new()),
+            swarm_changed: RwSignal::new(0),
             info: RwSignal::new(None),
             settings: RwSignal::new(Settings::default()),
             page: RwSignal::new(Page::Containers),
@@ -224,6 +227,7 @@ impl Store {
             ObjectKind::Engine => fetch(&INFO, kind, self),
             ObjectKind::Volume => fetch(&VOLUMES, kind, self),
             ObjectKind::Network => fetch(&NETWORKS, kind, self),
+            ObjectKind::Swarm => self.swarm_changed.update(|n| *n += 1),
         }
     }
 

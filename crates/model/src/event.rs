@@ -12,19 +12,22 @@ pub enum ObjectKind {
     Image,
     Volume,
     Network,
+    /// Swarm objects: services, nodes (a manager's events).
+    Swarm,
     /// Engine-wide changes (daemon reload) and anything the app does not list separately.
     Engine,
 }
 
 impl ObjectKind {
     /// The kind for an engine event's `Type` (`container`, `image`, `volume`, `network`, `daemon`, …).
-    /// Event types the app does not show (plugin, node, service, secret, config) are `None`: they invalidate nothing.
+    /// Event types the app does not show (plugin, secret, config) are `None`: they invalidate nothing.
     pub fn from_event_type(event_type: &str) -> Option<Self> {
         match event_type {
             "container" => Some(Self::Container),
             "image" => Some(Self::Image),
             "volume" => Some(Self::Volume),
             "network" => Some(Self::Network),
+            "service" | "node" => Some(Self::Swarm),
             "daemon" => Some(Self::Engine),
             _ => None,
         }
@@ -45,11 +48,14 @@ impl ObjectKind {
             Self::Volume => &[Self::Volume, Self::Engine],
             // A container's page lists its networks: connect and disconnect change it.
             Self::Network => &[Self::Network, Self::Container],
+            // A service's tasks are containers: their count changes with it.
+            Self::Swarm => &[Self::Swarm, Self::Container],
             Self::Engine => &[
                 Self::Container,
                 Self::Image,
                 Self::Volume,
                 Self::Network,
+                Self::Swarm,
                 Self::Engine,
             ],
         }

@@ -25,6 +25,7 @@ pub enum Page {
     Volumes,
     Networks,
     Compose,
+    Swarm,
     Registries,
     Engine,
     Settings,
@@ -35,12 +36,13 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 10] = [
+    pub const ALL: [Page; 11] = [
         Page::Containers,
         Page::Images,
         Page::Volumes,
         Page::Networks,
         Page::Compose,
+        Page::Swarm,
         Page::Registries,
         Page::Engine,
         Page::Learn,
@@ -55,6 +57,7 @@ impl Page {
             Self::Volumes => "Volumes",
             Self::Networks => "Networks",
             Self::Compose => "Compose",
+            Self::Swarm => "Swarm",
             Self::Registries => "Registries",
             Self::Engine => "Engine",
             Self::Settings => "Settings",
@@ -71,6 +74,7 @@ impl Page {
             Self::Volumes => "volumes",
             Self::Networks => "networks",
             Self::Compose => "compose",
+            Self::Swarm => "swarm",
             Self::Registries => "registries",
             Self::Engine => "engine",
             Self::Settings => "settings",

@@ -11,4 +11,5 @@ pub mod page;
 pub mod registries;
 pub mod settings;
 pub mod subscriptions;
+pub mod swarm;
 pub mod volumes;

@@ -129,6 +129,24 @@ pub async fn subscribe_engine(
     subscribe::<c::subscribe_engine>(&(), on_message).await
 }
 
+pub async fn swarm_info() -> Result<porthole_model::swarm::SwarmInfo, PortholeError> {
+    call::<c::swarm_info>(&()).await
+}
+
+pub async fn list_nodes() -> Result<Vec<porthole_model::swarm::NodeSummary>, PortholeError> {
+    call::<c::list_nodes>(&()).await
+}
+
+pub async fn list_services() -> Result<Vec<porthole_model::swarm::ServiceSummary>, PortholeError> {
+    call::<c::list_services>(&()).await
+}
+
+pub async fn service_tasks(
+    service: &str,
+) -> Result<Vec<porthole_model::swarm::TaskSummary>, PortholeError> {
+    call::<c::service_tasks>(&service.to_owned()).await
+}
+
 /// Every engine the user has, each probed.
 pub async fn list_engines() -> Result<Vec<porthole_model::context::EngineEntry>, PortholeError> {
     call::<c::list_engines>(&()).await
@@ -182,6 +200,7 @@ pub async fn perform(action: &Action) -> Result<(), PortholeError> {
             call::<c::network_action>(&args).await
         }
         Action::RemoveNetworks { names } => call::<c::remove_networks>(names).await.map(|_| ()),
+        Action::Swarm { action } => call::<c::swarm_action>(action).await,
         other => Err(PortholeError::invalid_input(format!(
             "{} is not an action the UI performs",
             other.cli()

@@ -106,6 +106,19 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                         .collect()
                 }),
             ),
+            Concept::Swarm => {
+                let line = store.info.with(|i| match i {
+                    Some(i) if i.swarm_manager => {
+                        "This engine manages a swarm: its nodes and services are on the Swarm page."
+                            .to_owned()
+                    }
+                    Some(i) if i.swarm_state == "active" => {
+                        "This engine is a worker in a swarm.".to_owned()
+                    }
+                    _ => "This engine is not in a swarm; the Swarm page can start one.".to_owned(),
+                });
+                return Some((line, vec![("Swarm".to_owned(), Target::Page(Page::Swarm))]));
+            }
             Concept::Registries => (
                 "registry login",
                 store.registries.with(|registries| {

@@ -13,6 +13,7 @@ fn glyph(page: Page) -> Glyph {
         Page::Volumes => Glyph::Volumes,
         Page::Networks => Glyph::Networks,
         Page::Compose => Glyph::Compose,
+        Page::Swarm => Glyph::Swarm,
         Page::Engine => Glyph::Engine,
         Page::Settings => Glyph::Settings,
         Page::Learn => Glyph::Learn,
@@ -71,6 +72,7 @@ pub fn Sidebar() -> impl IntoView {
             {item(Page::Volumes)}
             {item(Page::Networks)}
             {item(Page::Compose)}
+            {item(Page::Swarm)}
             {item(Page::Registries)}
             <div class="nav-section">"System"</div>
             {item(Page::Engine)}

@@ -9,6 +9,7 @@ pub mod learn;
 pub mod networks;
 pub mod registries;
 pub mod settings;
+pub mod swarm;
 pub mod tour;
 pub mod unreachable;
 pub mod volumes;

@@ -14,6 +14,7 @@ use crate::compose::{ComposeCommand, ComposeFile, ComposeMessage, ComposeProject
 use crate::context::{EngineAdd, EngineEntry};
 use crate::network::{NetworkCreate, NetworkSummary};
 use crate::pull::PullMessage;
+use crate::swarm::{NodeSummary, ServiceSummary, SwarmAction, SwarmInfo, TaskSummary};
 use crate::volume::{MountUse, VolumeCreate};
 use crate::{
     BuildMessage, BuildRequest, Catalog, ContainerDetails, ContainerSummary, EngineInfo,
@@ -143,6 +144,17 @@ contract! {
     compose_run(ComposeCommand) -> u64, streams ComposeMessage;
     /// The system's file picker for a compose file; `None` when cancelled.
     choose_compose_file(()) -> Option<String>;
+
+    // Swarm. A service is named by its name, a node by its id.
+    /// This engine's place in a swarm, with the join commands' parts when it is a manager.
+    swarm_info(()) -> SwarmInfo;
+    swarm_action(SwarmAction) -> ();
+    /// `docker node ls`.
+    list_nodes(()) -> Vec<NodeSummary>;
+    /// `docker service ls`, with running/desired tasks.
+    list_services(()) -> Vec<ServiceSummary>;
+    /// `docker service ps SERVICE`.
+    service_tasks(String) -> Vec<TaskSummary>;
 
     // Settings.
     get_settings(()) -> Settings;

@@ -24,6 +24,7 @@ mod images;
 mod networks;
 mod registries;
 mod storage;
+mod swarm;
 #[cfg(test)]
 mod tests;
 
@@ -39,6 +40,7 @@ pub enum Concept {
     Networks,
     Registries,
     Compose,
+    Swarm,
     Help,
 }
 
@@ -68,7 +70,7 @@ struct Content {
 
 impl Concept {
     /// In learning order: the engine first, help last.
-    pub const ALL: [Concept; 9] = [
+    pub const ALL: [Concept; 10] = [
         Concept::Engine,
         Concept::Images,
         Concept::Containers,
@@ -77,6 +79,7 @@ impl Concept {
         Concept::Networks,
         Concept::Registries,
         Concept::Compose,
+        Concept::Swarm,
         Concept::Help,
     ];
 
@@ -90,6 +93,7 @@ impl Concept {
             Self::Networks => &networks::CONTENT,
             Self::Registries => &registries::CONTENT,
             Self::Compose => &compose::CONTENT,
+            Self::Swarm => &swarm::CONTENT,
             Self::Help => &help::CONTENT,
         }
     }
@@ -105,6 +109,7 @@ impl Concept {
             Self::Networks => "networks",
             Self::Registries => "registries",
             Self::Compose => "compose",
+            Self::Swarm => "swarm",
             Self::Help => "help",
         }
     }
@@ -133,6 +138,7 @@ impl Concept {
             Self::Images | Self::Dockerfile => Some(Page::Images),
             Self::Containers => Some(Page::Containers),
             Self::Compose => Some(Page::Compose),
+            Self::Swarm => Some(Page::Swarm),
             Self::Storage => Some(Page::Volumes),
             Self::Networks => Some(Page::Networks),
             Self::Registries => Some(Page::Registries),
@@ -148,6 +154,7 @@ impl Concept {
             Page::Volumes => Self::Storage,
             Page::Networks => Self::Networks,
             Page::Compose => Self::Compose,
+            Page::Swarm => Self::Swarm,
             Page::Registries => Self::Registries,
             Page::Engine => Self::Engine,
             Page::Settings | Page::Learn => Self::Help,

@@ -110,8 +110,8 @@ fn every_concept_in_the_notes_is_explained_on_its_page() {
 #[test]
 fn the_coverage_checks_can_fail() {
     assert_eq!(
-        missing_commands(&["docker swarm init", "docker ps"]),
-        ["docker swarm init"]
+        missing_commands(&["docker checkpoint create", "docker ps"]),
+        ["docker checkpoint create"]
     );
     assert_eq!(
         missing_terms(&[("kubernetes", Concept::Engine), ("daemon", Concept::Engine)]),

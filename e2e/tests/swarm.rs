@@ -1,0 +1,140 @@
+//! Swarm through the window, on a one-node swarm the test starts and leaves: initialise from the Swarm page, the
+//! join command with its token masked until asked, the node listed, a service created with the form (2 replicas),
+//! scaled to 3 from its row, its tasks listed, removed (asked first), and the swarm left (asked first).
+
+use porthole_e2e::{docker, unique, Window};
+
+/// Leaves the swarm and removes the bridge the engine made for it, whatever the test did.
+struct Left;
+
+impl Drop for Left {
+    fn drop(&mut self) {
+        for args in [
+            &["swarm", "leave", "--force"][..],
+            &["network", "rm", "docker_gwbridge"][..],
+        ] {
+            let _ = std::process::Command::new("docker")
+                .args(args)
+                .env("DOCKER_HOST", porthole_e2e::test_engine())
+                .output();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn initialise_create_scale_remove_and_leave() {
+    let _left = Left;
+    let name = unique("svc");
+    let window = Window::launch().await;
+    window.open("swarm").await;
+    window
+        .appears("#swarm-setup[data-state=inactive]", 10)
+        .await;
+    window.type_into("swarm-address", "127.0.0.1").await;
+    window
+        .wait_for(
+            "the init command",
+            "return document.getElementById('swarm-init-cli')?.textContent === 'docker swarm init --advertise-addr 127.0.0.1'",
+            5,
+        )
+        .await;
+    window.click("#swarm-init").await;
+    window.appears("#swarm-setup[data-state=active]", 20).await;
+    let token = docker(&["swarm", "join-token", "-q", "worker"]);
+    let shown = window
+        .eval("return document.getElementById('swarm-join').textContent")
+        .await;
+    let shown = shown.as_str().unwrap_or_default().to_owned();
+    assert!(
+        shown.starts_with("docker swarm join --token SWMTKN") && !shown.contains(&token),
+        "masked: {shown}"
+    );
+    window.click("#swarm-reveal").await;
+    window
+        .wait_for(
+            "the whole token",
+            &format!(
+                "return document.getElementById('swarm-join').textContent.includes('{token}')"
+            ),
+            5,
+        )
+        .await;
+    window
+        .appears("#swarm-nodes tr[data-availability=active]", 10)
+        .await;
+
+    window.click("#service-new").await;
+    window.type_into("service-name", &name).await;
+    window
+        .type_into("service-image", "porthole-test/busybox:1")
+        .await;
+    window.type_into("service-replicas", "2").await;
+    window
+        .type_into(
+            "service-command",
+            "sh -c 'trap \"exit 0\" TERM; while true; do sleep 1; done'",
+        )
+        .await;
+    window
+        .wait_for(
+            "the service command",
+            &format!("return document.getElementById('service-cli')?.textContent.startsWith('docker service create --name {name} --replicas 2 porthole-test/busybox:1')"),
+            5,
+        )
+        .await;
+    window.click("#service-create-go").await;
+    let row = format!("#swarm-services tr[data-service=\"{name}\"]");
+    window
+        .appears(&format!("{row}[data-replicas=\"2/2\"]"), 40)
+        .await;
+    window
+        .eval(&format!(
+            "const i = document.querySelector('{row} .scale-count'); i.value = '3'; i.dispatchEvent(new Event('input')); return true"
+        ))
+        .await;
+    window.click(&format!("{row} [data-action=scale]")).await;
+    window
+        .appears(&format!("{row}[data-replicas=\"3/3\"]"), 40)
+        .await;
+    assert_eq!(
+        docker(&[
+            "service",
+            "ls",
+            "--filter",
+            &format!("name={name}"),
+            "--format",
+            "{{.Replicas}}"
+        ]),
+        "3/3"
+    );
+    window.click(&format!("{row} td.name")).await;
+    window
+        .wait_for(
+            "three running tasks",
+            "return document.querySelectorAll('#service-tasks tr[data-task-state=running]').length === 3",
+            20,
+        )
+        .await;
+    window.click("#swarm-reveal").await;
+    window
+        .eval(
+            "document.getElementById('service-tasks').scrollIntoView({block: 'end'}); return true",
+        )
+        .await;
+    window.screenshot("swarm").await;
+
+    window
+        .click(&format!("{row} [data-action=remove-service]"))
+        .await;
+    window.appears("#confirm-dialog", 5).await;
+    window.click("#confirm-ok").await;
+    window.goes(&row, 20).await;
+    assert_eq!(docker(&["service", "ls", "-q"]), "");
+
+    window.click("#swarm-leave").await;
+    window.appears("#confirm-dialog", 5).await;
+    window.click("#confirm-ok").await;
+    window
+        .appears("#swarm-setup[data-state=inactive]", 20)
+        .await;
+}

@@ -1,0 +1,51 @@
+//! The swarm's nodes (`docker node ls`): hostname, role, availability, state, manager reachability, engine version,
+//! address and labels, with Drain / Pause / Activate and Promote / Demote — those that move work asked first.
+
+use leptos::prelude::*;
+use porthole_model::swarm::{NodeSummary, SwarmAction};
+use porthole_model::Action;
+
+#[component]
+pub fn SwarmNodes(nodes: Vec<NodeSummary>, ask: Callback<Action>) -> impl IntoView {
+    let button = move |node: &NodeSummary, action: SwarmAction, id: &'static str| {
+        let title = action.cli(false);
+        let label = action.label();
+        let action = Action::Swarm { action };
+        let current = match &action {
+            Action::Swarm {
+                action: SwarmAction::NodeAvailability { availability, .. },
+            } => node.availability == *availability,
+            Action::Swarm {
+                action: SwarmAction::NodeRole { role, .. },
+            } => node.role == *role,
+            _ => false,
+        };
+        (!current).then(|| view! { <button class="action small" data-action=id title=title on:click=move |_| ask.run(action.clone())>{label}</button> })
+    };
+    view! {
+        <div class="table-scroll swarm-table">
+            <table class="list" id="swarm-nodes">
+                <thead><tr><th>"Node"</th><th>"Role"</th><th>"Availability · state"</th><th>"Engine · address"</th><th></th></tr></thead>
+                <tbody>{nodes.into_iter().map(|node| {
+                    let availability = |a: &str| SwarmAction::NodeAvailability { node: node.id.clone(), hostname: node.hostname.clone(), availability: a.into(), version: node.version };
+                    let role = |r: &str| SwarmAction::NodeRole { node: node.id.clone(), hostname: node.hostname.clone(), role: r.into(), version: node.version };
+                    view! {
+                        <tr data-node=node.hostname.clone() data-availability=node.availability.clone()>
+                            <td class="name"><div class="cell-main">{node.hostname.clone()}</div>
+                                <div class="hint">{if node.this_node { "this engine" } else { "" }}</div></td>
+                            <td>{node.role.clone()}{node.leader.then_some(" · leader")}
+                                <div class="hint">{node.reachability.clone()}</div></td>
+                            <td>{format!("{} · {}", node.availability, node.status)}</td>
+                            <td class="mono">{node.engine_version.clone()}<div class="hint">{node.address.clone()}</div></td>
+                            <td class="row-buttons">
+                                {button(&node, availability("active"), "node-activate")}
+                                {button(&node, availability("drain"), "node-drain")}
+                                {button(&node, role(if node.role == "manager" { "worker" } else { "manager" }), "node-role")}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
