@@ -1,6 +1,7 @@
 //! Swarm through the window, on a one-node swarm the test starts and leaves: initialise from the Swarm page, the
 //! join command with its token masked until asked, the node listed, a service created with the form (2 replicas),
-//! scaled to 3 from its row, its tasks listed, removed (asked first), and the swarm left (asked first).
+//! scaled to 3 from its row, its tasks listed, removed (asked first), a stack deployed with `docker stack deploy` and
+//! removed (asked first), and the swarm left (asked first).
 
 use porthole_e2e::{docker, unique, Window};
 
@@ -130,6 +131,41 @@ async fn initialise_create_scale_remove_and_leave() {
     window.click("#confirm-ok").await;
     window.goes(&row, 20).await;
     assert_eq!(docker(&["service", "ls", "-q"]), "");
+
+    // A stack through the docker CLI's own `docker stack deploy`, then removed (asked first).
+    let stack = unique("stk").replace('-', "");
+    let folder = std::env::temp_dir().join(&stack);
+    std::fs::create_dir_all(&folder).expect("stack folder");
+    std::fs::write(
+        folder.join("compose.yaml"),
+        "services:\n  app:\n    image: porthole-test/busybox:1\n    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; while true; do sleep 1; done\"]\n",
+    )
+    .expect("compose file");
+    let file = folder.join("compose.yaml").display().to_string();
+    window.type_into("stack-file", &file).await;
+    window.type_into("stack-name", &stack).await;
+    window
+        .wait_for(
+            "the deploy command",
+            &format!("return document.getElementById('stack-cli')?.textContent === 'docker stack deploy -c {file} {stack}'"),
+            5,
+        )
+        .await;
+    window.click("#stack-deploy").await;
+    window
+        .appears(&format!("#stacks-table tr[data-stack=\"{stack}\"]"), 30)
+        .await;
+    window
+        .click(&format!(
+            "#stacks-table tr[data-stack=\"{stack}\"] [data-action=remove-stack]"
+        ))
+        .await;
+    window.appears("#confirm-dialog", 5).await;
+    window.click("#confirm-ok").await;
+    window
+        .goes(&format!("#stacks-table tr[data-stack=\"{stack}\"]"), 30)
+        .await;
+    let _ = std::fs::remove_dir_all(&folder);
 
     window.click("#swarm-leave").await;
     window.appears("#confirm-dialog", 5).await;

@@ -85,6 +85,7 @@ registered![
     swarm::list_nodes,
     swarm::list_services,
     swarm::service_tasks,
+    swarm::stack_run,
     compose::open_compose_file,
     compose::list_compose_projects,
     compose::compose_run,

@@ -25,8 +25,8 @@ pub enum Topic {
     ListStats,
     /// The activity console's live feed.
     Activity,
-    /// A run of the Compose tool for a project (up, down, logs …).
-    Compose(String),
+    /// A run of a tool for a project or stack (the Compose tool's up, down, logs; `docker stack deploy`).
+    Tool(String),
 }
 
 struct Subscription {

@@ -24,6 +24,7 @@ pub mod image_build;
 pub mod images;
 pub mod logs;
 pub mod network;
+mod process;
 pub mod processes;
 pub mod push;
 mod raw;

@@ -1,13 +1,13 @@
 //! Swarm against the real engine, as a one-node swarm made for the test and left afterwards: init, the join
 //! tokens, the node (drained and activated), a service created with 2 replicas, scaled to 3, its image updated in
 //! a rolling update that completes, rolled back, and removed; a service whose image does not exist shows its tasks'
-//! error; leaving ends it.
+//! error; a stack deployed and removed through the docker CLI; leaving ends it.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 
 use porthole_engine::swarm::{act, info, node, service};
-use porthole_model::swarm::{ServiceForm, SwarmAction};
+use porthole_model::swarm::{ServiceForm, StackCommand, SwarmAction};
 use std::time::Duration;
 
 /// Leaves the swarm (and removes the bridge the engine made for it) when dropped, whatever the test did.
@@ -249,6 +249,56 @@ async fn a_one_node_swarm_from_init_to_leave() {
         }
     })
     .await;
+
+    // A stack, deployed and removed by the docker CLI itself.
+    let stack = common::unique("stk").replace('-', "");
+    let folder = std::env::temp_dir().join(&stack);
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("compose.yaml"),
+        "services:\n  app:\n    image: porthole-test/busybox:1\n    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; while true; do sleep 1; done\"]\n",
+    )
+    .unwrap();
+    let file = folder.join("compose.yaml").display().to_string();
+    let mut output = Vec::new();
+    porthole_engine::swarm::stack::run(
+        &engine,
+        &StackCommand::Deploy {
+            file,
+            name: stack.clone(),
+        },
+        |line| {
+            output.push(line);
+            true
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        output.iter().any(|l| l.contains(&format!("{stack}_app"))),
+        "the CLI's own output: {output:?}"
+    );
+    let listed = service::list(&engine).await.unwrap();
+    let app = listed
+        .iter()
+        .find(|s| s.name == format!("{stack}_app"))
+        .unwrap();
+    assert_eq!(app.stack.as_deref(), Some(stack.as_str()));
+    porthole_engine::swarm::stack::run(
+        &engine,
+        &StackCommand::Remove {
+            name: stack.clone(),
+        },
+        |_| true,
+    )
+    .await
+    .unwrap();
+    assert!(!service::list(&engine)
+        .await
+        .unwrap()
+        .iter()
+        .any(|s| s.stack.as_deref() == Some(stack.as_str())));
+    let _ = std::fs::remove_dir_all(&folder);
 
     for service in [&name, &broken] {
         act(

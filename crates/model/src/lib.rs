@@ -45,6 +45,7 @@ pub mod status;
 pub mod stream_end;
 pub mod swarm;
 pub mod terminal;
+pub mod tool;
 pub mod tour;
 
 pub use action::{Action, ContainerAction, ImageAction, NetworkAction};

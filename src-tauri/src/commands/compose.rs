@@ -39,7 +39,7 @@ pub fn compose_run(
 ) -> Answer<c::compose_run> {
     args.validate()
         .map_err(porthole_model::PortholeError::invalid_input)?;
-    let topic = Topic::Compose(args.project.clone());
+    let topic = Topic::Tool(args.project.clone());
     let run = streams::compose::run(state.engine()?, args, on_message);
     Ok(state.subscriptions.spawn(topic, run))
 }

@@ -1,7 +1,9 @@
 //! Swarm: this engine's swarm, its actions, the nodes, the services and a service's tasks.
 
 use crate::state::AppState;
-use porthole_model::contract::{command as c, Answer, Args};
+use crate::subscriptions::Topic;
+use porthole_model::contract::{command as c, Answer, Args, Message};
+use tauri::ipc::Channel;
 use tauri::State;
 
 #[tauri::command]
@@ -45,4 +47,22 @@ pub async fn service_tasks(
     args: Args<c::service_tasks>,
 ) -> Answer<c::service_tasks> {
     porthole_engine::swarm::service::tasks(&state.engine()?, &args).await
+}
+
+/// `docker stack deploy|rm` through the docker CLI, its output streamed; cancelling kills the CLI.
+#[tauri::command]
+pub fn stack_run(
+    state: State<'_, AppState>,
+    args: Args<c::stack_run>,
+    on_message: Channel<Message<c::stack_run>>,
+) -> Answer<c::stack_run> {
+    args.validate()
+        .map_err(porthole_model::PortholeError::invalid_input)?;
+    let engine = state.engine()?;
+    let topic = Topic::Tool(args.name().to_owned());
+    let run = crate::streams::tool::forward(on_message, move |lines| async move {
+        porthole_engine::swarm::stack::run(&engine, &args, move |line| lines.send(line).is_ok())
+            .await
+    });
+    Ok(state.subscriptions.spawn(topic, run))
 }

@@ -1,6 +1,6 @@
 //! Every live stream the backend sends to the window, each run as one subscription in the registry: the engine's
-//! change stream, the activity console's feed, a container's logs, stats, processes and terminal, and the progress
-//! of pulls, pushes and builds. Every stream ends on its own when its source ends (the engine closes the stream, or
+//! change stream, the activity console's feed, a container's logs, stats, processes and terminal, the progress
+//! of pulls, pushes and builds, and the output of the tools Porthole runs (Compose, `docker stack`). Every stream ends on its own when its source ends (the engine closes the stream, or
 //! the next `top` is refused), when its channel's webview is gone (a send fails), or when the registry cancels it
 //! (view closed, window closed) — dropping the engine request with it.
 //!
@@ -15,6 +15,7 @@ pub mod logs;
 pub mod processes;
 pub mod stats;
 pub mod terminal;
+pub mod tool;
 pub mod transfer;
 
 #[cfg(test)]

@@ -2,10 +2,9 @@
 //! tool as a subscription.
 
 use super::{call, subscribe};
-use porthole_model::compose::{
-    ComposeCommand, ComposeFile, ComposeMessage, ComposeProject, ComposeTool,
-};
+use porthole_model::compose::{ComposeCommand, ComposeFile, ComposeProject, ComposeTool};
 use porthole_model::contract::{command as c, OpenComposeArgs};
+use porthole_model::tool::ToolMessage;
 use porthole_model::PortholeError;
 
 pub async fn compose_tool() -> Result<Option<ComposeTool>, PortholeError> {
@@ -30,7 +29,15 @@ pub async fn choose_compose_file() -> Result<Option<String>, PortholeError> {
 
 pub async fn compose_run(
     command: &ComposeCommand,
-    on_message: impl FnMut(ComposeMessage) + 'static,
+    on_message: impl FnMut(ToolMessage) + 'static,
 ) -> Result<u64, PortholeError> {
     subscribe::<c::compose_run>(command, on_message).await
+}
+
+/// `docker stack deploy|rm` through the docker CLI, its output streamed.
+pub async fn stack_run(
+    command: &porthole_model::swarm::StackCommand,
+    on_message: impl FnMut(ToolMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::stack_run>(command, on_message).await
 }

@@ -8,7 +8,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::compose::logs::{colour_slot, split, ProjectLogLine};
-use porthole_model::compose::{ComposeCommand, ComposeMessage, ComposeVerb};
+use porthole_model::compose::{ComposeCommand, ComposeVerb};
+use porthole_model::tool::ToolMessage;
 
 /// Lines kept: the newest. Rendered: the newest matches only, so a chatty project never floods the page.
 const KEPT: usize = 5_000;
@@ -36,7 +37,7 @@ pub fn ComposeLogs(file: String, project: String, services: Vec<String>) -> impl
                 return;
             }
             match message {
-                ComposeMessage::Output { lines: new } => lines.update(|all| {
+                ToolMessage::Output { lines: new } => lines.update(|all| {
                     for line in new {
                         let seq = next.get_value();
                         next.set_value(seq + 1);
@@ -45,10 +46,10 @@ pub fn ComposeLogs(file: String, project: String, services: Vec<String>) -> impl
                     let extra = all.len().saturating_sub(KEPT);
                     all.drain(..extra);
                 }),
-                ComposeMessage::Ended => ended.set(Some(
+                ToolMessage::Ended => ended.set(Some(
                     "The tool stopped following (the project's containers are gone).".into(),
                 )),
-                ComposeMessage::Failed { error } => ended.set(Some(error.message)),
+                ToolMessage::Failed { error } => ended.set(Some(error.message)),
             }
         })
         .await;

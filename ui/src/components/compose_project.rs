@@ -5,7 +5,7 @@
 
 use crate::components::compose_down::ComposeDown;
 use crate::components::compose_logs::ComposeLogs;
-use crate::components::compose_output::ComposeOutput;
+use crate::components::tool_output::{ToolOutput, ToolRun};
 use leptos::prelude::*;
 use porthole_model::compose::{
     ComposeCommand, ComposeFile, ComposeProject, ComposeTool, ComposeVerb,
@@ -20,6 +20,16 @@ pub fn ComposeProjectView(
     on_end: Callback<()>,
 ) -> impl IntoView {
     let run = RwSignal::new(None::<ComposeCommand>);
+    // Each project action runs through the tool; the output panel shows the one under way.
+    let output = RwSignal::new(None::<ToolRun>);
+    {
+        let tool = tool.clone();
+        Effect::new(move |_| {
+            if let Some(command) = run.get() {
+                output.set(Some(ToolRun::Compose(command, tool.clone())));
+            }
+        });
+    }
     let down_open = RwSignal::new(false);
     let logs_open = RwSignal::new(false);
     let build = RwSignal::new(false);
@@ -171,7 +181,7 @@ pub fn ComposeProjectView(
             </div>
             <p class="hint">"Tick services to act on those only (Up); none ticked: every service of the chosen profiles. Networks: "
                 {file.networks.join(", ")} ". Named volumes: " {if file.volumes.is_empty() { "none".to_owned() } else { file.volumes.join(", ") }} "."</p>
-            <ComposeOutput run=run tool=tool.clone() on_end=on_end />
+            <ToolOutput run=output on_end=on_end />
             {move || logs_open.get().then(|| view! { <ComposeLogs file=logs_file.clone() project=logs_project.clone() services=service_names.clone() /> })}
             <ComposeDown open=down_open file=file.clone() tool=tool.clone() on_confirm=Callback::new(move |c| run.set(Some(c))) />
         </div>

@@ -6,7 +6,12 @@ use leptos::prelude::*;
 use porthole_model::{Action, ContainerAction};
 
 #[component]
-pub fn ConfirmDialog(pending: RwSignal<Option<Action>>) -> impl IntoView {
+pub fn ConfirmDialog(
+    pending: RwSignal<Option<Action>>,
+    /// What confirming does, when it is not a plain request (a tool run whose output is shown, like `docker stack rm`).
+    #[prop(optional)]
+    on_confirm: Option<Callback<Action>>,
+) -> impl IntoView {
     let store = use_store();
     let with_volumes = RwSignal::new(false);
     let chosen = move || {
@@ -30,7 +35,10 @@ pub fn ConfirmDialog(pending: RwSignal<Option<Action>>) -> impl IntoView {
     };
     let confirm = move |_| {
         if let Some(action) = chosen() {
-            store.perform(action);
+            match on_confirm {
+                Some(run) => run.run(action),
+                None => store.perform(action),
+            }
         }
         close();
     };

@@ -9,6 +9,7 @@ use crate::components::service_create::ServiceCreateForm;
 use crate::components::swarm_nodes::SwarmNodes;
 use crate::components::swarm_services::SwarmServices;
 use crate::components::swarm_setup::SwarmSetup;
+use crate::components::swarm_stacks::SwarmStacks;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -86,6 +87,7 @@ pub fn SwarmPage() -> impl IntoView {
                     <h3>"Services"</h3>
                     <ServiceCreateForm />
                     <SwarmServices services=services ask=ask />
+                    <SwarmStacks services=services />
                     {move || services.with(Vec::is_empty).then(|| view! { <div class="empty"><p>"No services yet. Create one above, or with docker service create."</p></div> })}
                 })}
                 {move || info.with(|i| i.as_ref().is_some_and(|i| i.is_active() && !i.manager)).then(|| view! {

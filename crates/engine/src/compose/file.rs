@@ -14,12 +14,7 @@ pub async fn open(
     project: &str,
 ) -> Result<ComposeFile, PortholeError> {
     let path = parse_file_path(path).map_err(PortholeError::invalid_input)?;
-    let folder = path
-        .rsplit_once('/')
-        .map(|(f, _)| f)
-        .filter(|f| !f.is_empty())
-        .unwrap_or("/")
-        .to_owned();
+    let folder = porthole_model::compose::folder_of(&path);
     let project = match project.trim() {
         "" => default_project_name(&folder),
         name => parse_project_name(name).map_err(PortholeError::invalid_input)?,

@@ -11,6 +11,7 @@ use porthole_model::{Action, ErrorKind, PortholeError};
 
 pub mod node;
 pub mod service;
+pub mod stack;
 
 /// This engine's swarm state, with the join tokens when it is a manager and the addresses it could advertise.
 pub async fn info(engine: &Engine) -> Result<SwarmInfo, PortholeError> {

@@ -10,6 +10,7 @@ impl Action {
             Self::Container { action, .. } => action.is_destructive(),
             Self::Network { action, .. } => action.is_destructive(),
             Self::Swarm { action } => action.is_destructive(),
+            Self::Stack { command } => matches!(command, crate::swarm::StackCommand::Remove { .. }),
             Self::Image { .. }
             | Self::RemoveNetworks { .. }
             | Self::PruneImages { .. }
@@ -26,6 +27,10 @@ impl Action {
             Self::Container { action, .. } => action.consequence(),
             Self::Network { action, .. } => action.consequence(),
             Self::Swarm { action } => action.consequence(),
+            Self::Stack { .. } => {
+                "Every service of the stack is removed with its tasks on every node, and the stack's networks go too. \
+                 Its volumes stay."
+            }
             Self::RemoveNetworks { .. } => {
                 "The networks listed are removed. Containers are not touched; a network a container joined since is \
                  refused by the engine and stays."
@@ -76,6 +81,9 @@ impl Action {
             Self::Swarm {
                 action: crate::swarm::SwarmAction::RemoveService { service },
             } => vec![service.clone()],
+            Self::Stack {
+                command: crate::swarm::StackCommand::Remove { name },
+            } => vec![name.clone()],
             Self::RemoveVolumes { names } | Self::RemoveNetworks { names } => names.clone(),
             Self::Network {
                 network,

@@ -161,6 +161,10 @@ pub enum Action {
     Swarm {
         action: crate::swarm::SwarmAction,
     },
+    /// `docker stack deploy|rm`, run by the docker CLI.
+    Stack {
+        command: crate::swarm::StackCommand,
+    },
     /// One run of the Compose tool (`docker compose … up -d`): the tool sends the engine requests itself.
     Compose {
         command: crate::compose::ComposeCommand,
@@ -248,6 +252,7 @@ impl Action {
             Self::Network { network, action } => action.cli(network),
             Self::Compose { command, tool } => command.cli(tool),
             Self::Swarm { action } => action.cli(false),
+            Self::Stack { command } => command.cli(),
             Self::RemoveNetworks { names } => {
                 let mut words = vec!["docker".to_owned(), "network".into(), "rm".into()];
                 words.extend(names.iter().cloned());
@@ -312,6 +317,7 @@ impl Action {
             Self::CreateNetwork { request } => Some(&request.name),
             Self::Network { network, .. } | Self::InspectNetwork { network } => Some(network),
             Self::Swarm { action } => action.target(),
+            Self::Stack { command } => Some(command.name()),
             _ => None,
         }
     }
@@ -344,6 +350,9 @@ impl Action {
             Self::Network { action, .. } => action.label().to_owned(),
             Self::RemoveNetworks { .. } => "Remove unused networks".to_owned(),
             Self::Swarm { action } => action.label().to_owned(),
+            Self::Stack {
+                command: crate::swarm::StackCommand::Remove { .. },
+            } => "Remove stack".to_owned(),
             other => other.cli(),
         }
     }

@@ -168,6 +168,15 @@ pub fn default_project_name(folder: &str) -> String {
     }
 }
 
+/// The folder a compose file is in: where the tool runs (relative paths and `.env` are read from there).
+pub fn folder_of(path: &str) -> String {
+    path.rsplit_once('/')
+        .map(|(folder, _)| folder)
+        .filter(|folder| !folder.is_empty())
+        .unwrap_or("/")
+        .to_owned()
+}
+
 /// A project name as `-p` takes it: lowercase letters, digits, `-` and `_`, starting with a letter or digit.
 pub fn parse_project_name(text: &str) -> Result<String, String> {
     let name = text.trim();
@@ -198,27 +207,6 @@ pub fn parse_file_path(text: &str) -> Result<String, String> {
         return Err("Give the path without .. in it.".into());
     }
     Ok(path.to_owned())
-}
-
-/// The Compose tool's output, streamed while it runs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum ComposeMessage {
-    /// New lines of the tool's output (stdout and stderr as they came).
-    Output { lines: Vec<String> },
-    /// The tool exited with 0.
-    Ended,
-    /// The tool failed (its exit code and last words are in the error), or could not start.
-    Failed { error: crate::PortholeError },
-}
-
-impl crate::StreamEnd for ComposeMessage {
-    fn ended() -> Self {
-        Self::Ended
-    }
-    fn failed(error: crate::PortholeError) -> Self {
-        Self::Failed { error }
-    }
 }
 
 #[cfg(test)]

@@ -10,11 +10,14 @@ use super::{
     RegistryTagsArgs, TagArgs, TerminalArgs, TerminalInputArgs, TerminalResizeArgs,
 };
 use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
-use crate::compose::{ComposeCommand, ComposeFile, ComposeMessage, ComposeProject, ComposeTool};
+use crate::compose::{ComposeCommand, ComposeFile, ComposeProject, ComposeTool};
 use crate::context::{EngineAdd, EngineEntry};
 use crate::network::{NetworkCreate, NetworkSummary};
 use crate::pull::PullMessage;
-use crate::swarm::{NodeSummary, ServiceSummary, SwarmAction, SwarmInfo, TaskSummary};
+use crate::swarm::{
+    NodeSummary, ServiceSummary, StackCommand, SwarmAction, SwarmInfo, TaskSummary,
+};
+use crate::tool::ToolMessage;
 use crate::volume::{MountUse, VolumeCreate};
 use crate::{
     BuildMessage, BuildRequest, Catalog, ContainerDetails, ContainerSummary, EngineInfo,
@@ -141,7 +144,7 @@ contract! {
     /// The projects the engine has containers of, from their labels.
     list_compose_projects(()) -> Vec<ComposeProject>;
     /// One run of the tool (up, down, logs -f …), its output streamed; cancelling kills it.
-    compose_run(ComposeCommand) -> u64, streams ComposeMessage;
+    compose_run(ComposeCommand) -> u64, streams ToolMessage;
     /// The system's file picker for a compose file; `None` when cancelled.
     choose_compose_file(()) -> Option<String>;
 
@@ -155,6 +158,8 @@ contract! {
     list_services(()) -> Vec<ServiceSummary>;
     /// `docker service ps SERVICE`.
     service_tasks(String) -> Vec<TaskSummary>;
+    /// `docker stack deploy|rm` through the docker CLI, its output streamed.
+    stack_run(StackCommand) -> u64, streams ToolMessage;
 
     // Settings.
     get_settings(()) -> Settings;

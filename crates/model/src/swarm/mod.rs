@@ -9,9 +9,11 @@ use serde::{Deserialize, Serialize};
 
 pub mod action;
 pub mod service;
+pub mod stack;
 
 pub use action::SwarmAction;
 pub use service::{ServiceCreate, ServiceForm, ServicePort};
+pub use stack::StackCommand;
 
 /// This engine and its swarm.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +106,21 @@ pub struct ServiceSummary {
     /// The stack it belongs to (`com.docker.stack.namespace`).
     pub stack: Option<String>,
     pub version: u64,
+}
+
+/// The stacks among `services` (by their stack label), sorted, each with its services' names.
+pub fn stacks(services: &[ServiceSummary]) -> Vec<(String, Vec<String>)> {
+    let mut stacks: std::collections::BTreeMap<String, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for service in services {
+        if let Some(stack) = &service.stack {
+            stacks
+                .entry(stack.clone())
+                .or_default()
+                .push(service.name.clone());
+        }
+    }
+    stacks.into_iter().collect()
 }
 
 impl ServiceSummary {

@@ -1,11 +1,40 @@
-//! The Compose tool's output for the action under way: the exact command, its lines as they come (pull and build
-//! progress included), Cancel (which kills the tool), and how it ended — the tool's own last words on failure.
+//! The output of the tool Porthole runs for the action under way (the Compose tool, `docker stack`): the exact
+//! command, its lines as they come (pull and build progress included), Cancel (which kills the tool), and how it
+//! ended — the tool's own last words on failure.
 
 use crate::api;
 use crate::api::Slot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::compose::{ComposeCommand, ComposeMessage, ComposeTool};
+use porthole_model::compose::{ComposeCommand, ComposeTool};
+use porthole_model::swarm::StackCommand;
+use porthole_model::tool::ToolMessage;
+
+/// What to run: an action of a compose project (with the tool that runs it), or a stack command.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ToolRun {
+    Compose(ComposeCommand, ComposeTool),
+    Stack(StackCommand),
+}
+
+impl ToolRun {
+    fn cli(&self) -> String {
+        match self {
+            Self::Compose(command, tool) => command.cli(tool),
+            Self::Stack(command) => command.cli(),
+        }
+    }
+
+    async fn start(
+        &self,
+        on_message: impl FnMut(ToolMessage) + 'static,
+    ) -> Result<u64, porthole_model::PortholeError> {
+        match self {
+            Self::Compose(command, _) => api::compose_run(command, on_message).await,
+            Self::Stack(command) => api::stack_run(command, on_message).await,
+        }
+    }
+}
 
 /// Lines kept on screen: the tool's output for one action is short, and a long one keeps its end.
 const KEPT: usize = 400;
@@ -19,10 +48,9 @@ enum Outcome {
 }
 
 #[component]
-pub fn ComposeOutput(
-    /// Setting a command starts it (a new one replaces the one under way).
-    run: RwSignal<Option<ComposeCommand>>,
-    tool: ComposeTool,
+pub fn ToolOutput(
+    /// Setting a run starts it (a new one replaces the one under way).
+    run: RwSignal<Option<ToolRun>>,
     /// Called when a run ends, however it ended.
     on_end: Callback<()>,
 ) -> impl IntoView {
@@ -30,35 +58,35 @@ pub fn ComposeOutput(
     let lines = RwSignal::new(Vec::<String>::new());
     let outcome = RwSignal::new(None::<Outcome>);
     let shown = RwSignal::new(String::new());
-    let cli_tool = tool.clone();
     Effect::new(move |_| {
         let Some(command) = run.get() else { return };
         let ticket = slot.renew();
         lines.set(Vec::new());
         outcome.set(Some(Outcome::Running));
-        shown.set(command.cli(&cli_tool));
+        shown.set(command.cli());
         spawn_local(async move {
-            let result = api::compose_run(&command, move |message| {
-                if !slot.is_current(ticket) {
-                    return;
-                }
-                match message {
-                    ComposeMessage::Output { lines: new } => lines.update(|all| {
-                        all.extend(new);
-                        let extra = all.len().saturating_sub(KEPT);
-                        all.drain(..extra);
-                    }),
-                    ComposeMessage::Ended => {
-                        outcome.set(Some(Outcome::Done));
-                        on_end.run(());
+            let result = command
+                .start(move |message| {
+                    if !slot.is_current(ticket) {
+                        return;
                     }
-                    ComposeMessage::Failed { error } => {
-                        outcome.set(Some(Outcome::Failed(error.message)));
-                        on_end.run(());
+                    match message {
+                        ToolMessage::Output { lines: new } => lines.update(|all| {
+                            all.extend(new);
+                            let extra = all.len().saturating_sub(KEPT);
+                            all.drain(..extra);
+                        }),
+                        ToolMessage::Ended => {
+                            outcome.set(Some(Outcome::Done));
+                            on_end.run(());
+                        }
+                        ToolMessage::Failed { error } => {
+                            outcome.set(Some(Outcome::Failed(error.message)));
+                            on_end.run(());
+                        }
                     }
-                }
-            })
-            .await;
+                })
+                .await;
             match result {
                 Ok(id) => slot.keep(ticket, id).await,
                 Err(error) => {
