@@ -267,6 +267,16 @@ impl Store {
         });
     }
 
+    /// Does `action` — or, when it deletes or moves work and the user wants confirmations, hands it to `pending`,
+    /// the confirmation dialog that names what goes. The one place that choice is made.
+    pub fn ask(self, pending: RwSignal<Option<Action>>, action: Action) {
+        if action.is_destructive() && self.settings.with_untracked(|s| s.confirm_destructive) {
+            pending.set(Some(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
     /// Lists and probes every engine again (on start, after a switch or an add, on opening the Engine page).
     pub fn refresh_engines(self) {
         spawn_local(async move {

@@ -31,6 +31,7 @@ mod raw;
 mod redact;
 pub mod registries;
 pub mod registry;
+mod remove_each;
 pub mod run;
 pub mod stats;
 pub mod swarm;

@@ -164,22 +164,7 @@ pub async fn remove_many(engine: &Engine, names: &[String]) -> Result<Vec<String
         porthole_model::Action::RemoveVolumes {
             names: names.to_vec(),
         },
-        async move {
-            let mut removed = Vec::new();
-            let mut refused = None;
-            for name in names {
-                match remove(engine, name).await {
-                    Ok(()) => removed.push(name.clone()),
-                    Err(error) => {
-                        refused.get_or_insert(error);
-                    }
-                }
-            }
-            match refused {
-                Some(error) => Err(error),
-                None => Ok(removed),
-            }
-        },
+        crate::remove_each::remove_each(names, |name| async move { remove(engine, &name).await }),
     )
     .await
 }

@@ -41,6 +41,24 @@ where
     panic!("timed out waiting for {what}");
 }
 
+/// Waits up to `seconds` for the service `name` to be listed as `check` wants it.
+async fn service_until(
+    engine: &porthole_engine::Engine,
+    name: &str,
+    what: &str,
+    seconds: u64,
+    check: impl Fn(&porthole_model::swarm::ServiceSummary) -> bool,
+) {
+    eventually(what, seconds, || async {
+        service::list(engine)
+            .await
+            .unwrap()
+            .iter()
+            .any(|s| s.name == name && check(s))
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_one_node_swarm_from_init_to_leave() {
     let engine = common::engine().await;
@@ -97,22 +115,9 @@ async fn a_one_node_swarm_from_init_to_leave() {
     )
     .await
     .unwrap();
-    let running = |n: u64| {
-        let engine = engine.clone();
-        let name = name.clone();
-        move || {
-            let engine = engine.clone();
-            let name = name.clone();
-            async move {
-                service::list(&engine)
-                    .await
-                    .unwrap()
-                    .iter()
-                    .any(|s| s.name == name && s.running == n && s.desired == n)
-            }
-        }
-    };
-    eventually("2 running replicas", 30, running(2)).await;
+    let running =
+        |n: u64| move |s: &porthole_model::swarm::ServiceSummary| s.running == n && s.desired == n;
+    service_until(&engine, &name, "2 running replicas", 30, running(2)).await;
     act(
         &engine,
         &SwarmAction::Scale {
@@ -122,7 +127,7 @@ async fn a_one_node_swarm_from_init_to_leave() {
     )
     .await
     .unwrap();
-    eventually("3 running replicas", 30, running(3)).await;
+    service_until(&engine, &name, "3 running replicas", 30, running(3)).await;
     assert_eq!(
         common::docker(&[
             "service",
@@ -146,17 +151,8 @@ async fn a_one_node_swarm_from_init_to_leave() {
     )
     .await
     .unwrap();
-    eventually("the update to complete", 60, || {
-        let engine = engine.clone();
-        let name = name.clone();
-        async move {
-            service::list(&engine).await.unwrap().iter().any(|s| {
-                s.name == name
-                    && s.update_state == "completed"
-                    && s.image == "porthole-test/busybox:swarm2"
-                    && s.running == 3
-            })
-        }
+    service_until(&engine, &name, "the update to complete", 60, |s| {
+        s.update_state == "completed" && s.image == "porthole-test/busybox:swarm2" && s.running == 3
     })
     .await;
     let tasks = service::tasks(&engine, &name).await.unwrap();
@@ -176,16 +172,8 @@ async fn a_one_node_swarm_from_init_to_leave() {
     )
     .await
     .unwrap();
-    eventually("the rollback", 60, || {
-        let engine = engine.clone();
-        let name = name.clone();
-        async move {
-            service::list(&engine)
-                .await
-                .unwrap()
-                .iter()
-                .any(|s| s.name == name && s.image == common::BUSYBOX && s.running == 3)
-        }
+    service_until(&engine, &name, "the rollback", 60, |s| {
+        s.image == common::BUSYBOX && s.running == 3
     })
     .await;
 
@@ -199,16 +187,8 @@ async fn a_one_node_swarm_from_init_to_leave() {
     };
     act(&engine, &drain).await.unwrap();
     assert_eq!(node::list(&engine).await.unwrap()[0].availability, "drain");
-    eventually("tasks leaving the drained node", 30, || {
-        let engine = engine.clone();
-        let name = name.clone();
-        async move {
-            service::list(&engine)
-                .await
-                .unwrap()
-                .iter()
-                .any(|s| s.name == name && s.running == 0)
-        }
+    service_until(&engine, &name, "tasks leaving the drained node", 30, |s| {
+        s.running == 0
     })
     .await;
     let version = node::list(&engine).await.unwrap()[0].version;
@@ -223,7 +203,7 @@ async fn a_one_node_swarm_from_init_to_leave() {
     )
     .await
     .unwrap();
-    eventually("tasks back", 30, running(3)).await;
+    service_until(&engine, &name, "tasks back", 30, running(3)).await;
 
     // An image that does not exist: its tasks say why.
     let broken = common::unique("broken");

@@ -77,12 +77,7 @@ pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl Into
                         stopping.set(Some((container.name.clone(), js_sys::Date::now())));
                         set_timeout(move || { slow_stop.try_set(stopping.try_get_untracked().flatten().is_some()); }, std::time::Duration::from_secs(3));
                     }
-                    let action = Action::Container { container: container.name, action: for_click };
-                    if action.is_destructive() && store.settings.with_untracked(|s| s.confirm_destructive) {
-                        pending.set(Some(action));
-                    } else {
-                        store.perform(action);
-                    }
+                    store.ask(pending, Action::Container { container: container.name, action: for_click });
                 }>
                 {label}
             </button>

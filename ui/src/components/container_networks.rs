@@ -11,13 +11,7 @@ use porthole_model::{Action, NetworkAction, NetworkAttachment, Page};
 pub fn ContainerNetworks(container: String, networks: Vec<NetworkAttachment>) -> impl IntoView {
     let store = use_store();
     let pending = RwSignal::new(None::<Action>);
-    let ask = move |action: Action| {
-        if store.settings.with_untracked(|s| s.confirm_destructive) {
-            pending.set(Some(action));
-        } else {
-            store.perform(action);
-        }
-    };
+    let ask = move |action: Action| store.ask(pending, action);
     let rows = networks
         .into_iter()
         .map(|n| {

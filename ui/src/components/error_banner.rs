@@ -15,11 +15,7 @@ pub fn ErrorBanner() -> impl IntoView {
     let pending = RwSignal::new(None::<Action>);
     let ask = move |action: Action| {
         store.error.set(None);
-        if action.is_destructive() && store.settings.with_untracked(|s| s.confirm_destructive) {
-            pending.set(Some(action));
-        } else {
-            store.perform(action);
-        }
+        store.ask(pending, action);
     };
     // The banner's offers are about these objects as they were; once one of them changes (a container stops, one
     // made from the image appears, the image goes), the offer could do something the user did not see: it goes.

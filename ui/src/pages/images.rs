@@ -71,12 +71,7 @@ pub fn ImagesPage() -> impl IntoView {
     // The image whose details fill the page, when one is open ("Details", double-click or Enter on a row).
     let viewing = RwSignal::new(store.open_image.try_update(Option::take).flatten());
     let remove = move |reference: String| {
-        let action = remove_action(reference);
-        if store.settings.with_untracked(|s| s.confirm_destructive) {
-            pending.set(Some(action));
-        } else {
-            store.perform(action);
-        }
+        store.ask(pending, remove_action(reference));
     };
     // The name to act on: `repository:tag`, or the id for an image without a name.
     let selected_reference = move || {

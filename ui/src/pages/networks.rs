@@ -25,13 +25,7 @@ pub fn NetworksPage() -> impl IntoView {
     let pending = RwSignal::new(None::<Action>);
     let selected = RwSignal::new(None::<String>);
     let topology = RwSignal::new(false);
-    let ask = move |action: Action| {
-        if store.settings.with_untracked(|s| s.confirm_destructive) {
-            pending.set(Some(action));
-        } else {
-            store.perform(action);
-        }
-    };
+    let ask = move |action: Action| store.ask(pending, action);
     let unused = Memo::new(move |_| {
         store.networks.with(|all| {
             prunable(all)

@@ -23,13 +23,7 @@ pub fn SwarmPage() -> impl IntoView {
     let info = RwSignal::new(None::<SwarmInfo>);
     let nodes = RwSignal::new(Vec::<NodeSummary>::new());
     let services = RwSignal::new(Vec::<ServiceSummary>::new());
-    let ask = Callback::new(move |action: Action| {
-        if action.is_destructive() && store.settings.with_untracked(|s| s.confirm_destructive) {
-            pending.set(Some(action));
-        } else {
-            store.perform(action);
-        }
-    });
+    let ask = Callback::new(move |action: Action| store.ask(pending, action));
     // Task states have no events: while a service converges (tasks starting, a rolling update), the page looks
     // again every second until it has; at rest it only follows the engine's events.
     let converging = RwSignal::new(0u32);

@@ -38,13 +38,7 @@ pub fn VolumesPage() -> impl IntoView {
             }
         });
     });
-    let ask = move |action: Action| {
-        if store.settings.with_untracked(|s| s.confirm_destructive) {
-            pending.set(Some(action));
-        } else {
-            store.perform(action);
-        }
-    };
+    let ask = move |action: Action| store.ask(pending, action);
     let unused = Memo::new(move |_| {
         store.volumes.with(|volumes| {
             prunable(volumes)

@@ -227,19 +227,7 @@ pub async fn remove_many(engine: &Engine, names: &[String]) -> Result<Vec<String
         Action::RemoveNetworks {
             names: names.to_vec(),
         },
-        async move {
-            let mut removed = Vec::new();
-            let mut refused = None;
-            for name in names {
-                match remove(engine, name).await {
-                    Ok(()) => removed.push(name.clone()),
-                    Err(error) => {
-                        refused.get_or_insert(error);
-                    }
-                }
-            }
-            refused.map_or(Ok(removed), Err)
-        },
+        crate::remove_each::remove_each(names, |name| async move { remove(engine, &name).await }),
     )
     .await
 }
