@@ -164,13 +164,13 @@ async fn open_up_logs_and_down_a_compose_project() {
 
     window.click("#compose-logs-toggle").await;
     window
-        .appears("#compose-logs .log-line[data-service=web]", 20)
+        .appears("#merged-logs .log-line[data-service=web]", 20)
         .await;
     window
-        .appears("#compose-logs .log-line[data-service=client]", 20)
+        .appears("#merged-logs .log-line[data-service=client]", 20)
         .await;
     window
-        .eval("document.getElementById('compose-logs').scrollIntoView({block: 'end'}); return true")
+        .eval("document.getElementById('merged-logs').scrollIntoView({block: 'end'}); return true")
         .await;
     window.screenshot("compose-project").await;
 

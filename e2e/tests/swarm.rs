@@ -73,7 +73,7 @@ async fn initialise_create_scale_remove_and_leave() {
     window
         .type_into(
             "service-command",
-            "sh -c 'trap \"exit 0\" TERM; while true; do sleep 1; done'",
+            "sh -c 'trap \"exit 0\" TERM; while true; do echo tick from $(hostname); sleep 1; done'",
         )
         .await;
     window
@@ -114,6 +114,15 @@ async fn initialise_create_scale_remove_and_leave() {
             "three running tasks",
             "return document.querySelectorAll('#service-tasks tr[data-task-state=running]').length === 3",
             20,
+        )
+        .await;
+    // The service's merged logs: lines of several tasks, each tagged with its task and node.
+    window.click("#service-logs-toggle").await;
+    window
+        .wait_for(
+            "lines from two tasks",
+            &format!("return new Set([...document.querySelectorAll('#merged-logs .log-line')].map(l => l.dataset.service).filter(s => s.startsWith('{name}.'))).size >= 2"),
+            30,
         )
         .await;
     window.click("#swarm-reveal").await;

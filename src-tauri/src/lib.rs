@@ -86,6 +86,7 @@ registered![
     swarm::list_services,
     swarm::service_tasks,
     swarm::stack_run,
+    swarm::service_logs,
     compose::open_compose_file,
     compose::list_compose_projects,
     compose::compose_run,

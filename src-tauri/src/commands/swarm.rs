@@ -66,3 +66,19 @@ pub fn stack_run(
     });
     Ok(state.subscriptions.spawn(topic, run))
 }
+
+/// `docker service logs -f SERVICE`, streamed; cancelling (the panel closing) stops the CLI.
+#[tauri::command]
+pub fn service_logs(
+    state: State<'_, AppState>,
+    args: Args<c::service_logs>,
+    on_message: Channel<Message<c::service_logs>>,
+) -> Answer<c::service_logs> {
+    let engine = state.engine()?;
+    let topic = Topic::Tool(args.clone());
+    let run = crate::streams::tool::forward(on_message, move |lines| async move {
+        porthole_engine::swarm::service::logs(&engine, &args, move |line| lines.send(line).is_ok())
+            .await
+    });
+    Ok(state.subscriptions.spawn(topic, run))
+}

@@ -41,3 +41,11 @@ pub async fn stack_run(
 ) -> Result<u64, PortholeError> {
     subscribe::<c::stack_run>(command, on_message).await
 }
+
+/// `docker service logs -f SERVICE` through the docker CLI.
+pub async fn service_logs(
+    service: &str,
+    on_message: impl FnMut(ToolMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::service_logs>(&service.to_owned(), on_message).await
+}

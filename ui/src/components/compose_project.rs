@@ -4,7 +4,7 @@
 //! and the merged logs.
 
 use crate::components::compose_down::ComposeDown;
-use crate::components::compose_logs::ComposeLogs;
+use crate::components::merged_logs::MergedLogs;
 use crate::components::tool_output::{ToolOutput, ToolRun};
 use leptos::prelude::*;
 use porthole_model::compose::{
@@ -123,8 +123,8 @@ pub fn ComposeProjectView(
             }
         }
     };
-    let service_names: Vec<String> = file.services.iter().map(|s| s.name.clone()).collect();
-    let (logs_file, logs_project) = (file.path.clone(), file.project.clone());
+    let (logs_file, logs_project, logs_tool) =
+        (file.path.clone(), file.project.clone(), tool.clone());
     let up_cli = {
         let up = up.clone();
         let tool = tool.clone();
@@ -182,7 +182,8 @@ pub fn ComposeProjectView(
             <p class="hint">"Tick services to act on those only (Up); none ticked: every service of the chosen profiles. Networks: "
                 {file.networks.join(", ")} ". Named volumes: " {if file.volumes.is_empty() { "none".to_owned() } else { file.volumes.join(", ") }} "."</p>
             <ToolOutput run=output on_end=on_end />
-            {move || logs_open.get().then(|| view! { <ComposeLogs file=logs_file.clone() project=logs_project.clone() services=service_names.clone() /> })}
+            {move || logs_open.get().then(|| view! { <MergedLogs run=ToolRun::Compose(ComposeCommand { file: logs_file.clone(), project: logs_project.clone(), verb: ComposeVerb::Logs { tail: 200 } }, logs_tool.clone())
+                split=porthole_model::compose::logs::split context=logs_project.clone() /> })}
             <ComposeDown open=down_open file=file.clone() tool=tool.clone() on_confirm=Callback::new(move |c| run.set(Some(c))) />
         </div>
     }

@@ -3,6 +3,8 @@
 //! tasks (`docker service ps`) open below it, each failed one saying why.
 
 use crate::api;
+use crate::components::merged_logs::MergedLogs;
+use crate::components::tool_output::ToolRun;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,6 +18,7 @@ pub fn SwarmServices(
 ) -> impl IntoView {
     let store = use_store();
     let open = RwSignal::new(None::<String>);
+    let logs_open = RwSignal::new(false);
     let tasks = RwSignal::new(Vec::<TaskSummary>::new());
     // The tasks of the open service, reread whenever the swarm or its containers change.
     Effect::new(move |_| {
@@ -121,7 +124,9 @@ pub fn SwarmServices(
         </div>
         {move || open.get().map(|service| view! {
             <div class="card service-tasks" id="service-tasks" data-service=service.clone()>
-                <h2>{format!("docker service ps {service}")}</h2>
+                <div class="panel-head"><h2>{format!("docker service ps {service}")}</h2>
+                    <button class="ghost small" id="service-logs-toggle" on:click=move |_| logs_open.update(|o| *o = !*o)>
+                        {move || if logs_open.get() { "Hide logs" } else { "Logs of every task" }}</button></div>
                 <table class="list compact">
                     <thead><tr><th>"Slot"</th><th>"Node"</th><th>"Desired · current"</th><th>"Image"</th><th>"Why"</th></tr></thead>
                     <tbody><For each=move || tasks.get() key=|t| format!("{t:?}") let:task>
@@ -134,6 +139,9 @@ pub fn SwarmServices(
                         </tr>
                     </For></tbody>
                 </table>
+                {let logged = service.clone(); move || logs_open.get().then(|| view! {
+                    <MergedLogs run=ToolRun::ServiceLogs(logged.clone()) split=porthole_model::swarm::logs::split context=logged.clone() />
+                })}
             </div>
         })}
     }

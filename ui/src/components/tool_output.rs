@@ -15,23 +15,27 @@ use porthole_model::tool::ToolMessage;
 pub enum ToolRun {
     Compose(ComposeCommand, ComposeTool),
     Stack(StackCommand),
+    /// `docker service logs -f SERVICE`.
+    ServiceLogs(String),
 }
 
 impl ToolRun {
-    fn cli(&self) -> String {
+    pub fn cli(&self) -> String {
         match self {
             Self::Compose(command, tool) => command.cli(tool),
             Self::Stack(command) => command.cli(),
+            Self::ServiceLogs(service) => format!("docker service logs -f {service}"),
         }
     }
 
-    async fn start(
+    pub async fn start(
         &self,
         on_message: impl FnMut(ToolMessage) + 'static,
     ) -> Result<u64, porthole_model::PortholeError> {
         match self {
             Self::Compose(command, _) => api::compose_run(command, on_message).await,
             Self::Stack(command) => api::stack_run(command, on_message).await,
+            Self::ServiceLogs(service) => api::service_logs(service, on_message).await,
         }
     }
 }

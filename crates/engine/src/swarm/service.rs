@@ -266,6 +266,21 @@ pub(super) async fn act(engine: &Engine, action: &SwarmAction) -> Result<(), Por
     }
 }
 
+/// `docker service logs -f --tail 200 SERVICE` through the docker CLI (the engine's service-logs endpoint merges
+/// every task's output; bollard 0.19 does not offer it); `on_line` gets each line, false stops it.
+pub async fn logs(
+    engine: &Engine,
+    service: &str,
+    mut on_line: impl FnMut(String) -> bool,
+) -> Result<(), PortholeError> {
+    // A name, never a flag: it starts with a letter or digit.
+    porthole_model::names::volume_name(service).map_err(PortholeError::invalid_input)?;
+    let mut cli = tokio::process::Command::new("docker");
+    cli.args(["service", "logs", "-f", "--tail", "200", service])
+        .env("DOCKER_HOST", &engine.endpoint.host);
+    crate::process::run_lines(cli, "docker service logs", &mut on_line).await
+}
+
 /// Reads `service`'s spec and version, lets `change` edit the spec, and sends it back naming that version.
 async fn update(
     engine: &Engine,

@@ -158,6 +158,8 @@ contract! {
     list_services(()) -> Vec<ServiceSummary>;
     /// `docker service ps SERVICE`.
     service_tasks(String) -> Vec<TaskSummary>;
+    /// `docker service logs -f SERVICE` through the docker CLI: every task's lines, each with its task and node.
+    service_logs(String) -> u64, streams ToolMessage;
     /// `docker stack deploy|rm` through the docker CLI, its output streamed.
     stack_run(StackCommand) -> u64, streams ToolMessage;
 

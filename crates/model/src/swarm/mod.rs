@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod action;
+pub mod logs;
 pub mod service;
 pub mod stack;
 
