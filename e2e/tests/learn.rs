@@ -82,6 +82,18 @@ async fn the_console_shows_each_request_with_its_command_and_curl() {
             5,
         )
         .await;
+    // With the console beside it the page is narrow: the table's columns keep a readable width (the table scrolls
+    // sideways below its minimum, and Labels goes first) instead of shrinking to a few pixels.
+    let narrowest = window
+        .eval(
+            "return Math.min(...[...document.querySelectorAll('#volumes-table thead th')]\
+             .filter(th => getComputedStyle(th).display !== 'none').map(th => th.getBoundingClientRect().width))",
+        )
+        .await;
+    assert!(
+        narrowest.as_f64().unwrap_or_default() >= 48.0,
+        "narrowest column {narrowest}"
+    );
     window.screenshot("activity-console-right").await;
     assert_eq!(
         window

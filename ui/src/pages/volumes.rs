@@ -119,7 +119,7 @@ fn VolumeRow(
     };
     view! {
         <tr data-volume=volume.name.clone() data-in-use=volume.in_use().to_string()>
-            <td class="name"><div class="cell-main">{volume.name.clone()}</div>
+            <td class="name" title=volume.name.clone()><div class="cell-main">{volume.name.clone()}</div>
                 {volume.is_anonymous().then(|| view! { <div class="hint">"anonymous"</div> })}</td>
             <td>{volume.driver.clone()}</td>
             <td>{users}</td>

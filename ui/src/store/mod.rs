@@ -5,13 +5,14 @@
 //! results apply in order and a burst never piles up requests; a (re)connect refetches every kind.
 
 use crate::api;
+mod fetch;
+use fetch::{fetch, CONTAINERS, IMAGES, INFO, NETWORKS, VOLUMES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::{
     Action, ConnectionState, ContainerSummary, EngineInfo, ImageSummary, ObjectKind, Page,
     PortholeError, Settings, StreamMessage,
 };
-use std::cell::Cell;
 use std::time::Duration;
 
 #[derive(Clone, Copy)]
@@ -96,22 +97,7 @@ impl From<PortholeError> for Failure {
     }
 }
 
-/// Per-kind fetch state: one request in flight, at most one more pending.
-#[derive(Default)]
-struct Fetch {
-    in_flight: Cell<bool>,
-    again: Cell<bool>,
-}
-
-thread_local! {
-    static CONTAINERS: Fetch = Fetch::default();
-    static IMAGES: Fetch = Fetch::default();
-    static VOLUMES: Fetch = Fetch::default();
-    static NETWORKS: Fetch = Fetch::default();
-    static INFO: Fetch = Fetch::default();
-}
-
-fn now_secs() -> i64 {
+pub(crate) fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
@@ -366,68 +352,6 @@ impl Store {
                 self.error.set(Some(error.into()));
             }
         });
-    }
-}
-
-fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKind, store: Store) {
-    let busy = state.with(|f| {
-        if f.in_flight.get() {
-            f.again.set(true);
-            true
-        } else {
-            f.in_flight.set(true);
-            false
-        }
-    });
-    if busy {
-        return;
-    }
-    spawn_local(async move {
-        loop {
-            let result = match kind {
-                ObjectKind::Container => api::list_containers(true).await.map(|list| {
-                    store.containers.set(list);
-                    store.containers_fetched_at.set(now_secs());
-                    store.containers_loaded.set(true);
-                    mark_first_list();
-                }),
-                ObjectKind::Image => api::list_images().await.map(|list| {
-                    store.images.set(list);
-                    store.images_loaded.set(true);
-                }),
-                ObjectKind::Volume => api::list_volumes()
-                    .await
-                    .map(|list| store.volumes.set(list)),
-                ObjectKind::Network => api::list_networks()
-                    .await
-                    .map(|list| store.networks.set(list)),
-                _ => api::engine_info()
-                    .await
-                    .map(|info| store.info.set(Some(info))),
-            };
-            match result {
-                Ok(()) => store.loaded.set(true),
-                // While disconnected the unreachable page explains; a banner would repeat it.
-                Err(error) if error.kind == porthole_model::ErrorKind::EngineUnavailable => {}
-                Err(error) => store.error.set(Some(error.into())),
-            }
-            let again = state.with(|f| f.again.replace(false));
-            if !again {
-                state.with(|f| f.in_flight.set(false));
-                break;
-            }
-        }
-    });
-}
-
-/// Marks the first filled container list on the page's performance timeline (`porthole:containers-loaded`), so
-/// the benchmark can time launch → filled list without instrumenting anything else.
-fn mark_first_list() {
-    thread_local! { static MARKED: Cell<bool> = const { Cell::new(false) }; }
-    if !MARKED.with(|m| m.replace(true)) {
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("porthole:containers-loaded");
-        }
     }
 }
 
