@@ -1,7 +1,7 @@
 //! Several engines in one window: the docker CLI's contexts listed beside DOCKER_HOST, each probed (a missing one
 //! shown unreachable with why), switching from the status bar cancels the previous engine's streams and shows the
-//! other engine (its unreachable page, then back), the Engines overview, and adding an engine as a docker context that
-//! the CLI then uses.
+//! other engine (its unreachable page, then back) whose requests the activity console records with `--context`, the
+//! Engines overview, and adding an engine as a docker context that the CLI then uses.
 
 use porthole_e2e::{sleeper, test_engine, unique, Window};
 use std::path::Path;
@@ -102,6 +102,21 @@ async fn switch_between_engines_and_add_one() {
             15,
         )
         .await;
+
+    // The activity console names the engine each request went to: its commands carry `--context`.
+    window.click("#toggle-activity").await;
+    // The list is long and only its rows in view are drawn: the filter finds the ones sent on this context.
+    window
+        .type_into("activity-filter", "--context rig-again")
+        .await;
+    window
+        .wait_for(
+            "a request recorded with its context",
+            "return [...document.querySelectorAll('.activity-cli')].some(c => c.textContent.startsWith('docker --context rig-again '))",
+            10,
+        )
+        .await;
+    window.click("#toggle-activity").await;
 
     window.open("engine").await;
     window

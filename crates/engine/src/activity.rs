@@ -92,6 +92,9 @@ impl Default for Activity {
 
 /// A request about to be recorded.
 pub(crate) struct Sent {
+    /// The engine's address (empty for a registry), and the context that named it.
+    pub engine: String,
+    pub context: Option<String>,
     pub target: ActivityTarget,
     pub method: String,
     pub path: String,
@@ -146,7 +149,8 @@ impl Activity {
             path: sent.path,
             status: None,
             duration_ms: 0,
-            cli: current_action().map(|a| a.recorded_cli()),
+            cli: current_action().map(|a| with_context(a.recorded_cli(), sent.context.as_deref())),
+            engine: sent.engine.clone(),
             background: current_action().is_some_and(|a| a.is_background()),
             curl: sent.curl,
             error: None,
@@ -225,6 +229,8 @@ impl Activity {
         }
         let login = if authorized { " -u USER" } else { "" };
         let sent = Sent {
+            engine: String::new(),
+            context: None,
             target: ActivityTarget::Registry,
             method: "GET".into(),
             path: url.to_owned(),
@@ -331,69 +337,13 @@ pub(crate) fn engine_curl(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
+#[path = "activity_tests.rs"]
+mod tests;
 
-    #[test]
-    fn curl_uses_the_socket_or_the_tcp_address() {
-        assert_eq!(
-            engine_curl(
-                Some("/run/docker.sock"),
-                "unix:///run/docker.sock",
-                "GET",
-                "/v1.41/containers/json?all=1",
-                None
-            ),
-            "curl --unix-socket /run/docker.sock 'http://localhost/v1.41/containers/json?all=1'"
-        );
-        assert_eq!(
-            engine_curl(None, "tcp://10.0.0.2:2375", "POST", "/v1.41/volumes/create", Some(br#"{"Name":"it's"}"#)),
-            "curl -X POST -H 'Content-Type: application/json' -d '{\"Name\":\"it'\\''s\"}' http://10.0.0.2:2375/v1.41/volumes/create"
-        );
-    }
-
-    #[tokio::test]
-    async fn records_carry_the_cli_of_the_action_they_ran_in() {
-        let activity = Activity::default();
-        let mut live = activity.subscribe();
-        let sent = || Sent {
-            target: ActivityTarget::Engine,
-            method: "GET".into(),
-            path: "/v1.41/containers/json?all=1".into(),
-            headers: vec![("X-Registry-Auth".into(), REDACTED.into())],
-            body: None,
-            curl: String::new(),
-            started_ms: now_ms(),
-        };
-        as_action(Action::ListContainers { all: true }, async {
-            let pending = activity.begin(sent(), Capture::default());
-            assert!(activity.entries()[0].pending, "recorded as it is sent");
-            pending.finish(Some(200), None);
-        })
-        .await;
-        activity
-            .begin(sent(), Capture::default())
-            .finish(None, Some("refused".into()));
-        // A request given up before its answer (a cancelled pull) stays in the log, marked.
-        drop(activity.begin(sent(), Capture::default()));
-        let entries = activity.entries();
-        assert_eq!(entries[0].cli.as_deref(), Some("docker ps -a"));
-        assert_eq!((entries[0].status, entries[0].pending), (Some(200), false));
-        assert_eq!(entries[1].cli, None);
-        assert_eq!(entries[1].error.as_deref(), Some("refused"));
-        let cancelled = entries[2].error.as_deref().unwrap_or_default();
-        assert!(
-            !entries[2].pending && cancelled.contains("cancelled"),
-            "{cancelled}"
-        );
-        let first = entries[0].id;
-        assert!(
-            matches!(live.recv().await, Ok(ActivityMessage::Entry(e)) if e.id == first && e.pending)
-        );
-        assert!(
-            matches!(live.recv().await, Ok(ActivityMessage::Entry(e)) if e.id == first && !e.pending)
-        );
-        activity.clear();
-        assert!(activity.entries().is_empty());
+/// `docker ps` as a terminal on another context types it: `docker --context NAME ps`.
+fn with_context(cli: String, context: Option<&str>) -> String {
+    match (context, cli.strip_prefix("docker ")) {
+        (Some(name), Some(rest)) => format!("docker --context {name} {rest}"),
+        _ => cli,
     }
 }

@@ -45,7 +45,7 @@ impl Engine {
         endpoint: &Endpoint,
         activity: Activity,
     ) -> Result<Engine, Unreachable> {
-        let (docker, versioned) = client_for(&endpoint.host, &activity)?;
+        let (docker, versioned) = client_for(endpoint, &activity)?;
         let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
             Ok(Ok(docker)) => docker,
             Ok(Err(error)) => return Err(classify(&error)),
@@ -80,6 +80,7 @@ impl Engine {
     pub(crate) fn route(&self) -> Route {
         Route {
             host: self.endpoint.host.clone(),
+            context: self.endpoint.context_name(),
             activity: self.activity.clone(),
             // Its callers write the version into their paths themselves.
             version: Default::default(),
@@ -98,9 +99,10 @@ impl Engine {
 /// A bollard client whose every request goes through Porthole's recorded transport.
 /// Also returns where the negotiated version goes once known, so every later request carries it.
 fn client_for(
-    host: &str,
+    endpoint: &Endpoint,
     activity: &Activity,
 ) -> Result<(Docker, std::sync::Arc<std::sync::OnceLock<String>>), Unreachable> {
+    let host = endpoint.host.as_str();
     let usable = ["unix://", "tcp://", "http://"]
         .iter()
         .any(|scheme| host.starts_with(scheme));
@@ -112,6 +114,7 @@ fn client_for(
     }
     let route = Route {
         host: host.to_owned(),
+        context: endpoint.context_name(),
         activity: activity.clone(),
         version: Default::default(),
     };

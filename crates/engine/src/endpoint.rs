@@ -74,6 +74,14 @@ impl Endpoint {
         }
     }
 
+    /// The docker context's name when one chose this endpoint (the default context needs no flag).
+    pub fn context_name(&self) -> Option<String> {
+        match &self.source {
+            EndpointSource::Context(name) if name != "default" => Some(name.clone()),
+            _ => None,
+        }
+    }
+
     /// The socket path for `unix://` endpoints (used for `curl --unix-socket` in the learn features).
     pub fn socket_path(&self) -> Option<&str> {
         self.host.strip_prefix("unix://")

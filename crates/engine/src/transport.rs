@@ -25,6 +25,8 @@ use tokio::net::{TcpStream, UnixStream};
 pub(crate) struct Route {
     /// `unix:///path` or `tcp://host:port` / `http://host:port`.
     pub host: String,
+    /// The docker context that named this engine, if one did: recorded commands then say `--context NAME`.
+    pub context: Option<String>,
     pub activity: Activity,
     /// The negotiated API version (`1.41`), once known: requests without one get it, as the docker CLI sends
     /// them (bollard 0.19 drops the version from its paths).
@@ -103,6 +105,8 @@ impl Route {
             );
         }
         let sent = Sent {
+            engine: self.host.clone(),
+            context: self.context.clone(),
             target: ActivityTarget::Engine,
             method,
             path,

@@ -22,6 +22,9 @@ pub struct ActivityEntry {
     /// Unix milliseconds when the request was sent.
     pub at_ms: i64,
     pub target: ActivityTarget,
+    /// The engine the request went to (its address; empty for a registry).
+    #[serde(default)]
+    pub engine: String,
     pub method: String,
     /// The path with its query, exactly as sent (`/v1.41/containers/json?all=1`), or the whole URL for a registry.
     pub path: String,
@@ -156,6 +159,7 @@ mod tests {
 
     fn entry(status: Option<u16>, cli: Option<&str>) -> ActivityEntry {
         ActivityEntry {
+            engine: String::new(),
             id: 1,
             at_ms: 0,
             target: ActivityTarget::Engine,

@@ -42,6 +42,9 @@ pub fn ActivityDetailPane(id: u64, on_close: impl Fn() + 'static) -> impl IntoVi
                                 <p class="muted">"No docker command of its own: Porthole sent it as part of another step."</p>
                             }.into_any(),
                         }}
+                        {(!detail.entry.engine.is_empty()).then(|| view! {
+                            <p class="muted" id="activity-engine">{format!("Sent to the engine at {}", detail.entry.engine)}</p>
+                        })}
                         <h3>"The same request with curl"</h3>
                         <div class="activity-curl-hint"><CliHint command=Signal::derive(move || curl.clone()) /></div>
                         <h3>"Request"</h3>
