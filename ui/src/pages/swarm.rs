@@ -27,23 +27,39 @@ pub fn SwarmPage() -> impl IntoView {
     // Task states have no events: while a service converges (tasks starting, a rolling update), the page looks
     // again every second until it has; at rest it only follows the engine's events.
     let converging = RwSignal::new(0u32);
+    // Reads overlap (an event burst, then the read after a leave): only the latest one started may set the page,
+    // or an older reply saying "still in a swarm" could land after the newer one.
+    let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         converging.track();
         store.swarm_changed.track();
         store.containers.track();
         store.info.track();
+        let read = latest.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        let current = move || read.is_some() && latest.try_get_value() == read;
         spawn_local(async move {
             let Ok(fresh) = api::swarm_info().await else {
                 return;
             };
+            if !current() {
+                return;
+            }
             let manager = fresh.manager;
             // Set only what changed: a re-render would reset what the user is typing (a replica count, the reveal).
             set_if_changed(info, Some(fresh));
             if manager {
                 if let Ok(list) = api::list_nodes().await {
-                    set_if_changed(nodes, list);
+                    if current() {
+                        set_if_changed(nodes, list);
+                    }
                 }
                 if let Ok(list) = api::list_services().await {
+                    if !current() {
+                        return;
+                    }
                     let unsettled = list.iter().any(|s| {
                         s.running != s.desired
                             || matches!(s.update_state.as_str(), "updating" | "rollback_started")

@@ -228,8 +228,8 @@ impl Store {
         self.save_settings();
     }
 
-    /// Performs a user action on a container or an image. Lists update from the engine's events, not from here;
-    /// a failure is shown with the follow-ups the model offers for it.
+    /// Performs a user action. Lists update from the engine's events, not from here — except for the few actions
+    /// no event reports (`Action::unannounced`); a failure is shown with the follow-ups the model offers for it.
     pub fn perform(self, action: Action) {
         let target = action.target().unwrap_or_default().to_owned();
         self.error.set(None);
@@ -237,6 +237,9 @@ impl Store {
         spawn_local(async move {
             let result = api::perform(&action).await;
             self.busy.update(|b| b.retain(|t| t != &target));
+            if let (Ok(()), Some(kind)) = (&result, action.unannounced()) {
+                self.refresh(kind);
+            }
             if let Err(error) = result {
                 if error.kind == porthole_model::ErrorKind::NotFound {
                     self.refresh(ObjectKind::Container);

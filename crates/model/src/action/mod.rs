@@ -340,6 +340,18 @@ impl Action {
         matches!(self, Self::StatsOnce { .. } | Self::Ping)
     }
 
+    /// The kind of object to read again once this action has succeeded, for the actions whose effect the engine
+    /// announces late or not at all: joining or leaving a swarm changes `/info`, which no event reports, and the
+    /// events that do follow (the ingress network going) can arrive before `/info` has changed.
+    pub fn unannounced(&self) -> Option<crate::ObjectKind> {
+        match self {
+            Self::Swarm {
+                action: crate::swarm::SwarmAction::Init { .. } | crate::swarm::SwarmAction::Leave { .. },
+            } => Some(crate::ObjectKind::Swarm),
+            _ => None,
+        }
+    }
+
     /// The button label for an action the UI offers.
     pub fn label(&self) -> String {
         match self {

@@ -287,3 +287,26 @@ fn the_recorded_command_leaves_secret_values_out_and_quotes_paths() {
     assert_eq!(run.recorded_cli(), "docker run -d -e API_KEY nginx");
     assert_eq!(Action::ListImages.recorded_cli(), Action::ListImages.cli());
 }
+
+#[test]
+fn joining_or_leaving_a_swarm_is_read_again_since_no_event_reports_it() {
+    use crate::swarm::SwarmAction;
+    let leave = Action::Swarm {
+        action: SwarmAction::Leave { force: true },
+    };
+    let init = Action::Swarm {
+        action: SwarmAction::Init {
+            advertise: "127.0.0.1".into(),
+        },
+    };
+    assert_eq!(leave.unannounced(), Some(crate::ObjectKind::Swarm));
+    assert_eq!(init.unannounced(), Some(crate::ObjectKind::Swarm));
+    // Services announce themselves with events: nothing extra to read.
+    let remove = Action::Swarm {
+        action: SwarmAction::RemoveService {
+            service: "web".into(),
+        },
+    };
+    assert_eq!(remove.unannounced(), None);
+    assert_eq!(Action::ListImages.unannounced(), None);
+}
