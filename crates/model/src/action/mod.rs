@@ -346,7 +346,8 @@ impl Action {
     pub fn unannounced(&self) -> Option<crate::ObjectKind> {
         match self {
             Self::Swarm {
-                action: crate::swarm::SwarmAction::Init { .. } | crate::swarm::SwarmAction::Leave { .. },
+                action:
+                    crate::swarm::SwarmAction::Init { .. } | crate::swarm::SwarmAction::Leave { .. },
             } => Some(crate::ObjectKind::Swarm),
             _ => None,
         }
