@@ -1,5 +1,6 @@
 //! Swarm through the window, on a one-node swarm the test starts and leaves: initialise from the Swarm page, the
-//! join command with its token masked until asked, the node listed, a service created with the form (2 replicas),
+//! join command with its token masked until asked, the node listed, a bad service name and a bad stack name refused
+//! beside their fields with nothing sent, a service created with the form (2 replicas),
 //! scaled to 3 from its row, its tasks listed, removed (asked first), a stack deployed with `docker stack deploy` and
 //! removed (asked first), and the swarm left (asked first).
 
@@ -27,6 +28,7 @@ async fn initialise_create_scale_remove_and_leave() {
     let _left = Left;
     let name = unique("svc");
     let window = Window::launch().await;
+    window.record_ipc().await;
     window.open("swarm").await;
     window
         .appears("#swarm-setup[data-state=inactive]", 10)
@@ -65,6 +67,16 @@ async fn initialise_create_scale_remove_and_leave() {
         .await;
 
     window.click("#service-new").await;
+    // A name the engine would refuse is refused beside its field, and nothing is sent.
+    window
+        .rejects(
+            "service-name",
+            "bad name!",
+            "#service-invalid[data-invalid=name]",
+            "#service-create-go",
+            "swarm_action",
+        )
+        .await;
     window.type_into("service-name", &name).await;
     window
         .type_into("service-image", "porthole-test/busybox:1")
@@ -152,6 +164,15 @@ async fn initialise_create_scale_remove_and_leave() {
     .expect("compose file");
     let file = folder.join("compose.yaml").display().to_string();
     window.type_into("stack-file", &file).await;
+    window
+        .rejects(
+            "stack-name",
+            "Bad Name!",
+            "#stack-invalid",
+            "#stack-deploy",
+            "stack_run",
+        )
+        .await;
     window.type_into("stack-name", &stack).await;
     window
         .wait_for(
