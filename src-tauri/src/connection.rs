@@ -9,8 +9,9 @@
 //! vanished without closing the connection is noticed within `LIVENESS_SECS` plus the ping's timeout.
 
 use crate::state::Shared;
-use porthole_engine::{events, system, Engine};
-use porthole_model::engine::{is_local_endpoint, reconnect_delay_secs, LIVENESS_SECS};
+use porthole_engine::system::{self, events};
+use porthole_engine::Engine;
+use porthole_model::system::{is_local_endpoint, reconnect_delay_secs, LIVENESS_SECS};
 use porthole_model::ConnectionState;
 use std::sync::Arc;
 use std::time::Duration;

@@ -33,6 +33,6 @@ pub async fn logs(
     })?;
     // Streamed to the file as it is read: a long log is never in memory whole.
     let mut out = tokio::io::BufWriter::new(file);
-    porthole_engine::logs::write_all(&engine, &container, &mut out).await?;
+    porthole_engine::container::logs::write_all(&engine, &container, &mut out).await?;
     Ok(Some(path.display().to_string()))
 }

@@ -5,7 +5,7 @@
 //! they fail fast with `EngineUnavailable`.
 
 use crate::subscriptions::Subscriptions;
-use porthole_engine::credentials::Store;
+use porthole_engine::registry::credentials::Store;
 use porthole_engine::{Activity, Endpoint, Engine};
 use porthole_model::{ConnectionState, ErrorKind, ObjectKind, PortholeError};
 use std::sync::{Arc, RwLock};

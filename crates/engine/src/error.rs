@@ -5,8 +5,8 @@
 //! (`Diagnosis::recognise`: a name in use, a port already allocated …), which never changes the kind. A recognised
 //! case's sentence (what happened and the fix) wins over the generic and the action-specific one.
 
-use crate::connection::{classify, Unreachable};
-use crate::transport::describe;
+use crate::system::connection::{classify, Unreachable};
+use crate::system::transport::describe;
 use bollard::errors::Error as BollardError;
 use porthole_model::diagnosis::Diagnosis;
 use porthole_model::{ErrorKind, PortholeError};

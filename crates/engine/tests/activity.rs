@@ -5,12 +5,10 @@
 
 mod common;
 
-use porthole_engine::credentials::Store;
+use porthole_engine::registry::credentials::Store;
 use porthole_engine::Engine;
-use porthole_engine::{
-    container, containers, image, image_build, images, registries, run, volumes,
-};
-use porthole_model::run::{MountKind, MountSpec, PortSpec, RunRequest};
+use porthole_engine::{container, image, registry, volume};
+use porthole_model::container::run::{MountKind, MountSpec, PortSpec, RunRequest};
 use porthole_model::volume::VolumeCreate;
 use porthole_model::{
     Action, ActivityEntry, BuildRequest, ContainerAction, ImageAction, ImageReference, Login,
@@ -73,7 +71,7 @@ fn inspect(format: &str, object: &str) -> String {
 #[tokio::test]
 async fn each_call_is_recorded_with_its_command_and_a_working_curl() {
     let engine = common::engine().await;
-    containers::list(&engine, true).await.unwrap();
+    container::list::list(&engine, true).await.unwrap();
     let list = records_of(&engine, &Action::ListContainers { all: true });
     let entry = &list[0];
     assert_eq!((entry.method.as_str(), entry.status), ("GET", Some(200)));
@@ -92,9 +90,9 @@ async fn each_call_is_recorded_with_its_command_and_a_working_curl() {
     let answer = replay(&entry.curl, "", "", "");
     assert!(answer.starts_with('['), "{answer}");
 
-    images::list(&engine).await.unwrap();
+    image::list::list(&engine).await.unwrap();
     assert_eq!(records_of(&engine, &Action::ListImages)[0].method, "GET");
-    volumes::list(&engine).await.unwrap();
+    volume::list(&engine).await.unwrap();
     records_of(&engine, &Action::ListVolumes);
     porthole_engine::system::info(&engine).await.unwrap();
     let info = records_of(&engine, &Action::EngineInfo);
@@ -132,7 +130,7 @@ async fn each_call_is_recorded_with_its_command_and_a_working_curl() {
         name: name.clone(),
         ..Default::default()
     };
-    volumes::create(&engine, &request).await.unwrap();
+    volume::create(&engine, &request).await.unwrap();
     let created = &records_of(
         &engine,
         &Action::CreateVolume {
@@ -150,7 +148,7 @@ async fn each_call_is_recorded_with_its_command_and_a_working_curl() {
         "{}",
         created.curl
     );
-    volumes::remove(&engine, &name).await.unwrap();
+    volume::remove(&engine, &name).await.unwrap();
     // The curl repeats it (the volume is created again, by curl this time).
     replay(&created.curl, "", "", "");
     assert_eq!(inspect("{{.Name}}", &name), name);
@@ -185,7 +183,9 @@ async fn the_commands_shown_do_what_the_app_did() {
         "",
     )
     .unwrap()];
-    run::run(&engine, &store, &request).await.unwrap();
+    container::run::run(&engine, &store, &request)
+        .await
+        .unwrap();
     let records = records_of(
         &engine,
         &Action::Run {
@@ -329,7 +329,7 @@ async fn the_commands_shown_do_what_the_app_did() {
         ],
         labels: vec![("porthole.test".into(), "replay".into())],
     };
-    volumes::create(&engine, &create).await.unwrap();
+    volume::create(&engine, &create).await.unwrap();
     replay(&create.cli(), &volume, &twin_volume, "");
     for format in ["{{.Driver}}", "{{json .Labels}}", "{{json .Options}}"] {
         assert_eq!(
@@ -338,7 +338,7 @@ async fn the_commands_shown_do_what_the_app_did() {
             "{format}"
         );
     }
-    volumes::remove(&engine, &volume).await.unwrap();
+    volume::remove(&engine, &volume).await.unwrap();
     replay(
         &Action::RemoveVolume {
             name: volume.clone(),
@@ -370,7 +370,7 @@ async fn the_commands_shown_do_what_the_app_did() {
         build_args: vec![("GREETING".into(), BUILD_SECRET.into())],
         no_cache: false,
     };
-    image_build::build(&engine, &build, |_| {})
+    image::build::build(&engine, &build, |_| {})
         .await
         .map_err(|(e, _)| e)
         .unwrap();
@@ -439,7 +439,7 @@ async fn no_secret_is_recorded_after_a_login_and_an_authenticated_pull() {
         username: user.clone(),
         password: password.clone(),
     };
-    registries::login(&engine, &store, &login).await.unwrap();
+    registry::login(&engine, &store, &login).await.unwrap();
     let action = Action::Login {
         registry: registry.clone(),
         username: user.clone(),
@@ -466,7 +466,7 @@ async fn no_secret_is_recorded_after_a_login_and_an_authenticated_pull() {
         .await
         .unwrap();
     let parsed = ImageReference::parse(&reference).unwrap();
-    porthole_engine::push::push(&engine, &store, &parsed, |_| {})
+    porthole_engine::image::push::push(&engine, &store, &parsed, |_| {})
         .await
         .unwrap();
     common::docker(&["rmi", &reference]);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use porthole_engine::{container, exec, logs, processes, stats};
+use porthole_engine::container::{self, exec, logs, processes, stats};
 use porthole_model::{ContainerAction, ContainerState, ErrorKind, LogStream};
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use porthole_engine::containers;
+use porthole_engine::container::list as containers;
 use porthole_model::ContainerState;
 
 #[tokio::test]

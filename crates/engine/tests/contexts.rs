@@ -5,9 +5,9 @@
 
 mod common;
 
-use porthole_engine::context::{create, endpoint_of, list, probe};
-use porthole_engine::endpoint::{Endpoint, EndpointSource};
-use porthole_model::context::{EngineAdd, EngineOrigin};
+use porthole_engine::system::context::{create, endpoint_of, list, probe};
+use porthole_engine::system::endpoint::{Endpoint, EndpointSource};
+use porthole_model::system::context::{EngineAdd, EngineOrigin};
 use porthole_model::ErrorKind;
 use std::process::Command;
 

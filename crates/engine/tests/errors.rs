@@ -4,9 +4,10 @@
 
 mod common;
 
-use porthole_engine::credentials::Store;
+use porthole_engine::container::{self, run};
 use porthole_engine::error::from_unreachable;
-use porthole_engine::{container, image, run, Endpoint, EndpointSource, Engine};
+use porthole_engine::registry::credentials::Store;
+use porthole_engine::{image, Endpoint, EndpointSource, Engine};
 use porthole_model::diagnosis::Diagnosis;
 use porthole_model::{
     ContainerAction, ImageAction, ImageReference, PortSpec, PortholeError, RunRequest,

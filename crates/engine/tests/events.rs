@@ -17,7 +17,7 @@ async fn a_burst_of_container_events_arrives_as_few_batches() {
         .system_time;
     let (sender, mut batches) = mpsc::channel(64);
     let watcher = tokio::spawn(async move {
-        porthole_engine::events::forward_invalidations(&engine, Some(since), sender).await
+        porthole_engine::system::events::forward_invalidations(&engine, Some(since), sender).await
     });
     tokio::time::sleep(Duration::from_millis(300)).await;
 

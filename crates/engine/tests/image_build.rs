@@ -4,8 +4,8 @@
 
 mod common;
 
-use porthole_engine::image_build::build;
-use porthole_model::image_build::StepState;
+use porthole_engine::image::build::build;
+use porthole_model::image::build::StepState;
 use porthole_model::{BuildRequest, ErrorKind};
 
 fn context(dockerfile: &str) -> String {

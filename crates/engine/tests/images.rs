@@ -3,7 +3,7 @@
 
 mod common;
 
-use porthole_engine::images;
+use porthole_engine::image::list as images;
 
 #[tokio::test]
 async fn lists_the_test_images_with_their_tags_and_usage() {

@@ -5,8 +5,8 @@
 
 mod common;
 
-use porthole_engine::image_build::build;
-use porthole_model::image_build::StepState;
+use porthole_engine::image::build::build;
+use porthole_model::image::build::StepState;
 use porthole_model::learn::{dockerfile_example, DOCKERFILE_EXAMPLE_OUTPUT};
 use porthole_model::BuildRequest;
 

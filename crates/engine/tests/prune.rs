@@ -4,7 +4,7 @@
 
 mod common;
 
-use porthole_engine::images::{list, prune, prune_preview};
+use porthole_engine::image::list::{list, prune, prune_preview};
 
 #[tokio::test]
 async fn the_preview_is_what_prune_removes() {

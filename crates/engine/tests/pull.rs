@@ -3,8 +3,8 @@
 
 mod common;
 
-use porthole_engine::credentials::Store;
 use porthole_engine::image::{perform, pull};
+use porthole_engine::registry::credentials::Store;
 use porthole_model::{ErrorKind, ImageAction, ImageReference};
 
 fn open_registry() -> String {

@@ -4,9 +4,10 @@
 
 mod common;
 
-use porthole_engine::credentials::Store;
+use porthole_engine::image::push::push;
 use porthole_engine::image::{details, perform, pull, tag};
-use porthole_engine::{push::push, registries, registry};
+use porthole_engine::registry;
+use porthole_engine::registry::credentials::Store;
 use porthole_model::{ErrorKind, ImageAction, ImageReference, Login};
 
 fn login(registry: &str, user: &str, password: &str) -> Login {
@@ -56,7 +57,7 @@ async fn a_wrong_password_is_refused_and_nothing_is_saved() {
     let (registry, user, _) = common::auth_registry();
     let dir = common::docker_config("wrong", "{\"currentContext\":\"default\"}");
     let store = Store::at(&dir);
-    let error = registries::login(
+    let error = registry::login(
         &engine,
         &store,
         &login(&registry, &user, "not-the-password"),
@@ -94,12 +95,12 @@ async fn logins_in_config_json_are_shared_with_the_docker_cli() {
     assert!(error.message.contains("docker login"), "{error:?}");
     common::docker(&["rmi", &refused]);
 
-    let logged_in = registries::login(&engine, &store, &login(&registry, &user, &password))
+    let logged_in = registry::login(&engine, &store, &login(&registry, &user, &password))
         .await
         .unwrap();
     assert_eq!(logged_in.username.as_deref(), Some(user.as_str()));
     assert_eq!(logged_in.stored_in.as_deref(), Some("config.json"));
-    let listed = registries::list(&store).await.unwrap();
+    let listed = registry::list(&store).await.unwrap();
     assert_eq!(listed, vec![logged_in.clone()]);
     let text = std::fs::read_to_string(dir.join("config.json")).unwrap();
     assert!(
@@ -120,8 +121,8 @@ async fn logins_in_config_json_are_shared_with_the_docker_cli() {
     assert!(ok, "docker pull with the app's login: {output}");
 
     // Logged out, the app's pull is refused; the CLI's login then serves the app.
-    registries::logout(&store, &registry).await.unwrap();
-    assert!(registries::list(&store).await.unwrap().is_empty());
+    registry::logout(&store, &registry).await.unwrap();
+    assert!(registry::list(&store).await.unwrap().is_empty());
     common::docker(&["rmi", &pushed]);
     let reference = ImageReference::parse(&pushed).unwrap();
     let refused = pull(&engine, &store, &reference, None, |_| {})
@@ -135,9 +136,7 @@ async fn logins_in_config_json_are_shared_with_the_docker_cli() {
     );
     assert!(ok, "docker login: {output}");
     assert_eq!(
-        registries::list(&store).await.unwrap()[0]
-            .username
-            .as_deref(),
+        registry::list(&store).await.unwrap()[0].username.as_deref(),
         Some(user.as_str())
     );
     pull(&engine, &store, &reference, None, |_| {})
@@ -155,7 +154,7 @@ async fn a_credential_helper_keeps_the_password_out_of_config_json() {
     let dir = common::docker_config("helper", r#"{"credsStore":"porthole-test"}"#);
     let store = Store::at(&dir);
 
-    let logged_in = registries::login(&engine, &store, &login(&registry, &user, &password))
+    let logged_in = registry::login(&engine, &store, &login(&registry, &user, &password))
         .await
         .unwrap();
     assert_eq!(
@@ -172,7 +171,7 @@ async fn a_credential_helper_keeps_the_password_out_of_config_json() {
     // Listing logins names the user through the helper's `list`, and never asks it for a secret (`get`).
     let calls = format!("{}.calls", std::env::var("PORTHOLE_HELPER_STORE").unwrap());
     std::fs::write(&calls, "").unwrap();
-    let listed = registries::list(&store).await.unwrap();
+    let listed = registry::list(&store).await.unwrap();
     let entry = listed
         .iter()
         .find(|r| r.address == registry)
@@ -186,12 +185,12 @@ async fn a_credential_helper_keeps_the_password_out_of_config_json() {
     let (ok, output) = common::docker_in(&dir, &["pull", &pushed], "");
     assert!(ok, "docker pull through the same helper: {output}");
 
-    registries::logout(&store, &registry).await.unwrap();
+    registry::logout(&store, &registry).await.unwrap();
     assert!(
         store.get(&registry).await.unwrap().is_none(),
         "the helper forgot it"
     );
-    registries::logout(&store, &registry)
+    registry::logout(&store, &registry)
         .await
         .expect("logging out twice is not an error, as with the CLI");
     common::docker(&["rmi", &pushed]);
@@ -211,7 +210,7 @@ async fn a_registry_known_only_by_a_hosts_entry_works_like_the_notes_one() {
         reference.registry, by_name,
         "host:port is the registry, never a tag"
     );
-    registries::login(&engine, &store, &login(&by_name, &user, &password))
+    registry::login(&engine, &store, &login(&by_name, &user, &password))
         .await
         .unwrap();
     let pushed = push_fresh(&store, &by_name, "named").await;
@@ -253,30 +252,32 @@ async fn catalogs_and_tags_are_listed_public_or_with_the_login() {
     let engine = common::engine().await;
     let open = std::env::var("PORTHOLE_TEST_OPEN_REGISTRY").unwrap();
     let anonymous = Store::at(common::docker_config("browse-open", "{}"));
-    let catalog = registry::catalog(&engine, &anonymous, &open).await.unwrap();
+    let catalog = registry::browse::catalog(&engine, &anonymous, &open)
+        .await
+        .unwrap();
     assert!(!catalog.private, "the open registry lists without a login");
     assert!(
         catalog.repositories.contains(&"porthole/hello".to_owned()),
         "{catalog:?}"
     );
-    let tags = registry::tags(&engine, &anonymous, &open, "porthole/hello")
+    let tags = registry::browse::tags(&engine, &anonymous, &open, "porthole/hello")
         .await
         .unwrap();
     assert_eq!(tags.tags, ["1"]);
 
     let (private_registry, user, password) = common::auth_registry();
-    let refused = registry::catalog(&engine, &anonymous, &private_registry)
+    let refused = registry::browse::catalog(&engine, &anonymous, &private_registry)
         .await
         .unwrap_err();
     assert_eq!(refused.kind, ErrorKind::Unauthorized, "{refused:?}");
     assert!(refused.message.contains("log in"), "{refused:?}");
     let store = Store::at(common::docker_config("browse-private", "{}"));
-    registries::login(&engine, &store, &login(&private_registry, &user, &password))
+    registry::login(&engine, &store, &login(&private_registry, &user, &password))
         .await
         .unwrap();
     let pushed = push_fresh(&store, &private_registry, "browse").await;
     let reference = ImageReference::parse(&pushed).unwrap();
-    let catalog = registry::catalog(&engine, &store, &private_registry)
+    let catalog = registry::browse::catalog(&engine, &store, &private_registry)
         .await
         .unwrap();
     assert!(catalog.private);
@@ -284,7 +285,7 @@ async fn catalogs_and_tags_are_listed_public_or_with_the_login() {
         catalog.repositories.contains(&reference.repository),
         "{catalog:?}"
     );
-    let tags = registry::tags(&engine, &store, &private_registry, &reference.repository)
+    let tags = registry::browse::tags(&engine, &store, &private_registry, &reference.repository)
         .await
         .unwrap();
     assert_eq!((tags.tags, tags.private), (vec!["1".to_owned()], true));
@@ -294,7 +295,7 @@ async fn catalogs_and_tags_are_listed_public_or_with_the_login() {
 #[tokio::test]
 async fn docker_hub_search_says_offline_when_the_engine_cannot_reach_it() {
     let engine = common::engine().await;
-    match registry::search(&engine, "nginx").await {
+    match registry::browse::search(&engine, "nginx").await {
         // A machine with internet: the official image is found.
         Ok(results) => assert!(
             results.iter().any(|r| r.name == "nginx" && r.official),

@@ -4,9 +4,9 @@
 
 mod common;
 
-use porthole_engine::credentials::Store;
-use porthole_engine::run::run;
-use porthole_model::run::{MountKind, MountSpec, PortSpec, RestartPolicy, RunRequest};
+use porthole_engine::container::run::run;
+use porthole_engine::registry::credentials::Store;
+use porthole_model::container::run::{MountKind, MountSpec, PortSpec, RestartPolicy, RunRequest};
 use porthole_model::ErrorKind;
 use std::io::{Read, Write};
 

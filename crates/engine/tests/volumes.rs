@@ -5,8 +5,8 @@
 
 mod common;
 
-use porthole_engine::volumes::{create, host_mounts, inspect, list, prune, remove};
-use porthole_model::run::MountKind;
+use porthole_engine::volume::{create, host_mounts, inspect, list, prune, remove};
+use porthole_model::container::run::MountKind;
 use porthole_model::volume::{prunable, VolumeCreate};
 use porthole_model::ErrorKind;
 
@@ -208,7 +208,7 @@ async fn remove_unused_removes_exactly_the_names_listed() {
         &format!("{taken}:/data"),
         common::BUSYBOX,
     ]);
-    let refused = porthole_engine::volumes::remove_many(&engine, &[listed.clone(), taken.clone()])
+    let refused = porthole_engine::volume::remove_many(&engine, &[listed.clone(), taken.clone()])
         .await
         .unwrap_err();
     assert_eq!(refused.kind, ErrorKind::Conflict, "{refused:?}");

@@ -8,8 +8,8 @@
 //!   never changes the kind, and a reply it does not recognise leaves the error as it was.
 //! - Fixes that name a registry say `HOST:PORT`; `fix_for` puts the registry in when the caller knows it.
 
-use crate::engine::UnreachableReason;
 use crate::error_kind::ErrorKind;
+use crate::system::UnreachableReason;
 use serde::{Deserialize, Serialize};
 
 /// A known engine error.

@@ -13,7 +13,7 @@ pub async fn list_containers(
     state: State<'_, AppState>,
     args: Args<c::list_containers>,
 ) -> Answer<c::list_containers> {
-    porthole_engine::containers::list(&state.engine()?, args).await
+    porthole_engine::container::list::list(&state.engine()?, args).await
 }
 
 /// A removed container's streams are cancelled with it (views follow it by id, actions name it by name).
@@ -45,7 +45,7 @@ pub async fn run_container(
     state: State<'_, AppState>,
     args: Args<c::run_container>,
 ) -> Answer<c::run_container> {
-    porthole_engine::run::run(&state.engine()?, &state.credentials, &args).await
+    porthole_engine::container::run::run(&state.engine()?, &state.credentials, &args).await
 }
 
 #[tauri::command]
@@ -62,7 +62,13 @@ pub async fn logs_before(
     state: State<'_, AppState>,
     args: Args<c::logs_before>,
 ) -> Answer<c::logs_before> {
-    porthole_engine::logs::before(&state.engine()?, &args.container, &args.before, args.count).await
+    porthole_engine::container::logs::before(
+        &state.engine()?,
+        &args.container,
+        &args.before,
+        args.count,
+    )
+    .await
 }
 
 /// The list's CPU and memory columns for the visible running rows; the UI subscribes again when the rows in view

@@ -35,9 +35,11 @@ pub async fn list_engines(
     args: Args<c::list_engines>,
 ) -> Answer<c::list_engines> {
     let () = args;
-    let mut engines = porthole_engine::context::list(environment, &state.shared().endpoint());
+    let mut engines =
+        porthole_engine::system::context::list(environment, &state.shared().endpoint());
     let probes =
-        futures_util::future::join_all(engines.iter().map(porthole_engine::context::probe)).await;
+        futures_util::future::join_all(engines.iter().map(porthole_engine::system::context::probe))
+            .await;
     for (engine, probe) in engines.iter_mut().zip(probes) {
         engine.probe = Some(probe);
     }
@@ -50,7 +52,7 @@ pub fn switch_engine(
     state: State<'_, AppState>,
     args: Args<c::switch_engine>,
 ) -> Answer<c::switch_engine> {
-    let engines = porthole_engine::context::list(environment, &state.shared().endpoint());
+    let engines = porthole_engine::system::context::list(environment, &state.shared().endpoint());
     let entry = engines.iter().find(|e| e.name == args).ok_or_else(|| {
         porthole_model::PortholeError::new(
             porthole_model::ErrorKind::NotFound,
@@ -58,11 +60,11 @@ pub fn switch_engine(
             "",
         )
     })?;
-    Ok(state.switch(porthole_engine::context::endpoint_of(entry)))
+    Ok(state.switch(porthole_engine::system::context::endpoint_of(entry)))
 }
 
 /// `docker context create`, through the docker CLI.
 #[tauri::command]
 pub async fn add_engine(args: Args<c::add_engine>) -> Answer<c::add_engine> {
-    porthole_engine::context::create(None, &args).await
+    porthole_engine::system::context::create(None, &args).await
 }

@@ -3,7 +3,7 @@
 use crate::state::AppState;
 use crate::subscriptions::Topic;
 use porthole_model::contract::{command as c, Answer, Args, Message};
-use porthole_model::pull::parse_platform;
+use porthole_model::image::pull::parse_platform;
 use porthole_model::PortholeError;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -14,7 +14,7 @@ pub async fn list_images(
     args: Args<c::list_images>,
 ) -> Answer<c::list_images> {
     let () = args;
-    porthole_engine::images::list(&state.engine()?).await
+    porthole_engine::image::list::list(&state.engine()?).await
 }
 
 #[tauri::command]
@@ -46,7 +46,7 @@ pub async fn prune_preview(
     state: State<'_, AppState>,
     args: Args<c::prune_preview>,
 ) -> Answer<c::prune_preview> {
-    porthole_engine::images::prune_preview(&state.engine()?, args).await
+    porthole_engine::image::list::prune_preview(&state.engine()?, args).await
 }
 
 #[tauri::command]
@@ -54,7 +54,7 @@ pub async fn prune_images(
     state: State<'_, AppState>,
     args: Args<c::prune_images>,
 ) -> Answer<c::prune_images> {
-    porthole_engine::images::prune(&state.engine()?, args).await
+    porthole_engine::image::list::prune(&state.engine()?, args).await
 }
 
 /// Starts a pull (`docker pull`); its progress arrives on `on_message`. The reference was parsed on the way in and

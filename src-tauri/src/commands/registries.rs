@@ -11,17 +11,17 @@ pub async fn list_registries(
     args: Args<c::list_registries>,
 ) -> Answer<c::list_registries> {
     let () = args;
-    porthole_engine::registries::list(&state.credentials).await
+    porthole_engine::registry::list(&state.credentials).await
 }
 
 #[tauri::command]
 pub async fn login(state: State<'_, AppState>, args: Args<c::login>) -> Answer<c::login> {
-    porthole_engine::registries::login(&state.engine()?, &state.credentials, &args).await
+    porthole_engine::registry::login(&state.engine()?, &state.credentials, &args).await
 }
 
 #[tauri::command]
 pub async fn logout(state: State<'_, AppState>, args: Args<c::logout>) -> Answer<c::logout> {
-    porthole_engine::registries::logout(&state.credentials, &args).await
+    porthole_engine::registry::logout(&state.credentials, &args).await
 }
 
 /// The registry's repositories (`GET /v2/_catalog`), with the stored login when it asks for one.
@@ -30,7 +30,7 @@ pub async fn registry_catalog(
     state: State<'_, AppState>,
     args: Args<c::registry_catalog>,
 ) -> Answer<c::registry_catalog> {
-    porthole_engine::registry::catalog(&state.engine()?, &state.credentials, &args).await
+    porthole_engine::registry::browse::catalog(&state.engine()?, &state.credentials, &args).await
 }
 
 #[tauri::command]
@@ -39,7 +39,7 @@ pub async fn registry_tags(
     args: Args<c::registry_tags>,
 ) -> Answer<c::registry_tags> {
     let engine = state.engine()?;
-    porthole_engine::registry::tags(
+    porthole_engine::registry::browse::tags(
         &engine,
         &state.credentials,
         &args.registry,
@@ -54,5 +54,5 @@ pub async fn search_hub(
     state: State<'_, AppState>,
     args: Args<c::search_hub>,
 ) -> Answer<c::search_hub> {
-    porthole_engine::registry::search(&state.engine()?, &args).await
+    porthole_engine::registry::browse::search(&state.engine()?, &args).await
 }

@@ -10,7 +10,7 @@ pub async fn list_volumes(
     args: Args<c::list_volumes>,
 ) -> Answer<c::list_volumes> {
     let () = args;
-    porthole_engine::volumes::list(&state.engine()?).await
+    porthole_engine::volume::list(&state.engine()?).await
 }
 
 #[tauri::command]
@@ -18,7 +18,7 @@ pub async fn create_volume(
     state: State<'_, AppState>,
     args: Args<c::create_volume>,
 ) -> Answer<c::create_volume> {
-    porthole_engine::volumes::create(&state.engine()?, &args).await
+    porthole_engine::volume::create(&state.engine()?, &args).await
 }
 
 #[tauri::command]
@@ -26,7 +26,7 @@ pub async fn remove_volume(
     state: State<'_, AppState>,
     args: Args<c::remove_volume>,
 ) -> Answer<c::remove_volume> {
-    porthole_engine::volumes::remove(&state.engine()?, &args).await
+    porthole_engine::volume::remove(&state.engine()?, &args).await
 }
 
 #[tauri::command]
@@ -34,7 +34,7 @@ pub async fn remove_volumes(
     state: State<'_, AppState>,
     args: Args<c::remove_volumes>,
 ) -> Answer<c::remove_volumes> {
-    porthole_engine::volumes::remove_many(&state.engine()?, &args).await
+    porthole_engine::volume::remove_many(&state.engine()?, &args).await
 }
 
 #[tauri::command]
@@ -42,7 +42,7 @@ pub async fn inspect_volume(
     state: State<'_, AppState>,
     args: Args<c::inspect_volume>,
 ) -> Answer<c::inspect_volume> {
-    porthole_engine::volumes::inspect(&state.engine()?, &args).await
+    porthole_engine::volume::inspect(&state.engine()?, &args).await
 }
 
 #[tauri::command]
@@ -51,5 +51,5 @@ pub async fn list_host_mounts(
     args: Args<c::list_host_mounts>,
 ) -> Answer<c::list_host_mounts> {
     let () = args;
-    porthole_engine::volumes::host_mounts(&state.engine()?).await
+    porthole_engine::volume::host_mounts(&state.engine()?).await
 }

@@ -12,7 +12,7 @@ pub async fn run(engine: Engine, request: BuildRequest, channel: Channel<BuildMe
     let mut throttle = Throttle::default();
     // What the page has: each message carries only what changed since (bounded by the lines kept per step).
     let mut seen = BuildSeen::default();
-    let result = porthole_engine::image_build::build(&engine, &request, |progress| {
+    let result = porthole_engine::image::build::build(&engine, &request, |progress| {
         if throttle.ready() {
             let update = progress.since(&seen);
             seen = progress.seen();

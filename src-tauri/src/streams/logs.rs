@@ -10,10 +10,11 @@ use tauri::ipc::Channel;
 const EVERY: Duration = Duration::from_millis(50);
 
 pub async fn follow(engine: Engine, container: String, tail: u32, channel: Channel<LogMessage>) {
-    let result = porthole_engine::logs::follow(&engine, &container, tail, EVERY, |lines| {
-        let batch = porthole_model::LogBatch::from_lines(&lines);
-        channel.send(LogMessage::Lines { batch }).is_ok()
-    })
-    .await;
+    let result =
+        porthole_engine::container::logs::follow(&engine, &container, tail, EVERY, |lines| {
+            let batch = porthole_model::LogBatch::from_lines(&lines);
+            channel.send(LogMessage::Lines { batch }).is_ok()
+        })
+        .await;
     super::finish(&channel, result);
 }

@@ -10,7 +10,7 @@ const EVERY: Duration = Duration::from_secs(2);
 
 pub async fn follow(engine: Engine, container: String, channel: Channel<ProcessesMessage>) {
     loop {
-        let message = match porthole_engine::processes::top(&engine, &container).await {
+        let message = match porthole_engine::container::processes::top(&engine, &container).await {
             Ok(processes) => ProcessesMessage::Table { processes },
             // Not running any more (refused) or gone: the stream has ended, not failed.
             Err(error) => {

@@ -11,7 +11,7 @@ use tauri::ipc::Channel;
 const LIST_EVERY: Duration = Duration::from_secs(5);
 
 pub async fn follow(engine: Engine, container: String, channel: Channel<StatsMessage>) {
-    let result = porthole_engine::stats::follow(&engine, &container, |sample| {
+    let result = porthole_engine::container::stats::follow(&engine, &container, |sample| {
         channel.send(StatsMessage::Sample { sample }).is_ok()
     })
     .await;
@@ -19,7 +19,7 @@ pub async fn follow(engine: Engine, container: String, channel: Channel<StatsMes
 }
 
 pub async fn follow_list(engine: Engine, containers: Vec<String>, channel: Channel<StatsMessage>) {
-    porthole_engine::stats::rounds(&engine, &containers, LIST_EVERY, |samples| {
+    porthole_engine::container::stats::rounds(&engine, &containers, LIST_EVERY, |samples| {
         channel.send(StatsMessage::Round { samples }).is_ok()
     })
     .await;

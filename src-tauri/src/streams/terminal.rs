@@ -2,10 +2,10 @@
 //! resizes) arrives through `Terminals`, keyed by the subscription's id.
 //!
 //! Invariant: an entry in `Terminals` exists only while its subscription runs — the task removes it when it ends,
-//! and dropping the task hangs up the exec's shell (see `porthole_engine::exec::hang_up`).
+//! and dropping the task hangs up the exec's shell (see `porthole_engine::container::exec::hang_up`).
 
 use porthole_engine::Engine;
-use porthole_model::terminal::Utf8Stream;
+use porthole_model::container::terminal::Utf8Stream;
 use porthole_model::TerminalMessage;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -65,7 +65,7 @@ pub async fn run(
     let (sender, mut input) = mpsc::unbounded_channel();
     terminals.insert(id, sender);
     let _forget = Forget { terminals, id };
-    let exec = match porthole_engine::exec::start(
+    let exec = match porthole_engine::container::exec::start(
         &engine,
         &session.container,
         &session.command,
@@ -80,7 +80,7 @@ pub async fn run(
             return;
         }
     };
-    let porthole_engine::exec::Session {
+    let porthole_engine::container::exec::Session {
         id: exec_id,
         pid,
         mut output,
@@ -121,12 +121,12 @@ pub async fn run(
             next = input.recv() => match next {
                 Some(Input::Keys(keys)) => {
                     let Some(input) = writer.input.as_mut() else { break };
-                    if porthole_engine::exec::write(input, &keys).await.is_err() {
+                    if porthole_engine::container::exec::write(input, &keys).await.is_err() {
                         break;
                     }
                 }
                 Some(Input::Resize { cols, rows }) => {
-                    let _ = porthole_engine::exec::resize(&engine, &exec_id, cols, rows).await;
+                    let _ = porthole_engine::container::exec::resize(&engine, &exec_id, cols, rows).await;
                 }
                 None => break,
             },
@@ -157,7 +157,10 @@ impl Drop for HangUp {
                 self.pid,
             );
             tauri::async_runtime::spawn(async move {
-                porthole_engine::exec::close(&engine, &container, &exec, &shell, pid, input).await
+                porthole_engine::container::exec::close(
+                    &engine, &container, &exec, &shell, pid, input,
+                )
+                .await
             });
         }
     }

@@ -3,9 +3,9 @@
 //! Cancelling the subscription drops the request, which makes the engine stop.
 
 use super::Throttle;
-use porthole_engine::credentials::Store;
+use porthole_engine::registry::credentials::Store;
 use porthole_engine::Engine;
-use porthole_model::pull::{PullMessage, PullProgress};
+use porthole_model::image::pull::{PullMessage, PullProgress};
 use porthole_model::{ImageReference, PortholeError};
 use tauri::ipc::Channel;
 
@@ -66,7 +66,7 @@ pub async fn push(
         channel,
         throttle: Throttle::default(),
     };
-    let result = porthole_engine::push::push(&engine, &store, &reference, |progress| {
+    let result = porthole_engine::image::push::push(&engine, &store, &reference, |progress| {
         reporter.progress(progress)
     })
     .await;

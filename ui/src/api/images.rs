@@ -2,7 +2,7 @@
 
 use super::{call, subscribe};
 use porthole_model::contract::{command as c, PullArgs, TagArgs};
-use porthole_model::pull::PullMessage;
+use porthole_model::image::pull::PullMessage;
 use porthole_model::{
     BuildMessage, BuildRequest, ImageDetails, ImageReference, ImageSummary, PortholeError,
     PrunePreview, PruneReport,

@@ -148,7 +148,8 @@ pub async fn service_tasks(
 }
 
 /// Every engine the user has, each probed.
-pub async fn list_engines() -> Result<Vec<porthole_model::context::EngineEntry>, PortholeError> {
+pub async fn list_engines(
+) -> Result<Vec<porthole_model::system::context::EngineEntry>, PortholeError> {
     call::<c::list_engines>(&()).await
 }
 
@@ -158,7 +159,9 @@ pub async fn switch_engine(name: &str) -> Result<usize, PortholeError> {
 }
 
 /// `docker context create`.
-pub async fn add_engine(add: &porthole_model::context::EngineAdd) -> Result<(), PortholeError> {
+pub async fn add_engine(
+    add: &porthole_model::system::context::EngineAdd,
+) -> Result<(), PortholeError> {
     call::<c::add_engine>(add).await
 }
 

@@ -6,7 +6,7 @@ use crate::api;
 use crate::components::prose::Prose;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::image_build::{parse_build_args, StepState};
+use porthole_model::image::build::{parse_build_args, StepState};
 use porthole_model::{Action, BuildMessage, BuildProgress, BuildRequest, PortholeError};
 
 #[derive(Clone, Debug, PartialEq)]

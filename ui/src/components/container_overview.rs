@@ -35,7 +35,7 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                         let image = image.clone();
                         move |_| { store.open_image.set(Some(image.clone())); store.go(Page::Images); }
                     }>{image.clone()}</button></dd>
-                {fact("Command", porthole_model::run::join(&details.command))}
+                {fact("Command", porthole_model::container::run::join(&details.command))}
                 {fact("Restart policy", format!("{} (restarted {} times)", details.restart_policy, details.restart_count))}
                 {(!details.workdir.is_empty()).then(|| fact("Working dir", details.workdir.clone()))}
                 {(!details.user.is_empty()).then(|| fact("User", details.user.clone()))}

@@ -9,8 +9,8 @@ use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::container::port_links;
-use porthole_model::stats::bytes;
-use porthole_model::status::aged;
+use porthole_model::container::stats::bytes;
+use porthole_model::container::status::aged;
 use porthole_model::{ContainerState, ContainerSummary, StatsSample};
 use std::collections::HashMap;
 

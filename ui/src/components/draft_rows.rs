@@ -4,7 +4,7 @@
 //! a row's view never holds reactive state that closing the dialog disposes.
 
 use leptos::prelude::*;
-use porthole_model::run::{edit_row, row_index, DraftRow};
+use porthole_model::container::run::{edit_row, row_index, DraftRow};
 
 /// One field of the row `key`, tracked (a default once the row is gone).
 pub fn read<R: DraftRow + Send + Sync, T: Default>(

@@ -6,7 +6,7 @@ use crate::api;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::context::EngineAdd;
+use porthole_model::system::context::EngineAdd;
 
 #[component]
 pub fn EngineAddForm() -> impl IntoView {

@@ -22,7 +22,7 @@ pub fn EnginesOverview() -> impl IntoView {
                                 <td class="name"><div class="cell-main">{engine.name.clone()}</div>
                                     <div class="hint">{engine.description.clone()}</div></td>
                                 <td class="mono address" title=engine.host.clone()>{engine.host.clone()}
-                                    {(engine.origin == porthole_model::context::EngineOrigin::Context).then(|| view! {
+                                    {(engine.origin == porthole_model::system::context::EngineOrigin::Context).then(|| view! {
                                         <div class="hint">{format!("docker {} …", engine.cli_flag())}</div> })}</td>
                                 <td>{match &engine.probe {
                                     None => view! { <span class="hint">"looking…"</span> }.into_any(),

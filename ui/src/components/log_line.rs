@@ -2,7 +2,7 @@
 //! the search, with the matches highlighted.
 
 use leptos::prelude::*;
-use porthole_model::logs::{ansi_spans, find_all, plain};
+use porthole_model::container::logs::{ansi_spans, find_all, plain};
 use porthole_model::{LogLine, LogStream};
 
 #[component]

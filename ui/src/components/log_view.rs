@@ -11,8 +11,8 @@ use crate::components::log_line::LogRow;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::log_buffer::LogBuffer;
-use porthole_model::logs::DEFAULT_TAIL;
+use porthole_model::container::log_buffer::LogBuffer;
+use porthole_model::container::logs::DEFAULT_TAIL;
 use porthole_model::{LogLine, LogMessage};
 
 pub const LINE_HEIGHT: f64 = 18.0;

@@ -4,7 +4,7 @@
 use crate::api;
 use crate::components::transfer_progress::{Phase, Transfer, TransferFailure, TransferProgress};
 use leptos::prelude::*;
-use porthole_model::pull::parse_platform;
+use porthole_model::image::pull::parse_platform;
 use porthole_model::{Action, ImageReference};
 
 #[component]

@@ -9,7 +9,7 @@ use crate::components::run_ports::RunPorts;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::run::{
+use porthole_model::container::run::{
     parse_env_lines, parse_label, split_command, MountDraft, PortDraft, RestartPolicy, RunRequest,
 };
 use porthole_model::{ObjectKind, PortholeError};

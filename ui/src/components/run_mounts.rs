@@ -7,7 +7,7 @@ use crate::components::draft_rows::{index, problem, read, remove, write};
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::run::{MountDraft, MountKind};
+use porthole_model::container::run::{MountDraft, MountKind};
 
 #[component]
 pub fn RunMounts(

@@ -3,7 +3,7 @@
 
 use crate::components::draft_rows::{index, problem, read, remove, write};
 use leptos::prelude::*;
-use porthole_model::run::{PortDraft, Protocol};
+use porthole_model::container::run::{PortDraft, Protocol};
 
 #[component]
 pub fn RunPorts(

@@ -1,7 +1,7 @@
 //! A sortable column header: click to sort by it, click again to reverse.
 
 use leptos::prelude::*;
-use porthole_model::containers::Sort;
+use porthole_model::container::list::Sort;
 
 #[component]
 pub fn SortHeader<C>(column: C, title: &'static str, sort: RwSignal<Sort<C>>) -> impl IntoView

@@ -5,7 +5,7 @@ use crate::api;
 use crate::components::sparkline::Sparkline;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::stats::{bytes, History};
+use porthole_model::container::stats::{bytes, History};
 use porthole_model::StatsMessage;
 
 #[component]

@@ -6,7 +6,7 @@ use crate::api;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::terminal::SHELLS;
+use porthole_model::container::terminal::SHELLS;
 use porthole_model::{Action, TerminalMessage};
 use wasm_bindgen::prelude::*;
 

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::error::Recovery;
 use porthole_model::image::human_size;
-use porthole_model::pull::{PullMessage, PullProgress};
+use porthole_model::image::pull::{PullMessage, PullProgress};
 use porthole_model::PortholeError;
 use std::future::Future;
 

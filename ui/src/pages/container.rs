@@ -54,7 +54,7 @@ impl Tab {
             Tab::Overview | Tab::Inspect => Action::InspectContainer { container }.cli(),
             Tab::Logs => Action::Logs {
                 container,
-                tail: porthole_model::logs::DEFAULT_TAIL,
+                tail: porthole_model::container::logs::DEFAULT_TAIL,
             }
             .cli(),
             Tab::Stats => Action::Stats { container }.cli(),

@@ -18,7 +18,7 @@ use crate::pages::container::ContainerPage;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::containers::{grouped, visible, ContainerColumn, ListItem, Sort};
+use porthole_model::container::list::{grouped, visible, ContainerColumn, ListItem, Sort};
 use porthole_model::Page;
 use porthole_model::{Action, ContainerSummary, StatsMessage, StatsSample};
 use std::collections::HashMap;
@@ -245,7 +245,7 @@ fn list_stats(ids: Memo<Vec<String>>, stats: RwSignal<HashMap<String, StatsSampl
                     let shown = |s: &StatsSample| {
                         (
                             format!("{:.1}", s.cpu_percent),
-                            porthole_model::stats::bytes(s.memory_used),
+                            porthole_model::container::stats::bytes(s.memory_used),
                         )
                     };
                     let changed = stats.with_untracked(|known| {

@@ -14,9 +14,9 @@ use crate::components::sort_header::SortHeader;
 use crate::components::viewport::Viewport;
 use crate::store::use_store;
 use leptos::prelude::*;
-use porthole_model::containers::Sort;
+use porthole_model::container::list::Sort;
 use porthole_model::image::human_size;
-use porthole_model::images::{visible, ImageColumn};
+use porthole_model::image::list::{visible, ImageColumn};
 use porthole_model::Page;
 use porthole_model::{Action, ImageAction};
 

@@ -25,7 +25,7 @@ pub struct Store {
     /// Bumped whenever Swarm objects (services, nodes) or containers changed: the Swarm page rereads on it.
     pub swarm_changed: RwSignal<u64>,
     /// Every engine the user has (contexts, DOCKER_HOST, default, Podman), with what a probe of each found.
-    pub engines: RwSignal<Vec<porthole_model::context::EngineEntry>>,
+    pub engines: RwSignal<Vec<porthole_model::system::context::EngineEntry>>,
     pub info: RwSignal<Option<EngineInfo>>,
     pub settings: RwSignal<Settings>,
     pub page: RwSignal<Page>,

@@ -24,7 +24,7 @@ impl ImageAction {
             Self::RemoveWithContainers { containers } => {
                 format!(
                     "docker rm -f {} && docker rmi {image}",
-                    crate::run::join(containers)
+                    crate::container::run::join(containers)
                 )
             }
         }

@@ -203,11 +203,14 @@ impl Action {
             Self::SearchHub { term } => {
                 format!(
                     "docker search {}",
-                    crate::run::join(std::slice::from_ref(term))
+                    crate::container::run::join(std::slice::from_ref(term))
                 )
             }
             Self::Exec { container, command } => {
-                format!("docker exec -it {container} {}", crate::run::join(command))
+                format!(
+                    "docker exec -it {container} {}",
+                    crate::container::run::join(command)
+                )
             }
             Self::Image { image, action } => action.cli(image),
             Self::Pull {
@@ -240,7 +243,7 @@ impl Action {
             Self::RemoveVolumes { names } => {
                 let mut words = vec!["docker".to_owned(), "volume".into(), "rm".into()];
                 words.extend(names.iter().cloned());
-                crate::run::join(&words)
+                crate::container::run::join(&words)
             }
             Self::Logout { registry } => match crate::registry::address(registry) {
                 hub if hub == crate::registry::HUB => "docker logout".into(),
@@ -256,7 +259,7 @@ impl Action {
             Self::RemoveNetworks { names } => {
                 let mut words = vec!["docker".to_owned(), "network".into(), "rm".into()];
                 words.extend(names.iter().cloned());
-                crate::run::join(&words)
+                crate::container::run::join(&words)
             }
         }
     }

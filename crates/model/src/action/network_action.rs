@@ -20,7 +20,7 @@ pub enum NetworkAction {
 impl NetworkAction {
     pub fn cli(&self, network: &str) -> String {
         let words = |words: &[&str]| {
-            crate::run::join(&words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
+            crate::container::run::join(&words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
         };
         match self {
             Self::Remove => words(&["docker", "network", "rm", network]),

@@ -148,7 +148,7 @@ impl ComposeCommand {
             .map(|args| {
                 let mut words = tool.program.clone();
                 words.extend(args);
-                crate::run::join(&words)
+                crate::container::run::join(&words)
             })
             .collect::<Vec<_>>()
             .join(" && ")

@@ -11,12 +11,12 @@ use super::{
 };
 use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
 use crate::compose::{ComposeCommand, ComposeFile, ComposeProject, ComposeTool};
-use crate::context::{EngineAdd, EngineEntry};
+use crate::image::pull::PullMessage;
 use crate::network::{NetworkCreate, NetworkSummary};
-use crate::pull::PullMessage;
 use crate::swarm::{
     NodeSummary, ServiceSummary, StackCommand, SwarmAction, SwarmInfo, TaskSummary,
 };
+use crate::system::context::{EngineAdd, EngineEntry};
 use crate::tool::ToolMessage;
 use crate::volume::{MountUse, VolumeCreate};
 use crate::{

@@ -1,8 +1,8 @@
 //! `docker inspect` of a container → `ContainerDetails`. Nothing unwrapped: a sparse answer gives empty fields.
 
+use crate::container::details::{ContainerDetails, MountInfo, NetworkAttachment};
+use crate::container::run::MountKind;
 use crate::container::{ContainerState, PortMapping};
-use crate::container_details::{ContainerDetails, MountInfo, NetworkAttachment};
-use crate::run::MountKind;
 use bollard::models as engine;
 
 fn pairs(items: impl IntoIterator<Item = String>) -> Vec<(String, String)> {

@@ -2,7 +2,7 @@
 //! (`precpu_stats`) with each sample, so CPU % comes from one message; the first message of a stream has an empty
 //! previous reading and reads as 0%.
 
-use crate::stats::{cpu_percent, StatsSample};
+use crate::container::stats::{cpu_percent, StatsSample};
 use bollard::models as engine;
 
 impl From<engine::ContainerStatsResponse> for StatsSample {

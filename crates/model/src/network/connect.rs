@@ -2,7 +2,7 @@
 //! containers look up; a fixed address must lie in one of the network's subnets) and the command.
 
 use super::cidr::{parse_address, usable_in, Cidr};
-use crate::run::FieldError;
+use crate::container::run::FieldError;
 use serde::{Deserialize, Serialize};
 
 /// The connect form as typed, with the network's subnets to check a fixed address against.
@@ -140,7 +140,7 @@ impl NetworkConnect {
             words.extend([flag.into(), ip.clone()]);
         }
         words.extend([self.network.clone(), self.container.clone()]);
-        crate::run::join(&words)
+        crate::container::run::join(&words)
     }
 }
 

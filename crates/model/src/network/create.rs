@@ -5,7 +5,7 @@
 //! backend never sends the engine a request the form would have refused.
 
 use super::cidr::{parse_address, usable_in, Cidr};
-use crate::run::FieldError;
+use crate::container::run::FieldError;
 use serde::{Deserialize, Serialize};
 
 /// The form's fields as typed.
@@ -110,7 +110,7 @@ impl NetworkCreateForm {
             .lines()
             .filter(|l| !l.trim().is_empty())
             .filter_map(|l| {
-                crate::run::parse_label(l)
+                crate::container::run::parse_label(l)
                     .map_err(|e| problems.push(problem("labels", format!("Label: {e}"))))
                     .ok()
             })
@@ -151,7 +151,8 @@ impl NetworkCreate {
             .map(|_| ())
             .map_err(|mut problems| problems.remove(0))?;
         for (key, _) in &self.labels {
-            crate::run::parse_label(&format!("{key}=")).map_err(|e| problem("labels", e))?;
+            crate::container::run::parse_label(&format!("{key}="))
+                .map_err(|e| problem("labels", e))?;
         }
         Ok(())
     }
@@ -185,7 +186,7 @@ impl NetworkCreate {
         } else {
             self.name.clone()
         });
-        crate::run::join(&words)
+        crate::container::run::join(&words)
     }
 }
 

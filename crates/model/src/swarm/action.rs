@@ -55,7 +55,7 @@ pub enum SwarmAction {
 impl SwarmAction {
     pub fn cli(&self, mask: bool) -> String {
         let words = |list: &[&str]| {
-            crate::run::join(&list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
+            crate::container::run::join(&list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
         };
         match self {
             Self::Init { advertise } => {

@@ -1,7 +1,7 @@
 //! `docker service create`: the form as typed (in the style of the run dialog), its checks, the request that crosses
 //! IPC, and the command — with environment values left out of what is recorded and shown.
 
-use crate::run::FieldError;
+use crate::container::run::FieldError;
 use serde::{Deserialize, Serialize};
 
 /// The form's fields as typed.
@@ -111,7 +111,7 @@ impl ServiceForm {
             .map_err(|e| problem("ports", e))?;
         let env = lines(&self.env)
             .iter()
-            .map(|l| crate::run::parse_env(l))
+            .map(|l| crate::container::run::parse_env(l))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| problem("env", e))?;
         let constraints = lines(&self.constraints);
@@ -124,8 +124,8 @@ impl ServiceForm {
                 format!("{bad}: a constraint compares with == or !=, like node.role==manager."),
             ));
         }
-        let command =
-            crate::run::split_command(&self.command).map_err(|e| problem("command", e))?;
+        let command = crate::container::run::split_command(&self.command)
+            .map_err(|e| problem("command", e))?;
         Ok(ServiceCreate {
             name,
             image,
@@ -177,7 +177,7 @@ impl ServiceCreate {
         }
         words.push(self.image.clone());
         words.extend(self.command.iter().cloned());
-        crate::run::join(&words)
+        crate::container::run::join(&words)
     }
 }
 

@@ -36,7 +36,7 @@ impl StackCommand {
     pub fn cli(&self) -> String {
         let mut words = vec!["docker".to_owned()];
         words.extend(self.args());
-        crate::run::join(&words)
+        crate::container::run::join(&words)
     }
 
     /// A stack name is a project name (lowercase letters, digits, `-`, `_`); a deployed file is an absolute YAML path.

@@ -13,7 +13,8 @@ use bollard::query_parameters::{
 };
 use futures_util::{stream, StreamExt};
 use porthole_e2e::{docker, test_engine, Window};
-use porthole_engine::{containers, Endpoint, EndpointSource, Engine};
+use porthole_engine::container::list::list as list_containers;
+use porthole_engine::{Endpoint, EndpointSource, Engine};
 use std::io::{Read, Write};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -41,7 +42,7 @@ async fn main() {
     let list = list_ratio(&engine).await;
     eprintln!("list: {list:?}");
     // Containers other tests left on the rig's engine count too: the page shows them all.
-    let total = containers::list(&engine, true)
+    let total = list_containers(&engine, true)
         .await
         .map_or(count, |all| all.len());
     let launch = launch_to_filled_list(total).await;
@@ -109,7 +110,7 @@ async fn create(engine: &Engine, count: usize, prefix: &str, start: bool) {
 }
 
 async fn remove_bench_containers(engine: &Engine) {
-    let all = containers::list(engine, true).await.expect("list");
+    let all = list_containers(engine, true).await.expect("list");
     let names: Vec<String> = all
         .into_iter()
         .map(|c| c.name)
@@ -183,12 +184,12 @@ async fn list_ratio(engine: &Engine) -> ListFigures {
         .to_owned();
     let api = engine.api_version();
     for _ in 0..3 {
-        containers::list(engine, true).await.unwrap();
+        list_containers(engine, true).await.unwrap();
         raw_list(&socket, &api, true);
     }
     let runs = 21;
     let engine_layer_ms = median(runs, || async {
-        containers::list(engine, true).await.map(|_| ()).unwrap()
+        list_containers(engine, true).await.map(|_| ()).unwrap()
     })
     .await;
     let raw_parsed_ms = median(runs, || async { raw_list(&socket, &api, true) }).await;

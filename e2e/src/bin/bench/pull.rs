@@ -2,7 +2,7 @@
 //! `docker pull` of the same 64 MiB single-layer image, alternating which goes first, image removed between runs.
 
 use porthole_e2e::docker;
-use porthole_engine::credentials::Store;
+use porthole_engine::registry::credentials::Store;
 use porthole_engine::Engine;
 use porthole_model::ImageReference;
 use std::time::Instant;

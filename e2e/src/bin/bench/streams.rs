@@ -199,7 +199,7 @@ pub async fn measure_stats(engine: &Engine) -> StatsFigures {
     let idle_ticks = dockerd_ticks(seconds, tokio::time::sleep).await;
     let app_ticks = dockerd_ticks(seconds, |length| async move {
         let until = Instant::now() + length;
-        porthole_engine::stats::rounds(engine, names, Duration::from_secs(5), |_| {
+        porthole_engine::container::stats::rounds(engine, names, Duration::from_secs(5), |_| {
             Instant::now() < until
         })
         .await;

@@ -1,6 +1,6 @@
 //! The images list as the UI shows it: one row per tag (like `docker image ls`), filtering and sorting.
 
-use crate::containers::Sort;
+use crate::container::list::Sort;
 use crate::image::ImageSummary;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;

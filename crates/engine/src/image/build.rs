@@ -9,7 +9,7 @@ use crate::error::from_bollard;
 use crate::Engine;
 use bollard::errors::Error as BollardError;
 use futures_util::StreamExt;
-use porthole_model::dockerignore::DockerIgnore;
+use porthole_model::image::dockerignore::DockerIgnore;
 use porthole_model::{BuildProgress, BuildRequest, ErrorKind, PortholeError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@ use crate::error::from_bollard;
 use crate::Engine;
 use bollard::query_parameters::EventsOptions;
 use futures_util::{Stream, StreamExt};
-use porthole_model::event::Burst;
+use porthole_model::system::event::Burst;
 use porthole_model::{ErrorKind, ObjectKind, PortholeError};
 use std::time::Duration;
 use tokio::sync::mpsc;

@@ -46,7 +46,7 @@ impl VolumeCreate {
         } else {
             self.name.clone()
         });
-        crate::run::join(&words)
+        crate::container::run::join(&words)
     }
 
     /// Builds the request from the form's text: options and labels one `key=value` per line.
@@ -54,7 +54,7 @@ impl VolumeCreate {
         let pairs = |text: &str, what: &str| -> Result<Vec<(String, String)>, String> {
             text.lines()
                 .filter(|l| !l.trim().is_empty())
-                .map(|l| crate::run::parse_label(l).map_err(|e| format!("{what}: {e}")))
+                .map(|l| crate::container::run::parse_label(l).map_err(|e| format!("{what}: {e}")))
                 .collect()
         };
         Ok(Self {
@@ -70,7 +70,7 @@ impl VolumeCreate {
 /// container.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MountUse {
-    pub kind: crate::run::MountKind,
+    pub kind: crate::container::run::MountKind,
     /// The host folder of a bind mount; empty for tmpfs.
     pub source: String,
     pub destination: String,

@@ -132,8 +132,8 @@ pub fn parse_host(text: &str) -> Result<String, String> {
 }
 
 impl EngineAdd {
-    pub fn validate(&self) -> Result<(), crate::run::FieldError> {
-        let field = |field: &str, message: String| crate::run::FieldError {
+    pub fn validate(&self) -> Result<(), crate::container::run::FieldError> {
+        let field = |field: &str, message: String| crate::container::run::FieldError {
             field: field.into(),
             message,
         };
@@ -163,7 +163,7 @@ impl EngineAdd {
     pub fn cli(&self) -> String {
         let mut words = vec!["docker".to_owned()];
         words.extend(self.args());
-        crate::run::join(&words)
+        crate::container::run::join(&words)
     }
 }
 

@@ -1,4 +1,17 @@
 //! One container as the lists show it, and the rules of its lifecycle state.
+//!
+//! This folder holds everything about containers: the list (`list`), one container's details, logs, stats,
+//! processes and terminal, the run request (`run`) and the status words (`status`).
+
+pub mod details;
+pub mod list;
+pub mod log_buffer;
+pub mod logs;
+pub mod processes;
+pub mod run;
+pub mod stats;
+pub mod status;
+pub mod terminal;
 
 use serde::{Deserialize, Serialize};
 

@@ -47,7 +47,7 @@ impl BuildRequest {
         } else {
             folder.to_owned()
         });
-        crate::run::join(&words)
+        crate::container::run::join(&words)
     }
 
     /// Checks what can be checked without the engine: a folder given, a relative Dockerfile path, a valid name.

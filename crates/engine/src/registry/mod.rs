@@ -3,9 +3,15 @@
 //!
 //! Invariant: a password reaches only the engine's `/auth` request and the credential store; no reply or error
 //! carries it.
+//!
+//! This folder holds registries: logins (here), the docker CLI's credential store and helpers (`credentials`) and
+//! browsing a registry's catalog and tags over HTTP (`browse`).
 
-use crate::credentials::{Credential, Store};
+pub mod browse;
+pub mod credentials;
+
 use crate::raw::{self, RegistryAuth};
+use crate::registry::credentials::{Credential, Store};
 use crate::Engine;
 use porthole_model::registry::{address, config_key};
 use porthole_model::{ErrorKind, Login, PortholeError, Registry};
@@ -19,7 +25,7 @@ pub async fn list(store: &Store) -> Result<Vec<Registry>, PortholeError> {
         .map(|(key, username, place)| Registry {
             address: address(&key),
             // An identity-token login (Docker Desktop, SSO) keeps no user name.
-            username: Some(if username == crate::credentials::TOKEN_USER {
+            username: Some(if username == crate::registry::credentials::TOKEN_USER {
                 "a token".to_owned()
             } else {
                 username

@@ -301,16 +301,16 @@ proptest! {
         let _ = parse_label(&text);
         let _ = parse_size(&text);
         let _ = RestartPolicy::parse(&text);
-        let _ = crate::image_build::parse_build_args(&text);
+        let _ = crate::image::build::parse_build_args(&text);
         let _ = crate::names::volume_name(&text);
-        if let Ok(Some(platform)) = crate::pull::parse_platform(&text) {
-            prop_assert_eq!(crate::pull::parse_platform(&platform), Ok(Some(platform.clone())));
+        if let Ok(Some(platform)) = crate::image::pull::parse_platform(&text) {
+            prop_assert_eq!(crate::image::pull::parse_platform(&platform), Ok(Some(platform.clone())));
         }
         if let Ok(address) = crate::registry::parse_address(&text) {
             prop_assert_eq!(crate::registry::parse_address(&address), Ok(address.clone()));
         }
-        if let Ok(repository) = crate::reference::parse_repository(&text) {
-            prop_assert_eq!(crate::reference::parse_repository(&repository), Ok(repository.clone()));
+        if let Ok(repository) = crate::image::reference::parse_repository(&text) {
+            prop_assert_eq!(crate::image::reference::parse_repository(&repository), Ok(repository.clone()));
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::error::{from_bollard, from_bollard_with};
 use crate::Engine;
 use bollard::models::VolumeCreateOptions;
 use bollard::query_parameters::{ListContainersOptions, ListVolumesOptions, RemoveVolumeOptions};
-use porthole_model::run::MountKind;
+use porthole_model::container::run::MountKind;
 use porthole_model::volume::{MountUse, VolumeCreate};
 use porthole_model::{ErrorKind, PortholeError, VolumeSummary};
 use std::collections::HashMap;

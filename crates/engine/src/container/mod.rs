@@ -1,6 +1,16 @@
 //! One container: its details (`docker inspect`) and lifecycle — start, stop, kill, restart, pause, unpause, rename,
 //! remove. Each failure gets a sentence
 //! specific to the action, chosen by the error's kind (from the engine's status code).
+//!
+//! This folder holds everything done to containers: the list (`list`), `run`, logs, stats, processes and the
+//! terminal (`exec`); this file the lifecycle actions and inspect.
+
+pub mod exec;
+pub mod list;
+pub mod logs;
+pub mod processes;
+pub mod run;
+pub mod stats;
 
 use crate::error::from_bollard_with;
 use crate::Engine;

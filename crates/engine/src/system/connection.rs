@@ -4,8 +4,8 @@
 //! to what it speaks (Debian's engine speaks 1.41, older than bollard's default), so every later call can rely on it.
 
 use crate::activity::Activity;
-use crate::endpoint::Endpoint;
-use crate::transport::{self, describe, Route};
+use crate::system::endpoint::Endpoint;
+use crate::system::transport::{self, describe, Route};
 use bollard::{Docker, API_DEFAULT_VERSION};
 use porthole_model::UnreachableReason;
 use std::time::Duration;

@@ -1,4 +1,14 @@
 //! One image as the images list shows it.
+//!
+//! This folder holds everything about images: references (`reference`), the list and pruning (`list`), details,
+//! pulls, builds and the build context's `.dockerignore`.
+
+pub mod build;
+pub mod details;
+pub mod dockerignore;
+pub mod list;
+pub mod pull;
+pub mod reference;
 
 use serde::{Deserialize, Serialize};
 

@@ -5,9 +5,9 @@
 //! Invariant: Porthole never writes a context's files itself — the CLI does; reading them is how `Endpoint`
 //! resolution already follows the CLI.
 
-use crate::endpoint::{Endpoint, EndpointSource, DEFAULT_HOST};
+use crate::system::endpoint::{Endpoint, EndpointSource, DEFAULT_HOST};
 use crate::Engine;
-use porthole_model::context::{EngineAdd, EngineEntry, EngineOrigin, EngineProbe};
+use porthole_model::system::context::{EngineAdd, EngineEntry, EngineOrigin, EngineProbe};
 use porthole_model::{ErrorKind, PortholeError};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,10 @@
 //! The engine the app is connected to: what `docker info` / `docker version` say, and the connection's state.
+//!
+//! This folder holds the engine itself: its info and connection (here), the engines a user has (`context`) and the
+//! engine's change events (`event`).
+
+pub mod context;
+pub mod event;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,8 @@
 //! One container as its page shows it (`docker inspect`): the overview's facts, plus the engine's own JSON for the
 //! Inspect tab.
 
+use crate::container::run::MountKind;
 use crate::container::{ContainerState, PortMapping};
-use crate::run::MountKind;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

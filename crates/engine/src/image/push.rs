@@ -4,11 +4,11 @@
 //! Invariant: dropping the future cancels the push (the engine stops when the request goes away); an error line
 //! in the stream ends it with a `PortholeError` naming the registry and the way out.
 
-use crate::credentials::Store;
 use crate::raw::{self, RegistryAuth};
+use crate::registry::credentials::Store;
 use crate::Engine;
 use futures_util::StreamExt;
-use porthole_model::pull::PullProgress;
+use porthole_model::image::pull::PullProgress;
 use porthole_model::registry::config_key;
 use porthole_model::{ErrorKind, ImageReference, PortholeError};
 use serde::Deserialize;
@@ -99,7 +99,7 @@ pub async fn push(
                     message,
                 )
                 .recognised();
-                return Err(crate::registries::diagnose(engine, registry, error, "pushing").await);
+                return Err(crate::registry::diagnose(engine, registry, error, "pushing").await);
             }
             let detail = line.progress_detail.unwrap_or_default();
             progress.apply(

@@ -10,7 +10,7 @@ use crate::Engine;
 use bollard::container::LogOutput;
 use bollard::query_parameters::LogsOptions;
 use futures_util::StreamExt;
-use porthole_model::logs::split_timestamp;
+use porthole_model::container::logs::split_timestamp;
 use porthole_model::{ErrorKind, LogLine, LogStream, PortholeError};
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //!
 //! Engine events are invalidation only: the UI never patches a list from an event's payload, it refetches the kind.
 
-use crate::engine::ConnectionState;
+use crate::system::ConnectionState;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

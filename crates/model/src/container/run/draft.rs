@@ -127,7 +127,7 @@ pub fn row_index<R: DraftRow>(rows: &[R], key: u32) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::Protocol;
+    use crate::container::run::Protocol;
 
     #[test]
     fn a_port_draft_parses_as_the_backend_would() {

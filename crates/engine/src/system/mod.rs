@@ -1,7 +1,16 @@
 //! Engine-wide facts (`docker version`, `docker info`).
+//!
+//! This folder holds the engine itself: the connection and its endpoint, the transport that records each request,
+//! the docker contexts (`context`), the event stream (`events`), and (here) `docker version` / `docker info`.
+
+pub mod connection;
+pub mod context;
+pub mod endpoint;
+pub mod events;
+pub(crate) mod transport;
 
 use crate::error::from_bollard;
-use crate::{volumes, Engine};
+use crate::{volume, Engine};
 use porthole_model::{EngineInfo, PortholeError};
 
 /// What the Engine page shows. Three cheap requests in parallel: `/version`, `/info`, `/volumes`.
@@ -10,7 +19,7 @@ pub async fn info(engine: &Engine) -> Result<EngineInfo, PortholeError> {
         let (version, info, volumes) = tokio::try_join!(
             async { engine.docker.version().await.map_err(from_bollard) },
             async { engine.docker.info().await.map_err(from_bollard) },
-            volumes::names(engine),
+            volume::names(engine),
         )?;
         Ok(EngineInfo {
             endpoint: engine.endpoint.host.clone(),

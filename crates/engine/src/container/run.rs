@@ -3,8 +3,8 @@
 //! Invariant: a request that fails to start leaves nothing behind — the created container is removed again, so the
 //! user can fix the form (a taken port, a missing command) and press Run with the same name.
 
-use crate::credentials::Store;
 use crate::error::from_bollard_with;
+use crate::registry::credentials::Store;
 use crate::Engine;
 use bollard::models::{
     ContainerCreateBody, HostConfig, Mount, MountTmpfsOptions, MountTypeEnum, PortBinding,
@@ -13,7 +13,7 @@ use bollard::models::{RestartPolicy as EngineRestart, RestartPolicyNameEnum};
 use bollard::query_parameters::{
     CreateContainerOptions, RemoveContainerOptions, StartContainerOptions,
 };
-use porthole_model::run::{MountSpec, RestartPolicy, RunRequest};
+use porthole_model::container::run::{MountSpec, RestartPolicy, RunRequest};
 use porthole_model::{ErrorKind, ImageReference, PortholeError};
 use std::collections::HashMap;
 

@@ -1,13 +1,21 @@
 //! One image: pulling it with per-layer progress, and removing it, with the engine's refusal explained (which
 //! containers use it, or that it has several tags) and the way out the user chooses (remove those containers
 //! first, or force).
+//!
+//! This folder holds everything done to images: the list and pruning (`list`), builds and pushes; this file
+//! pulls, removal, tags and details.
 
-use crate::credentials::Store;
+pub mod build;
+pub mod list;
+pub mod push;
+
+use crate::container::list::list as list_containers;
 use crate::error::{from_bollard, from_bollard_with};
-use crate::{containers, Engine};
+use crate::registry::credentials::Store;
+use crate::Engine;
 use bollard::query_parameters::{CreateImageOptions, RemoveImageOptions, TagImageOptions};
 use futures_util::StreamExt;
-use porthole_model::pull::PullProgress;
+use porthole_model::image::pull::PullProgress;
 use porthole_model::{
     ContainerAction, ContainerSummary, ErrorKind, HistoryEntry, ImageAction, ImageConfig,
     ImageDetails, ImageReference, PortholeError,
@@ -58,7 +66,7 @@ pub async fn users(engine: &Engine, image: &str) -> Result<Vec<ContainerSummary>
             format!("the engine reported no id for {image}"),
         )
     })?;
-    Ok(containers::list(engine, true)
+    Ok(list_containers(engine, true)
         .await?
         .into_iter()
         .filter(|c| c.image_id == id)
@@ -158,7 +166,7 @@ pub async fn details(engine: &Engine, image: &str) -> Result<ImageDetails, Porth
             let containers = if id.is_empty() {
                 Vec::new()
             } else {
-                containers::list(engine, true)
+                list_containers(engine, true)
                     .await?
                     .into_iter()
                     .filter(|c| c.image_id == id)
@@ -243,7 +251,7 @@ pub async fn pull(
                 platform: platform.unwrap_or_default().to_owned(),
                 ..Default::default()
             };
-            let credentials = crate::registries::credentials_for(store, &reference.registry).await;
+            let credentials = crate::registry::credentials_for(store, &reference.registry).await;
             let mut stream = Box::pin(engine.docker.create_image(Some(options), None, credentials));
             let mut progress = PullProgress::default();
             while let Some(line) = stream.next().await {
@@ -251,7 +259,7 @@ pub async fn pull(
                     Ok(line) => line,
                     Err(e) => {
                         let error = from_bollard_with(e, |kind| pull_sentence(reference, kind));
-                        let mut error = crate::registries::diagnose(
+                        let mut error = crate::registry::diagnose(
                             engine,
                             &reference.registry,
                             error,

@@ -6,7 +6,7 @@
 //! when scrolling back past the limit); each line's character count is computed once, when it arrives, so a new
 //! batch never makes the heights recount every kept line's text.
 
-use crate::logs::{find_all, plain, MAX_KEPT};
+use crate::container::logs::{find_all, plain, MAX_KEPT};
 use crate::LogLine;
 use std::collections::VecDeque;
 

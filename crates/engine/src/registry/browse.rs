@@ -7,8 +7,8 @@
 //! registry said; HTTPS first, plain HTTP only for a registry that does not speak TLS (as the engine does for
 //! insecure registries); the password goes only into the request's `Authorization` header.
 
-use crate::credentials::{Credential, Store};
 use crate::error::from_bollard;
+use crate::registry::credentials::{Credential, Store};
 use crate::Engine;
 use porthole_model::registry::{address, HUB};
 use porthole_model::{Catalog, ErrorKind, PortholeError, SearchResult, Tags};
@@ -44,7 +44,7 @@ pub async fn tags(
 ) -> Result<Tags, PortholeError> {
     let registry = checked_address(registry)?;
     // Checked before it becomes part of the URL: `../` or `?` would send the request somewhere else.
-    let repository = porthole_model::reference::parse_repository(repository)
+    let repository = porthole_model::image::reference::parse_repository(repository)
         .map_err(|e| PortholeError::invalid_input(e.to_string()))?;
     let path = format!("/v2/{repository}/tags/list");
     let (body, private) = get(engine, store, &registry, &path).await?;
@@ -138,7 +138,7 @@ async fn get(
     registry: &str,
     path: &str,
 ) -> Result<(serde_json::Value, bool), PortholeError> {
-    let plain_allowed = crate::registries::plain_http_allowed(engine, registry).await;
+    let plain_allowed = crate::registry::plain_http_allowed(engine, registry).await;
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(15))
         .build()
