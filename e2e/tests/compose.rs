@@ -140,6 +140,24 @@ async fn open_up_logs_and_down_a_compose_project() {
         )
         .await;
 
+    // The web service's published port is a link, and what it opens answers like `curl` would.
+    window
+        .appears("#compose-services tr[data-service=web] .port-link", 15)
+        .await;
+    let url = window
+        .eval("return document.querySelector('#compose-services tr[data-service=web] .port-link').dataset.url")
+        .await;
+    let url = url.as_str().unwrap_or_default().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    assert!(
+        porthole_e2e::http_get(&url).contains("Porthole test web"),
+        "{url}"
+    );
+    let client_links = window
+        .eval("return document.querySelectorAll('#compose-services tr[data-service=client] .port-link').length")
+        .await;
+    assert_eq!(client_links, 0, "the client publishes nothing");
+
     // The client reaches the web service by its name on the project's network.
     let client = docker(&[
         "ps",

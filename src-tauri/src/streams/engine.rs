@@ -31,7 +31,8 @@ pub fn follow(
                 },
                 kinds = invalidations.recv() => match kinds {
                     Ok(kinds) => StreamMessage::Invalidated { kinds },
-                    Err(RecvError::Lagged(_)) => StreamMessage::Invalidated { kinds: ObjectKind::Engine.affects().to_vec() },
+                    // Batches were lost: `Engine` makes the UI read every list again.
+                    Err(RecvError::Lagged(_)) => StreamMessage::Invalidated { kinds: vec![ObjectKind::Engine] },
                     Err(RecvError::Closed) => return,
                 },
             };

@@ -1,15 +1,18 @@
 //! An opened compose file: its services as the tool normalised them (image or build, ports, networks, volumes,
-//! environment names, depends_on, profiles) with their containers' states live, the project's actions — Up with its
+//! environment names, depends_on, profiles) with their containers' states and published ports (as links) live, the project's actions — Up with its
 //! options, Stop, Start, Restart, Pull, Down (asked), Scale — each shown as its exact command, the tool's output,
 //! and the merged logs.
 
 use crate::components::compose_down::ComposeDown;
 use crate::components::merged_logs::MergedLogs;
+use crate::components::port_link::PortLink;
 use crate::components::tool_output::{ToolOutput, ToolRun};
+use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::compose::{
     ComposeCommand, ComposeFile, ComposeProject, ComposeTool, ComposeVerb,
 };
+use porthole_model::container::port_links;
 
 #[component]
 pub fn ComposeProjectView(
@@ -87,6 +90,22 @@ pub fn ComposeProjectView(
                         .join(", ")
                 })
                 .unwrap_or_else(|| "not created".into())
+        })
+    };
+    // The published ports of a service's running containers, as links: what `curl http://localhost:PORT` reaches.
+    let store = use_store();
+    let links_of = move |service: &str| {
+        let ids: Vec<String> = live.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.services.iter().find(|s| s.name == service))
+                .map(|s| s.containers.iter().map(|c| c.id.clone()).collect())
+                .unwrap_or_default()
+        });
+        store.containers.with(|all| {
+            all.iter()
+                .filter(|c| ids.contains(&c.id) && c.state.is_running())
+                .flat_map(|c| port_links(&c.ports))
+                .collect::<Vec<_>>()
         })
     };
     // `up -d --scale SERVICE=N`: how many containers of one service run.
@@ -168,7 +187,9 @@ pub fn ComposeProjectView(
                                 <td class="name"><div class="cell-main">{name}</div>
                                     {(!s.profiles.is_empty()).then(|| view! { <div class="hint">{format!("profiles: {}", s.profiles.join(", "))}</div> })}</td>
                                 <td class="mono">{s.image.clone().or_else(|| s.build.clone().map(|b| format!("build {b}"))).unwrap_or_default()}</td>
-                                <td class="mono">{s.ports.join(", ")}</td>
+                                <td class="mono ports">{s.ports.join(", ")}
+                                    <div class="port-links">{let n = s.name.clone(); move || links_of(&n).into_iter()
+                                        .map(|url| view! { <PortLink url=url /> }).collect_view()}</div></td>
                                 <td class="mono">{s.networks.join(", ")}<div class="hint">{s.volumes.join(", ")}</div></td>
                                 <td class="mono">{s.environment.iter().map(|k| format!("{k}=••••")).collect::<Vec<_>>().join(" ")}
                                     {(!s.depends_on.is_empty()).then(|| view! { <div class="hint">{format!("after {}", s.depends_on.join(", "))}</div> })}</td>

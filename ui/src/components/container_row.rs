@@ -2,12 +2,11 @@
 //! updates its cells in place. Published TCP ports are links that open in the browser; running containers show
 //! the list's CPU and memory columns.
 
-use crate::api;
+use crate::components::port_link::PortLink;
 use crate::components::relative_time::RelativeTime;
 use crate::components::state_badge::StateBadge;
 use crate::store::use_store;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use porthole_model::container::port_links;
 use porthole_model::container::stats::bytes;
 use porthole_model::container::status::aged;
@@ -64,6 +63,10 @@ pub fn ContainerRow(
     };
     let sample_cpu = sample.clone();
     let (select_id, open_id, check_id) = (id.clone(), id.clone(), id.clone());
+    // A container's id, image and creation time never change: read once, they cost the row no reactive work.
+    let fixed = |get: fn(&ContainerSummary) -> String| {
+        container.with_untracked(|c| c.as_ref().map(get).unwrap_or_default())
+    };
     let created = container.with_untracked(|c| c.as_ref().map(|c| c.created).unwrap_or_default());
     view! {
         <tr class:selected=is_selected data-id=id.clone() data-name=field(|c| c.name.clone())
@@ -79,22 +82,18 @@ pub fn ContainerRow(
             // A value cut to fit its column keeps its full text on hover.
             <td class="name" title=field(|c| c.name.clone())>
                 <div class="cell-main">{field(|c| c.name.clone())}</div>
-                <div class="cell-sub mono">{field(|c| c.short_id().to_string())}</div>
+                <div class="cell-sub mono">{fixed(|c| c.short_id().to_string())}</div>
             </td>
-            <td class="image mono" title=field(|c| c.image.clone())>{field(|c| c.image.clone())}</td>
+            <td class="image mono" title=fixed(|c| c.image.clone())>{fixed(|c| c.image.clone())}</td>
             <td>{move || view! { <StateBadge state=state() /> }}</td>
             <td class="status" title=status>{status}</td>
             <td class="ports mono" title=field(ContainerSummary::ports_label)>
                 {move || container.with(|c| c.as_ref().map(|c| port_links(&c.ports)).unwrap_or_default()).into_iter().map(|url| {
-                    let open = url.clone();
-                    let label = url.trim_start_matches("http://").to_owned();
-                    view! { <button class="link port-link" data-url=url title=format!("Open {open} in the browser")
-                        on:click=move |ev| { ev.stop_propagation(); let url = open.clone();
-                            let image = container.with_untracked(|c| c.as_ref().map(|c| c.image.clone()).unwrap_or_default());
-                            store.tour_note(porthole_model::tour::TourSignal::OpenedPort, Some(&image));
-                            spawn_local(async move {
-                            if let Err(error) = api::open_url(&url).await { store.error.try_set(Some(error.into())); }
-                        }); }>{label}</button> }
+                    let on_open = Callback::new(move |()| {
+                        let image = container.with_untracked(|c| c.as_ref().map(|c| c.image.clone()).unwrap_or_default());
+                        store.tour_note(porthole_model::tour::TourSignal::OpenedPort, Some(&image));
+                    });
+                    view! { <PortLink url=url on_open=on_open /> }
                 }).collect_view()}
                 <span class="cell-sub">{move || container.with(|c| c.as_ref().map(|c| c.ports.iter()
                     .filter(|p| p.host_port.is_none() || p.protocol != "tcp").map(|p| p.label()).collect::<Vec<_>>().join(", ")).unwrap_or_default())}</span>

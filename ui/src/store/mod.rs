@@ -199,9 +199,15 @@ impl Store {
                 }
             }
             StreamMessage::Invalidated { kinds } => {
-                for kind in kinds {
-                    self.refresh(kind);
+                let mut now = std::collections::BTreeSet::new();
+                for kind in &kinds {
+                    now.extend(kind.affects().iter().copied());
                 }
+                for kind in &now {
+                    self.refresh(*kind);
+                }
+                let later = kinds.iter().flat_map(|k| k.counted_in().iter().copied());
+                fetch::when_settled(self, later.filter(|k| !now.contains(k)).collect());
             }
         }
     }

@@ -1,6 +1,7 @@
 //! What the backend streams to the UI about the engine: connection changes and which kinds of object changed.
 //!
-//! Engine events are invalidation only: the UI never patches a list from an event's payload, it refetches the kind.
+//! Engine events are invalidation only: the UI never patches a list from an event's payload, it refetches the kind —
+//! the lists showing it at once, the lists that only count it once the burst has settled.
 
 use crate::system::ConnectionState;
 use serde::{Deserialize, Serialize};
@@ -33,22 +34,14 @@ impl ObjectKind {
         }
     }
 
-    /// Which lists to refresh when this kind changes. A container created or removed changes the images' in-use
-    /// count, the volumes' users, the networks' endpoints and the engine's counts; an image change alters the engine's image count.
+    /// The lists that show objects of this kind: read again at once when it changes. A network connect or
+    /// disconnect changes a container's page (it lists its networks); a service's tasks are containers.
     pub fn affects(self) -> &'static [ObjectKind] {
         match self {
-            Self::Container => &[
-                Self::Container,
-                Self::Image,
-                Self::Volume,
-                Self::Network,
-                Self::Engine,
-            ],
-            Self::Image => &[Self::Image, Self::Engine],
-            Self::Volume => &[Self::Volume, Self::Engine],
-            // A container's page lists its networks: connect and disconnect change it.
+            Self::Container => &[Self::Container],
+            Self::Image => &[Self::Image],
+            Self::Volume => &[Self::Volume],
             Self::Network => &[Self::Network, Self::Container],
-            // A service's tasks are containers: their count changes with it.
             Self::Swarm => &[Self::Swarm, Self::Container],
             Self::Engine => &[
                 Self::Container,
@@ -60,7 +53,24 @@ impl ObjectKind {
             ],
         }
     }
+
+    /// The lists that only count or point at objects of this kind — an image's in-use count, a volume's users, a
+    /// network's endpoints, the engine's totals. They are read again once a burst of changes has settled
+    /// (`SETTLE_MS`), not with every batch: 100 containers made by a script cost one reread of each, and a
+    /// list that reads all containers to count them is not asked for while the containers still change.
+    pub fn counted_in(self) -> &'static [ObjectKind] {
+        match self {
+            Self::Container => &[Self::Image, Self::Volume, Self::Network, Self::Engine],
+            Self::Image | Self::Volume => &[Self::Engine],
+            Self::Network | Self::Swarm | Self::Engine => &[],
+        }
+    }
 }
+
+/// How long after the last change the counting lists (`ObjectKind::counted_in`) are read, and at most how long
+/// they wait while changes keep coming.
+pub const SETTLE_MS: u32 = 400;
+pub const SETTLE_AT_MOST_MS: u32 = 2_000;
 
 /// A message on the engine subscription's channel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,7 +82,8 @@ pub enum StreamMessage {
     Invalidated { kinds: Vec<ObjectKind> },
 }
 
-/// Collects the kinds a burst of events touched, deduplicated and in a stable order.
+/// Collects the kinds a burst of events named, deduplicated and in a stable order; what each one makes stale is the
+/// UI's to decide (`affects`, `counted_in`).
 #[derive(Debug, Default)]
 pub struct Burst {
     kinds: std::collections::BTreeSet<ObjectKind>,
@@ -82,7 +93,7 @@ pub struct Burst {
 impl Burst {
     pub fn add(&mut self, kind: ObjectKind) {
         self.events += 1;
-        self.kinds.extend(kind.affects().iter().copied());
+        self.kinds.insert(kind);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -100,25 +111,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_burst_of_container_events_refreshes_each_list_once() {
+    fn a_burst_of_container_events_is_one_kind_once() {
         let mut burst = Burst::default();
         for _ in 0..100 {
             burst.add(ObjectKind::Container);
         }
         assert_eq!(burst.events, 100);
+        assert_eq!(burst.take(), [ObjectKind::Container]);
+        assert!(burst.is_empty());
+        burst.add(ObjectKind::Network);
+        burst.add(ObjectKind::Container);
+        assert_eq!(burst.take(), [ObjectKind::Container, ObjectKind::Network]);
+    }
+
+    #[test]
+    fn a_container_change_rereads_the_containers_at_once_and_what_counts_them_later() {
+        assert_eq!(ObjectKind::Container.affects(), [ObjectKind::Container]);
         assert_eq!(
-            burst.take(),
+            ObjectKind::Container.counted_in(),
             [
-                ObjectKind::Container,
                 ObjectKind::Image,
                 ObjectKind::Volume,
                 ObjectKind::Network,
                 ObjectKind::Engine
             ]
         );
-        assert!(burst.is_empty());
-        burst.add(ObjectKind::Network);
-        assert_eq!(burst.take(), [ObjectKind::Container, ObjectKind::Network]);
+        // A connect or disconnect shows on the container's page at once.
+        assert!(ObjectKind::Network
+            .affects()
+            .contains(&ObjectKind::Container));
+        // Nothing is both: a list read at once is never read again for the same change.
+        for kind in ObjectKind::Engine.affects() {
+            for counted in kind.counted_in() {
+                assert!(!kind.affects().contains(counted), "{kind:?} → {counted:?}");
+            }
+        }
+        // After a reconnect or a lost batch (`Engine`), everything is read at once.
+        assert_eq!(ObjectKind::Engine.affects().len(), 6);
     }
 
     #[test]
