@@ -48,9 +48,9 @@ async fn a_burst_of_container_events_arrives_as_few_batches() {
     }
     watcher.abort();
     assert!(!received.is_empty(), "no invalidation arrived");
-    assert!(received
-        .iter()
-        .all(|b| b.contains(&ObjectKind::Container) && b.contains(&ObjectKind::Image)));
+    // Each batch names the kind that changed (other tests' traffic may add theirs); what it makes stale — the
+    // images' in-use counts too — is the UI's to work out (`ObjectKind::counted_in`).
+    assert!(received.iter().all(|b| b.contains(&ObjectKind::Container)));
     // Ten creates, each also seen by other tests' traffic, must not turn into ten refreshes.
     assert!(
         received.len() < 10,
