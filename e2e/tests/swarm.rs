@@ -1,5 +1,5 @@
 //! Swarm through the window, on a one-node swarm the test starts and leaves: initialise from the Swarm page, the
-//! join command with its token masked until asked, the node listed, a bad service name and a bad stack name refused
+//! join command with its token masked until asked, the node listed and labelled, a bad service name and a bad stack name refused
 //! beside their fields with nothing sent, a service created with the form (2 replicas),
 //! scaled to 3 from its row, its tasks listed, removed (asked first), a stack deployed with `docker stack deploy` and
 //! removed (asked first), and the swarm left (asked first).
@@ -65,6 +65,39 @@ async fn initialise_create_scale_remove_and_leave() {
     window
         .appears("#swarm-nodes tr[data-availability=active]", 10)
         .await;
+
+    // The node's labels edited in place, with the exact command; what the engine stores is what was typed.
+    let hostname = docker(&[
+        "node",
+        "inspect",
+        "self",
+        "--format",
+        "{{.Description.Hostname}}",
+    ]);
+    window.click("#swarm-nodes [data-action=node-labels]").await;
+    window.appears("#node-labels-waiting", 5).await;
+    window.type_into("node-labels-input", "zone=attic").await;
+    window
+        .wait_for(
+            "the label command",
+            &format!("return document.getElementById('node-labels-cli')?.textContent === 'docker node update --label-add zone=attic {hostname}'"),
+            5,
+        )
+        .await;
+    window.click("#node-labels-save").await;
+    window
+        .appears("#swarm-nodes .chip[data-label=zone]", 10)
+        .await;
+    assert_eq!(
+        docker(&[
+            "node",
+            "inspect",
+            "self",
+            "--format",
+            "{{index .Spec.Labels \"zone\"}}"
+        ]),
+        "attic"
+    );
 
     window.click("#service-new").await;
     // A name the engine would refuse is refused beside its field, and nothing is sent.

@@ -205,6 +205,33 @@ async fn a_one_node_swarm_from_init_to_leave() {
     .unwrap();
     service_until(&engine, &name, "tasks back", 30, running(3)).await;
 
+    // Labels, as typed: one added, then changed and another added, then one removed — the rest of the spec kept.
+    let labelled = |text: &'static str| {
+        let engine = engine.clone();
+        async move {
+            let node = node::list(&engine).await.unwrap().remove(0);
+            let change = porthole_model::swarm::action::node_labels(&node, text).unwrap();
+            act(&engine, &change).await.unwrap();
+            node::list(&engine).await.unwrap().remove(0)
+        }
+    };
+    let node_now = labelled("zone=attic").await;
+    assert_eq!(node_now.labels, [("zone".to_owned(), "attic".to_owned())]);
+    let node_now = labelled("zone=garage\ndisk=ssd").await;
+    assert_eq!(
+        node_now.labels,
+        [
+            ("disk".to_owned(), "ssd".to_owned()),
+            ("zone".to_owned(), "garage".to_owned())
+        ]
+    );
+    let node_now = labelled("disk=ssd").await;
+    assert_eq!(node_now.labels, [("disk".to_owned(), "ssd".to_owned())]);
+    assert_eq!(
+        node_now.availability, "active",
+        "the rest of the spec is kept"
+    );
+
     // An image that does not exist: its tasks say why.
     let broken = common::unique("broken");
     let request = ServiceForm {

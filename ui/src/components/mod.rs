@@ -34,6 +34,7 @@ pub mod login_form;
 pub mod merged_logs;
 pub mod network_connect;
 pub mod network_create;
+pub mod node_labels;
 pub mod port_link;
 pub mod port_map;
 pub mod process_table;

@@ -1,6 +1,8 @@
 //! The swarm's nodes (`docker node ls`): hostname, role, availability, state, manager reachability, engine version,
-//! address and labels, with Drain / Pause / Activate and Promote / Demote — those that move work asked first.
+//! address and labels (edited in place), with Drain / Pause / Activate and Promote / Demote — those that move work
+//! asked first.
 
+use crate::components::node_labels::NodeLabels;
 use leptos::prelude::*;
 use porthole_model::swarm::{NodeSummary, SwarmAction};
 use porthole_model::Action;
@@ -25,7 +27,7 @@ pub fn SwarmNodes(nodes: Vec<NodeSummary>, ask: Callback<Action>) -> impl IntoVi
     view! {
         <div class="table-scroll swarm-table">
             <table class="list" id="swarm-nodes">
-                <thead><tr><th>"Node"</th><th>"Role"</th><th>"Availability · state"</th><th>"Engine · address"</th><th></th></tr></thead>
+                <thead><tr><th>"Node"</th><th>"Role"</th><th>"Availability · state"</th><th>"Engine · address"</th><th>"Labels"</th><th></th></tr></thead>
                 <tbody>{nodes.into_iter().map(|node| {
                     let availability = |a: &str| SwarmAction::NodeAvailability { node: node.id.clone(), hostname: node.hostname.clone(), availability: a.into(), version: node.version };
                     let role = |r: &str| SwarmAction::NodeRole { node: node.id.clone(), hostname: node.hostname.clone(), role: r.into(), version: node.version };
@@ -37,6 +39,7 @@ pub fn SwarmNodes(nodes: Vec<NodeSummary>, ask: Callback<Action>) -> impl IntoVi
                                 <div class="hint">{node.reachability.clone()}</div></td>
                             <td>{format!("{} · {}", node.availability, node.status)}</td>
                             <td class="mono">{node.engine_version.clone()}<div class="hint">{node.address.clone()}</div></td>
+                            <td><NodeLabels node=node.clone() ask=ask /></td>
                             <td class="row-buttons">
                                 {button(&node, availability("active"), "node-activate")}
                                 {button(&node, availability("drain"), "node-drain")}

@@ -115,9 +115,9 @@ pub async fn act(engine: &Engine, action: &SwarmAction) -> Result<(), PortholeEr
                 .leave_swarm(Some(LeaveSwarmOptions { force: *force }))
                 .await
                 .map_err(from_bollard),
-            SwarmAction::NodeAvailability { .. } | SwarmAction::NodeRole { .. } => {
-                node::update(engine, action).await
-            }
+            SwarmAction::NodeAvailability { .. }
+            | SwarmAction::NodeRole { .. }
+            | SwarmAction::NodeLabels { .. } => node::update(engine, action).await,
             other => service::act(engine, other).await,
         }
     })

@@ -62,11 +62,13 @@ pub async fn list(engine: &Engine) -> Result<Vec<NodeSummary>, PortholeError> {
     Ok(list)
 }
 
-/// Changes a node's availability or role, keeping the rest of its spec.
+/// Changes a node's availability, role or labels, keeping the rest of its spec (the version makes a change made
+/// meanwhile by someone else a conflict rather than a silent overwrite).
 pub(super) async fn update(engine: &Engine, action: &SwarmAction) -> Result<(), PortholeError> {
     let (node, version) = match action {
         SwarmAction::NodeAvailability { node, version, .. }
-        | SwarmAction::NodeRole { node, version, .. } => (node, *version),
+        | SwarmAction::NodeRole { node, version, .. }
+        | SwarmAction::NodeLabels { node, version, .. } => (node, *version),
         _ => return Err(PortholeError::invalid_input("Not a node action.")),
     };
     let current = engine
@@ -98,6 +100,15 @@ pub(super) async fn update(engine: &Engine, action: &SwarmAction) -> Result<(), 
                     )))
                 }
             });
+        }
+        SwarmAction::NodeLabels { add, remove, .. } => {
+            let labels = spec.labels.get_or_insert_with(Default::default);
+            for key in remove {
+                labels.remove(key);
+            }
+            for (key, value) in add {
+                labels.insert(key.clone(), value.clone());
+            }
         }
         _ => {}
     }

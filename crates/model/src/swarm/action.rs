@@ -29,6 +29,14 @@ pub enum SwarmAction {
         role: String,
         version: u64,
     },
+    /// `docker node update --label-add KEY=VALUE --label-rm KEY NODE`: labels that placement constraints match.
+    NodeLabels {
+        node: String,
+        hostname: String,
+        add: Vec<(String, String)>,
+        remove: Vec<String>,
+        version: u64,
+    },
     CreateService {
         request: ServiceCreate,
     },
@@ -83,6 +91,22 @@ impl SwarmAction {
                 };
                 words(&["docker", "node", verb, hostname])
             }
+            Self::NodeLabels {
+                hostname,
+                add,
+                remove,
+                ..
+            } => {
+                let mut list = vec!["docker".to_owned(), "node".into(), "update".into()];
+                for (key, value) in add {
+                    list.extend(["--label-add".to_owned(), format!("{key}={value}")]);
+                }
+                for key in remove {
+                    list.extend(["--label-rm".to_owned(), key.clone()]);
+                }
+                list.push(hostname.clone());
+                crate::container::run::join(&list)
+            }
             Self::CreateService { request } => request.cli(mask),
             Self::Scale { service, replicas } => words(&[
                 "docker",
@@ -107,6 +131,7 @@ impl SwarmAction {
             Self::NodeAvailability { .. } => "Activate",
             Self::NodeRole { role, .. } if role == "manager" => "Promote",
             Self::NodeRole { .. } => "Demote",
+            Self::NodeLabels { .. } => "Save labels",
             Self::CreateService { .. } => "Create service",
             Self::Scale { .. } => "Scale",
             Self::UpdateImage { .. } => "Update image",
@@ -150,12 +175,47 @@ impl SwarmAction {
             | Self::Rollback { service }
             | Self::RemoveService { service } => Some(service),
             Self::CreateService { request } => Some(&request.name),
-            Self::NodeAvailability { hostname, .. } | Self::NodeRole { hostname, .. } => {
-                Some(hostname)
-            }
+            Self::NodeAvailability { hostname, .. }
+            | Self::NodeRole { hostname, .. }
+            | Self::NodeLabels { hostname, .. } => Some(hostname),
             _ => None,
         }
     }
+}
+
+/// The label change that turns `node`'s labels into those typed in `text` (`KEY=VALUE` per line): what to add or
+/// change, and which keys go. Nothing to change is an error, so the Save button says why it waits.
+pub fn node_labels(node: &super::NodeSummary, text: &str) -> Result<SwarmAction, String> {
+    let mut wanted = Vec::<(String, String)>::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (key, value) = crate::container::run::parse_label(line)?;
+        if let Some(at) = wanted.iter().position(|(k, _)| *k == key) {
+            wanted[at].1 = value;
+        } else {
+            wanted.push((key, value));
+        }
+    }
+    let add: Vec<(String, String)> = wanted
+        .iter()
+        .filter(|pair| !node.labels.contains(pair))
+        .cloned()
+        .collect();
+    let remove: Vec<String> = node
+        .labels
+        .iter()
+        .filter(|(key, _)| !wanted.iter().any(|(k, _)| k == key))
+        .map(|(key, _)| key.clone())
+        .collect();
+    if add.is_empty() && remove.is_empty() {
+        return Err("No change to save.".into());
+    }
+    Ok(SwarmAction::NodeLabels {
+        node: node.id.clone(),
+        hostname: node.hostname.clone(),
+        add,
+        remove,
+        version: node.version,
+    })
 }
 
 #[cfg(test)]
@@ -216,5 +276,35 @@ mod tests {
             .cli(false),
             "docker node demote pi"
         );
+    }
+
+    #[test]
+    fn node_labels_as_typed_become_adds_and_removals() {
+        let node = crate::swarm::NodeSummary {
+            id: "n1".into(),
+            hostname: "pi".into(),
+            labels: vec![
+                ("zone".into(), "attic".into()),
+                ("disk".into(), "ssd".into()),
+            ],
+            version: 7,
+            ..Default::default()
+        };
+        let action = node_labels(&node, "zone=garage\ndisk=ssd\n\ngpu\n").unwrap();
+        assert_eq!(
+            action.cli(false),
+            "docker node update --label-add zone=garage --label-add gpu= pi"
+        );
+        let action = node_labels(&node, "zone=attic").unwrap();
+        assert_eq!(action.cli(false), "docker node update --label-rm disk pi");
+        assert!(
+            !action.is_destructive(),
+            "labels move no work by themselves"
+        );
+        assert_eq!(
+            node_labels(&node, "disk=ssd\nzone=attic"),
+            Err("No change to save.".into())
+        );
+        assert!(node_labels(&node, "=x").is_err());
     }
 }
