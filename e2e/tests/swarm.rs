@@ -161,6 +161,18 @@ async fn initialise_create_scale_remove_and_leave() {
             20,
         )
         .await;
+    // Its spec as a tree, as `docker service inspect` has it: 3 replicas of the busybox image.
+    window.click("#service-spec-toggle").await;
+    window
+        .wait_for(
+            "the service's spec",
+            "const t = document.querySelector('#service-spec .json-tree')?.textContent || ''; \
+             return t.includes('Replicas') && t.includes('porthole-test/busybox:1')",
+            10,
+        )
+        .await;
+    window.click("#service-spec-toggle").await;
+    window.goes("#service-spec", 5).await;
     // The service's merged logs: lines of several tasks, each tagged with its task and node.
     window.click("#service-logs-toggle").await;
     window

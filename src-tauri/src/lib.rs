@@ -84,6 +84,7 @@ registered![
     swarm::swarm_action,
     swarm::list_nodes,
     swarm::list_services,
+    swarm::inspect_service,
     swarm::service_tasks,
     swarm::stack_run,
     swarm::service_logs,

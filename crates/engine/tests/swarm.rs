@@ -172,6 +172,18 @@ async fn a_one_node_swarm_from_init_to_leave() {
     )
     .await
     .unwrap();
+    let spec = service::inspect(&engine, &name).await.unwrap();
+    assert!(
+        spec.contains(&format!("\"Name\": \"{name}\"")) && spec.contains("\"Replicas\""),
+        "{spec}"
+    );
+    assert_eq!(
+        service::inspect(&engine, "no-such-service")
+            .await
+            .unwrap_err()
+            .kind,
+        porthole_model::ErrorKind::NotFound
+    );
     service_until(&engine, &name, "the rollback", 60, |s| {
         s.image == common::BUSYBOX && s.running == 3
     })

@@ -42,6 +42,14 @@ pub async fn list_services(
 }
 
 #[tauri::command]
+pub async fn inspect_service(
+    state: State<'_, AppState>,
+    args: Args<c::inspect_service>,
+) -> Answer<c::inspect_service> {
+    porthole_engine::swarm::service::inspect(&state.engine()?, &args).await
+}
+
+#[tauri::command]
 pub async fn service_tasks(
     state: State<'_, AppState>,
     args: Args<c::service_tasks>,

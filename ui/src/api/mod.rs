@@ -141,6 +141,10 @@ pub async fn list_services() -> Result<Vec<porthole_model::swarm::ServiceSummary
     call::<c::list_services>(&()).await
 }
 
+pub async fn inspect_service(service: &str) -> Result<String, PortholeError> {
+    call::<c::inspect_service>(&service.to_owned()).await
+}
+
 pub async fn service_tasks(
     service: &str,
 ) -> Result<Vec<porthole_model::swarm::TaskSummary>, PortholeError> {

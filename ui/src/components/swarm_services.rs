@@ -1,8 +1,10 @@
 //! The swarm's services (`docker service ls`): mode, replicas running/desired (live), image, published ports, the
 //! rolling update's state and the stack — with Scale, Update image, Roll back and Remove (asked first); a service's
-//! tasks (`docker service ps`) open below it, each failed one saying why.
+//! tasks (`docker service ps`) open below it, each failed one saying why, with its spec as a tree (`docker service
+//! inspect`) and the merged logs of every task.
 
 use crate::api;
+use crate::components::json_tree::JsonTree;
 use crate::components::merged_logs::MergedLogs;
 use crate::components::tool_output::ToolRun;
 use crate::store::use_store;
@@ -19,6 +21,25 @@ pub fn SwarmServices(
     let store = use_store();
     let open = RwSignal::new(None::<String>);
     let logs_open = RwSignal::new(false);
+    // The open service's spec (`docker service inspect`), read when asked and again as the swarm changes.
+    let spec = RwSignal::new(None::<String>);
+    let spec_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        store.swarm_changed.track();
+        let (Some(service), true) = (open.get(), spec_open.get()) else {
+            return;
+        };
+        spawn_local(async move {
+            match api::inspect_service(&service).await {
+                Ok(json) => {
+                    spec.try_set(Some(json));
+                }
+                Err(error) => {
+                    store.error.try_set(Some(error.into()));
+                }
+            }
+        });
+    });
     let tasks = RwSignal::new(Vec::<TaskSummary>::new());
     // The tasks of the open service, reread whenever the swarm or its containers change.
     Effect::new(move |_| {
@@ -126,7 +147,13 @@ pub fn SwarmServices(
             <div class="card service-tasks" id="service-tasks" data-service=service.clone()>
                 <div class="panel-head"><h2>{format!("docker service ps {service}")}</h2>
                     <button class="ghost small" id="service-logs-toggle" on:click=move |_| logs_open.update(|o| *o = !*o)>
-                        {move || if logs_open.get() { "Hide logs" } else { "Logs of every task" }}</button></div>
+                        {move || if logs_open.get() { "Hide logs" } else { "Logs of every task" }}</button>
+                    <button class="ghost small" id="service-spec-toggle" title=format!("docker service inspect {service}")
+                        on:click=move |_| spec_open.update(|o| *o = !*o)>
+                        {move || if spec_open.get() { "Hide spec" } else { "Spec" }}</button></div>
+                {move || spec_open.get().then(|| view! {
+                    <div id="service-spec">{move || spec.get().map(|json| view! { <JsonTree json=json /> })}</div>
+                })}
                 <table class="list compact">
                     <thead><tr><th>"Slot"</th><th>"Node"</th><th>"Desired · current"</th><th>"Image"</th><th>"Why"</th></tr></thead>
                     <tbody><For each=move || tasks.get() key=|t| format!("{t:?}") let:task>

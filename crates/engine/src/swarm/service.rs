@@ -85,6 +85,17 @@ pub async fn list(engine: &Engine) -> Result<Vec<ServiceSummary>, PortholeError>
     Ok(list)
 }
 
+/// `docker service inspect SERVICE`: the engine's JSON, for the service's spec tree.
+pub async fn inspect(engine: &Engine, service: &str) -> Result<String, PortholeError> {
+    let found = engine
+        .docker
+        .inspect_service(service, None::<InspectServiceOptions>)
+        .await
+        .map_err(from_bollard)?;
+    serde_json::to_string_pretty(&found)
+        .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))
+}
+
 /// The tasks of `service`, newest state first within each slot.
 pub async fn tasks(engine: &Engine, service: &str) -> Result<Vec<TaskSummary>, PortholeError> {
     let options = ListTasksOptions {

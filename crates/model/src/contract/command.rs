@@ -156,6 +156,8 @@ contract! {
     list_nodes(()) -> Vec<NodeSummary>;
     /// `docker service ls`, with running/desired tasks.
     list_services(()) -> Vec<ServiceSummary>;
+    /// `docker service inspect SERVICE`: the engine's JSON, for the spec tree.
+    inspect_service(String) -> String;
     /// `docker service ps SERVICE`.
     service_tasks(String) -> Vec<TaskSummary>;
     /// `docker service logs -f SERVICE` through the docker CLI: every task's lines, each with its task and node.
