@@ -95,6 +95,19 @@ impl Drop for Removed {
     }
 }
 
+/// Removes the named network when dropped, also when the test fails. Declared before the containers' guards, it
+/// drops after them, once nothing is attached.
+pub struct NetworkRemoved(pub String);
+
+impl Drop for NetworkRemoved {
+    fn drop(&mut self) {
+        let _ = Command::new("docker")
+            .args(["network", "rm", &self.0])
+            .env("DOCKER_HOST", test_engine())
+            .output();
+    }
+}
+
 /// Builds an image of its own named `reference` with the docker CLI (the busybox test image plus an `ENV` line), so
 /// removing it is a real removal rather than untagging the shared test image.
 pub fn build_own_image(reference: &str) {
@@ -461,6 +474,16 @@ impl Window {
         self.click("#login-submit").await;
     }
 
+    /// Waits until the Registries page's card for `registry` says the login was accepted.
+    pub async fn logged_in(&self, registry: &str) {
+        self.wait_for(
+            &format!("logged in to {registry}"),
+            &format!("return document.querySelector('[data-registry=\"{registry}\"]')?.dataset.loggedIn === 'true'"),
+            15,
+        )
+        .await;
+    }
+
     /// Pulls `reference` with the Images page's pull box, as a user would, and waits until it is done.
     pub async fn pull(&self, reference: &str) {
         self.open("images").await;
@@ -469,6 +492,29 @@ impl Window {
         self.wait_for(
             &format!("the pull of {reference} to finish"),
             "return !!document.getElementById('pull-done')",
+            30,
+        )
+        .await;
+    }
+
+    /// On an image's details page: chooses `reference` among the names it can be pushed as, pushes it and waits
+    /// for the push to finish.
+    pub async fn push(&self, reference: &str) {
+        self.wait_for(
+            &format!("{reference} in the push list"),
+            &format!("return [...document.querySelectorAll('#push-reference option')].some(o => o.value === '{reference}')"),
+            10,
+        )
+        .await;
+        self.eval(&format!(
+            "const s = document.getElementById('push-reference'); s.value = '{reference}'; \
+             s.dispatchEvent(new Event('change')); return s.value"
+        ))
+        .await;
+        self.click("#push-start").await;
+        self.wait_for(
+            &format!("the push of {reference} to finish"),
+            "return !!document.getElementById('push-done')",
             30,
         )
         .await;

@@ -3,19 +3,7 @@
 //! topology picture with the published port, disconnect (confirmed), the engine's refusal to remove a network in use
 //! and its offer (disconnect them, then remove, confirmed), and the container's side on its Overview.
 
-use porthole_e2e::{docker, unique, Removed, Window};
-
-/// Removes the network when dropped, after the containers (whose guards are declared later) have gone.
-struct NetworkRemoved(String);
-
-impl Drop for NetworkRemoved {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("docker")
-            .args(["network", "rm", &self.0])
-            .env("DOCKER_HOST", porthole_e2e::test_engine())
-            .output();
-    }
-}
+use porthole_e2e::{docker, unique, NetworkRemoved, Removed, Window};
 
 /// "Remove unused" acts on every unused network: the tests here take turns, so one's fresh network is never
 /// another's unused one.

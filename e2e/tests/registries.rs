@@ -84,13 +84,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
     window.type_into("login-password", &password).await;
     window.click("#login-submit").await;
     let card = format!("[data-registry=\"{registry}\"]");
-    window
-        .wait_for(
-            "logged in",
-            &format!("return document.querySelector('{card}')?.dataset.loggedIn === 'true'"),
-            15,
-        )
-        .await;
+    window.logged_in(&registry).await;
     let status = window
         .eval(&format!(
             "return document.querySelector('{card} [data-status]').innerText"
@@ -211,27 +205,7 @@ async fn log_in_pull_inspect_push_and_remove_through_the_window() {
             10,
         )
         .await;
-    window
-        .wait_for(
-            "the new name in the push list",
-            &format!("return [...document.querySelectorAll('#push-reference option')].some(o => o.value === '{target}')"),
-            10,
-        )
-        .await;
-    window
-        .eval(&format!(
-            "const s = document.getElementById('push-reference'); s.value = '{target}'; \
-             s.dispatchEvent(new Event('change')); return s.value"
-        ))
-        .await;
-    window.click("#push-start").await;
-    window
-        .wait_for(
-            "the push",
-            "return !!document.getElementById('push-done')",
-            30,
-        )
-        .await;
+    window.push(&target).await;
     window.screenshot("image-push").await;
     docker(&["rmi", &target]);
     let pulled_back = docker_with(&app_config, &["pull", &target], "");

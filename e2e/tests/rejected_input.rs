@@ -3,19 +3,7 @@
 //! page's IPC is recorded and counted). The Swarm forms (service, stack) are checked in swarm.rs, where a swarm
 //! exists.
 
-use porthole_e2e::{docker, sleeper, unique, Window};
-
-/// Removes the named network when dropped, also when the test fails.
-struct NetworkRemoved(String);
-
-impl Drop for NetworkRemoved {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("docker")
-            .args(["network", "rm", &self.0])
-            .env("DOCKER_HOST", porthole_e2e::test_engine())
-            .output();
-    }
-}
+use porthole_e2e::{docker, sleeper, unique, NetworkRemoved, Window};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_form_refuses_bad_input_inline_and_calls_nothing() {

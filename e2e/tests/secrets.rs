@@ -36,13 +36,7 @@ async fn no_secret_reaches_replies_records_settings_or_logs() {
     window.type_into("registry-address", &registry).await;
     window.click("#registry-add").await;
     window.log_in(&user, &password).await;
-    window
-        .wait_for(
-            "logged in",
-            &format!("return document.querySelector('[data-registry=\"{registry}\"]')?.dataset.loggedIn === 'true'"),
-            15,
-        )
-        .await;
+    window.logged_in(&registry).await;
     window.open("images").await;
     window
         .click(&format!(
@@ -51,27 +45,7 @@ async fn no_secret_reaches_replies_records_settings_or_logs() {
         ))
         .await;
     window.click("[data-action=image-details]").await;
-    window
-        .wait_for(
-            "the image in the push list",
-            &format!("return [...document.querySelectorAll('#push-reference option')].some(o => o.value === '{reference}')"),
-            10,
-        )
-        .await;
-    window
-        .eval(&format!(
-            "const s = document.getElementById('push-reference'); s.value = '{reference}'; \
-             s.dispatchEvent(new Event('change')); return s.value"
-        ))
-        .await;
-    window.click("#push-start").await;
-    window
-        .wait_for(
-            "the push",
-            "return !!document.getElementById('push-done')",
-            30,
-        )
-        .await;
+    window.push(&reference).await;
 
     // A build with a secret build argument.
     window.click("#details-back").await;

@@ -100,13 +100,7 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
     // 3: the login the step offers, then a pull from that registry.
     window.click("#tour-login").await;
     window.log_in(&user, &password).await;
-    window
-        .wait_for(
-            "logged in",
-            &format!("return document.querySelector('[data-registry=\"{registry}\"]')?.dataset.loggedIn === 'true'"),
-            15,
-        )
-        .await;
+    window.logged_in(&registry).await;
     window.pull(&format!("{registry}/porthole/web")).await;
     ticked(&window, "pull-from-registry", 10).await;
     window.screenshot("tour").await;
