@@ -1,7 +1,8 @@
 //! Several engines in one window: the docker CLI's contexts listed beside DOCKER_HOST, each probed (a missing one
 //! shown unreachable with why), switching from the status bar cancels the previous engine's streams and shows the
-//! other engine (its unreachable page, then back) whose requests the activity console records with `--context`, the
-//! Engines overview, and adding an engine as a docker context that the CLI then uses.
+//! other engine (its unreachable page, then back) whose requests the activity console records with `--context`, each
+//! engine returning to the page it was left on, the Engines overview, and adding an engine as a docker context that
+//! the CLI then uses.
 
 use porthole_e2e::{sleeper, test_engine, unique, Window};
 use std::path::Path;
@@ -99,6 +100,26 @@ async fn switch_between_engines_and_add_one() {
         .wait_for(
             "the test engine again",
             &format!("return document.querySelector('.status-bar')?.dataset.connection === 'connected' && !!document.querySelector('tr[data-name=\"{running}\"]')"),
+            15,
+        )
+        .await;
+
+    // Each engine keeps the page it was left on: Volumes here, Containers on DOCKER_HOST.
+    window.open("volumes").await;
+    choose(&window, "engine-switcher", "DOCKER_HOST").await;
+    window
+        .appears(
+            &format!("[data-page=containers] tr[data-name=\"{running}\"]"),
+            15,
+        )
+        .await;
+    choose(&window, "engine-switcher", "rig-again").await;
+    window.appears("[data-page=volumes]", 15).await;
+    window
+        .wait_for(
+            "connected to rig-again",
+            "return document.querySelector('.status-bar')?.dataset.connection === 'connected' && \
+             document.getElementById('engine-switcher')?.value === 'rig-again'",
             15,
         )
         .await;

@@ -102,10 +102,14 @@ pub struct Settings {
     pub tour: crate::tour::TourProgress,
     /// Compose files opened on the Compose page, most recent first (at most `RECENT_FILES`).
     pub compose_files: Vec<String>,
+    /// The page last shown on each engine (by its name in the engine list), so switching back returns to it.
+    pub engine_pages: Vec<(String, Page)>,
 }
 
 /// How many recently opened compose files are remembered.
 pub const RECENT_FILES: usize = 8;
+/// How many engines' last pages are remembered (the least recently left go first).
+pub const ENGINE_PAGES: usize = 16;
 
 impl Settings {
     /// Puts `path` first among the recent compose files.
@@ -113,6 +117,21 @@ impl Settings {
         self.compose_files.retain(|p| p != path);
         self.compose_files.insert(0, path.to_owned());
         self.compose_files.truncate(RECENT_FILES);
+    }
+
+    /// Remembers that `page` was showing when the user left `engine`.
+    pub fn left_engine_on(&mut self, engine: &str, page: Page) {
+        self.engine_pages.retain(|(name, _)| name != engine);
+        self.engine_pages.insert(0, (engine.to_owned(), page));
+        self.engine_pages.truncate(ENGINE_PAGES);
+    }
+
+    /// The page to show on arriving at `engine`: the one it was left on, if any.
+    pub fn page_on(&self, engine: &str) -> Option<Page> {
+        self.engine_pages
+            .iter()
+            .find(|(name, _)| name == engine)
+            .map(|(_, page)| *page)
     }
 }
 
@@ -127,6 +146,7 @@ impl Default for Settings {
             group_by_project: true,
             tour: Default::default(),
             compose_files: Vec::new(),
+            engine_pages: Vec::new(),
         }
     }
 }
@@ -159,6 +179,26 @@ mod tests {
                 .filter(|p| p.as_str() == "/p/5/compose.yaml")
                 .count(),
             1
+        );
+    }
+
+    #[test]
+    fn each_engine_keeps_the_page_it_was_left_on() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.page_on("pi"), None);
+        settings.left_engine_on("pi", Page::Volumes);
+        settings.left_engine_on("default", Page::Images);
+        settings.left_engine_on("pi", Page::Swarm);
+        assert_eq!(settings.page_on("pi"), Some(Page::Swarm));
+        assert_eq!(settings.page_on("default"), Some(Page::Images));
+        for i in 0..40 {
+            settings.left_engine_on(&format!("ctx{i}"), Page::Networks);
+        }
+        assert_eq!(settings.engine_pages.len(), ENGINE_PAGES);
+        assert_eq!(
+            settings.page_on("pi"),
+            None,
+            "the least recently left went first"
         );
     }
 

@@ -282,13 +282,26 @@ impl Store {
     }
 
     /// Follows the engine `name`: what was shown of the previous one goes, and every list reloads when the new one
-    /// answers (the connection stream says so).
+    /// answers (the connection stream says so). Each engine keeps the page it was left on: arriving shows it again.
     pub fn switch_engine(self, name: String) {
+        let leaving = self
+            .engines
+            .with_untracked(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()));
+        if let Some(leaving) = leaving {
+            let page = self.page.get_untracked();
+            self.settings.update(|s| s.left_engine_on(&leaving, page));
+            self.save_settings();
+        }
         self.open_container.set(None);
         self.error.set(None);
         spawn_local(async move {
             match api::switch_engine(&name).await {
-                Ok(_) => self.refresh_engines(),
+                Ok(_) => {
+                    if let Some(page) = self.settings.with_untracked(|s| s.page_on(&name)) {
+                        self.go(page);
+                    }
+                    self.refresh_engines();
+                }
                 Err(error) => {
                     self.error.try_set(Some(error.into()));
                 }
