@@ -38,9 +38,29 @@ pub fn exact_utc(then: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Unix seconds of an RFC 3339 time as the engine writes it (`2026-11-30T11:51:10.123456789Z`), so it can be shown
+/// like every other time (`relative`, with the exact time on hover). `None` for anything else.
+pub fn unix_of(rfc3339: &str) -> Option<i64> {
+    DateTime::parse_from_rfc3339(rfc3339.trim())
+        .ok()
+        .map(|t| t.timestamp())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn engine_times_become_unix_seconds() {
+        assert_eq!(unix_of("1970-01-01T00:01:00Z"), Some(60));
+        assert_eq!(
+            unix_of("2026-11-30T11:51:10.123456789Z"),
+            Some(1_796_039_470)
+        );
+        assert_eq!(unix_of("2026-11-30T12:51:10+01:00"), Some(1_796_039_470));
+        assert_eq!(unix_of(""), None);
+        assert_eq!(unix_of("yesterday"), None);
+    }
 
     #[test]
     fn reads_like_docker_ps() {

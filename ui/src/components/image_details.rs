@@ -73,9 +73,18 @@ pub fn ImageDetailsPanel(
                                 <ul class="plain">{d.tags.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}</ul>
                                 {(!d.digests.is_empty()).then(|| view! {
                                     <h3>"Digests"</h3>
-                                    <ul class="plain">{d.digests.iter().map(|t| view! { <li><code class="wrap">{t.clone()}</code></li> }).collect_view()}</ul>
+                                    <ul class="plain">{d.digests.iter().map(|t| view! { <li>{
+                                        // The repository on one line, the digest whole on the next (cut at the end if
+                                        // it must be, never mid-line; the full text on hover).
+                                        let (name, digest) = t.split_once('@').map(|(n, d)| (format!("{n}@"), d.to_owned())).unwrap_or((String::new(), t.clone()));
+                                        view! { <code class="digest" title=t.clone()><span>{name}</span><span class="hash">{digest}</span></code> }
+                                    }</li> }).collect_view()}</ul>
                                 })}
-                                <p class="hint">{format!("{} · {}/{} · created {}", human_size(d.size), d.os, d.architecture, d.created.get(..19).unwrap_or(&d.created))}</p>
+                                <p class="hint">{format!("{} · {}/{} · created ", human_size(d.size), d.os, d.architecture)}
+                                    {match porthole_model::time::unix_of(&d.created) {
+                                        Some(unix) => view! { <RelativeTime unix=unix /> }.into_any(),
+                                        None => d.created.clone().into_any(),
+                                    }}</p>
                             </section>
                             <section>
                                 <h3>"Runs"<span class="cli-inline">{Action::InspectImage { image: name() }.cli()}</span></h3>
