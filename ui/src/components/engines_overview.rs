@@ -21,7 +21,7 @@ pub fn EnginesOverview() -> impl IntoView {
                                 data-reachable=engine.probe.as_ref().map(|p| p.reachable.to_string()).unwrap_or_default()>
                                 <td class="name"><div class="cell-main">{engine.name.clone()}</div>
                                     <div class="hint">{engine.description.clone()}</div></td>
-                                <td class="mono address" title=engine.host.clone()>{engine.host.clone()}
+                                <td class="mono address" title=engine.host.clone()>{breakable(&engine.host)}
                                     {(engine.origin == porthole_model::system::context::EngineOrigin::Context).then(|| view! {
                                         <div class="hint">{format!("docker {} …", engine.cli_flag())}</div> })}</td>
                                 <td>{match &engine.probe {
@@ -45,4 +45,13 @@ pub fn EnginesOverview() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// An address with a break opportunity after each `/` and `:`, so a long socket path wraps at its separators
+/// (`unix:///tmp/ph/` · `docker.sock`) rather than in the middle of a name.
+fn breakable(address: &str) -> impl IntoView {
+    address
+        .split_inclusive(['/', ':'])
+        .map(|part| view! { {part.to_owned()}<wbr /> })
+        .collect_view()
 }
