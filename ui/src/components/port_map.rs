@@ -104,7 +104,7 @@ pub fn PortMap(open: RwSignal<bool>) -> impl IntoView {
                             rows().into_iter().map(|(ip, host, container_port, name, state, running)| view! {
                                 <tr class:clash=clashing.contains(&host) class:stopped=!running>
                                     <td class="mono">{ip}</td><td class="mono">{host}</td><td>"→"</td>
-                                    <td class="mono">{container_port}</td><td>{name}</td><td>{state}</td>
+                                    <td class="mono">{container_port}</td><td title=name.clone()>{name.clone()}</td><td>{state}</td>
                                 </tr>
                             }).collect_view()
                         }}
