@@ -33,6 +33,29 @@ fn create_all(names: &[String]) {
     }
 }
 
+/// Removes every container whose name starts with the burst's prefix when dropped, so a failed run leaves none
+/// behind for the tests after it.
+struct BurstRemoved(String);
+
+impl Drop for BurstRemoved {
+    fn drop(&mut self) {
+        let ids = Command::new("docker")
+            .args(["ps", "-aq", "--filter", &format!("name={}", self.0)])
+            .env("DOCKER_HOST", test_engine())
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        let ids: Vec<&str> = ids.split_whitespace().collect();
+        if !ids.is_empty() {
+            let _ = Command::new("docker")
+                .args(["rm", "-f"])
+                .args(&ids)
+                .env("DOCKER_HOST", test_engine())
+                .output();
+        }
+    }
+}
+
 fn engine_count(prefix: &str) -> usize {
     docker(&["ps", "-aq", "--filter", &format!("name={prefix}")])
         .lines()
@@ -83,6 +106,7 @@ async fn bursts_of_containers_keep_the_list_exact_and_the_page_free() {
         count.div_ceil(2)
     };
     let prefix = unique("burst");
+    let _cleanup = BurstRemoved(prefix.clone());
     let names: Vec<String> = (0..count).map(|i| format!("{prefix}-{i:04}")).collect();
     let before = docker(&["ps", "-aq"]).lines().count();
 

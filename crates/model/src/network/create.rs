@@ -178,15 +178,7 @@ impl NetworkCreate {
         if self.attachable {
             words.push("--attachable".into());
         }
-        for (key, value) in &self.labels {
-            words.extend(["--label".into(), format!("{key}={value}")]);
-        }
-        words.push(if self.name.is_empty() {
-            "NAME".into()
-        } else {
-            self.name.clone()
-        });
-        crate::container::run::join(&words)
+        crate::container::run::join_with_labels_and_name(words, &self.labels, &self.name)
     }
 }
 

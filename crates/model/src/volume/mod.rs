@@ -38,15 +38,7 @@ impl VolumeCreate {
         for (key, value) in &self.options {
             words.extend(["-o".into(), format!("{key}={value}")]);
         }
-        for (key, value) in &self.labels {
-            words.extend(["--label".into(), format!("{key}={value}")]);
-        }
-        words.push(if self.name.is_empty() {
-            "NAME".into()
-        } else {
-            self.name.clone()
-        });
-        crate::container::run::join(&words)
+        crate::container::run::join_with_labels_and_name(words, &self.labels, &self.name)
     }
 
     /// Builds the request from the form's text: options and labels one `key=value` per line.

@@ -74,6 +74,20 @@ fn is_image_id(text: &str) -> bool {
             .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
 }
 
+/// The end of a `docker volume|network create` command: its `--label KEY=VALUE` words, then the name (`NAME` while
+/// none is typed, so the shown command always reads whole), joined like `join`.
+pub fn join_with_labels_and_name(
+    mut words: Vec<String>,
+    labels: &[(String, String)],
+    name: &str,
+) -> String {
+    for (key, value) in labels {
+        words.extend(["--label".into(), format!("{key}={value}")]);
+    }
+    words.push(if name.is_empty() { "NAME" } else { name }.to_owned());
+    join(&words)
+}
+
 /// Words joined for a POSIX shell, quoting only the words that need it (Python's `shlex.quote` rule), so the
 /// command reads as a person would type it.
 pub fn join(words: &[String]) -> String {
