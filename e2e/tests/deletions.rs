@@ -133,6 +133,15 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
     let _later_guard = Removed(later.clone());
     docker(&["create", "--name", &later, &image]);
     window.goes(".banner", 10).await;
+    // The in-use counts follow once the burst of changes has settled: wait for them to count `later`, so that the
+    // "1 container" below is read after its removal, not before its creation was counted.
+    window
+        .wait_for(
+            "the image used by two containers",
+            &format!("return !!document.querySelector('{image_row}')?.innerText.includes('2 containers')"),
+            10,
+        )
+        .await;
     docker(&["rm", &later]);
     // The selection holds on to the image while its container count changes.
     window
