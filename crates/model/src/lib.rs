@@ -39,7 +39,7 @@ pub mod tool;
 pub mod tour;
 pub mod volume;
 
-pub use action::{Action, ContainerAction, ImageAction, NetworkAction};
+pub use action::{Action, ContainerAction, ImageAction, NetworkAction, OfferBasis};
 pub use activity::{ActivityDetail, ActivityEntry, ActivityMessage, ActivityTarget};
 pub use container::details::{ContainerDetails, MountInfo, NetworkAttachment};
 pub use container::logs::{LogBatch, LogLine, LogMessage, LogStream};

@@ -5,7 +5,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::prose::Prose;
 use crate::store::use_store;
 use leptos::prelude::*;
-use porthole_model::Action;
+use porthole_model::{Action, OfferBasis};
 
 #[component]
 pub fn ErrorBanner() -> impl IntoView {
@@ -17,52 +17,31 @@ pub fn ErrorBanner() -> impl IntoView {
         store.error.set(None);
         store.ask(pending, action);
     };
-    // The banner's offers are about these objects as they were; once one of them changes (a container stops, one
-    // made from the image appears, the image goes), the offer could do something the user did not see: it goes.
+    // The banner's offers are about the objects as the user saw them; once those change, the offer could do
+    // something the user did not see: it goes (the rule is `OfferBasis::changed_to`).
     let about = move || {
         store.error.with(|failure| {
             let failure = failure.as_ref().filter(|f| !f.follow_ups.is_empty())?;
-            let names: Vec<String> = failure
-                .follow_ups
-                .iter()
-                .flat_map(Action::removes)
-                .collect();
-            let containers: Vec<String> = store.containers.with(|all| {
-                all.iter()
-                    .filter(|c| names.contains(&c.name) || names.contains(&c.image))
-                    .map(|c| format!("{}:{:?}", c.name, c.state))
-                    .collect()
+            let basis = store.containers.with(|containers| {
+                store.images.with(|images| {
+                    store.networks.with(|networks| {
+                        OfferBasis::new(&failure.follow_ups, containers, images, networks)
+                    })
+                })
             });
-            let images: Vec<bool> = store.images.with(|all| {
-                names
-                    .iter()
-                    .map(|n| all.iter().any(|i| i.answers_to(n)))
-                    .collect()
-            });
-            // A network's offer (disconnect these, then remove) is about who is attached to it.
-            let networks: Vec<Vec<String>> = store.networks.with(|all| {
-                all.iter()
-                    .filter(|n| names.contains(&n.name))
-                    .map(|n| n.containers.iter().map(|e| e.container.clone()).collect())
-                    .collect()
-            });
-            Some((
-                failure.follow_ups.clone(),
-                format!("{containers:?} {images:?} {networks:?}"),
-            ))
+            Some((failure.follow_ups.clone(), basis))
         })
     };
-    Effect::new(move |before: Option<Option<(Vec<Action>, String)>>| {
+    Effect::new(move |before: Option<Option<(Vec<Action>, OfferBasis)>>| {
         let now = about();
         match (before.flatten(), &now) {
             (Some((offers, seen)), Some((same_offers, current)))
-                if offers == *same_offers && seen != *current =>
+                if offers == *same_offers && seen.changed_to(current) =>
             {
                 store.error.set(None);
                 None
             }
-            // The same banner keeps what it first saw; a new one starts from now.
-            (Some(first), Some((offers, _))) if first.0 == *offers => Some(first),
+            // No change (at most the named container turned up): what is seen now is the basis from here on.
             _ => now,
         }
     });

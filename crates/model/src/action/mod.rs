@@ -8,12 +8,14 @@ mod confirm;
 mod container_action;
 mod image_action;
 mod network_action;
+mod offer;
 #[cfg(test)]
 mod tests;
 
 pub use container_action::ContainerAction;
 pub use image_action::ImageAction;
 pub use network_action::NetworkAction;
+pub use offer::OfferBasis;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "args", rename_all = "snake_case")]
