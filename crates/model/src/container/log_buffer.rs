@@ -144,6 +144,33 @@ impl LogBuffer {
     }
 }
 
+/// The rows to render for a scroll position, given the prefix sums of the rows' heights (`height_sums`) in line
+/// units of `line_height` pixels: `(first, end)` line indexes, widened by `margin` rows on each side, and the height
+/// in line units above and below them (the spacers that keep the scrollbar true).
+pub fn place(
+    sums: &[usize],
+    scroll_top: f64,
+    height: f64,
+    line_height: f64,
+    margin: usize,
+) -> (usize, usize, usize, usize) {
+    let first_unit = (scroll_top / line_height) as usize;
+    let last_unit = first_unit + (height / line_height).ceil() as usize;
+    let lines = sums.len().saturating_sub(1);
+    let end = (sums.partition_point(|&s| s < last_unit) + margin).min(lines);
+    let first = sums
+        .partition_point(|&s| s <= first_unit)
+        .saturating_sub(1 + margin)
+        .min(end);
+    let total = sums.last().copied().unwrap_or(0);
+    (
+        first,
+        end,
+        sums.get(first).copied().unwrap_or(0),
+        total - sums.get(end).copied().unwrap_or(total),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +245,27 @@ mod tests {
             "escape codes are not text"
         );
         assert!(buffer.matches("").is_empty());
+    }
+
+    #[test]
+    fn placing_covers_the_view_and_the_spacers_make_up_the_rest() {
+        // 100 one-unit lines, 18 px each; a 180 px view scrolled to line 50, 2 rows of margin.
+        let sums: Vec<usize> = (0..=100).collect();
+        let (first, end, above, below) = place(&sums, 50.0 * 18.0, 180.0, 18.0, 2);
+        assert_eq!((first, end), (48, 62));
+        assert_eq!(above + (end - first) + below, 100);
+        // At the top and past the end the window is clamped.
+        assert_eq!(place(&sums, 0.0, 180.0, 18.0, 2).0, 0);
+        assert_eq!(place(&sums, 1e9, 180.0, 18.0, 2).1, 100);
+        // Nothing kept: nothing to place.
+        assert_eq!(place(&[0], 0.0, 180.0, 18.0, 2), (0, 0, 0, 0));
+    }
+
+    #[test]
+    fn wrapped_rows_are_placed_by_their_heights() {
+        // Line 0 is 10 units tall: a view at unit 5 still starts with it.
+        let sums = vec![0, 10, 11, 12];
+        let (first, _, above, _) = place(&sums, 5.0 * 18.0, 18.0, 18.0, 0);
+        assert_eq!((first, above), (0, 0));
     }
 }
