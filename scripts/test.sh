@@ -22,6 +22,9 @@ echo "== lints (native, then wasm)"
 cargo clippy --workspace --exclude porthole-ui --all-targets -- -D warnings
 cargo clippy -p porthole-ui -p porthole-model --target wasm32-unknown-unknown -- -D warnings
 
+echo "== the UI's own unit tests (its pure parts, natively: no browser needed)"
+cargo test -p porthole-ui
+
 echo "== build the app"
 cargo build -p porthole
 cargo test --workspace --exclude porthole-ui --no-run

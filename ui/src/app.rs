@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     crate::tour::watch(store);
 
     Effect::new(move |_| {
-        let theme = store.settings.with(|s| s.theme);
+        let theme = store.prefs.with(|s| s.theme);
         if let Some(root) = document().document_element() {
             let _ = match theme {
                 Theme::System => root.remove_attribute("data-theme"),
@@ -46,7 +46,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let page = move || {
-        let page = store.page.get();
+        let page = store.nav.page.get();
         // Settings work without an engine; every other page needs one.
         if page != Page::Settings && !store.connection.with(|c| c.is_connected()) {
             return pages::unreachable::UnreachablePage().into_any();
@@ -66,9 +66,9 @@ pub fn App() -> impl IntoView {
         }
     };
 
-    let console_open = Memo::new(move |_| store.console.with(Option::is_some));
+    let console_open = Memo::new(move |_| store.nav.console.with(Option::is_some));
     view! {
-        <div class="shell" data-console=move || store.console.get().map(|d| d.name()).unwrap_or("closed")>
+        <div class="shell" data-console=move || store.nav.console.get().map(|d| d.name()).unwrap_or("closed")>
             <Sidebar />
             <main class="content">
                 <ErrorBanner />

@@ -11,22 +11,25 @@ use porthole_model::tour::Observed;
 /// Starts watching, for the app's lifetime.
 pub fn watch(store: Store) {
     Effect::new(move |_| {
-        if !store.settings_ready() || !store.containers_loaded.get() || !store.images_loaded.get() {
+        if !store.prefs.ready()
+            || !store.cache.containers_loaded.get()
+            || !store.cache.images_loaded.get()
+        {
             return;
         }
-        let mut progress = store.settings.with(|s| s.tour.clone());
+        let mut progress = store.prefs.with(|s| s.tour.clone());
         if progress.source.is_none() || progress.current().is_none() {
             return;
         }
-        let show_all = store.settings.with(|s| s.show_all_containers);
-        let logins: Vec<String> = store.registries.with(|r| {
+        let show_all = store.prefs.with(|s| s.show_all_containers);
+        let logins: Vec<String> = store.cache.registries.with(|r| {
             r.iter()
                 .filter(|r| r.username.is_some())
                 .map(|r| r.address.clone())
                 .collect()
         });
-        let changed = store.containers.with(|containers| {
-            store.images.with(|images| {
+        let changed = store.cache.containers.with(|containers| {
+            store.cache.images.with(|images| {
                 progress.advance(&Observed {
                     containers,
                     images,
@@ -36,8 +39,7 @@ pub fn watch(store: Store) {
             })
         });
         if changed {
-            store.settings.update(|s| s.tour = progress);
-            store.save_settings();
+            store.prefs.update(|s| s.tour = progress);
         }
     });
 }

@@ -99,7 +99,7 @@ pub fn ActivityConsole() -> impl IntoView {
             let _ = api::clear_activity().await;
         });
     };
-    let dock = move || store.console.get().unwrap_or(Dock::Bottom);
+    let dock = move || store.nav.console.get().unwrap_or(Dock::Bottom);
     let other_dock = move || match dock() {
         Dock::Bottom => Dock::Right,
         Dock::Right => Dock::Bottom,
@@ -132,9 +132,9 @@ pub fn ActivityConsole() -> impl IntoView {
                     "Background polling"
                 </label>
                 <button id="activity-clear" class="action small" on:click=clear>"Clear"</button>
-                <button id="activity-dock" class="action small" on:click=move |_| store.console.set(Some(other_dock()))>{dock_label}</button>
+                <button id="activity-dock" class="action small" on:click=move |_| store.nav.console.set(Some(other_dock()))>{dock_label}</button>
                 <button id="activity-close" class="action small" title="Close the console"
-                    on:click=move |_| store.console.set(None)>"×"</button>
+                    on:click=move |_| store.nav.console.set(None)>"×"</button>
             </header>
             <div class="activity-body">
                 <div class="activity-list" role="table">

@@ -3,7 +3,7 @@
 //! failing step highlighted with the engine's message. Closing the dialog cancels a running build.
 
 use crate::api;
-use crate::components::prose::Prose;
+use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::image::build::{parse_build_args, StepState};
@@ -143,8 +143,7 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
                         Run::Done => view! { <div class="pull-result ok" id="build-done">{move || progress.with(|p| format!(
                             "Built {}{}.", p.image_id.clone().unwrap_or_default().trim_start_matches("sha256:").chars().take(12).collect::<String>(),
                             if tag.with(String::is_empty) { String::new() } else { format!(", named {}", tag.get()) }))}</div> }.into_any(),
-                        Run::Failed(error) => view! { <div class="pull-result bad" id="build-failed">
-                            <strong><Prose text=error.message.clone() /></strong></div> }.into_any(),
+                        Run::Failed(error) => view! { <ErrorNotice error=error id="build-failed" /> }.into_any(),
                         _ => ().into_any(),
                     }}
                     <div class="dialog-buttons">

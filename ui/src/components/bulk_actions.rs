@@ -11,7 +11,7 @@ pub fn BulkActions(checked: RwSignal<Vec<String>>) -> impl IntoView {
     let asking = RwSignal::new(false);
     let chosen = move || {
         checked.with(|ids| {
-            store.containers.with(|all| {
+            store.cache.containers.with(|all| {
                 all.iter()
                     .filter(|c| ids.contains(&c.id))
                     .cloned()

@@ -101,7 +101,7 @@ pub fn ComposeProjectView(
                 .map(|s| s.containers.iter().map(|c| c.id.clone()).collect())
                 .unwrap_or_default()
         });
-        store.containers.with(|all| {
+        store.cache.containers.with(|all| {
             all.iter()
                 .filter(|c| ids.contains(&c.id) && c.state.is_running())
                 .flat_map(|c| port_links(&c.ports))

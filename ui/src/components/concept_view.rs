@@ -58,7 +58,7 @@ pub fn ConceptView(concept: Concept) -> impl IntoView {
     // The example builds on an image this engine has, so it can be tried as it is.
     let example = (concept == Concept::Dockerfile).then(|| {
         let base = move || {
-            store.images.with(|images| {
+            store.cache.images.with(|images| {
                 images
                     .iter()
                     .flat_map(|i| i.tags.iter())

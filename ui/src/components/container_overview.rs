@@ -5,11 +5,11 @@
 use crate::api;
 use crate::components::container_networks::ContainerNetworks;
 use crate::components::relative_time::RelativeTime;
-use crate::store::use_store;
+use crate::store::{use_store, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::container::port_links;
-use porthole_model::{ContainerDetails, Page};
+use porthole_model::ContainerDetails;
 
 #[component]
 pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
@@ -33,7 +33,7 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                 <dd><button class="link mono" id="overview-image" title="The image's details"
                     on:click={
                         let image = image.clone();
-                        move |_| { store.open_image.set(Some(image.clone())); store.go(Page::Images); }
+                        move |_| store.open(Route::Image(image.clone()))
                     }>{image.clone()}</button></dd>
                 {fact("Command", porthole_model::container::run::join(&details.command))}
                 {fact("Restart policy", format!("{} (restarted {} times)", details.restart_policy, details.restart_count))}

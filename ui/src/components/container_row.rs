@@ -46,7 +46,7 @@ pub fn ContainerRow(
     };
     // The engine words the status at fetch time; age it with the clock instead of asking again.
     let status = move || {
-        let elapsed = store.now.get() - store.containers_fetched_at.get();
+        let elapsed = store.now.get() - store.cache.containers_fetched_at.get();
         container.with(|c| {
             c.as_ref()
                 .map(|c| aged(&c.status, elapsed))
@@ -71,7 +71,7 @@ pub fn ContainerRow(
     view! {
         <tr class:selected=is_selected data-id=id.clone() data-name=field(|c| c.name.clone())
             data-state=move || state().as_str() on:click=move |_| selected.set(Some(select_id.clone()))
-            on:dblclick=move |_| store.open_container.set(Some(open_id.clone()))>
+            on:dblclick=move |_| store.nav.open_container.set(Some(open_id.clone()))>
             <td class="check-cell" on:click=|ev| ev.stop_propagation()>
                 <input type="checkbox" class="row-check" aria-label="Select" prop:checked=is_checked
                     on:change=move |ev| {

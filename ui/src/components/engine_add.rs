@@ -3,6 +3,7 @@
 //! engine is a docker context a terminal reaches with `docker --context NAME` too.
 
 use crate::api;
+use crate::components::error_notice::ErrorNotice;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,7 +15,7 @@ pub fn EngineAddForm() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let host = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<porthole_model::PortholeError>);
     let add = Memo::new(move |_| EngineAdd {
         name: name.get(),
         host: host.get(),
@@ -34,7 +35,7 @@ pub fn EngineAddForm() -> impl IntoView {
                     store.refresh_engines();
                 }
                 Err(error) => {
-                    refused.try_set(Some(error.message));
+                    refused.try_set(Some(error));
                 }
             }
         });
@@ -62,7 +63,7 @@ pub fn EngineAddForm() -> impl IntoView {
             }}
             <div class="dialog-cli"><span class="cli-prompt">"$"</span><code id="engine-cli">{move || add.get().cli()}</code></div>
             <p class="hint">"Porthole saves it as a docker context, so "<code>"docker --context NAME ps"</code>" in a terminal reaches the same engine. TLS certificates and SSH engines need a newer engine transport: see the note on this page."</p>
-            {move || refused.get().map(|m| view! { <p class="invalid" id="engine-refused">{m}</p> })}
+            {move || refused.get().map(|error| view! { <ErrorNotice error=error id="engine-refused" /> })}
             <button class="primary" id="engine-add-go" disabled=move || checked.with(Result::is_err) on:click=create>"Add"</button>
         </div>
     }

@@ -9,12 +9,13 @@ pub fn EngineSwitcher() -> impl IntoView {
     let store = use_store();
     let current = move || {
         store
+            .cache
             .engines
             .with(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()))
             .unwrap_or_default()
     };
     view! {
-        {move || (store.engines.with(|e| e.len()) > 1).then(|| view! {
+        {move || (store.cache.engines.with(|e| e.len()) > 1).then(|| view! {
             <select id="engine-switcher" class="status-select" aria-label="Engine" title="The engine Porthole shows — choose another to switch"
                 prop:value=current
                 on:change=move |ev| {
@@ -23,7 +24,7 @@ pub fn EngineSwitcher() -> impl IntoView {
                         store.switch_engine(name);
                     }
                 }>
-                {move || store.engines.get().into_iter().map(|e| {
+                {move || store.cache.engines.get().into_iter().map(|e| {
                     let label = match &e.probe {
                         Some(p) if !p.reachable => format!("{} (unreachable)", e.name),
                         _ => e.name.clone(),

@@ -16,7 +16,7 @@ pub fn EnginesOverview() -> impl IntoView {
                 <table class="list" id="engines-table">
                     <thead><tr><th>"Engine"</th><th>"Address"</th><th>"State"</th><th>"Containers · images"</th><th></th></tr></thead>
                     <tbody>
-                        <For each=move || store.engines.get() key=|e| format!("{e:?}") let:engine>
+                        <For each=move || store.cache.engines.get() key=|e| format!("{e:?}") let:engine>
                             <tr data-engine=engine.name.clone() data-current=engine.current.to_string()
                                 data-reachable=engine.probe.as_ref().map(|p| p.reachable.to_string()).unwrap_or_default()>
                                 <td class="name"><div class="cell-main">{engine.name.clone()}</div>

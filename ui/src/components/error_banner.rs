@@ -22,9 +22,9 @@ pub fn ErrorBanner() -> impl IntoView {
     let about = move || {
         store.error.with(|failure| {
             let failure = failure.as_ref().filter(|f| !f.follow_ups.is_empty())?;
-            let basis = store.containers.with(|containers| {
-                store.images.with(|images| {
-                    store.networks.with(|networks| {
+            let basis = store.cache.containers.with(|containers| {
+                store.cache.images.with(|images| {
+                    store.cache.networks.with(|networks| {
                         OfferBasis::new(&failure.follow_ups, containers, images, networks)
                     })
                 })

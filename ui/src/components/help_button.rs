@@ -3,7 +3,7 @@
 
 use crate::components::cli_hint::CliHint;
 use crate::components::prose::Prose;
-use crate::store::use_store;
+use crate::store::{use_store, Route};
 use leptos::prelude::*;
 use porthole_model::learn::Concept;
 use porthole_model::Page;
@@ -42,7 +42,7 @@ pub fn HelpButton(page: Page) -> impl IntoView {
                         " (for example " <code>"docker help pull"</code> ") explains any command."</p>
                     <button class="primary" id="help-learn-more" on:click=move |_| {
                         open.set(false);
-                        store.learn(concept);
+                        store.open(Route::Concept(concept));
                     }>{format!("Learn more: {}", concept.title())}</button>
                 </div>
             }

@@ -12,7 +12,7 @@ pub fn HostMounts() -> impl IntoView {
     let store = use_store();
     let mounts = RwSignal::new(Vec::<MountUse>::new());
     Effect::new(move |_| {
-        store.containers.track();
+        store.cache.containers.track();
         spawn_local(async move {
             if let Ok(list) = api::list_host_mounts().await {
                 mounts.try_set(list);

@@ -2,15 +2,15 @@
 //! official. When the engine cannot reach Docker Hub, an "offline" state says so instead of an empty list.
 
 use crate::api;
-use crate::components::prose::Prose;
+use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::SearchResult;
+use porthole_model::{PortholeError, SearchResult};
 
 #[component]
 pub fn HubSearch() -> impl IntoView {
     let term = RwSignal::new(String::new());
-    let results = RwSignal::new(None::<Result<Vec<SearchResult>, String>>);
+    let results = RwSignal::new(None::<Result<Vec<SearchResult>, PortholeError>>);
     let searching = RwSignal::new(false);
     let search = move || {
         let text = term.get_untracked();
@@ -19,7 +19,7 @@ pub fn HubSearch() -> impl IntoView {
         }
         searching.set(true);
         spawn_local(async move {
-            let result = api::search_hub(&text).await.map_err(|e| e.message);
+            let result = api::search_hub(&text).await;
             searching.try_set(false);
             results.try_set(Some(result));
         });
@@ -35,7 +35,7 @@ pub fn HubSearch() -> impl IntoView {
             </div>
             <div class="hint">{move || format!("$ docker search {}", term.get())}</div>
             {move || results.get().map(|result| match result {
-                Err(message) => view! { <div class="pull-result bad" id="hub-offline" data-state="offline"><Prose text=message /></div> }.into_any(),
+                Err(error) => view! { <ErrorNotice error=error id="hub-offline" retry=Callback::new(move |()| search()) /> }.into_any(),
                 Ok(found) if found.is_empty() => view! { <p class="hint">"Nothing found."</p> }.into_any(),
                 Ok(found) => view! {
                     <ul class="plain" id="hub-results">{found.into_iter().map(|r| view! {

@@ -5,6 +5,7 @@
 //! container shows without a reload.
 
 use crate::api;
+use crate::components::error_notice::ErrorNotice;
 use crate::components::image_tag::ImageTag;
 use crate::components::push_panel::PushPanel;
 use crate::components::relative_time::RelativeTime;
@@ -12,7 +13,7 @@ use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::image::human_size;
-use porthole_model::{Action, ErrorKind, ImageDetails, Page};
+use porthole_model::{Action, ErrorKind, ImageDetails, Page, PortholeError};
 
 #[component]
 pub fn ImageDetailsPanel(
@@ -21,17 +22,17 @@ pub fn ImageDetailsPanel(
     on_remove: Callback<String>,
 ) -> impl IntoView {
     let store = use_store();
-    let details = RwSignal::new(None::<Result<ImageDetails, String>>);
+    let details = RwSignal::new(None::<Result<ImageDetails, PortholeError>>);
     let name = StoredValue::new(image);
     Effect::new(move |_| {
-        store.images.track();
+        store.cache.images.track();
         let image = name.get_value();
         spawn_local(async move {
             match api::image_details(&image).await {
                 // Removed (here or elsewhere): back to the list, where it is gone too.
                 Err(error) if error.kind == ErrorKind::NotFound => on_back.run(()),
                 result => {
-                    details.try_set(Some(result.map_err(|e| e.message)));
+                    details.try_set(Some(result));
                 }
             }
         });
@@ -46,7 +47,7 @@ pub fn ImageDetailsPanel(
                 </div>
                 <span class="header-buttons">
                 <button class="primary" data-action="details-run" title=format!("docker run {}", name())
-                    on:click=move |_| use_store().run_dialog.set(Some(name()))>"Run…"</button>
+                    on:click=move |_| use_store().nav.run_dialog.set(Some(name()))>"Run…"</button>
                 <button class="action" data-action="details-remove" title=Action::Image { image: name(), action: porthole_model::ImageAction::Remove { force: false } }.cli()
                     on:click=move |_| on_remove.run(name())>"Remove"</button>
                 </span>
@@ -55,7 +56,7 @@ pub fn ImageDetailsPanel(
     };
     let body = move || {
         details.get().map(|result| match result {
-            Err(message) => view! { <div class="details card bad">{message}</div> }.into_any(),
+            Err(error) => view! { <ErrorNotice error=error id="image-details-failed" /> }.into_any(),
             Ok(d) => {
                 let copy_id = {
                     let id = d.id.clone();

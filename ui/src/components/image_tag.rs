@@ -2,15 +2,15 @@
 //! registry), refused inline when invalid, and the command it amounts to is shown live.
 
 use crate::api;
-use crate::components::prose::Prose;
+use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::{Action, ImageReference};
+use porthole_model::{Action, ImageReference, PortholeError};
 
 #[component]
 pub fn ImageTag(#[prop(into)] image: Signal<String>) -> impl IntoView {
     let target = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let outcome = RwSignal::new(None::<Result<String, PortholeError>>);
     let parsed = Memo::new(move |_| {
         let text = target.get();
         (!text.trim().is_empty()).then(|| {
@@ -41,7 +41,7 @@ pub fn ImageTag(#[prop(into)] image: Signal<String>) -> impl IntoView {
         outcome.set(None);
         spawn_local(async move {
             let result = api::tag_image(&source, &target).await;
-            outcome.try_set(Some(result.map(|()| new_name).map_err(|e| e.message)));
+            outcome.try_set(Some(result.map(|()| new_name)));
         });
     };
     view! {
@@ -64,7 +64,7 @@ pub fn ImageTag(#[prop(into)] image: Signal<String>) -> impl IntoView {
             <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{move || action().cli()}</code></div>
             {move || outcome.get().map(|result| match result {
                 Ok(name) => view! { <div class="pull-result ok" id="tag-done">{format!("Tagged as {name}.")}</div> }.into_any(),
-                Err(message) => view! { <div class="pull-result bad" id="tag-failed"><Prose text=message /></div> }.into_any(),
+                Err(error) => view! { <ErrorNotice error=error id="tag-failed" /> }.into_any(),
             })}
         </div>
     }

@@ -1,21 +1,13 @@
 //! "Yours right now": the user's live objects of a concept's kind, from the store the engine's events keep fresh,
 //! each a link to the object itself (a container's page, an image's details) or to where it is managed.
 
-use crate::store::use_store;
+use crate::store::{use_store, Route};
 use leptos::prelude::*;
 use porthole_model::learn::Concept;
 use porthole_model::Page;
 
 /// Names shown at most before "and N more".
 const LISTED: usize = 24;
-
-/// Where a live object's link leads.
-#[derive(Clone)]
-enum Target {
-    Page(Page),
-    Container(String),
-    Image(String),
-}
 
 /// Anonymous volumes are named by a 64-character id.
 fn anonymous(name: &str) -> bool {
@@ -29,11 +21,11 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
         // Logins change without an engine event (a terminal's `docker login`): read them on opening.
         store.refresh_registries();
     }
-    let names = move || -> Option<(String, Vec<(String, Target)>)> {
-        let (noun, names): (&str, Vec<(String, Target)>) = match concept {
+    let names = move || -> Option<(String, Vec<(String, Route)>)> {
+        let (noun, names): (&str, Vec<(String, Route)>) = match concept {
             Concept::Engine => {
                 let endpoint = store.connection.with(|c| c.endpoint().to_owned());
-                let (version, api) = store.info.with(|i| {
+                let (version, api) = store.cache.info.with(|i| {
                     i.as_ref()
                         .map(|i| (i.version.clone(), i.negotiated_api_version.clone()))
                         .unwrap_or_default()
@@ -42,12 +34,12 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                     "Porthole is talking to the engine at {endpoint} (Docker {version}, API {api}). Every request \
                      it sends is in the Activity console."
                 );
-                let link = ("Engine details".to_owned(), Target::Page(Page::Engine));
+                let link = ("Engine details".to_owned(), Route::Page(Page::Engine));
                 return Some((line, vec![link]));
             }
             Concept::Images | Concept::Dockerfile => (
                 "image",
-                store.images.with(|images| {
+                store.cache.images.with(|images| {
                     images
                         .iter()
                         .map(|i| {
@@ -56,38 +48,38 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                                 .first()
                                 .cloned()
                                 .unwrap_or_else(|| i.short_id().to_owned());
-                            (name.clone(), Target::Image(name))
+                            (name.clone(), Route::Image(name))
                         })
                         .collect()
                 }),
             ),
             Concept::Containers => (
                 "container",
-                store.containers.with(|containers| {
+                store.cache.containers.with(|containers| {
                     containers
                         .iter()
                         .map(|c| {
                             let label = format!("{} ({})", c.name, c.state.as_str());
-                            (label, Target::Container(c.id.clone()))
+                            (label, Route::Container(c.id.clone()))
                         })
                         .collect()
                 }),
             ),
             Concept::Storage => (
                 "volume",
-                store.volumes.with(|volumes| {
+                store.cache.volumes.with(|volumes| {
                     let mut names: Vec<String> = volumes.iter().map(|v| v.name.clone()).collect();
                     // Named volumes first: those are the ones a learner made.
                     names.sort_by_key(|n| anonymous(n));
                     names
                         .into_iter()
-                        .map(|n| (n, Target::Page(Page::Volumes)))
+                        .map(|n| (n, Route::Page(Page::Volumes)))
                         .collect()
                 }),
             ),
             Concept::Networks => (
                 "network",
-                store.networks.with(|networks| {
+                store.cache.networks.with(|networks| {
                     networks
                         .iter()
                         .map(|n| {
@@ -101,13 +93,13 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                             } else {
                                 format!("{} ({})", n.name, on.join(", "))
                             };
-                            (label, Target::Page(Page::Networks))
+                            (label, Route::Page(Page::Networks))
                         })
                         .collect()
                 }),
             ),
             Concept::Swarm => {
-                let line = store.info.with(|i| match i {
+                let line = store.cache.info.with(|i| match i {
                     Some(i) if i.swarm_manager => {
                         "This engine manages a swarm: its nodes and services are on the Swarm page."
                             .to_owned()
@@ -117,21 +109,21 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                     }
                     _ => "This engine is not in a swarm; the Swarm page can start one.".to_owned(),
                 });
-                return Some((line, vec![("Swarm".to_owned(), Target::Page(Page::Swarm))]));
+                return Some((line, vec![("Swarm".to_owned(), Route::Page(Page::Swarm))]));
             }
             Concept::Registries => (
                 "registry login",
-                store.registries.with(|registries| {
+                store.cache.registries.with(|registries| {
                     registries
                         .iter()
                         .filter(|r| r.username.is_some())
-                        .map(|r| (r.address.clone(), Target::Page(Page::Registries)))
+                        .map(|r| (r.address.clone(), Route::Page(Page::Registries)))
                         .collect()
                 }),
             ),
             Concept::Compose => (
                 "compose project",
-                store.containers.with(|containers| {
+                store.cache.containers.with(|containers| {
                     let mut projects: Vec<String> = containers
                         .iter()
                         .filter_map(|c| c.compose_project.clone())
@@ -140,7 +132,7 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
                     projects.dedup();
                     projects
                         .into_iter()
-                        .map(|p| (p, Target::Page(Page::Compose)))
+                        .map(|p| (p, Route::Page(Page::Compose)))
                         .collect()
                 }),
             ),
@@ -152,9 +144,9 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
             "You have {count} {noun}{plural}{}",
             if count > 0 { ":" } else { "." }
         );
-        let mut links: Vec<(String, Target)> = names.into_iter().take(LISTED).collect();
+        let mut links: Vec<(String, Route)> = names.into_iter().take(LISTED).collect();
         if let Some(page) = concept.manages().filter(|_| count > LISTED) {
-            links.push((format!("and {} more", count - LISTED), Target::Page(page)));
+            links.push((format!("and {} more", count - LISTED), Route::Page(page)));
         }
         Some((line, links))
     };
@@ -163,17 +155,7 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
             let links = links
                 .into_iter()
                 .map(|(name, target)| {
-                    let open = move |_| match target.clone() {
-                        Target::Page(page) => store.go(page),
-                        Target::Container(id) => {
-                            store.open_container.set(Some(id));
-                            store.go(Page::Containers);
-                        }
-                        Target::Image(reference) => {
-                            store.open_image.set(Some(reference));
-                            store.go(Page::Images);
-                        }
-                    };
+                    let open = move |_| store.open(target.clone());
                     view! { <button class="live-object" on:click=open>{name}</button> }
                 })
                 .collect_view();

@@ -1,41 +1,26 @@
 //! The Logs tab: a bounded tail first (default 1,000 lines), then the followed stream; older lines fetched on
 //! scroll-back; stdout and stderr told apart; timestamps, wrap and follow toggles; ANSI colours; search with
-//! highlight and jumps; download of the whole log.
+//! highlight and jumps; download of the whole log. The toolbar (`log_toolbar`) and the status line (`log_status`)
+//! are their own pieces over the same `LogState`.
 //!
 //! Invariants: the lines, what is held back while paused, their heights and search live in the model's
 //! `LogBuffer` (bounded, unit-tested); only the rows in view are in the DOM, placed by a prefix sum of row heights
-//! (one row per line, or per wrapped line when wrapping); the subscription is cancelled when the tab closes.
+//! (`log_buffer::place`; one row per line, or per wrapped line when wrapping); the subscription is cancelled when
+//! the tab closes.
 
 use crate::api;
+use crate::components::error_notice::ErrorNotice;
 use crate::components::log_line::LogRow;
+use crate::components::log_status::LogStatus;
+use crate::components::log_toolbar::LogToolbar;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::container::log_buffer::LogBuffer;
+use porthole_model::container::log_buffer::{place, LogBuffer};
 use porthole_model::container::logs::DEFAULT_TAIL;
-use porthole_model::{LogLine, LogMessage};
+use porthole_model::LogMessage;
 
 pub const LINE_HEIGHT: f64 = 18.0;
-/// The rows to render for a scroll position: `(first, end)` line indexes, and the height in line units above and
-/// below them, from the prefix sums of the lines' heights.
-fn place(sums: &[usize], scroll_top: f64, height: f64) -> (usize, usize, usize, usize) {
-    let first_unit = (scroll_top / LINE_HEIGHT) as usize;
-    let last_unit = first_unit + (height / LINE_HEIGHT).ceil() as usize;
-    let lines = sums.len().saturating_sub(1);
-    let end = (sums.partition_point(|&s| s < last_unit) + MARGIN).min(lines);
-    let first = sums
-        .partition_point(|&s| s <= first_unit)
-        .saturating_sub(1 + MARGIN)
-        .min(end);
-    let total = sums.last().copied().unwrap_or(0);
-    (
-        first,
-        end,
-        sums.get(first).copied().unwrap_or(0),
-        total - sums.get(end).copied().unwrap_or(total),
-    )
-}
-
 /// Monospace character width at the log's font size, for estimating wrapped heights.
 const CHAR_WIDTH: f64 = 7.25;
 /// Rows rendered beyond the view on each side: enough for smooth scrolling, few enough that a followed stream
@@ -43,305 +28,321 @@ const CHAR_WIDTH: f64 = 7.25;
 const MARGIN: usize = 8;
 
 #[derive(Clone, PartialEq)]
-enum Status {
+pub enum Status {
     Loading,
     Following,
     Ended,
-    Failed(String),
+    Failed(porthole_model::PortholeError),
+}
+
+/// Everything the log's pieces share: the buffer and the view's choices (tail, follow, wrap, search), where the
+/// view is scrolled, and the subscription's slot. All of it is signals: the struct is `Copy`.
+#[derive(Clone, Copy)]
+pub struct LogState {
+    pub container: StoredValue<String>,
+    /// The kept lines (sequence numbers are the rows' keys); `version` says when they changed.
+    pub buffer: StoredValue<LogBuffer>,
+    pub version: RwSignal<u64>,
+    pub waiting: RwSignal<usize>,
+    pub status: RwSignal<Status>,
+    pub tail: RwSignal<u32>,
+    pub follow: RwSignal<bool>,
+    pub timestamps: RwSignal<bool>,
+    pub wrap: RwSignal<bool>,
+    pub search: RwSignal<String>,
+    pub current_match: RwSignal<usize>,
+    pub loading_older: RwSignal<bool>,
+    pub no_older: RwSignal<bool>,
+    pub saved: RwSignal<Option<String>>,
+    /// Bumped to subscribe again (Reload).
+    pub restarts: RwSignal<u32>,
+    scroll_top: RwSignal<f64>,
+    view_height: RwSignal<f64>,
+    view_width: RwSignal<f64>,
+    node: NodeRef<Div>,
+    slot: api::Slot,
+    /// Row heights in line units and their prefix sums, for placing the window of rows.
+    prefix: Memo<Vec<usize>>,
+    /// The indexes of the lines that match the search, case-insensitively.
+    pub matches: Memo<Vec<usize>>,
+}
+
+impl LogState {
+    fn new(container: String) -> Self {
+        let buffer = StoredValue::new(LogBuffer::default());
+        let version = RwSignal::new(0u64);
+        let timestamps = RwSignal::new(false);
+        let wrap = RwSignal::new(false);
+        let search = RwSignal::new(String::new());
+        let view_width = RwSignal::new(900.0f64);
+        let prefix = Memo::new(move |_| {
+            version.track();
+            let stamp = if timestamps.get() { 31 } else { 0 };
+            let columns = ((view_width.get() - 24.0) / CHAR_WIDTH).max(20.0) as usize;
+            buffer.with_value(|b| b.height_sums(wrap.get(), stamp, columns))
+        });
+        let matches = Memo::new(move |_| {
+            version.track();
+            let needle = search.get();
+            buffer.with_value(|b| b.matches(&needle))
+        });
+        Self {
+            container: StoredValue::new(container),
+            buffer,
+            version,
+            waiting: RwSignal::new(0),
+            status: RwSignal::new(Status::Loading),
+            tail: RwSignal::new(DEFAULT_TAIL),
+            follow: RwSignal::new(true),
+            timestamps,
+            wrap,
+            search,
+            current_match: RwSignal::new(0),
+            loading_older: RwSignal::new(false),
+            no_older: RwSignal::new(false),
+            saved: RwSignal::new(None),
+            restarts: RwSignal::new(0),
+            scroll_top: RwSignal::new(0.0),
+            view_height: RwSignal::new(600.0),
+            view_width,
+            node: NodeRef::new(),
+            slot: api::Slot::new(),
+            prefix,
+            matches,
+        }
+    }
+
+    fn changed(self) {
+        self.version.update(|v| *v += 1);
+    }
+
+    /// Opens the log stream afresh: the tail first, then what follows.
+    fn subscribe(self) {
+        let this = self.slot.renew();
+        self.buffer.set_value(LogBuffer::default());
+        self.waiting.set(0);
+        self.no_older.set(false);
+        self.changed();
+        self.status.set(Status::Loading);
+        let on_message = move |message: LogMessage| {
+            if !self.slot.is_current(this) {
+                return;
+            }
+            match message {
+                LogMessage::Lines { batch } => {
+                    let batch = batch.into_lines();
+                    if self.status.get_untracked() == Status::Loading {
+                        self.status.set(Status::Following);
+                    }
+                    if self.follow.get_untracked() {
+                        self.buffer.update_value(|b| b.append(batch));
+                        self.changed();
+                    } else {
+                        self.buffer.update_value(|b| b.hold(batch));
+                        self.waiting.set(self.buffer.with_value(LogBuffer::held));
+                    }
+                }
+                LogMessage::Ended => self.status.set(Status::Ended),
+                LogMessage::Failed { error } => self.status.set(Status::Failed(error)),
+            }
+        };
+        let (container, tail) = (self.container.get_value(), self.tail.get_untracked());
+        spawn_local(async move {
+            match api::subscribe_logs(&container, tail, on_message).await {
+                Ok(id) => self.slot.keep(this, id).await,
+                Err(error) => {
+                    self.status.try_set(Status::Failed(error));
+                }
+            }
+        });
+    }
+
+    /// Scrolls line `index` to the middle of the view.
+    pub fn reveal(self, index: usize) {
+        if let Some(el) = self.node.get_untracked() {
+            let top =
+                self.prefix
+                    .with_untracked(|s| s.get(index).copied().unwrap_or(0)) as f64
+                    * LINE_HEIGHT;
+            el.set_scroll_top((top - el.client_height() as f64 / 2.0).max(0.0) as i32);
+        }
+    }
+
+    /// Moves to the next (`1`) or previous (`-1`) match, round the ends.
+    pub fn jump(self, step: isize) {
+        let count = self.matches.with_untracked(Vec::len);
+        if count == 0 {
+            return;
+        }
+        self.follow.set(false);
+        let next = (self.current_match.get_untracked() as isize + step).rem_euclid(count as isize)
+            as usize;
+        self.current_match.set(next);
+        self.reveal(self.matches.with_untracked(|m| m[next]));
+    }
+
+    /// Shows what was held back while paused, and follows again.
+    pub fn resume(self) {
+        self.buffer.update_value(LogBuffer::release);
+        self.waiting.set(0);
+        self.follow.set(true);
+        self.changed();
+    }
+
+    /// Saves the whole log to a file the user picks.
+    pub fn save(self) {
+        let container = self.container.get_value();
+        spawn_local(async move {
+            if let Ok(Some(path)) = api::save_logs(&container).await {
+                self.saved.try_set(Some(path));
+            }
+        });
+    }
+
+    /// Reads the view's size (rows and wrapping depend on it).
+    fn measure(self) {
+        if let Some(el) = self.node.get_untracked() {
+            let (height, width) = (el.client_height() as f64, el.client_width() as f64);
+            if self.view_height.get_untracked() != height {
+                self.view_height.set(height);
+            }
+            if self.view_width.get_untracked() != width {
+                self.view_width.set(width);
+            }
+        }
+    }
+
+    fn window(self) -> (usize, usize, usize, usize) {
+        let (top, height) = (self.scroll_top.get(), self.view_height.get());
+        self.prefix
+            .with(|sums| place(sums, top, height, LINE_HEIGHT, MARGIN))
+    }
 }
 
 #[component]
 pub fn LogView(container: String) -> impl IntoView {
-    // The kept lines (sequence numbers are the rows' keys); `version` says when they changed.
-    let buffer = StoredValue::new(LogBuffer::default());
-    let version = RwSignal::new(0u64);
-    let waiting = RwSignal::new(0usize);
-    let status = RwSignal::new(Status::Loading);
-    let tail = RwSignal::new(DEFAULT_TAIL);
-    let follow = RwSignal::new(true);
-    let timestamps = RwSignal::new(false);
-    let wrap = RwSignal::new(false);
-    let search = RwSignal::new(String::new());
-    let current_match = RwSignal::new(0usize);
-    let loading_older = RwSignal::new(false);
-    let no_older = RwSignal::new(false);
-    let scroll_top = RwSignal::new(0.0f64);
-    let view_height = RwSignal::new(600.0f64);
-    let view_width = RwSignal::new(900.0f64);
-    let node = NodeRef::<Div>::new();
-    let slot = api::Slot::new();
-
-    let append = move |batch: Vec<LogLine>| {
-        buffer.update_value(|b| b.append(batch));
-        version.update(|v| *v += 1);
-    };
-    let subscribe = {
-        let container = container.clone();
-        move || {
-            let this = slot.renew();
-            buffer.set_value(LogBuffer::default());
-            waiting.set(0);
-            no_older.set(false);
-            version.update(|v| *v += 1);
-            status.set(Status::Loading);
-            let container = container.clone();
-            let on_message = move |message: LogMessage| {
-                if !slot.is_current(this) {
-                    return;
-                }
-                match message {
-                    LogMessage::Lines { batch } => {
-                        let batch = batch.into_lines();
-                        if status.get_untracked() == Status::Loading {
-                            status.set(Status::Following);
-                        }
-                        if follow.get_untracked() {
-                            append(batch);
-                        } else {
-                            buffer.update_value(|b| b.hold(batch));
-                            waiting.set(buffer.with_value(LogBuffer::held));
-                        }
-                    }
-                    LogMessage::Ended => status.set(Status::Ended),
-                    LogMessage::Failed { error } => status.set(Status::Failed(error.message)),
-                }
-            };
-            let tail = tail.get_untracked();
-            spawn_local(async move {
-                match api::subscribe_logs(&container, tail, on_message).await {
-                    Ok(id) => slot.keep(this, id).await,
-                    Err(error) => {
-                        status.try_set(Status::Failed(error.message));
-                    }
-                }
-            });
-        }
-    };
-    let start = subscribe.clone();
+    let log = LogState::new(container);
     Effect::new(move |_| {
-        tail.track();
-        start();
+        log.tail.track();
+        log.restarts.track();
+        log.subscribe();
     });
-
-    // Row heights in line units and their prefix sums, for placing the window of rows.
-    let columns = move || ((view_width.get() - 24.0) / CHAR_WIDTH).max(20.0) as usize;
-    let prefix = Memo::new(move |_| {
-        version.track();
-        let wrap = wrap.get();
-        let stamp = if timestamps.get() { 31 } else { 0 };
-        let columns = columns();
-        buffer.with_value(|b| b.height_sums(wrap, stamp, columns))
-    });
-    let window = move || prefix.with(|sums| place(sums, scroll_top.get(), view_height.get()));
-    let rows = move || {
-        let (first, end, _, _) = window();
-        buffer.with_value(|b| b.rows(first, end))
-    };
-    let padding = move |above: bool| {
-        let (_, _, units_above, units_below) = window();
-        format!(
-            "{}px",
-            if above { units_above } else { units_below } as f64 * LINE_HEIGHT
-        )
-    };
-    // Search: the indexes of the lines that match, case-insensitively.
-    let matches = Memo::new(move |_| {
-        version.track();
-        let needle = search.get();
-        if needle.is_empty() {
-            return Vec::new();
-        }
-        buffer.with_value(|b| b.matches(&needle))
-    });
-    let reveal = move |index: usize| {
-        if let Some(el) = node.get_untracked() {
-            let top =
-                prefix.with_untracked(|s| s.get(index).copied().unwrap_or(0)) as f64 * LINE_HEIGHT;
-            el.set_scroll_top((top - el.client_height() as f64 / 2.0).max(0.0) as i32);
-        }
-    };
-    let jump = move |step: isize| {
-        let count = matches.with_untracked(Vec::len);
-        if count == 0 {
-            return;
-        }
-        follow.set(false);
-        let next =
-            (current_match.get_untracked() as isize + step).rem_euclid(count as isize) as usize;
-        current_match.set(next);
-        reveal(matches.with_untracked(|m| m[next]));
-    };
     // Keep the newest line in view while following.
     Effect::new(move |_| {
-        version.track();
-        if follow.get_untracked() {
-            if let Some(el) = node.get_untracked() {
+        log.version.track();
+        if log.follow.get_untracked() {
+            if let Some(el) = log.node.get_untracked() {
                 request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
             }
         }
     });
-    let container_for_older = container.clone();
-    let load_older = move || {
-        if loading_older.get_untracked() || no_older.get_untracked() {
-            return;
-        }
-        let Some(first) = buffer.with_value(|b| b.first_timestamp().map(str::to_owned)) else {
-            return;
-        };
-        loading_older.set(true);
-        let container = container_for_older.clone();
-        let this = slot.renew_peek();
-        spawn_local(async move {
-            let older = api::logs_before(&container, &first, DEFAULT_TAIL).await;
-            loading_older.try_set(false);
-            let Ok(older) = older else { return };
-            if !slot.is_current(this) {
-                return;
-            }
-            if older.is_empty() {
-                no_older.set(true);
-                return;
-            }
-            let before = prefix.with_untracked(|s| s.last().copied().unwrap_or(0));
-            // Scrolled back past the limit: the newest lines go, and following stops until resumed.
-            if buffer
-                .try_update_value(|b| b.prepend(older))
-                .unwrap_or(false)
-            {
-                follow.set(false);
-            }
-            version.update(|v| *v += 1);
-            // Keep the line that was at the top where it was.
-            let added = prefix
-                .with_untracked(|s| s.last().copied().unwrap_or(0))
-                .saturating_sub(before);
-            // After the DOM has the new rows; before, the old height would clamp the position.
-            if let Some(el) = node.get_untracked() {
-                request_animation_frame(move || {
-                    el.set_scroll_top(el.scroll_top() + (added as f64 * LINE_HEIGHT) as i32)
-                });
-            }
-        });
-    };
-    let on_scroll = move |_| {
-        if let Some(el) = node.get_untracked() {
-            scroll_top.set(el.scroll_top() as f64);
-            let (height, width) = (el.client_height() as f64, el.client_width() as f64);
-            if view_height.get_untracked() != height {
-                view_height.set(height);
-            }
-            if view_width.get_untracked() != width {
-                view_width.set(width);
-            }
-            let at_bottom = el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
-            if !at_bottom && follow.get_untracked() && status.get_untracked() != Status::Loading {
-                follow.set(false);
-            }
-            if el.scroll_top() == 0 && !buffer.with_value(LogBuffer::is_empty) {
-                load_older();
-            }
-        }
-    };
-    // The view's size: on mount and whenever the window is resized (rows and wrapping depend on it).
-    let measure = move || {
-        if let Some(el) = node.get_untracked() {
-            let (height, width) = (el.client_height() as f64, el.client_width() as f64);
-            if view_height.get_untracked() != height {
-                view_height.set(height);
-            }
-            if view_width.get_untracked() != width {
-                view_width.set(width);
-            }
-        }
-    };
+    // The view's size: on mount and whenever the window is resized.
     Effect::new(move |_| {
-        if node.get().is_some() {
-            measure();
+        if log.node.get().is_some() {
+            log.measure();
         }
     });
-    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resized = window_event_listener(leptos::ev::resize, move |_| log.measure());
     on_cleanup(move || resized.remove());
-    let resume = move || {
-        buffer.update_value(LogBuffer::release);
-        waiting.set(0);
-        follow.set(true);
-        version.update(|v| *v += 1);
+    let on_scroll = move |_| {
+        let Some(el) = log.node.get_untracked() else {
+            return;
+        };
+        log.scroll_top.set(el.scroll_top() as f64);
+        log.measure();
+        let at_bottom = el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
+        if !at_bottom && log.follow.get_untracked() && log.status.get_untracked() != Status::Loading
+        {
+            log.follow.set(false);
+        }
+        if el.scroll_top() == 0 && !log.buffer.with_value(LogBuffer::is_empty) {
+            load_older(log);
+        }
     };
-    let container_for_save = container.clone();
-    let saved = RwSignal::new(None::<String>);
-    let save = move |_| {
-        let container = container_for_save.clone();
-        spawn_local(async move {
-            if let Ok(Some(path)) = api::save_logs(&container).await {
-                saved.try_set(Some(path));
-            }
-        });
+    let rows = move || {
+        let (first, end, _, _) = log.window();
+        log.buffer.with_value(|b| b.rows(first, end))
     };
-    let restart_stream = subscribe.clone();
+    let padding = move |above: bool| {
+        let (_, _, units_above, units_below) = log.window();
+        let units = if above { units_above } else { units_below };
+        format!("{}px", units as f64 * LINE_HEIGHT)
+    };
+    let empty = move || {
+        log.status.get() != Status::Loading
+            && log
+                .version
+                .with(|_| log.buffer.with_value(LogBuffer::is_empty))
+    };
     view! {
-        <div class="log-view" id="log-view" class:wrap=move || wrap.get() class:timestamps=move || timestamps.get()>
-            <div class="toolbar log-toolbar">
-                <input type="text" id="log-search" placeholder="Search the log" spellcheck="false"
-                    prop:value=move || search.get() on:input=move |ev| {
-                        search.set(event_target_value(&ev));
-                        current_match.set(0);
-                        if let Some(first) = matches.with_untracked(|m| m.first().copied()) {
-                            follow.set(false);
-                            reveal(first);
-                        }
-                    }
-                    on:keydown=move |ev| if ev.key() == "Enter" { jump(if ev.shift_key() { -1 } else { 1 }) } />
-                {move || (!search.with(String::is_empty)).then(|| view! {
-                    <span class="match-count" id="log-matches">{move || {
-                        let n = matches.with(Vec::len);
-                        if n == 0 { "no match".to_owned() } else { format!("{} of {n} lines", current_match.get() + 1) }
-                    }}</span>
-                    <button class="ghost" title="Previous match (Shift+Enter)" on:click=move |_| jump(-1)>"↑"</button>
-                    <button class="ghost" title="Next match (Enter)" on:click=move |_| jump(1)>"↓"</button>
-                })}
-                <span class="toolbar-spacer"></span>
-                <label class="compact-label">"Tail"<select id="log-tail" on:change=move |ev| tail.set(event_target_value(&ev).parse().unwrap_or(DEFAULT_TAIL))>
-                    {[100u32, 1000, 10000, 50000].into_iter().map(|n| view! {
-                        <option value=n.to_string() selected=move || tail.get() == n>{n.to_string()}</option>
-                    }).collect_view()}
-                </select></label>
-                <label class="check"><input type="checkbox" id="log-timestamps" prop:checked=move || timestamps.get()
-                    on:change=move |ev| timestamps.set(event_target_checked(&ev)) />"Timestamps"</label>
-                <label class="check"><input type="checkbox" id="log-wrap" prop:checked=move || wrap.get()
-                    on:change=move |ev| wrap.set(event_target_checked(&ev)) />"Wrap"</label>
-                <button class="action" id="log-follow" on:click=move |_| if follow.get_untracked() { follow.set(false) } else { resume() }>
-                    {move || if follow.get() { "Pause" } else { "Follow" }}</button>
-                <button class="action" id="log-download" title="Save the whole log to a file" on:click=save>"Download"</button>
-            </div>
-            <div class="log-lines mono" id="log-lines" node_ref=node on:scroll=on_scroll tabindex="0">
-                {move || loading_older.get().then(|| view! { <div class="log-note">"Loading older lines…"</div> })}
+        <div class="log-view" id="log-view" class:wrap=move || log.wrap.get() class:timestamps=move || log.timestamps.get()>
+            <LogToolbar log=log />
+            <div class="log-lines mono" id="log-lines" node_ref=log.node on:scroll=on_scroll tabindex="0">
+                {move || log.loading_older.get().then(|| view! { <div class="log-note">"Loading older lines…"</div> })}
                 // A container that has written nothing yet: say so, rather than show an empty black box.
-                {move || (status.get() != Status::Loading && version.with(|_| buffer.with_value(LogBuffer::is_empty)))
-                    .then(|| view! { <div class="log-note" id="log-empty">"Nothing written to stdout or stderr yet."</div> })}
+                {move || empty().then(|| view! { <div class="log-note" id="log-empty">"Nothing written to stdout or stderr yet."</div> })}
                 <div class="spacer" style:height=move || padding(true)></div>
                 <For each=rows key=|(seq, _)| *seq let:row>
-                    <LogRow line=row.1 search=search />
+                    <LogRow line=row.1 search=log.search />
                 </For>
                 <div class="spacer" style:height=move || padding(false)></div>
             </div>
-            <div class="log-status" id="log-status">
-                {move || match status.get() {
-                    Status::Loading => "Reading the last lines…".to_owned(),
-                    Status::Following if follow.get() => format!("{} lines · following", version.with(|_| buffer.with_value(LogBuffer::len))),
-                    Status::Following => match waiting.get() {
-                        1 => "Paused · 1 new line waiting".to_owned(),
-                        n => format!("Paused · {n} new lines waiting"),
-                    },
-                    Status::Ended => "The container stopped: the log ends here.".to_owned(),
-                    Status::Failed(message) => message,
-                }}
-                {move || no_older.get().then_some(" · start of the log")}
-                {move || saved.get().map(|path| format!(" · saved to {path}"))}
-                {move || matches!(status.get(), Status::Ended | Status::Failed(_)).then(|| {
-                    let again = restart_stream.clone();
-                    view! { <button class="link" on:click=move |_| again()>"Reload"</button> }
-                })}
-            </div>
+            {move || match log.status.get() {
+                Status::Failed(error) => Some(view! { <ErrorNotice error=error id="log-failed" /> }),
+                _ => None,
+            }}
+            <LogStatus log=log />
         </div>
     }
+}
+
+/// Scrolled back to the top: fetches the lines before the first one kept, and keeps the line that was at the top
+/// where it was.
+fn load_older(log: LogState) {
+    if log.loading_older.get_untracked() || log.no_older.get_untracked() {
+        return;
+    }
+    let Some(first) = log
+        .buffer
+        .with_value(|b| b.first_timestamp().map(str::to_owned))
+    else {
+        return;
+    };
+    log.loading_older.set(true);
+    let container = log.container.get_value();
+    let this = log.slot.renew_peek();
+    spawn_local(async move {
+        let older = api::logs_before(&container, &first, DEFAULT_TAIL).await;
+        log.loading_older.try_set(false);
+        let Ok(older) = older else { return };
+        if !log.slot.is_current(this) {
+            return;
+        }
+        if older.is_empty() {
+            log.no_older.set(true);
+            return;
+        }
+        let before = log
+            .prefix
+            .with_untracked(|s| s.last().copied().unwrap_or(0));
+        // Scrolled back past the limit: the newest lines go, and following stops until resumed.
+        if log
+            .buffer
+            .try_update_value(|b| b.prepend(older))
+            .unwrap_or(false)
+        {
+            log.follow.set(false);
+        }
+        log.changed();
+        let added = log
+            .prefix
+            .with_untracked(|s| s.last().copied().unwrap_or(0))
+            .saturating_sub(before);
+        // After the DOM has the new rows; before, the old height would clamp the position.
+        if let Some(el) = log.node.get_untracked() {
+            request_animation_frame(move || {
+                el.set_scroll_top(el.scroll_top() + (added as f64 * LINE_HEIGHT) as i32)
+            });
+        }
+    });
 }

@@ -3,11 +3,11 @@
 //! storing them where the docker CLI keeps logins. The password field is cleared whatever the outcome.
 
 use crate::api;
-use crate::components::prose::Prose;
+use crate::components::error_notice::ErrorNotice;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::{Action, Login};
+use porthole_model::{Action, Login, PortholeError};
 
 #[component]
 pub fn LoginForm(registry: String, on_done: Callback<()>) -> impl IntoView {
@@ -15,7 +15,7 @@ pub fn LoginForm(registry: String, on_done: Callback<()>) -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<PortholeError>);
     let address = registry.clone();
     let action = move || Action::Login {
         registry: address.clone(),
@@ -43,7 +43,7 @@ pub fn LoginForm(registry: String, on_done: Callback<()>) -> impl IntoView {
                     on_done.run(());
                 }
                 Err(error) => {
-                    failure.try_set(Some(error.message));
+                    failure.try_set(Some(error));
                 }
             }
         });
@@ -59,7 +59,7 @@ pub fn LoginForm(registry: String, on_done: Callback<()>) -> impl IntoView {
                 on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); submit_on_enter() } /></label>
             <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{move || action().cli()}</code>
                 <span class="hint">" (asks for the password)"</span></div>
-            {move || failure.get().map(|message| view! { <div class="pull-result bad" id="login-failed"><Prose text=message /></div> })}
+            {move || failure.get().map(|error| view! { <ErrorNotice error=error id="login-failed" /> })}
             <div class="dialog-buttons">
                 <button type="button" class="ghost" on:click=move |_| on_done.run(())>"Cancel"</button>
                 <button type="submit" class="primary" id="login-submit"

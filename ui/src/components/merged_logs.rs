@@ -4,6 +4,7 @@
 //! when the panel closes (which stops the tool).
 
 use crate::api::Slot;
+use crate::components::stream_ending::{Ending, StreamEnding};
 use crate::components::tool_output::ToolRun;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn MergedLogs(
     let service = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
     let follow = RwSignal::new(true);
-    let ended = RwSignal::new(None::<String>);
+    let ended = RwSignal::new(None::<Ending>);
     let scroller = NodeRef::<Div>::new();
     let ticket = slot.renew();
     spawn_local(async move {
@@ -48,17 +49,17 @@ pub fn MergedLogs(
                         let extra = all.len().saturating_sub(KEPT);
                         all.drain(..extra);
                     }),
-                    ToolMessage::Ended => ended.set(Some(
+                    ToolMessage::Ended => ended.set(Some(Ending::Note(
                         "The tool stopped following (the project's containers are gone).".into(),
-                    )),
-                    ToolMessage::Failed { error } => ended.set(Some(error.message)),
+                    ))),
+                    ToolMessage::Failed { error } => ended.set(Some(Ending::Failed(error))),
                 }
             })
             .await;
         match result {
             Ok(id) => slot.keep(ticket, id).await,
             Err(error) => {
-                ended.try_set(Some(error.message));
+                ended.try_set(Some(Ending::Failed(error)));
             }
         }
     });
@@ -120,7 +121,7 @@ pub fn MergedLogs(
                 </For>
                 {move || matching.with(Vec::is_empty).then(|| view! { <div class="empty"><p>"Nothing written yet."</p></div> })}
             </div>
-            {move || ended.get().map(|m| view! { <p class="hint" id="merged-logs-ended">{m}</p> })}
+            <StreamEnding ending=ended id="merged-logs-ended" />
         </div>
     }
 }

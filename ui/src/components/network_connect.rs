@@ -28,7 +28,7 @@ pub fn NetworkConnect(
         container: container.get(),
         aliases: aliases.get(),
         ip: ip.get(),
-        subnets: store.networks.with(|all| {
+        subnets: store.cache.networks.with(|all| {
             all.iter()
                 .find(|n| n.name == network.get())
                 .map(|n| n.subnets.iter().map(|s| s.subnet.clone()).collect())
@@ -38,7 +38,7 @@ pub fn NetworkConnect(
     let checked = Memo::new(move |_| form.with(|f| f.request()));
     // The networks a container can join (not host/none, not one it is on) and the containers a network can take.
     let network_choices = move || {
-        store.networks.with(|all| {
+        store.cache.networks.with(|all| {
             all.iter()
                 .filter(|n| n.name != "host" && n.name != "none" && !n.attached(&container.get()))
                 .map(|n| n.name.clone())
@@ -46,13 +46,13 @@ pub fn NetworkConnect(
         })
     };
     let container_choices = move || {
-        let attached: Vec<String> = store.networks.with(|all| {
+        let attached: Vec<String> = store.cache.networks.with(|all| {
             all.iter()
                 .find(|n| n.name == network.get())
                 .map(|n| n.containers.iter().map(|e| e.container.clone()).collect())
                 .unwrap_or_default()
         });
-        store.containers.with(|all| {
+        store.cache.containers.with(|all| {
             let mut names: Vec<String> = all
                 .iter()
                 .filter(|c| !attached.contains(&c.name))

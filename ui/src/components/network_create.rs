@@ -14,6 +14,7 @@ pub fn NetworkCreate() -> impl IntoView {
     let open = RwSignal::new(false);
     let swarm_manager = move || {
         store
+            .cache
             .info
             .with(|i| i.as_ref().is_some_and(|i| i.swarm_manager))
     };

@@ -17,7 +17,7 @@ pub fn PortMap(open: RwSignal<bool>) -> impl IntoView {
         if !open.get() {
             return;
         }
-        let stopped: Vec<String> = store.containers.with_untracked(|all| {
+        let stopped: Vec<String> = store.cache.containers.with_untracked(|all| {
             all.iter()
                 .filter(|c| !c.state.is_running())
                 .map(|c| c.id.clone())
@@ -34,7 +34,7 @@ pub fn PortMap(open: RwSignal<bool>) -> impl IntoView {
         });
     });
     let rows = move || {
-        store.containers.with(|all| {
+        store.cache.containers.with(|all| {
             let mut rows: Vec<(String, u16, String, String, String, bool)> = all
                 .iter()
                 .flat_map(|c| {
@@ -77,6 +77,7 @@ pub fn PortMap(open: RwSignal<bool>) -> impl IntoView {
     };
     let clashes = move || {
         store
+            .cache
             .containers
             .with(|all| wanted.with(|w| port_clashes(all, w)))
     };

@@ -2,6 +2,7 @@
 //! two seconds while the tab is open.
 
 use crate::api;
+use crate::components::stream_ending::{Ending, StreamEnding};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::{Processes, ProcessesMessage};
@@ -9,7 +10,7 @@ use porthole_model::{Processes, ProcessesMessage};
 #[component]
 pub fn ProcessTable(container: String) -> impl IntoView {
     let table = RwSignal::new(None::<Processes>);
-    let ended = RwSignal::new(None::<String>);
+    let ended = RwSignal::new(None::<Ending>);
     let slot = api::Slot::new();
     let ticket = slot.renew();
     spawn_local(async move {
@@ -22,10 +23,12 @@ pub fn ProcessTable(container: String) -> impl IntoView {
                     table.try_set(Some(processes));
                 }
                 ProcessesMessage::Ended => {
-                    ended.try_set(Some("The container is no longer running.".into()));
+                    ended.try_set(Some(Ending::Note(
+                        "The container is no longer running.".into(),
+                    )));
                 }
                 ProcessesMessage::Failed { error } => {
-                    ended.try_set(Some(error.message));
+                    ended.try_set(Some(Ending::Failed(error)));
                 }
             }
         };
@@ -35,7 +38,7 @@ pub fn ProcessTable(container: String) -> impl IntoView {
     });
     view! {
         <div class="process-view">
-            {move || ended.get().map(|m| view! { <div class="log-note">{m}</div> })}
+            <StreamEnding ending=ended />
             {move || table.get().map(|t| view! {
                 <table class="list compact" id="process-table">
                     <thead><tr>{t.titles.iter().map(|title| view! { <th>{title.clone()}</th> }).collect_view()}</tr></thead>

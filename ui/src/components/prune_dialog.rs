@@ -2,16 +2,17 @@
 //! asking; then the engine's own report of what it removed.
 
 use crate::api;
+use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::image::human_size;
-use porthole_model::{Action, PrunePreview, PruneReport};
+use porthole_model::{Action, PortholeError, PrunePreview, PruneReport};
 
 #[component]
 pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
     let all = RwSignal::new(false);
-    let preview = RwSignal::new(None::<Result<PrunePreview, String>>);
-    let report = RwSignal::new(None::<Result<PruneReport, String>>);
+    let preview = RwSignal::new(None::<Result<PrunePreview, PortholeError>>);
+    let report = RwSignal::new(None::<Result<PruneReport, PortholeError>>);
     Effect::new(move |_| {
         if !open.get() {
             return;
@@ -19,7 +20,7 @@ pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
         let all_choice = all.get();
         preview.set(None);
         spawn_local(async move {
-            let result = api::prune_preview(all_choice).await.map_err(|e| e.message);
+            let result = api::prune_preview(all_choice).await;
             // Answers can cross: keep only the one for the choice shown now, never a smaller list under "all".
             if all.try_get_untracked() == Some(all_choice) {
                 preview.try_set(Some(result));
@@ -33,7 +34,7 @@ pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
     let prune = move |_| {
         let all = all.get_untracked();
         spawn_local(async move {
-            let result = api::prune_images(all).await.map_err(|e| e.message);
+            let result = api::prune_images(all).await;
             report.try_set(Some(result));
         });
     };
@@ -53,7 +54,7 @@ pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
                             <div class="pull-result ok" id="prune-report">{format!("Removed {} image layers and {} names; {} freed.",
                                 report.deleted.len(), report.untagged.len(), human_size(report.reclaimed as i64))}</div>
                         }.into_any(),
-                        (Some(Err(message)), _) | (None, Some(Err(message))) => view! { <div class="pull-result bad">{message}</div> }.into_any(),
+                        (Some(Err(error)), _) | (None, Some(Err(error))) => view! { <ErrorNotice error=error /> }.into_any(),
                         (None, None) => view! { <p class="hint">"Working out what would go…"</p> }.into_any(),
                         (None, Some(Ok(preview))) if preview.images.is_empty() => view! {
                             <p class="hint" id="prune-nothing">"Nothing to remove: every image is named or used."</p>

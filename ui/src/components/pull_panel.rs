@@ -2,7 +2,8 @@
 //! caught before any call, then live per-layer progress with an overall bar and speed, and Cancel.
 
 use crate::api;
-use crate::components::transfer_progress::{Phase, Transfer, TransferFailure, TransferProgress};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::transfer_progress::{Phase, Transfer, TransferProgress};
 use leptos::prelude::*;
 use porthole_model::image::pull::parse_platform;
 use porthole_model::{Action, ImageReference};
@@ -67,7 +68,7 @@ pub fn PullPanel() -> impl IntoView {
                 }.into_any(),
                 Phase::Failed(error) => {
                     let registry = parsed.get_untracked().and_then(Result::ok).map(|r| r.registry);
-                    view! { <TransferFailure error=error registry=registry id="pull-failed" /> }.into_any()
+                    view! { <ErrorNotice error=error registry=registry id="pull-failed" /> }.into_any()
                 }
                 Phase::Running { started, .. } => view! {
                     <TransferProgress progress=transfer.progress started=started id="pull-progress" />

@@ -2,7 +2,8 @@
 //! a login to that registry, as a refused pull does.
 
 use crate::api;
-use crate::components::transfer_progress::{Phase, Transfer, TransferFailure, TransferProgress};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::transfer_progress::{Phase, Transfer, TransferProgress};
 use leptos::prelude::*;
 use porthole_model::{Action, ImageReference};
 
@@ -65,7 +66,7 @@ pub fn PushPanel(#[prop(into)] tags: Signal<Vec<String>>) -> impl IntoView {
                 }.into_any(),
                 Phase::Failed(error) => {
                     let registry = ImageReference::parse(&pushing.get_untracked()).ok().map(|r| r.registry);
-                    view! { <TransferFailure error=error registry=registry id="push-failed" /> }.into_any()
+                    view! { <ErrorNotice error=error registry=registry id="push-failed" /> }.into_any()
                 }
             }}
         </div>

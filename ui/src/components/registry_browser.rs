@@ -2,25 +2,25 @@
 //! progress. Public or private as the registry said (whether it wanted the login to list).
 
 use crate::api;
-use crate::components::prose::Prose;
+use crate::components::error_notice::ErrorNotice;
 use crate::components::transfer_progress::{Phase, Transfer, TransferProgress};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::{Action, Catalog, Tags};
+use porthole_model::{Action, Catalog, PortholeError, Tags};
 
 #[component]
 pub fn RegistryBrowser(registry: String) -> impl IntoView {
-    let catalog = RwSignal::new(None::<Result<Catalog, String>>);
+    let catalog = RwSignal::new(None::<Result<Catalog, PortholeError>>);
     let opened = RwSignal::new(None::<String>);
     let address = registry.clone();
     spawn_local(async move {
-        let result = api::registry_catalog(&address).await.map_err(|e| e.message);
+        let result = api::registry_catalog(&address).await;
         catalog.try_set(Some(result));
     });
     move || match catalog.get() {
         None => view! { <p class="hint">"Listing repositories…"</p> }.into_any(),
-        Some(Err(message)) => {
-            view! { <div class="pull-result bad" id="browse-failed"><Prose text=message /></div> }
+        Some(Err(error)) => {
+            view! { <ErrorNotice error=error id="browse-failed" registry=registry.clone() /> }
                 .into_any()
         }
         Some(Ok(catalog)) => {
@@ -52,23 +52,22 @@ pub fn RegistryBrowser(registry: String) -> impl IntoView {
 
 #[component]
 fn TagList(registry: String, repository: String) -> impl IntoView {
-    let tags = RwSignal::new(None::<Result<Tags, String>>);
+    let tags = RwSignal::new(None::<Result<Tags, PortholeError>>);
     let transfer = Transfer::new();
     {
         let (registry, repository) = (registry.clone(), repository.clone());
         spawn_local(async move {
-            let result = api::registry_tags(&registry, &repository)
-                .await
-                .map_err(|e| e.message);
+            let result = api::registry_tags(&registry, &repository).await;
             tags.try_set(Some(result));
         });
     }
     let base = format!("{registry}/{repository}");
+    let pulled_from = registry.clone();
     view! {
         <div class="tag-list">
             {move || match tags.get() {
                 None => view! { <span class="hint">"Listing tags…"</span> }.into_any(),
-                Some(Err(message)) => view! { <span class="invalid">{message}</span> }.into_any(),
+                Some(Err(error)) => view! { <ErrorNotice error=error registry=registry.clone() /> }.into_any(),
                 Some(Ok(tags)) => tags.tags.into_iter().map(|tag| {
                     let reference = format!("{base}:{tag}");
                     let cli = Action::Pull { reference: reference.clone(), platform: None }.cli();
@@ -88,7 +87,7 @@ fn TagList(registry: String, repository: String) -> impl IntoView {
                 Phase::Idle => ().into_any(),
                 Phase::Running { started, .. } => view! { <TransferProgress progress=transfer.progress started=started id="browse-pull-progress" /> }.into_any(),
                 Phase::Done { reference, .. } => view! { <div class="pull-result ok" id="browse-pull-done">{format!("Pulled {reference}: it is on the Images page.")}</div> }.into_any(),
-                Phase::Failed(error) => view! { <div class="pull-result bad"><Prose text=error.message /></div> }.into_any(),
+                Phase::Failed(error) => view! { <ErrorNotice error=error registry=pulled_from.clone() id="browse-pull-failed" /> }.into_any(),
             }}
         </div>
     }

@@ -26,7 +26,7 @@ pub fn RunMounts(
             <legend>"Storage"<span class="legend-cli">"--mount"</span></legend>
             <p class="hint">"Without storage, whatever the container writes lives in its own layer and is deleted with it."</p>
             <datalist id="volume-names">
-                {move || store.volumes.with(|v| v.iter().filter(|v| !v.is_anonymous()).map(|v| view! { <option value=v.name.clone()></option> }).collect_view())}
+                {move || store.cache.volumes.with(|v| v.iter().filter(|v| !v.is_anonymous()).map(|v| view! { <option value=v.name.clone()></option> }).collect_view())}
             </datalist>
             <For each=move || rows.get() key=|row| row.key let:row>
                 {

@@ -28,12 +28,13 @@ pub fn Sidebar() -> impl IntoView {
         match page {
             Page::Containers => Some(
                 store
+                    .cache
                     .containers
                     .with(|c| c.iter().filter(|c| c.state.is_running()).count()),
             ),
-            Page::Images => Some(store.images.with(|i| i.len())),
-            Page::Volumes => Some(store.volumes.with(|v| v.len())),
-            Page::Networks => Some(store.networks.with(|n| n.len())),
+            Page::Images => Some(store.cache.images.with(|i| i.len())),
+            Page::Volumes => Some(store.cache.volumes.with(|v| v.len())),
+            Page::Networks => Some(store.cache.networks.with(|n| n.len())),
             _ => None,
         }
     };
@@ -41,19 +42,19 @@ pub fn Sidebar() -> impl IntoView {
         view! {
             <button
                 class="nav-item"
-                class:active=move || store.page.get() == page
+                class:active=move || store.nav.page.get() == page
                 data-nav=page.slug()
                 on:click=move |_| {
                     // The sidebar's Containers leads back to the list from a container's page.
                     if page == Page::Containers {
-                        store.open_container.set(None);
+                        store.nav.open_container.set(None);
                     }
                     store.go(page)
                 }
             >
                 <Icon glyph=glyph(page) />
                 <span class="nav-title">{page.title()}</span>
-                {move || count(page).filter(|_| store.loaded.get()).map(|n| view! { <span class="nav-count">{n}</span> })}
+                {move || count(page).filter(|_| store.cache.loaded.get()).map(|n| view! { <span class="nav-count">{n}</span> })}
             </button>
         }
     };

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::sparkline::Sparkline;
+use crate::components::stream_ending::{Ending, StreamEnding};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::container::stats::{bytes, History};
@@ -11,7 +12,7 @@ use porthole_model::StatsMessage;
 #[component]
 pub fn StatsView(container: String) -> impl IntoView {
     let history = RwSignal::new(History::default());
-    let ended = RwSignal::new(None::<String>);
+    let ended = RwSignal::new(None::<Ending>);
     let slot = api::Slot::new();
     // Sampled only while the window is visible: hidden, the stream stops; shown again, it resumes.
     let store = crate::store::use_store();
@@ -33,10 +34,10 @@ pub fn StatsView(container: String) -> impl IntoView {
                         history.try_update(|h| h.push(sample));
                     }
                     StatsMessage::Ended => {
-                        ended.try_set(Some("The container stopped.".into()));
+                        ended.try_set(Some(Ending::Note("The container stopped.".into())));
                     }
                     StatsMessage::Failed { error } => {
-                        ended.try_set(Some(error.message));
+                        ended.try_set(Some(Ending::Failed(error)));
                     }
                     StatsMessage::Round { .. } => {}
                 }
@@ -69,7 +70,7 @@ pub fn StatsView(container: String) -> impl IntoView {
     };
     view! {
         <div class="stats-view" id="stats-view">
-            {move || ended.get().map(|m| view! { <div class="log-note">{m}</div> })}
+            <StreamEnding ending=ended />
             {move || history.with(|h| h.samples.is_empty()).then(|| view! { <div class="log-note">"Waiting for the first sample…"</div> })}
             <div class="stat-grid">
                 {card("stat-cpu", "CPU", Signal::derive(move || format!("{:.1} %", latest().cpu_percent)),

@@ -25,7 +25,7 @@ pub fn StatusBar() -> impl IntoView {
     };
     let endpoint = move || store.connection.with(|c| c.endpoint().to_string());
     let counts = move || {
-        store.info.with(|info| {
+        store.cache.info.with(|info| {
             info.as_ref().map(|i| {
                 format!(
                     "{} running · {} stopped · {} images",
@@ -46,9 +46,9 @@ pub fn StatusBar() -> impl IntoView {
             <span class="status-endpoint" title="The engine endpoint Porthole uses">{endpoint}</span>
             <span class="status-spacer"></span>
             <span class="status-counts">{move || store.connection.with(|c| c.is_connected()).then(counts)}</span>
-            <button id="toggle-activity" class="status-button" class:active=move || store.console.with(Option::is_some)
+            <button id="toggle-activity" class="status-button" class:active=move || store.nav.console.with(Option::is_some)
                 title="Every request Porthole sends to the engine, with its docker command and curl"
-                on:click=move |_| store.console.update(|c| *c = match c { Some(_) => None, None => Some(Dock::Bottom) })>
+                on:click=move |_| store.nav.console.update(|c| *c = match c { Some(_) => None, None => Some(Dock::Bottom) })>
                 "Activity"
             </button>
         </footer>

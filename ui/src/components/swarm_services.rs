@@ -25,7 +25,7 @@ pub fn SwarmServices(
     let spec = RwSignal::new(None::<String>);
     let spec_open = RwSignal::new(false);
     Effect::new(move |_| {
-        store.swarm_changed.track();
+        store.cache.swarm_changed.track();
         let (Some(service), true) = (open.get(), spec_open.get()) else {
             return;
         };
@@ -43,8 +43,8 @@ pub fn SwarmServices(
     let tasks = RwSignal::new(Vec::<TaskSummary>::new());
     // The tasks of the open service, reread whenever the swarm or its containers change.
     Effect::new(move |_| {
-        store.swarm_changed.track();
-        store.containers.track();
+        store.cache.swarm_changed.track();
+        store.cache.containers.track();
         let Some(service) = open.get() else { return };
         spawn_local(async move {
             if let Ok(list) = api::service_tasks(&service).await {

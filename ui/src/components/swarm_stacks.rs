@@ -16,7 +16,7 @@ pub fn SwarmStacks(services: RwSignal<Vec<ServiceSummary>>) -> impl IntoView {
     // Removing a stack is asked first; confirmed, it runs through the CLI with its output shown like a deploy.
     let pending = RwSignal::new(None::<Action>);
     let ask = move |action: Action| {
-        if store.settings.with_untracked(|s| s.confirm_destructive) {
+        if store.prefs.with_untracked(|s| s.confirm_destructive) {
             pending.set(Some(action));
         } else if let Action::Stack { command } = action {
             output.set(Some(ToolRun::Stack(command)));
@@ -65,7 +65,7 @@ pub fn SwarmStacks(services: RwSignal<Vec<ServiceSummary>>) -> impl IntoView {
             <ConfirmDialog pending=pending on_confirm=Callback::new(move |action| if let Action::Stack { command } = action {
                 output.set(Some(ToolRun::Stack(command)));
             }) />
-            <ToolOutput run=output on_end=Callback::new(move |()| store.swarm_changed.update(|n| *n += 1)) />
+            <ToolOutput run=output on_end=Callback::new(move |()| store.cache.swarm_changed.update(|n| *n += 1)) />
         </div>
     }
 }

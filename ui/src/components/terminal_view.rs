@@ -3,6 +3,7 @@
 //! the window's size, and closing the tab hangs the shell up.
 
 use crate::api;
+use crate::components::stream_ending::{Ending, StreamEnding};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -81,7 +82,7 @@ pub fn TerminalView(
 ) -> impl IntoView {
     let host = NodeRef::<Div>::new();
     let shell = RwSignal::new(SHELLS[0].to_owned());
-    let state = RwSignal::new("Connecting…".to_owned());
+    let state = RwSignal::new(Some(Ending::Note("Connecting…".to_owned())));
     let session = StoredValue::new_local(None::<Session>);
     let slot = api::Slot::new();
 
@@ -122,7 +123,9 @@ pub fn TerminalView(
             .unwrap_or(JsValue::NULL);
             let term = XTerm::new(&options);
             let Some(fit) = FitAddon::create() else {
-                state.set("The terminal emulator (xterm.js) did not load.".into());
+                state.set(Some(Ending::Note(
+                    "The terminal emulator (xterm.js) did not load.".into(),
+                )));
                 return;
             };
             term.load_addon(&fit);
@@ -144,7 +147,7 @@ pub fn TerminalView(
                 _on_data: on_data,
             }));
             let this = slot.renew_peek();
-            state.set("Connecting…".into());
+            state.set(Some(Ending::Note("Connecting…".into())));
             let container = container.clone();
             let command = vec![shell.get_untracked()];
             let on_message = move |message: TerminalMessage| {
@@ -153,7 +156,7 @@ pub fn TerminalView(
                 }
                 match message {
                     TerminalMessage::Started { .. } => {
-                        state.set(String::new());
+                        state.set(None);
                     }
                     TerminalMessage::Output { text } => session.with_value(|s| {
                         if let Some(s) = s {
@@ -161,10 +164,10 @@ pub fn TerminalView(
                         }
                     }),
                     TerminalMessage::Ended => {
-                        state.set("The shell exited.".into());
+                        state.set(Some(Ending::Note("The shell exited.".into())));
                     }
                     TerminalMessage::Failed { error } => {
-                        state.set(error.message);
+                        state.set(Some(Ending::Failed(error)));
                     }
                 }
             };
@@ -172,7 +175,7 @@ pub fn TerminalView(
                 match api::open_terminal(&container, &command, cols, rows, on_message).await {
                     Ok(id) => slot.keep(this, id).await,
                     Err(error) => {
-                        state.try_set(error.message);
+                        state.try_set(Some(Ending::Failed(error)));
                     }
                 }
             });
@@ -201,7 +204,7 @@ pub fn TerminalView(
                 <span class="toolbar-spacer"></span>
                 <code class="terminal-cli">{cli}</code>
             </div>
-            {move || (!state.with(String::is_empty)).then(|| view! { <div class="log-note" id="terminal-state">{state.get()}</div> })}
+            <StreamEnding ending=state id="terminal-state" />
             <div class="terminal-host" id="terminal" node_ref=host></div>
         </div>
     }

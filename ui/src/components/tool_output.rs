@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::api::Slot;
+use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::compose::{ComposeCommand, ComposeTool};
@@ -48,7 +49,7 @@ enum Outcome {
     Running,
     Done,
     Cancelled,
-    Failed(String),
+    Failed(porthole_model::PortholeError),
 }
 
 #[component]
@@ -85,7 +86,7 @@ pub fn ToolOutput(
                             on_end.run(());
                         }
                         ToolMessage::Failed { error } => {
-                            outcome.set(Some(Outcome::Failed(error.message)));
+                            outcome.set(Some(Outcome::Failed(error)));
                             on_end.run(());
                         }
                     }
@@ -94,7 +95,7 @@ pub fn ToolOutput(
             match result {
                 Ok(id) => slot.keep(ticket, id).await,
                 Err(error) => {
-                    outcome.try_set(Some(Outcome::Failed(error.message)));
+                    outcome.try_set(Some(Outcome::Failed(error)));
                 }
             }
         });
@@ -110,7 +111,7 @@ pub fn ToolOutput(
                 Outcome::Running => view! { <span class="badge in-use" id="compose-running">"running…"</span> }.into_any(),
                 Outcome::Done => view! { <span class="badge ok" id="compose-done">"done"</span> }.into_any(),
                 Outcome::Cancelled => view! { <span class="badge muted" id="compose-cancelled">"cancelled"</span> }.into_any(),
-                Outcome::Failed(message) => view! { <span class="invalid" id="compose-failed">{message.clone()}</span> }.into_any(),
+                Outcome::Failed(error) => view! { <ErrorNotice error=error.clone() id="compose-failed" /> }.into_any(),
             };
             view! {
                 <div class="card compose-output" id="compose-output">

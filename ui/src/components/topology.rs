@@ -2,7 +2,7 @@
 //! drawn as SVG from the model's deterministic layout (`network::topology`). Clicking a network opens its panel,
 //! clicking a container opens its page.
 
-use crate::store::use_store;
+use crate::store::{use_store, Route};
 use leptos::prelude::*;
 use porthole_model::network::topology::{
     layout, Node, BOX_HEIGHT, CONTAINER_WIDTH, NETWORK_WIDTH, PORT_HEIGHT, PORT_WIDTH,
@@ -12,19 +12,20 @@ use porthole_model::network::topology::{
 pub fn Topology(on_network: Callback<String>) -> impl IntoView {
     let store = use_store();
     let picture = Memo::new(move |_| {
-        store.networks.with(|networks| {
+        store.cache.networks.with(|networks| {
             store
+                .cache
                 .containers
                 .with(|containers| layout(networks, containers))
         })
     });
     let open_container = move |name: String| {
         let id = store
+            .cache
             .containers
             .with_untracked(|all| all.iter().find(|c| c.name == name).map(|c| c.id.clone()));
         if let Some(id) = id {
-            store.open_container.set(Some(id));
-            store.go(porthole_model::Page::Containers);
+            store.open(Route::Container(id));
         }
     };
     let node = move |node: Node, kind: &'static str, width: u32, height: u32| {

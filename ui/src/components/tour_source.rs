@@ -68,8 +68,7 @@ pub fn TourSourceForm() -> impl IntoView {
     };
     let start = move |_| {
         if let Ok(source) = chosen() {
-            store.settings.update(|s| s.tour.source = Some(source));
-            store.save_settings();
+            store.prefs.update(|s| s.tour.source = Some(source));
         }
     };
     let field = |id: &'static str, label: &'static str, value: RwSignal<String>| {

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::components::prose::Prose;
-use crate::store::use_store;
+use crate::store::{use_store, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::diagnosis::Diagnosis;
@@ -82,12 +82,11 @@ fn current_extra(step: TourStep, source: TourSource) -> Option<AnyView> {
             let registry = source.registry.clone();
             let skip = move |_| {
                 store
-                    .settings
+                    .prefs
                     .update(|s| s.tour.skip(TourStep::PullFromRegistry));
-                store.save_settings();
             };
             Some(view! {
-                <button class="action small" id="tour-login" on:click=move |_| store.ask_login(registry.clone())>
+                <button class="action small" id="tour-login" on:click=move |_| store.open(Route::Login(registry.clone()))>
                     {format!("Log in to {}", source.registry)}
                 </button>
                 <button class="action small" id="tour-skip" title="For when you have no registry of your own yet"
@@ -119,6 +118,7 @@ fn current_extra(step: TourStep, source: TourSource) -> Option<AnyView> {
             };
             let exists = move || {
                 store
+                    .cache
                     .containers
                     .with(|c| c.iter().any(|c| c.name == STUBBORN))
             };
@@ -131,8 +131,8 @@ fn current_extra(step: TourStep, source: TourSource) -> Option<AnyView> {
         }
         TourStep::OpenInBrowser => {
             let urls = move || {
-                let tracked = store.settings.with(|s| s.tour.tracked.clone());
-                store.containers.with(|c| {
+                let tracked = store.prefs.with(|s| s.tour.tracked.clone());
+                store.cache.containers.with(|c| {
                     c.iter()
                         .filter(|c| tracked.contains(&c.id) && c.state.is_running())
                         .flat_map(|c| {

@@ -6,11 +6,8 @@
 //! cancelled run never touch the current one, and an id that arrives after the run ended is unsubscribed at once.
 
 use crate::api;
-use crate::components::prose::Prose;
-use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::error::Recovery;
 use porthole_model::image::human_size;
 use porthole_model::image::pull::{PullMessage, PullProgress};
 use porthole_model::PortholeError;
@@ -161,28 +158,6 @@ pub fn TransferProgress(
                     <span class="layer-bytes">{if layer.total > 0 { format!("{} / {}", human_size(layer.current as i64), human_size(layer.total as i64)) } else { String::new() }}</span>
                 </div>
             </For>
-        </div>
-    }
-}
-
-/// A failed pull or push: the sentence, the engine's detail, and — when the error's recovery is a login (the one
-/// mapping in `ErrorKind::recovery`) — a button that opens the login form for that registry.
-#[component]
-pub fn TransferFailure(
-    error: PortholeError,
-    registry: Option<String>,
-    id: &'static str,
-) -> impl IntoView {
-    let store = use_store();
-    let login = registry.filter(|_| error.kind.recovery() == Recovery::LogIn);
-    view! {
-        <div class="pull-result bad" id=id data-kind=format!("{:?}", error.kind)>
-            <strong><Prose text=error.message.clone() /></strong>
-            <div class="banner-detail">{error.detail.clone()}</div>
-            {login.map(|registry| {
-                let label = format!("Log in to {registry}");
-                view! { <button class="action" data-action="transfer-login" on:click=move |_| store.ask_login(registry.clone())>{label}</button> }
-            })}
         </div>
     }
 }

@@ -5,6 +5,7 @@
 use crate::api;
 use crate::components::cli_hint::CliHint;
 use crate::components::compose_project::ComposeProjectView;
+use crate::components::error_notice::ErrorNotice;
 use crate::components::help_button::HelpButton;
 use crate::store::use_store;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn ComposePage() -> impl IntoView {
     let tool = RwSignal::new(None::<Option<ComposeTool>>);
     let projects = RwSignal::new(Vec::<ComposeProject>::new());
     let opened = RwSignal::new(None::<ComposeFile>);
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<porthole_model::PortholeError>);
     let path = RwSignal::new(String::new());
     let project = RwSignal::new(String::new());
     spawn_local(async move {
@@ -29,7 +30,7 @@ pub fn ComposePage() -> impl IntoView {
     });
     // The engine's events change the containers; the projects are read again from their labels.
     Effect::new(move |_| {
-        store.containers.track();
+        store.cache.containers.track();
         spawn_local(async move {
             if let Ok(list) = api::list_compose_projects().await {
                 projects.try_set(list);
@@ -42,15 +43,12 @@ pub fn ComposePage() -> impl IntoView {
         spawn_local(async move {
             match api::open_compose_file(&file, &name).await {
                 Ok(compose) => {
-                    store
-                        .settings
-                        .update(|s| s.opened_compose_file(&compose.path));
-                    store.save_settings();
+                    store.prefs.update(|s| s.opened_compose_file(&compose.path));
                     opened.try_set(Some(compose));
                 }
                 Err(error) => {
                     opened.try_set(None);
-                    refused.try_set(Some(error.message));
+                    refused.try_set(Some(error));
                 }
             }
         });
@@ -103,8 +101,8 @@ pub fn ComposePage() -> impl IntoView {
                     _ => ().into_any(),
                 }}
             </div>
-            {move || refused.get().map(|m| view! { <pre class="card invalid compose-refused" id="compose-refused">{m}</pre> })}
-            {move || store.settings.with(|s| (!s.compose_files.is_empty()).then(|| s.compose_files.clone())).map(|files| view! {
+            {move || refused.get().map(|error| view! { <ErrorNotice error=error id="compose-refused" /> })}
+            {move || store.prefs.with(|s| (!s.compose_files.is_empty()).then(|| s.compose_files.clone())).map(|files| view! {
                 <div class="compose-recent" id="compose-recent"><span class="hint">"Recent: "</span>
                     {files.into_iter().map(|f| { let file = f.clone(); view! {
                         <button class="ghost small" data-recent=f.clone() on:click=move |_| open(file.clone(), String::new())>{f.clone()}</button>

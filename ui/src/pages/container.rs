@@ -79,6 +79,7 @@ pub fn ContainerPage(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             store
+                .cache
                 .containers
                 .with(|all| all.iter().find(|c| c.id == id).cloned())
         })
@@ -89,7 +90,7 @@ pub fn ContainerPage(id: String) -> impl IntoView {
     let on_networks = {
         let id = id.clone();
         Memo::new(move |_| {
-            store.networks.with(|all| {
+            store.cache.networks.with(|all| {
                 all.iter()
                     .filter(|n| n.attached(&id))
                     .map(|n| n.name.clone())
@@ -101,7 +102,7 @@ pub fn ContainerPage(id: String) -> impl IntoView {
     Effect::new(move |_| {
         on_networks.track();
         let current = summary.get();
-        let loaded = store.loaded.get();
+        let loaded = store.cache.loaded.get();
         if current.is_none() && loaded && details.with_untracked(Option::is_some) {
             gone.set(true);
             return;
@@ -131,7 +132,7 @@ pub fn ContainerPage(id: String) -> impl IntoView {
     let running = Memo::new(move |_| state().is_running());
     let inspect_json =
         Memo::new(move |_| details.with(|d| d.as_ref().map(|d| d.inspect_json.clone())));
-    let back = move |_| store.open_container.set(None);
+    let back = move |_| store.nav.open_container.set(None);
     let stream_id = id.clone();
     view! {
         <section class="page container-page" data-page="container" data-id=id.clone()>

@@ -27,7 +27,7 @@ use std::collections::HashMap;
 #[component]
 pub fn ContainersPage() -> impl IntoView {
     let store = use_store();
-    move || match store.open_container.get() {
+    move || match store.nav.open_container.get() {
         Some(id) => view! { <ContainerPage id=id /> }.into_any(),
         None => view! { <ContainerList /> }.into_any(),
     }
@@ -37,8 +37,8 @@ pub fn ContainersPage() -> impl IntoView {
 fn ContainerList() -> impl IntoView {
     let store = use_store();
     // `docker ps` vs `docker ps -a`, remembered in the settings.
-    let show_all = Signal::derive(move || store.settings.with(|s| s.show_all_containers));
-    let group = Signal::derive(move || store.settings.with(|s| s.group_by_project));
+    let show_all = Signal::derive(move || store.prefs.with(|s| s.show_all_containers));
+    let group = Signal::derive(move || store.prefs.with(|s| s.group_by_project));
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort {
         column: ContainerColumn::Created,
@@ -51,7 +51,7 @@ fn ContainerList() -> impl IntoView {
     let viewport = Viewport::new();
 
     let rows = Memo::new(move |_| {
-        store.containers.with(|all| {
+        store.cache.containers.with(|all| {
             visible(all, show_all.get(), &filter.get(), sort.get())
                 .into_iter()
                 .cloned()
@@ -64,6 +64,7 @@ fn ContainerList() -> impl IntoView {
         selected.with(|id| {
             id.as_ref().and_then(|id| {
                 store
+                    .cache
                     .containers
                     .with(|all| all.iter().find(|c| &c.id == id).cloned())
             })
@@ -75,16 +76,17 @@ fn ContainerList() -> impl IntoView {
         }
         .cli()
     });
-    let total = move || store.containers.with(|c| c.len());
+    let total = move || store.cache.containers.with(|c| c.len());
     let running = move || {
         store
+            .cache
             .containers
             .with(|c| c.iter().filter(|c| c.state.is_running()).count())
     };
     // Rows are keyed by id and read their container from this map, so a change (a new status, a state) updates the
     // cells of that row in place and leaves every other row's DOM alone.
     let by_id = Memo::new(move |_| {
-        store.containers.with(|all| {
+        store.cache.containers.with(|all| {
             all.iter()
                 .map(|c| (c.id.clone(), c.clone()))
                 .collect::<HashMap<_, _>>()
@@ -103,6 +105,7 @@ fn ContainerList() -> impl IntoView {
     // Checked containers that disappear (removed) leave the selection.
     Effect::new(move |_| {
         let existing = store
+            .cache
             .containers
             .with(|all| all.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
         if checked.with_untracked(|c| c.iter().any(|id| !existing.contains(id))) {
@@ -112,7 +115,7 @@ fn ContainerList() -> impl IntoView {
     list_stats(
         Memo::new(move |_| {
             let in_view = window_items();
-            store.containers.with(|all| {
+            store.cache.containers.with(|all| {
                 let mut ids: Vec<String> = in_view
                     .iter()
                     .filter_map(|item| match item {
@@ -149,8 +152,7 @@ fn ContainerList() -> impl IntoView {
                     <input type="checkbox" id="show-all" prop:checked=move || show_all.get()
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            store.settings.update(|s| s.show_all_containers = on);
-                            store.save_settings();
+                            store.prefs.update(|s| s.show_all_containers = on);
                             if on {
                                 store.tour_note(porthole_model::tour::TourSignal::ShowedAll, None);
                             }
@@ -162,16 +164,15 @@ fn ContainerList() -> impl IntoView {
                     <input type="checkbox" id="group-projects" prop:checked=move || group.get()
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            store.settings.update(|s| s.group_by_project = on);
-                            store.save_settings();
+                            store.prefs.update(|s| s.group_by_project = on);
                         } />
                     <span class="switch-track"></span>
                     <span>"By project"</span>
                 </label>
-                <button class="primary" id="run-open" title="docker run" on:click=move |_| store.run_dialog.set(Some(String::new()))>"Run…"</button>
+                <button class="primary" id="run-open" title="docker run" on:click=move |_| store.nav.run_dialog.set(Some(String::new()))>"Run…"</button>
                 <button class="action" id="container-open" title="docker inspect, logs, stats, top, exec"
                     disabled=move || selected.with(Option::is_none)
-                    on:click=move |_| store.open_container.set(selected.get_untracked())>"Open"</button>
+                    on:click=move |_| store.nav.open_container.set(selected.get_untracked())>"Open"</button>
                 <button class="action" id="port-map-open" title="docker port" on:click=move |_| port_map.set(true)>"Port map"</button>
                 <span class="toolbar-spacer"></span>
                 <ContainerActions selected=selected_container />

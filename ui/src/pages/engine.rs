@@ -88,7 +88,7 @@ pub fn EnginePage() -> impl IntoView {
             </header>
             <div class="page-body">
                 <EnginesOverview />
-                {move || store.info.get().map(cards)}
+                {move || store.cache.info.get().map(cards)}
                 <EngineAddForm />
             </div>
         </section>

@@ -48,7 +48,7 @@ pub fn ImagesPage() -> impl IntoView {
     let viewport = Viewport::new();
 
     let rows = Memo::new(move |_| {
-        store.images.with(|images| {
+        store.cache.images.with(|images| {
             visible(images, &filter.get(), sort.get())
                 .into_iter()
                 .map(|row| Row {
@@ -69,7 +69,7 @@ pub fn ImagesPage() -> impl IntoView {
     let pruning = RwSignal::new(false);
     let building = RwSignal::new(false);
     // The image whose details fill the page, when one is open ("Details", double-click or Enter on a row).
-    let viewing = RwSignal::new(store.open_image.try_update(Option::take).flatten());
+    let viewing = RwSignal::new(store.nav.open_image.try_update(Option::take).flatten());
     let remove = move |reference: String| {
         store.ask(pending, remove_action(reference));
     };
@@ -90,6 +90,7 @@ pub fn ImagesPage() -> impl IntoView {
     };
     let total_size = move || {
         store
+            .cache
             .images
             .with(|i| human_size(i.iter().map(|i| i.size).sum()))
     };
@@ -119,7 +120,7 @@ pub fn ImagesPage() -> impl IntoView {
                 <div>
                     <h1>"Images" <HelpButton page=Page::Images /></h1>
                     <p class="page-sub">
-                        {move || format!("{} images · {} on disk", store.images.with(|i| i.len()), total_size())}
+                        {move || format!("{} images · {} on disk", store.cache.images.with(|i| i.len()), total_size())}
                     </p>
                 </div>
                 <CliHint command=Signal::derive(|| Action::ListImages.cli()) />

@@ -15,8 +15,8 @@ pub fn LearnPage() -> impl IntoView {
         .map(|concept| {
             view! {
                 <button class="concept-tab" data-concept=concept.slug()
-                    class:active=move || store.concept.get() == concept
-                    on:click=move |_| store.concept.set(concept)>
+                    class:active=move || store.nav.concept.get() == concept
+                    on:click=move |_| store.nav.concept.set(concept)>
                     {concept.title()}
                 </button>
             }
@@ -34,7 +34,7 @@ pub fn LearnPage() -> impl IntoView {
             <div class="learn-layout">
                 <nav class="concept-tabs" aria-label="Concepts">{tabs}</nav>
                 <div class="concept-scroll">
-                    {move || view! { <ConceptView concept=store.concept.get() /> }}
+                    {move || view! { <ConceptView concept=store.nav.concept.get() /> }}
                 </div>
             </div>
         </section>

@@ -27,7 +27,7 @@ pub fn NetworksPage() -> impl IntoView {
     let topology = RwSignal::new(false);
     let ask = move |action: Action| store.ask(pending, action);
     let unused = Memo::new(move |_| {
-        store.networks.with(|all| {
+        store.cache.networks.with(|all| {
             prunable(all)
                 .into_iter()
                 .map(|n| n.name.clone())
@@ -43,7 +43,7 @@ pub fn NetworksPage() -> impl IntoView {
             <header class="page-header">
                 <div>
                     <h1>"Networks" <HelpButton page=Page::Networks /></h1>
-                    <p class="page-sub">{move || store.networks.with(|n| format!(
+                    <p class="page-sub">{move || store.cache.networks.with(|n| format!(
                         "{} networks · {} of your own", n.len(), n.iter().filter(|n| !n.is_built_in()).count()))}</p>
                 </div>
                 <CliHint command=Signal::derive(|| Action::ListNetworks.cli()) />
@@ -72,7 +72,7 @@ pub fn NetworksPage() -> impl IntoView {
                         <table class="list" id="networks-table">
                             <thead><tr><th>"Name"</th><th>"Driver"</th><th>"Subnet · gateway"</th><th>"Containers"</th><th>"Created"</th><th></th></tr></thead>
                             <tbody>
-                                <For each=move || store.networks.get() key=|n| (n.id.clone(), n.containers.clone()) let:network>
+                                <For each=move || store.cache.networks.get() key=|n| (n.id.clone(), n.containers.clone()) let:network>
                                     <NetworkRow network=network selected=selected
                                         on_remove=Callback::new(move |name| ask(Action::Network { network: name, action: NetworkAction::Remove })) />
                                 </For>
@@ -147,6 +147,7 @@ fn NetworkPanel(
         let name = name.clone();
         Memo::new(move |_| {
             store
+                .cache
                 .networks
                 .with(|all| all.iter().find(|n| n.name == name).cloned())
         })

@@ -26,21 +26,20 @@ pub fn RegistriesPage() -> impl IntoView {
     });
     let list = Memo::new(move |_| {
         store
-            .settings
-            .with(|s| merge(store.registries.get(), &s.registries))
+            .prefs
+            .with(|s| merge(store.cache.registries.get(), &s.registries))
     });
     let add = move || {
         let Some(Ok(address)) = parsed.get_untracked() else {
             return;
         };
-        store.settings.update(|s| {
+        store.prefs.update(|s| {
             if !s.registries.contains(&address) {
                 s.registries.push(address.clone());
             }
         });
-        store.save_settings();
         new_address.set(String::new());
-        store.login_for.set(Some(address));
+        store.nav.login_for.set(Some(address));
     };
     view! {
         <section class="page" data-page="registries">
@@ -79,6 +78,7 @@ fn RegistryCard(registry: Registry) -> impl IntoView {
         let address = address.clone();
         move || {
             store
+                .nav
                 .login_for
                 .with(|l| l.as_deref() == Some(address.as_str()))
         }
@@ -114,7 +114,7 @@ fn RegistryCard(registry: Registry) -> impl IntoView {
     let login_address = address.clone();
     let open_form = {
         let address = address.clone();
-        move |_| store.login_for.set(Some(address.clone()))
+        move |_| store.nav.login_for.set(Some(address.clone()))
     };
     let cli = if logged_in {
         Action::Logout {
@@ -152,7 +152,7 @@ fn RegistryCard(registry: Registry) -> impl IntoView {
                 view! { <RegistryBrowser registry=browse_address.clone() /> }.into_any()
             })}
             {move || form_open().then(|| view! {
-                <LoginForm registry=login_address.clone() on_done=Callback::new(move |()| store.login_for.set(None)) />
+                <LoginForm registry=login_address.clone() on_done=Callback::new(move |()| store.nav.login_for.set(None)) />
             })}
         </div>
     }

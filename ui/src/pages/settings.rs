@@ -13,8 +13,8 @@ pub fn SettingsPage() -> impl IntoView {
         view! {
             <label class="choice">
                 <input type="radio" name="theme" value=label
-                    prop:checked=move || store.settings.with(|s| s.theme == theme)
-                    on:change=move |_| { store.settings.update(|s| s.theme = theme); store.save_settings(); } />
+                    prop:checked=move || store.prefs.with(|s| s.theme == theme)
+                    on:change=move |_| { store.prefs.update(|s| s.theme = theme); } />
                 <span><strong>{label}</strong><span class="choice-hint">{hint}</span></span>
             </label>
         }
@@ -38,11 +38,10 @@ pub fn SettingsPage() -> impl IntoView {
                     <h2>"Safety"</h2>
                     <label class="switch">
                         <input type="checkbox" id="confirm-destructive"
-                            prop:checked=move || store.settings.with(|s| s.confirm_destructive)
+                            prop:checked=move || store.prefs.with(|s| s.confirm_destructive)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                store.settings.update(|s| s.confirm_destructive = on);
-                                store.save_settings();
+                                store.prefs.update(|s| s.confirm_destructive = on);
                             } />
                         <span class="switch-track"></span>
                         <span>"Ask before removing, killing or pruning"</span>

@@ -32,9 +32,9 @@ pub fn SwarmPage() -> impl IntoView {
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         converging.track();
-        store.swarm_changed.track();
-        store.containers.track();
-        store.info.track();
+        store.cache.swarm_changed.track();
+        store.cache.containers.track();
+        store.cache.info.track();
         let read = latest.try_update_value(|n| {
             *n += 1;
             *n

@@ -17,11 +17,10 @@ pub fn TourPage() -> impl IntoView {
     let store = use_store();
     // Logins change without an engine event; the registry step needs them fresh.
     store.refresh_registries();
-    let progress = Memo::new(move |_| store.settings.with(|s| s.tour.clone()));
+    let progress = Memo::new(move |_| store.prefs.with(|s| s.tour.clone()));
     let done_count = move || progress.with(|p| p.done.len());
     let reset = move |_| {
-        store.settings.update(|s| s.tour = TourProgress::default());
-        store.save_settings();
+        store.prefs.update(|s| s.tour = TourProgress::default());
     };
     // The cards are made once per source: a tick changes their state, not the cards (a card's own state, such as a
     // run under way, survives).

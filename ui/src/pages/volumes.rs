@@ -40,7 +40,7 @@ pub fn VolumesPage() -> impl IntoView {
     });
     let ask = move |action: Action| store.ask(pending, action);
     let unused = Memo::new(move |_| {
-        store.volumes.with(|volumes| {
+        store.cache.volumes.with(|volumes| {
             prunable(volumes)
                 .into_iter()
                 .map(|v| v.name.clone())
@@ -52,7 +52,7 @@ pub fn VolumesPage() -> impl IntoView {
             <header class="page-header">
                 <div>
                     <h1>"Volumes" <HelpButton page=Page::Volumes /></h1>
-                    <p class="page-sub">{move || store.volumes.with(|v| format!(
+                    <p class="page-sub">{move || store.cache.volumes.with(|v| format!(
                         "{} volumes · {} in use", v.len(), v.iter().filter(|v| v.in_use()).count()))}</p>
                 </div>
                 <CliHint command=Signal::derive(|| Action::ListVolumes.cli()) />
@@ -75,12 +75,12 @@ pub fn VolumesPage() -> impl IntoView {
                 <table class="list" id="volumes-table">
                     <thead><tr><th>"Name"</th><th>"Driver"</th><th>"Used by"</th><th>"Mountpoint"</th><th>"Labels · options"</th><th></th></tr></thead>
                     <tbody>
-                        <For each=move || store.volumes.get() key=|v| (v.name.clone(), v.users.clone()) let:volume>
+                        <For each=move || store.cache.volumes.get() key=|v| (v.name.clone(), v.users.clone()) let:volume>
                             <VolumeRow volume=volume on_remove=Callback::new(move |name| ask(Action::RemoveVolume { name })) on_inspect=inspect />
                         </For>
                     </tbody>
                 </table>
-                {move || store.volumes.with(Vec::is_empty).then(|| view! {
+                {move || store.cache.volumes.with(Vec::is_empty).then(|| view! {
                     <div class="empty"><strong>"No volumes yet."</strong>
                         <p>"A volume keeps data outside any container, so it survives " <code>"docker rm"</code>
                            ". Create one above, or with " <code>"docker volume create data"</code> "."</p></div>

@@ -52,27 +52,27 @@ pub(super) fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKi
         loop {
             let result = match kind {
                 ObjectKind::Container => api::list_containers(true).await.map(|list| {
-                    store.containers.set(list);
-                    store.containers_fetched_at.set(now_secs());
-                    store.containers_loaded.set(true);
+                    store.cache.containers.set(list);
+                    store.cache.containers_fetched_at.set(now_secs());
+                    store.cache.containers_loaded.set(true);
                     mark_first_list();
                 }),
                 ObjectKind::Image => api::list_images().await.map(|list| {
-                    store.images.set(list);
-                    store.images_loaded.set(true);
+                    store.cache.images.set(list);
+                    store.cache.images_loaded.set(true);
                 }),
                 ObjectKind::Volume => api::list_volumes()
                     .await
-                    .map(|list| store.volumes.set(list)),
+                    .map(|list| store.cache.volumes.set(list)),
                 ObjectKind::Network => api::list_networks()
                     .await
-                    .map(|list| store.networks.set(list)),
+                    .map(|list| store.cache.networks.set(list)),
                 _ => api::engine_info()
                     .await
-                    .map(|info| store.info.set(Some(info))),
+                    .map(|info| store.cache.info.set(Some(info))),
             };
             match result {
-                Ok(()) => store.loaded.set(true),
+                Ok(()) => store.cache.loaded.set(true),
                 // While disconnected the unreachable page explains; a banner would repeat it.
                 Err(error) if error.kind == porthole_model::ErrorKind::EngineUnavailable => {}
                 Err(error) => store.error.set(Some(error.into())),

@@ -1,84 +1,41 @@
-//! The UI's live data: one store, provided as context, kept in sync by the engine stream.
+//! The UI's state, one store provided as context, in three parts: the `cache` of engine objects (kept in sync by the
+//! engine stream), `nav` (where the user is; routes), and `prefs` (the user's settings, saved on every change) — plus
+//! the actions that span them (perform, ask, open a route, switch engine).
 //!
 //! Invariants: lists are only ever replaced by a fresh fetch (events are invalidation, never patches); a kind is
 //! fetched by at most one request at a time, and a change arriving during a fetch schedules exactly one more, so
 //! results apply in order and a burst never piles up requests; a (re)connect refetches every kind.
 
 use crate::api;
+mod cache;
 mod fetch;
+mod navigation;
+mod preferences;
+pub use cache::Cache;
 use fetch::{fetch, CONTAINERS, IMAGES, INFO, NETWORKS, VOLUMES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::{
-    Action, ConnectionState, ContainerSummary, EngineInfo, ImageSummary, ObjectKind, Page,
-    PortholeError, Settings, StreamMessage,
-};
+pub use navigation::{Dock, Navigation, Route};
+use porthole_model::{Action, ConnectionState, ObjectKind, Page, PortholeError, StreamMessage};
+pub use preferences::Preferences;
 use std::time::Duration;
 
+/// The UI's state in three parts — the `cache` of engine objects, `nav` (where the user is) and `prefs` (what the
+/// user chose, saved) — and the few signals about the app itself.
 #[derive(Clone, Copy)]
 pub struct Store {
+    pub cache: Cache,
+    pub nav: Navigation,
+    pub prefs: Preferences,
     pub connection: RwSignal<ConnectionState>,
-    pub containers: RwSignal<Vec<ContainerSummary>>,
-    pub images: RwSignal<Vec<ImageSummary>>,
-    pub volumes: RwSignal<Vec<porthole_model::VolumeSummary>>,
-    pub networks: RwSignal<Vec<porthole_model::network::NetworkSummary>>,
-    /// Bumped whenever Swarm objects (services, nodes) or containers changed: the Swarm page rereads on it.
-    pub swarm_changed: RwSignal<u64>,
-    /// Every engine the user has (contexts, DOCKER_HOST, default, Podman), with what a probe of each found.
-    pub engines: RwSignal<Vec<porthole_model::system::context::EngineEntry>>,
-    pub info: RwSignal<Option<EngineInfo>>,
-    pub settings: RwSignal<Settings>,
-    pub page: RwSignal<Page>,
     /// The last failed request, shown as a dismissable banner with the next step to offer, if any.
     pub error: RwSignal<Option<Failure>>,
     /// Containers with an action under way (by name), so their buttons show it and cannot be pressed twice.
     pub busy: RwSignal<Vec<String>>,
     /// Unix seconds, ticking every 15 s, so relative times age without refetching anything.
     pub now: RwSignal<i64>,
-    /// When the container list was last fetched (Unix seconds): statuses age from there (`status::aged`).
-    pub containers_fetched_at: RwSignal<i64>,
-    /// Whether the lists have been fetched at least once since the app started.
-    pub loaded: RwSignal<bool>,
-    /// Whether the container list and the image list each arrived at least once (the tour decides nothing before:
-    /// a list that has not arrived is not an empty one).
-    pub containers_loaded: RwSignal<bool>,
-    pub images_loaded: RwSignal<bool>,
-    /// Registries with a stored login (from the docker CLI's credential store), fetched by the Registries page.
-    pub registries: RwSignal<Vec<porthole_model::Registry>>,
-    /// A registry whose login form should open (e.g. after a pull it refused), read by the Registries page.
-    pub login_for: RwSignal<Option<String>>,
-    /// The run dialog, open with the image it was opened for (`Some("")` for none).
-    pub run_dialog: RwSignal<Option<String>>,
-    /// The container whose page is shown over the list (its id), if any.
-    pub open_container: RwSignal<Option<String>>,
-    /// An image whose details the Images page should open (from a container's Overview), taken by that page.
-    pub open_image: RwSignal<Option<String>>,
-    /// The concept the Learn page shows (help buttons choose it).
-    pub concept: RwSignal<porthole_model::learn::Concept>,
-    /// The activity console, when open, and where it is docked.
-    pub console: RwSignal<Option<Dock>>,
     /// Whether the window is hidden (minimized, another workspace): stats streams stop while nobody looks.
     pub hidden: RwSignal<bool>,
-    /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
-    navigated: RwSignal<bool>,
-    /// Saving waits until the saved settings were read, so an early click cannot overwrite them with defaults.
-    settings_ready: RwSignal<bool>,
-}
-
-/// Where the activity console is docked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dock {
-    Bottom,
-    Right,
-}
-
-impl Dock {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Bottom => "bottom",
-            Self::Right => "right",
-        }
-    }
 }
 
 /// A failed request and, when there is one, the action that recovers from it (e.g. remove with force).
@@ -103,36 +60,18 @@ pub(crate) fn now_secs() -> i64 {
 
 impl Store {
     pub fn new() -> Self {
+        let error = RwSignal::new(None);
         Self {
+            cache: Cache::new(),
+            nav: Navigation::new(),
+            prefs: Preferences::new(error),
             connection: RwSignal::new(ConnectionState::Connecting {
                 endpoint: String::new(),
             }),
-            containers: RwSignal::new(Vec::new()),
-            images: RwSignal::new(Vec::new()),
-            volumes: RwSignal::new(Vec::new()),
-            networks: RwSignal::new(Vec::new()),
-            engines: RwSignal::new(Vec::new()),
-            swarm_changed: RwSignal::new(0),
-            info: RwSignal::new(None),
-            settings: RwSignal::new(Settings::default()),
-            page: RwSignal::new(Page::Containers),
-            error: RwSignal::new(None),
+            error,
             busy: RwSignal::new(Vec::new()),
             now: RwSignal::new(now_secs()),
-            containers_fetched_at: RwSignal::new(now_secs()),
-            loaded: RwSignal::new(false),
-            containers_loaded: RwSignal::new(false),
-            images_loaded: RwSignal::new(false),
-            registries: RwSignal::new(Vec::new()),
-            login_for: RwSignal::new(None),
-            run_dialog: RwSignal::new(None),
-            open_container: RwSignal::new(None),
             hidden: RwSignal::new(document().hidden()),
-            console: RwSignal::new(None),
-            concept: RwSignal::new(porthole_model::learn::Concept::Engine),
-            open_image: RwSignal::new(None),
-            navigated: RwSignal::new(false),
-            settings_ready: RwSignal::new(false),
         }
     }
 
@@ -148,21 +87,19 @@ impl Store {
             }
         });
         spawn_local(async move {
-            if let Ok(mut settings) = api::get_settings().await {
-                let navigated = self.navigated.get_untracked();
-                if navigated {
-                    settings.last_page = self.page.get_untracked();
-                } else {
-                    self.page.set(settings.last_page);
+            if let Ok(settings) = api::get_settings().await {
+                let navigated = self.nav.navigated.get_untracked();
+                if !navigated {
+                    self.nav.page.set(settings.last_page);
                 }
-                self.settings.set(settings);
-                self.settings_ready.set(true);
+                self.prefs.loaded(Some(settings));
                 if navigated {
-                    self.save_settings();
+                    let page = self.nav.page.get_untracked();
+                    self.prefs.update(|s| s.last_page = page);
                 }
             } else {
                 // Unreadable settings: run on defaults and save what the user changes from now on.
-                self.settings_ready.set(true);
+                self.prefs.loaded(None);
             }
             match api::subscribe_engine(move |message| self.handle(message)).await {
                 Ok(id) => subscription.set_value(Some(id)),
@@ -187,7 +124,7 @@ impl Store {
             StreamMessage::Connection { state } => {
                 let connected = state.is_connected();
                 if let ConnectionState::Connected { info } = &state {
-                    self.info.set(Some((**info).clone()));
+                    self.cache.info.set(Some((**info).clone()));
                 }
                 self.connection.set(state);
                 if connected {
@@ -219,19 +156,40 @@ impl Store {
             ObjectKind::Engine => fetch(&INFO, kind, self),
             ObjectKind::Volume => fetch(&VOLUMES, kind, self),
             ObjectKind::Network => fetch(&NETWORKS, kind, self),
-            ObjectKind::Swarm => self.swarm_changed.update(|n| *n += 1),
+            ObjectKind::Swarm => self.cache.swarm_changed.update(|n| *n += 1),
         }
     }
 
     /// Shows `page` and remembers it as the last page shown.
     pub fn go(self, page: Page) {
-        if self.page.get_untracked() == page {
+        if self.nav.page.get_untracked() == page {
             return;
         }
-        self.navigated.set(true);
-        self.page.set(page);
-        self.settings.update(|s| s.last_page = page);
-        self.save_settings();
+        self.nav.navigated.set(true);
+        self.nav.page.set(page);
+        self.prefs.update(|s| s.last_page = page);
+    }
+
+    /// Goes to `route`: its page, with what it names open there.
+    pub fn open(self, route: Route) {
+        let route = match route {
+            Route::Login(registry) => Route::Login(porthole_model::registry::address(&registry)),
+            other => other,
+        };
+        if let Route::Login(registry) = &route {
+            // A registry the user never added has no card yet: add it, so the form has somewhere to open.
+            if registry != porthole_model::registry::HUB {
+                self.prefs.update_if(|s| {
+                    let new = !s.registries.contains(registry);
+                    if new {
+                        s.registries.push(registry.clone());
+                    }
+                    new
+                });
+            }
+        }
+        self.nav.arrive(&route);
+        self.go(route.page());
     }
 
     /// Performs a user action. Lists update from the engine's events, not from here — except for the few actions
@@ -265,7 +223,7 @@ impl Store {
     /// Does `action` — or, when it deletes or moves work and the user wants confirmations, hands it to `pending`,
     /// the confirmation dialog that names what goes. The one place that choice is made.
     pub fn ask(self, pending: RwSignal<Option<Action>>, action: Action) {
-        if action.is_destructive() && self.settings.with_untracked(|s| s.confirm_destructive) {
+        if action.is_destructive() && self.prefs.with_untracked(|s| s.confirm_destructive) {
             pending.set(Some(action));
         } else {
             self.perform(action);
@@ -276,7 +234,7 @@ impl Store {
     pub fn refresh_engines(self) {
         spawn_local(async move {
             if let Ok(list) = api::list_engines().await {
-                self.engines.try_set(list);
+                self.cache.engines.try_set(list);
             }
         });
     }
@@ -285,19 +243,19 @@ impl Store {
     /// answers (the connection stream says so). Each engine keeps the page it was left on: arriving shows it again.
     pub fn switch_engine(self, name: String) {
         let leaving = self
+            .cache
             .engines
             .with_untracked(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()));
         if let Some(leaving) = leaving {
-            let page = self.page.get_untracked();
-            self.settings.update(|s| s.left_engine_on(&leaving, page));
-            self.save_settings();
+            let page = self.nav.page.get_untracked();
+            self.prefs.update(|s| s.left_engine_on(&leaving, page));
         }
-        self.open_container.set(None);
+        self.nav.open_container.set(None);
         self.error.set(None);
         spawn_local(async move {
             match api::switch_engine(&name).await {
                 Ok(_) => {
-                    if let Some(page) = self.settings.with_untracked(|s| s.page_on(&name)) {
+                    if let Some(page) = self.prefs.with_untracked(|s| s.page_on(&name)) {
                         self.go(page);
                     }
                     self.refresh_engines();
@@ -315,7 +273,7 @@ impl Store {
         spawn_local(async move {
             match api::list_registries().await {
                 Ok(list) => {
-                    self.registries.try_set(list);
+                    self.cache.registries.try_set(list);
                 }
                 Err(error) => {
                     self.error.try_set(Some(error.into()));
@@ -327,53 +285,14 @@ impl Store {
     /// Records something only the app sees for the guided tour (while a tour runs), when it concerns one of the
     /// tour's images — or no image at all (`None`).
     pub fn tour_note(self, signal: porthole_model::tour::TourSignal, reference: Option<&str>) {
-        let concerns_tour = self.settings.with_untracked(|s| {
+        let concerns_tour = self.prefs.with_untracked(|s| {
             s.tour.source.as_ref().is_some_and(|source| {
                 reference.is_none_or(|reference| source.is_tour_image(reference))
             })
         });
-        if concerns_tour && self.settings.try_update(|s| s.tour.note(signal)) == Some(true) {
-            self.save_settings();
+        if concerns_tour {
+            self.prefs.update_if(|s| s.tour.note(signal));
         }
-    }
-
-    /// Whether the saved settings have been read (before that, the defaults are shown and nothing is saved).
-    pub fn settings_ready(self) -> bool {
-        self.settings_ready.get()
-    }
-
-    /// Opens the Learn page on `concept` (the help buttons).
-    pub fn learn(self, concept: porthole_model::learn::Concept) {
-        self.concept.set(concept);
-        self.go(Page::Learn);
-    }
-
-    /// Opens the Registries page with the login form for `registry`.
-    pub fn ask_login(self, registry: String) {
-        // A registry the user never added has no card yet: add it, so the form has somewhere to open.
-        let registry = porthole_model::registry::address(&registry);
-        if registry != porthole_model::registry::HUB {
-            self.settings.update(|s| {
-                if !s.registries.contains(&registry) {
-                    s.registries.push(registry.clone());
-                }
-            });
-            self.save_settings();
-        }
-        self.login_for.set(Some(registry));
-        self.go(Page::Registries);
-    }
-
-    pub fn save_settings(self) {
-        if !self.settings_ready.get_untracked() {
-            return;
-        }
-        let settings = self.settings.get_untracked();
-        spawn_local(async move {
-            if let Err(error) = api::set_settings(&settings).await {
-                self.error.set(Some(error.into()));
-            }
-        });
     }
 }
 
