@@ -80,10 +80,14 @@ for all containers to count users) — now only the container list is read at on
 settles. The table row above is from the suite's run between the two fixes. After both, the burst test alone
 (\`PORTHOLE_BURST_CONTAINERS=1000 cargo test -p porthole-e2e --test bursts\`) measured 192–270 ms longest (p99
 137 ms) while creating, 34–37 ms while removing, the list exact 146 ms after each burst (was 255 ms), the whole run
-27 s instead of 42 s. What remains: with the window on a page without container rows the same creates block it for
-at most 43 ms (the 2 cores are shared with eight \`docker create\` processes and dockerd; with two at a time, 116 ms
-longest, p99 67 ms, on the containers page), so the rest is mounting the new rows each burst brings into view —
-about 10 ms a row in the release wasm, the next thing to make cheaper.
+27 s instead of 42 s. Bisected further in the window (probes in the page, not kept), creating: rows cut to one
+cell 122–169 ms; the sort reversed so that no row in view changes 23–113 ms (113 is the first burst, which fills the
+view); the list's body \`display: none\` 75 ms; \`visibility: hidden\` (laid out, not painted) 149 ms; with GPU
+compositing on 126 ms. The app's own work per list update (reading 1,000 containers from IPC, the memos, the keyed
+diff) measured 1–19 ms. So what remains is not mounting rows in wasm, as this note said before, but WebKit's style,
+layout and paint of the rows that shift, on 2 cores shared with eight \`docker create\` processes and dockerd; two
+runs of the same build differ by as much (120–220 ms) as any single change tried. Next: read only the containers an
+event names (by id) during a burst instead of all 1,000, and measure on a machine with more cores.
 
 MD
 echo "docs/reliability.md written"
