@@ -1,18 +1,15 @@
-//! An opened compose file: its services as the tool normalised them (image or build, ports, networks, volumes,
-//! environment names, depends_on, profiles) with their containers' states and published ports (as links) live, the project's actions — Up with its
-//! options, Stop, Start, Restart, Pull, Down (asked), Scale — each shown as its exact command, the tool's output,
-//! and the merged logs.
+//! An opened compose file: its services as the tool normalised them (one `ComposeServiceRow` each, with their
+//! containers live), the project's actions — Up with its options, Stop, Start, Restart, Pull, Down (asked), Scale —
+//! each shown as its exact command, the tool's output, and the merged logs.
 
 use crate::components::compose_down::ComposeDown;
+use crate::components::compose_service_row::ComposeServiceRow;
 use crate::components::merged_logs::MergedLogs;
-use crate::components::port_link::PortLink;
 use crate::components::tool_output::{ToolOutput, ToolRun};
-use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::compose::{
     ComposeCommand, ComposeFile, ComposeProject, ComposeTool, ComposeVerb,
 };
-use porthole_model::container::port_links;
 
 #[component]
 pub fn ComposeProjectView(
@@ -47,6 +44,10 @@ pub fn ComposeProjectView(
             verb,
         }
     };
+    let as_command = {
+        let command = command.clone();
+        Callback::new(command)
+    };
     let up = {
         let command = command.clone();
         move || {
@@ -76,70 +77,6 @@ pub fn ComposeProjectView(
             let action = command(verb.clone());
             let title = action.cli(&tool);
             view! { <button class="action" id=id title=title on:click=move |_| run.set(Some(action.clone()))>{verb.label()}</button> }
-        }
-    };
-    let state_of = move |service: &str| {
-        live.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.services.iter().find(|s| s.name == service))
-                .map(|s| {
-                    s.containers
-                        .iter()
-                        .map(|c| format!("{} {}", c.name, c.state.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-                .unwrap_or_else(|| "not created".into())
-        })
-    };
-    // The published ports of a service's running containers, as links: what `curl http://localhost:PORT` reaches.
-    let store = use_store();
-    let links_of = move |service: &str| {
-        let ids: Vec<String> = live.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.services.iter().find(|s| s.name == service))
-                .map(|s| s.containers.iter().map(|c| c.id.clone()).collect())
-                .unwrap_or_default()
-        });
-        store.cache.containers.with(|all| {
-            all.iter()
-                .filter(|c| ids.contains(&c.id) && c.state.is_running())
-                .flat_map(|c| port_links(&c.ports))
-                .collect::<Vec<_>>()
-        })
-    };
-    // `up -d --scale SERVICE=N`: how many containers of one service run.
-    let scale = {
-        let command = command.clone();
-        let tool = tool.clone();
-        move |service: String| {
-            let replicas = RwSignal::new(String::from("1"));
-            let command = command.clone();
-            let tool = tool.clone();
-            let scaled = move || {
-                replicas.get().trim().parse::<u32>().ok().map(|n| {
-                    command(ComposeVerb::Scale {
-                        service: service.clone(),
-                        replicas: n,
-                    })
-                })
-            };
-            let title = {
-                let scaled = scaled.clone();
-                move || {
-                    scaled()
-                        .map(|c| c.cli(&tool))
-                        .unwrap_or_else(|| "A number of containers".into())
-                }
-            };
-            view! {
-                <div class="compose-scale">
-                    <input type="number" min="0" max="100" class="scale-count" aria-label="Containers"
-                        prop:value=move || replicas.get() on:input=move |ev| replicas.set(event_target_value(&ev)) />
-                    <button class="ghost small" data-action="scale" title=title disabled={ let scaled = scaled.clone(); move || scaled().is_none() }
-                        on:click=move |_| run.set(scaled())>"Scale"</button>
-                </div>
-            }
         }
     };
     let (logs_file, logs_project, logs_tool) =
@@ -178,25 +115,8 @@ pub fn ComposeProjectView(
             <div class="table-scroll compose-services">
                 <table class="list compact" id="compose-services">
                     <thead><tr><th></th><th>"Service"</th><th>"Image or build"</th><th>"Ports"</th><th>"Networks · volumes"</th><th>"Environment · depends on"</th><th>"Containers"</th></tr></thead>
-                    <tbody>{file.services.iter().map(|s| {
-                        let name = s.name.clone();
-                        let state_name = s.name.clone();
-                        view! {
-                            <tr data-service=s.name.clone()>
-                                <td><input type="checkbox" aria-label=format!("Only {}", s.name) data-choose=s.name.clone() on:change=toggle(chosen, s.name.clone()) /></td>
-                                <td class="name"><div class="cell-main">{name}</div>
-                                    {(!s.profiles.is_empty()).then(|| view! { <div class="hint">{format!("profiles: {}", s.profiles.join(", "))}</div> })}</td>
-                                <td class="mono">{s.image.clone().or_else(|| s.build.clone().map(|b| format!("build {b}"))).unwrap_or_default()}</td>
-                                <td class="mono ports">{s.ports.join(", ")}
-                                    <div class="port-links">{let n = s.name.clone(); move || links_of(&n).into_iter()
-                                        .map(|url| view! { <PortLink url=url /> }).collect_view()}</div></td>
-                                <td class="mono">{s.networks.join(", ")}<div class="hint">{s.volumes.join(", ")}</div></td>
-                                <td class="mono">{s.environment.iter().map(|k| format!("{k}=••••")).collect::<Vec<_>>().join(" ")}
-                                    {(!s.depends_on.is_empty()).then(|| view! { <div class="hint">{format!("after {}", s.depends_on.join(", "))}</div> })}</td>
-                                <td data-state=move || state_of(&state_name)>{let n = s.name.clone(); move || state_of(&n)}
-                                    {scale(s.name.clone())}</td>
-                            </tr>
-                        }
+                    <tbody>{file.services.iter().map(|s| view! {
+                        <ComposeServiceRow service=s.clone() live=live chosen=chosen run=run command=as_command tool=tool.clone() />
                     }).collect_view()}</tbody>
                 </table>
             </div>

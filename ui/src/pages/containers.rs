@@ -5,9 +5,8 @@
 use crate::api;
 use crate::components::bulk_actions::BulkActions;
 use crate::components::cli_hint::CliHint;
-use crate::components::container_actions::ContainerActions;
 use crate::components::container_row::ContainerRow;
-use crate::components::filter_box::FilterBox;
+use crate::components::container_toolbar::ContainerToolbar;
 use crate::components::help_button::HelpButton;
 use crate::components::list_keys::navigate;
 use crate::components::port_map::PortMap;
@@ -112,30 +111,7 @@ fn ContainerList() -> impl IntoView {
             checked.update(|c| c.retain(|id| existing.contains(id)));
         }
     });
-    list_stats(
-        Memo::new(move |_| {
-            let in_view = window_items();
-            store.cache.containers.with(|all| {
-                let mut ids: Vec<String> = in_view
-                    .iter()
-                    .filter_map(|item| match item {
-                        ListItem::Container { id } => all
-                            .iter()
-                            .find(|c| &c.id == id && c.state.is_running())
-                            .map(|c| c.id.clone()),
-                        ListItem::Project { .. } | ListItem::Loose { .. } => None,
-                    })
-                    .collect();
-                ids.sort();
-                ids
-            })
-        }),
-        stats,
-    );
-    let all_checked = move || {
-        !rows.with(Vec::is_empty)
-            && rows.with(|r| checked.with(|c| r.iter().all(|row| c.contains(&row.id))))
-    };
+    list_stats(Signal::derive(window_items), stats);
 
     view! {
         <section class="page" data-page="containers">
@@ -146,75 +122,16 @@ fn ContainerList() -> impl IntoView {
                 </div>
                 <CliHint command=command />
             </header>
-            <div class="toolbar">
-                <FilterBox filter=filter placeholder="Filter by name, image, state, port…" />
-                <label class="switch" title="docker ps shows running containers; docker ps -a shows all of them">
-                    <input type="checkbox" id="show-all" prop:checked=move || show_all.get()
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            store.prefs.update(|s| s.show_all_containers = on);
-                            if on {
-                                store.tour_note(porthole_model::tour::TourSignal::ShowedAll, None);
-                            }
-                        } />
-                    <span class="switch-track"></span>
-                    <span>"Show stopped too"</span>
-                </label>
-                <label class="switch" title="Group the containers of each compose project">
-                    <input type="checkbox" id="group-projects" prop:checked=move || group.get()
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            store.prefs.update(|s| s.group_by_project = on);
-                        } />
-                    <span class="switch-track"></span>
-                    <span>"By project"</span>
-                </label>
-                <button class="primary" id="run-open" title="docker run" on:click=move |_| store.nav.run_dialog.set(Some(String::new()))>"Run…"</button>
-                <button class="action" id="container-open" title="docker inspect, logs, stats, top, exec"
-                    disabled=move || selected.with(Option::is_none)
-                    on:click=move |_| store.nav.open_container.set(selected.get_untracked())>"Open"</button>
-                <button class="action" id="port-map-open" title="docker port" on:click=move |_| port_map.set(true)>"Port map"</button>
-                <span class="toolbar-spacer"></span>
-                <ContainerActions selected=selected_container />
-            </div>
+            <ContainerToolbar filter=filter selected=selected selected_container=selected_container port_map=port_map />
             <BulkActions checked=checked />
             <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
                 on:keydown=on_key aria-label="Containers">
                 <table class="list" id="containers-table">
-                    <thead>
-                        <tr>
-                            <th class="check-cell"><input type="checkbox" id="check-all" aria-label="Select all" prop:checked=all_checked
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    checked.set(if on { rows.with_untracked(|r| r.iter().map(|c| c.id.clone()).collect()) } else { Vec::new() });
-                                } /></th>
-                            {ContainerColumn::ALL.into_iter().take(5).map(|column| view! {
-                                <SortHeader column=column title=column.title() sort=sort />
-                            }).collect_view()}
-                            <th class="num" title="Sampled every few seconds for the running rows in view">"CPU"</th>
-                            <th class="num">"Memory"</th>
-                            <SortHeader column=ContainerColumn::Created title=ContainerColumn::Created.title() sort=sort />
-                        </tr>
-                    </thead>
+                    <ContainerHead rows=rows checked=checked sort=sort />
                     <tbody>
                         <tr class="spacer" style:height=move || viewport.padding_above(items.with(|i| i.len()))></tr>
                         <For each=window_items key=ListItem::key let:item>
-                            {match item {
-                                ListItem::Container { id } => view! {
-                                    <ContainerRow id=id by_id=by_id selected=selected checked=checked stats=stats />
-                                }.into_any(),
-                                ListItem::Project { name, running, total } => {
-                                    let project = name.clone();
-                                    let members = Signal::derive(move || rows.with(|r| r.iter()
-                                        .filter(|c| c.compose_project.as_deref() == Some(project.as_str())).cloned().collect::<Vec<ContainerSummary>>()));
-                                    view! { <ProjectRow name=name running=running total=total members=members checked=checked /> }.into_any()
-                                }
-                                ListItem::Loose { total } => view! {
-                                    <tr class="project-row loose-row" id="loose-heading"><td colspan="9">
-                                        <strong>"Not in a compose project"</strong>
-                                        <span class="muted">{format!(" · {total}")}</span></td></tr>
-                                }.into_any(),
-                            }}
+                            <ListEntry item=item rows=rows by_id=by_id selected=selected checked=checked stats=stats />
                         </For>
                         <tr class="spacer" style:height=move || viewport.padding_below(items.with(|i| i.len()))></tr>
                     </tbody>
@@ -228,8 +145,25 @@ fn ContainerList() -> impl IntoView {
 
 /// Keeps the list's CPU and memory columns fed for the running rows in view: one subscription for them all, made
 /// again when those rows change, and dropped while the window is hidden (nobody is looking).
-fn list_stats(ids: Memo<Vec<String>>, stats: RwSignal<HashMap<String, StatsSample>>) {
+fn list_stats(in_view: Signal<Vec<ListItem>>, stats: RwSignal<HashMap<String, StatsSample>>) {
     let store = use_store();
+    let ids = Memo::new(move |_| {
+        let in_view = in_view.get();
+        store.cache.containers.with(|all| {
+            let mut ids: Vec<String> = in_view
+                .iter()
+                .filter_map(|item| match item {
+                    ListItem::Container { id } => all
+                        .iter()
+                        .find(|c| &c.id == id && c.state.is_running())
+                        .map(|c| c.id.clone()),
+                    ListItem::Project { .. } | ListItem::Loose { .. } => None,
+                })
+                .collect();
+            ids.sort();
+            ids
+        })
+    });
     let slot = api::Slot::new();
     Effect::new(move |_| {
         let ids = ids.get();
@@ -288,5 +222,80 @@ fn EmptyState(show_all: Signal<bool>, filtered: Signal<bool>) -> impl IntoView {
                 </div>
             }.into_any()
         }
+    }
+}
+
+/// The list's header: select all, and the sortable columns.
+#[component]
+fn ContainerHead(
+    rows: Memo<Vec<ContainerSummary>>,
+    checked: RwSignal<Vec<String>>,
+    sort: RwSignal<Sort<ContainerColumn>>,
+) -> impl IntoView {
+    let all_checked = move || {
+        !rows.with(Vec::is_empty)
+            && rows.with(|r| checked.with(|c| r.iter().all(|row| c.contains(&row.id))))
+    };
+    let check_all = move |ev| {
+        let on = event_target_checked(&ev);
+        checked.set(if on {
+            rows.with_untracked(|r| r.iter().map(|c| c.id.clone()).collect())
+        } else {
+            Vec::new()
+        });
+    };
+    view! {
+        <thead>
+            <tr>
+                <th class="check-cell"><input type="checkbox" id="check-all" aria-label="Select all" prop:checked=all_checked
+                    on:change=check_all /></th>
+                {ContainerColumn::ALL.into_iter().take(5).map(|column| view! {
+                    <SortHeader column=column title=column.title() sort=sort />
+                }).collect_view()}
+                <th class="num" title="Sampled every few seconds for the running rows in view">"CPU"</th>
+                <th class="num">"Memory"</th>
+                <SortHeader column=ContainerColumn::Created title=ContainerColumn::Created.title() sort=sort />
+            </tr>
+        </thead>
+    }
+}
+
+/// One entry of the list: a container's row, a compose project's heading, or the heading of the containers in none.
+#[component]
+fn ListEntry(
+    item: ListItem,
+    rows: Memo<Vec<ContainerSummary>>,
+    by_id: Memo<HashMap<String, ContainerSummary>>,
+    selected: RwSignal<Option<String>>,
+    checked: RwSignal<Vec<String>>,
+    stats: RwSignal<HashMap<String, StatsSample>>,
+) -> impl IntoView {
+    match item {
+        ListItem::Container { id } => view! {
+            <ContainerRow id=id by_id=by_id selected=selected checked=checked stats=stats />
+        }
+        .into_any(),
+        ListItem::Project {
+            name,
+            running,
+            total,
+        } => {
+            let project = name.clone();
+            let members = Signal::derive(move || {
+                rows.with(|r| {
+                    r.iter()
+                        .filter(|c| c.compose_project.as_deref() == Some(project.as_str()))
+                        .cloned()
+                        .collect::<Vec<ContainerSummary>>()
+                })
+            });
+            view! { <ProjectRow name=name running=running total=total members=members checked=checked /> }.into_any()
+        }
+        ListItem::Loose { total } => view! {
+            <tr class="project-row loose-row" id="loose-heading"><td colspan="9">
+                <strong>"Not in a compose project"</strong>
+                <span class="muted">{format!(" · {total}")}</span></td></tr>
+        }
+        .into_any(),
     }
 }
