@@ -153,6 +153,29 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
     }
 }
 
+/// Puts `entry` in its place in `list` (ordered by id): it replaces the entry with its id (the answer arrived), or
+/// is inserted, the oldest going beyond `kept`.
+pub fn upsert(list: &mut Vec<ActivityEntry>, entry: ActivityEntry, kept: usize) {
+    match list.binary_search_by_key(&entry.id, |e| e.id) {
+        Ok(at) => list[at] = entry,
+        Err(at) => {
+            list.insert(at, entry);
+            if list.len() > kept {
+                list.remove(0);
+            }
+        }
+    }
+}
+
+/// The list as read afresh, followed by the entries of `current` newer than its last (they arrived while the list
+/// was on its way).
+pub fn reloaded(current: &mut Vec<ActivityEntry>, list: Vec<ActivityEntry>) {
+    let last = list.last().map(|e| e.id).unwrap_or(0);
+    let newer: Vec<_> = current.drain(..).filter(|e| e.id > last).collect();
+    *current = list;
+    current.extend(newer);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +253,33 @@ mod tests {
     fn words_are_quoted_only_when_a_shell_needs_it() {
         assert_eq!(shell_quote("plain"), "plain");
         assert_eq!(shell_quote("it's"), "'it'\\''s'");
+    }
+
+    fn numbered(id: u64, pending: bool) -> ActivityEntry {
+        ActivityEntry {
+            id,
+            pending,
+            ..entry(Some(200), None)
+        }
+    }
+
+    #[test]
+    fn an_answer_replaces_its_request_and_the_oldest_go_beyond_the_limit() {
+        let mut list = vec![numbered(1, false), numbered(2, true)];
+        upsert(&mut list, numbered(2, false), 3);
+        assert_eq!(list.len(), 2);
+        assert!(!list[1].pending, "the answer replaced the pending entry");
+        upsert(&mut list, numbered(4, false), 3);
+        upsert(&mut list, numbered(3, false), 3);
+        let ids: Vec<u64> = list.iter().map(|e| e.id).collect();
+        assert_eq!(ids, vec![2, 3, 4], "in order, the oldest gone");
+    }
+
+    #[test]
+    fn a_reload_keeps_what_arrived_meanwhile() {
+        let mut current = vec![numbered(5, false), numbered(9, false)];
+        reloaded(&mut current, vec![numbered(6, false), numbered(7, false)]);
+        let ids: Vec<u64> = current.iter().map(|e| e.id).collect();
+        assert_eq!(ids, vec![6, 7, 9]);
     }
 }

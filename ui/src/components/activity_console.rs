@@ -10,6 +10,7 @@ use crate::components::activity_detail::ActivityDetailPane;
 use crate::store::{use_store, Dock};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use porthole_model::activity::{reloaded, upsert};
 use porthole_model::{ActivityEntry, ActivityMessage};
 
 /// Rows rendered at most (the newest that match the filter).
@@ -38,12 +39,7 @@ pub fn ActivityConsole() -> impl IntoView {
                     return;
                 }
                 // Entries that arrived while the list was on its way stay, after it.
-                let last = list.last().map(|e| e.id).unwrap_or(0);
-                entries.try_update(|current| {
-                    let newer: Vec<_> = current.drain(..).filter(|e| e.id > last).collect();
-                    *current = list;
-                    current.extend(newer);
-                });
+                entries.try_update(|current| reloaded(current, list));
             }
         });
     };
@@ -52,17 +48,7 @@ pub fn ActivityConsole() -> impl IntoView {
         let feed = api::subscribe_activity(move |message| match message {
             // A new request, or one already listed that got its answer.
             ActivityMessage::Entry(entry) => {
-                entries.try_update(
-                    |list| match list.binary_search_by_key(&entry.id, |e| e.id) {
-                        Ok(at) => list[at] = entry,
-                        Err(at) => {
-                            list.insert(at, entry);
-                            if list.len() > KEPT {
-                                list.remove(0);
-                            }
-                        }
-                    },
-                );
+                entries.try_update(|list| upsert(list, entry, KEPT));
             }
             // Cleared (or fell behind): what was shown goes; the list is read afresh.
             ActivityMessage::Cleared => {

@@ -37,14 +37,8 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
         request.validate().map(|()| request)
     });
     let running = move || matches!(run.get(), Run::Running { .. });
-    let stop = move || {
-        if let Some(Run::Running { id: Some(id), .. }) = run.try_get_untracked() {
-            spawn_local(async move {
-                let _ = api::unsubscribe(id).await;
-            });
-        }
-    };
-    on_cleanup(stop);
+    let cancel = move || stop(run);
+    on_cleanup(cancel);
     // Each opening starts clean: the last run's steps belong to the last build.
     Effect::new(move |_| {
         if open.get() && !matches!(run.get_untracked(), Run::Running { .. }) {
@@ -53,59 +47,12 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
         }
     });
     let start = move |_| {
-        let Ok(request) = request.get_untracked() else {
-            return;
-        };
-        let started = js_sys::Date::now();
-        progress.set(BuildProgress::default());
-        run.set(Run::Running { id: None, started });
-        let is_this_run = move || matches!(run.try_get_untracked(), Some(Run::Running { started: s, .. }) if s == started);
-        let on_message = move |message: BuildMessage| {
-            if !is_this_run() {
-                return;
-            }
-            let next = match message {
-                BuildMessage::Progress { update } => {
-                    progress.try_update(|p| p.merge(update));
-                    return;
-                }
-                BuildMessage::Done { update } => {
-                    progress.try_update(|p| p.merge(update));
-                    Run::Done
-                }
-                BuildMessage::Failed { update, error } => {
-                    progress.try_update(|p| p.merge(update));
-                    Run::Failed(error)
-                }
-            };
-            stop();
-            run.try_set(next);
-        };
-        spawn_local(async move {
-            match api::build_image(&request, on_message).await {
-                Ok(id) => {
-                    let kept = is_this_run()
-                        && run
-                            .try_update(|r| {
-                                if let Run::Running { id: slot, .. } = r {
-                                    *slot = Some(id)
-                                }
-                            })
-                            .is_some();
-                    if !kept {
-                        let _ = api::unsubscribe(id).await;
-                    }
-                }
-                Err(error) => {
-                    if is_this_run() {
-                        run.try_set(Run::Failed(error));
-                    }
-                }
-            }
-        });
+        if let Ok(request) = request.get_untracked() {
+            start_build(request, run, progress);
+        }
     };
     let close = move |_| {
-        stop();
+        cancel();
         run.set(Run::Idle);
         open.set(false);
     };
@@ -172,4 +119,65 @@ fn BuildSteps(progress: RwSignal<BuildProgress>) -> impl IntoView {
             </For>
         </div>
     }
+}
+
+/// Ends the running build, if any (its stream's task goes, and with it the request: the engine stops building).
+fn stop(run: RwSignal<Run>) {
+    if let Some(Run::Running { id: Some(id), .. }) = run.try_get_untracked() {
+        spawn_local(async move {
+            let _ = api::unsubscribe(id).await;
+        });
+    }
+}
+
+/// Starts `request` and follows its progress into `progress`; `run` ends as Done or Failed. Messages of an
+/// earlier run (one closed or restarted meanwhile) are ignored.
+fn start_build(request: BuildRequest, run: RwSignal<Run>, progress: RwSignal<BuildProgress>) {
+    let started = js_sys::Date::now();
+    progress.set(BuildProgress::default());
+    run.set(Run::Running { id: None, started });
+    let is_this_run = move || matches!(run.try_get_untracked(), Some(Run::Running { started: s, .. }) if s == started);
+    let on_message = move |message: BuildMessage| {
+        if !is_this_run() {
+            return;
+        }
+        let next = match message {
+            BuildMessage::Progress { update } => {
+                progress.try_update(|p| p.merge(update));
+                return;
+            }
+            BuildMessage::Done { update } => {
+                progress.try_update(|p| p.merge(update));
+                Run::Done
+            }
+            BuildMessage::Failed { update, error } => {
+                progress.try_update(|p| p.merge(update));
+                Run::Failed(error)
+            }
+        };
+        stop(run);
+        run.try_set(next);
+    };
+    spawn_local(async move {
+        match api::build_image(&request, on_message).await {
+            Ok(id) => {
+                let kept = is_this_run()
+                    && run
+                        .try_update(|r| {
+                            if let Run::Running { id: slot, .. } = r {
+                                *slot = Some(id)
+                            }
+                        })
+                        .is_some();
+                if !kept {
+                    let _ = api::unsubscribe(id).await;
+                }
+            }
+            Err(error) => {
+                if is_this_run() {
+                    run.try_set(Run::Failed(error));
+                }
+            }
+        }
+    });
 }

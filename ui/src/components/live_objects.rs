@@ -1,7 +1,7 @@
 //! "Yours right now": the user's live objects of a concept's kind, from the store the engine's events keep fresh,
 //! each a link to the object itself (a container's page, an image's details) or to where it is managed.
 
-use crate::store::{use_store, Route};
+use crate::store::{use_store, Route, Store};
 use leptos::prelude::*;
 use porthole_model::learn::Concept;
 use porthole_model::Page;
@@ -21,135 +21,7 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
         // Logins change without an engine event (a terminal's `docker login`): read them on opening.
         store.refresh_registries();
     }
-    let names = move || -> Option<(String, Vec<(String, Route)>)> {
-        let (noun, names): (&str, Vec<(String, Route)>) = match concept {
-            Concept::Engine => {
-                let endpoint = store.connection.with(|c| c.endpoint().to_owned());
-                let (version, api) = store.cache.info.with(|i| {
-                    i.as_ref()
-                        .map(|i| (i.version.clone(), i.negotiated_api_version.clone()))
-                        .unwrap_or_default()
-                });
-                let line = format!(
-                    "Porthole is talking to the engine at {endpoint} (Docker {version}, API {api}). Every request \
-                     it sends is in the Activity console."
-                );
-                let link = ("Engine details".to_owned(), Route::Page(Page::Engine));
-                return Some((line, vec![link]));
-            }
-            Concept::Images | Concept::Dockerfile => (
-                "image",
-                store.cache.images.with(|images| {
-                    images
-                        .iter()
-                        .map(|i| {
-                            let name = i
-                                .tags
-                                .first()
-                                .cloned()
-                                .unwrap_or_else(|| i.short_id().to_owned());
-                            (name.clone(), Route::Image(name))
-                        })
-                        .collect()
-                }),
-            ),
-            Concept::Containers => (
-                "container",
-                store.cache.containers.with(|containers| {
-                    containers
-                        .iter()
-                        .map(|c| {
-                            let label = format!("{} ({})", c.name, c.state.as_str());
-                            (label, Route::Container(c.id.clone()))
-                        })
-                        .collect()
-                }),
-            ),
-            Concept::Storage => (
-                "volume",
-                store.cache.volumes.with(|volumes| {
-                    let mut names: Vec<String> = volumes.iter().map(|v| v.name.clone()).collect();
-                    // Named volumes first: those are the ones a learner made.
-                    names.sort_by_key(|n| anonymous(n));
-                    names
-                        .into_iter()
-                        .map(|n| (n, Route::Page(Page::Volumes)))
-                        .collect()
-                }),
-            ),
-            Concept::Networks => (
-                "network",
-                store.cache.networks.with(|networks| {
-                    networks
-                        .iter()
-                        .map(|n| {
-                            let on = n
-                                .containers
-                                .iter()
-                                .map(|e| e.container.as_str())
-                                .collect::<Vec<_>>();
-                            let label = if on.is_empty() {
-                                n.name.clone()
-                            } else {
-                                format!("{} ({})", n.name, on.join(", "))
-                            };
-                            (label, Route::Page(Page::Networks))
-                        })
-                        .collect()
-                }),
-            ),
-            Concept::Swarm => {
-                let line = store.cache.info.with(|i| match i {
-                    Some(i) if i.swarm_manager => {
-                        "This engine manages a swarm: its nodes and services are on the Swarm page."
-                            .to_owned()
-                    }
-                    Some(i) if i.swarm_state == "active" => {
-                        "This engine is a worker in a swarm.".to_owned()
-                    }
-                    _ => "This engine is not in a swarm; the Swarm page can start one.".to_owned(),
-                });
-                return Some((line, vec![("Swarm".to_owned(), Route::Page(Page::Swarm))]));
-            }
-            Concept::Registries => (
-                "registry login",
-                store.cache.registries.with(|registries| {
-                    registries
-                        .iter()
-                        .filter(|r| r.username.is_some())
-                        .map(|r| (r.address.clone(), Route::Page(Page::Registries)))
-                        .collect()
-                }),
-            ),
-            Concept::Compose => (
-                "compose project",
-                store.cache.containers.with(|containers| {
-                    let mut projects: Vec<String> = containers
-                        .iter()
-                        .filter_map(|c| c.compose_project.clone())
-                        .collect();
-                    projects.sort();
-                    projects.dedup();
-                    projects
-                        .into_iter()
-                        .map(|p| (p, Route::Page(Page::Compose)))
-                        .collect()
-                }),
-            ),
-            Concept::Help => return None,
-        };
-        let count = names.len();
-        let plural = if count == 1 { "" } else { "s" };
-        let line = format!(
-            "You have {count} {noun}{plural}{}",
-            if count > 0 { ":" } else { "." }
-        );
-        let mut links: Vec<(String, Route)> = names.into_iter().take(LISTED).collect();
-        if let Some(page) = concept.manages().filter(|_| count > LISTED) {
-            links.push((format!("and {} more", count - LISTED), Route::Page(page)));
-        }
-        Some((line, links))
-    };
+    let names = move || listed(store, concept);
     move || {
         names().map(|(line, links)| {
             let links = links
@@ -169,4 +41,136 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
             }
         })
     }
+}
+
+/// The sentence about the user's objects of `concept`'s kind, and the links to them (at most `LISTED`, then one to
+/// the page that manages the rest); `None` for a concept without objects.
+fn listed(store: Store, concept: Concept) -> Option<(String, Vec<(String, Route)>)> {
+    let (noun, names): (&str, Vec<(String, Route)>) = match concept {
+        Concept::Engine => {
+            let endpoint = store.connection.with(|c| c.endpoint().to_owned());
+            let (version, api) = store.cache.info.with(|i| {
+                i.as_ref()
+                    .map(|i| (i.version.clone(), i.negotiated_api_version.clone()))
+                    .unwrap_or_default()
+            });
+            let line = format!(
+                "Porthole is talking to the engine at {endpoint} (Docker {version}, API {api}). Every request \
+                 it sends is in the Activity console."
+            );
+            let link = ("Engine details".to_owned(), Route::Page(Page::Engine));
+            return Some((line, vec![link]));
+        }
+        Concept::Images | Concept::Dockerfile => (
+            "image",
+            store.cache.images.with(|images| {
+                images
+                    .iter()
+                    .map(|i| {
+                        let name = i
+                            .tags
+                            .first()
+                            .cloned()
+                            .unwrap_or_else(|| i.short_id().to_owned());
+                        (name.clone(), Route::Image(name))
+                    })
+                    .collect()
+            }),
+        ),
+        Concept::Containers => (
+            "container",
+            store.cache.containers.with(|containers| {
+                containers
+                    .iter()
+                    .map(|c| {
+                        let label = format!("{} ({})", c.name, c.state.as_str());
+                        (label, Route::Container(c.id.clone()))
+                    })
+                    .collect()
+            }),
+        ),
+        Concept::Storage => (
+            "volume",
+            store.cache.volumes.with(|volumes| {
+                let mut names: Vec<String> = volumes.iter().map(|v| v.name.clone()).collect();
+                // Named volumes first: those are the ones a learner made.
+                names.sort_by_key(|n| anonymous(n));
+                names
+                    .into_iter()
+                    .map(|n| (n, Route::Page(Page::Volumes)))
+                    .collect()
+            }),
+        ),
+        Concept::Networks => (
+            "network",
+            store.cache.networks.with(|networks| {
+                networks
+                    .iter()
+                    .map(|n| {
+                        let on = n
+                            .containers
+                            .iter()
+                            .map(|e| e.container.as_str())
+                            .collect::<Vec<_>>();
+                        let label = if on.is_empty() {
+                            n.name.clone()
+                        } else {
+                            format!("{} ({})", n.name, on.join(", "))
+                        };
+                        (label, Route::Page(Page::Networks))
+                    })
+                    .collect()
+            }),
+        ),
+        Concept::Swarm => {
+            let line = store.cache.info.with(|i| match i {
+                Some(i) if i.swarm_manager => {
+                    "This engine manages a swarm: its nodes and services are on the Swarm page."
+                        .to_owned()
+                }
+                Some(i) if i.swarm_state == "active" => {
+                    "This engine is a worker in a swarm.".to_owned()
+                }
+                _ => "This engine is not in a swarm; the Swarm page can start one.".to_owned(),
+            });
+            return Some((line, vec![("Swarm".to_owned(), Route::Page(Page::Swarm))]));
+        }
+        Concept::Registries => (
+            "registry login",
+            store.cache.registries.with(|registries| {
+                registries
+                    .iter()
+                    .filter(|r| r.username.is_some())
+                    .map(|r| (r.address.clone(), Route::Page(Page::Registries)))
+                    .collect()
+            }),
+        ),
+        Concept::Compose => (
+            "compose project",
+            store.cache.containers.with(|containers| {
+                let mut projects: Vec<String> = containers
+                    .iter()
+                    .filter_map(|c| c.compose_project.clone())
+                    .collect();
+                projects.sort();
+                projects.dedup();
+                projects
+                    .into_iter()
+                    .map(|p| (p, Route::Page(Page::Compose)))
+                    .collect()
+            }),
+        ),
+        Concept::Help => return None,
+    };
+    let count = names.len();
+    let plural = if count == 1 { "" } else { "s" };
+    let line = format!(
+        "You have {count} {noun}{plural}{}",
+        if count > 0 { ":" } else { "." }
+    );
+    let mut links: Vec<(String, Route)> = names.into_iter().take(LISTED).collect();
+    if let Some(page) = concept.manages().filter(|_| count > LISTED) {
+        links.push((format!("and {} more", count - LISTED), Route::Page(page)));
+    }
+    Some((line, links))
 }

@@ -73,6 +73,38 @@ struct Session {
     _on_data: Closure<dyn FnMut(String)>,
 }
 
+impl Session {
+    /// An emulator in `element`, sized to it and focused, sending what is typed to the subscription in `slot`;
+    /// `None` when xterm.js did not load.
+    fn open(element: &web_sys::HtmlDivElement, slot: api::Slot) -> Option<Self> {
+        element.set_inner_html("");
+        let options = js_sys::JSON::parse(
+            r##"{"cursorBlink":true,"fontSize":13,"fontFamily":"DejaVu Sans Mono, Liberation Mono, monospace","convertEol":false,
+                "theme":{"background":"#0b1220","foreground":"#e2e8f0","cursor":"#38bdf8"}}"##,
+        )
+        .unwrap_or(JsValue::NULL);
+        let term = XTerm::new(&options);
+        let fit = FitAddon::create()?;
+        term.load_addon(&fit);
+        term.open(element);
+        fit.fit();
+        let on_data = Closure::<dyn FnMut(String)>::new(move |keys: String| {
+            if let Some(id) = slot.id() {
+                spawn_local(async move {
+                    let _ = api::terminal_input(id, &keys).await;
+                });
+            }
+        });
+        term.on_data(&on_data);
+        term.focus();
+        Some(Self {
+            term,
+            fit,
+            _on_data: on_data,
+        })
+    }
+}
+
 #[component]
 pub fn TerminalView(
     /// The container's id: the terminal stays with it across a rename.
@@ -115,37 +147,14 @@ pub fn TerminalView(
             let Some(element) = host.get_untracked() else {
                 return;
             };
-            element.set_inner_html("");
-            let options = js_sys::JSON::parse(
-                r##"{"cursorBlink":true,"fontSize":13,"fontFamily":"DejaVu Sans Mono, Liberation Mono, monospace","convertEol":false,
-                    "theme":{"background":"#0b1220","foreground":"#e2e8f0","cursor":"#38bdf8"}}"##,
-            )
-            .unwrap_or(JsValue::NULL);
-            let term = XTerm::new(&options);
-            let Some(fit) = FitAddon::create() else {
+            let Some(opened) = Session::open(&element, slot) else {
                 state.set(Some(Ending::Note(
                     "The terminal emulator (xterm.js) did not load.".into(),
                 )));
                 return;
             };
-            term.load_addon(&fit);
-            term.open(&element);
-            fit.fit();
-            let on_data = Closure::<dyn FnMut(String)>::new(move |keys: String| {
-                if let Some(id) = slot.id() {
-                    spawn_local(async move {
-                        let _ = api::terminal_input(id, &keys).await;
-                    });
-                }
-            });
-            term.on_data(&on_data);
-            term.focus();
-            let (cols, rows) = (term.cols(), term.rows());
-            session.set_value(Some(Session {
-                term,
-                fit,
-                _on_data: on_data,
-            }));
+            let (cols, rows) = (opened.term.cols(), opened.term.rows());
+            session.set_value(Some(opened));
             let this = slot.renew_peek();
             state.set(Some(Ending::Note("Connecting…".into())));
             let container = container.clone();

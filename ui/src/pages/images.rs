@@ -66,8 +66,6 @@ pub fn ImagesPage() -> impl IntoView {
         })
     });
     let pending = RwSignal::new(None::<Action>);
-    let pruning = RwSignal::new(false);
-    let building = RwSignal::new(false);
     // The image whose details fill the page, when one is open ("Details", double-click or Enter on a row).
     let viewing = RwSignal::new(store.nav.open_image.try_update(Option::take).flatten());
     let remove = move |reference: String| {
@@ -126,26 +124,8 @@ pub fn ImagesPage() -> impl IntoView {
                 <CliHint command=Signal::derive(|| Action::ListImages.cli()) />
             </header>
             <PullPanel />
-            <div class="toolbar">
-                <FilterBox filter=filter placeholder="Filter by repository, tag or id…" />
-                <span class="toolbar-spacer"></span>
-                <span class="selected-name">{move || selected_reference().unwrap_or_else(|| "Select an image".into())}</span>
-                <button class="action" data-action="remove-image" disabled=move || selected_reference().is_none()
-                    title=move || selected_reference().map(|r| remove_action(r).cli()).unwrap_or_default()
-                    on:click=move |_| {
-                        if let Some(reference) = selected_reference() { remove(reference) }
-                    }>
-                    "Remove"
-                </button>
-                <button class="action" data-action="image-details" disabled=move || selected_reference().is_none()
-                    title=move || selected_reference().map(|image| Action::InspectImage { image }.cli()).unwrap_or_default()
-                    on:click=move |_| viewing.set(selected_reference())>"Details"</button>
-                <button class="action" id="prune-open" title=Action::PruneImages { all: false }.cli()
-                    on:click=move |_| pruning.set(true)>"Clean up…"</button>
-                <button class="action" id="build-open" title="docker build" on:click=move |_| building.set(true)>"Build…"</button>
-                <PruneDialog open=pruning />
-                <BuildDialog open=building />
-            </div>
+            <ImagesToolbar filter=filter selected=Signal::derive(selected_reference) viewing=viewing
+                on_remove=Callback::new(remove) />
             <div class="table-scroll" tabindex="0" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()
                 on:keydown=on_key on:dblclick=move |_| viewing.set(selected_reference()) aria-label="Images">
                 <table class="list" id="images-table">
@@ -164,17 +144,7 @@ pub fn ImagesPage() -> impl IntoView {
                         <tr class="spacer" style:height=move || viewport.padding_below(rows.with(|r| r.len()))></tr>
                     </tbody>
                 </table>
-                {move || rows.with(|r| r.is_empty()).then(|| view! {
-                    <div class="empty">
-                        {move || if filter.with(|f| f.is_empty()) {
-                            view! { <strong>"No images yet."</strong>
-                                <p>"An image is the read-only template a container starts from. Get one with "
-                                   <code>"docker pull nginx"</code>"."</p> }.into_any()
-                        } else {
-                            view! { <span>"No image matches the filter."</span> }.into_any()
-                        }}
-                    </div>
-                })}
+                {move || rows.with(|r| r.is_empty()).then(|| view! { <ImagesEmpty filter=filter /> })}
             </div>
             </div>
         </section>
@@ -208,5 +178,56 @@ fn ImageRow(row: Row, selected: RwSignal<Option<String>>) -> impl IntoView {
             <td><RelativeTime unix=row.created /></td>
             <td>{in_use}</td>
         </tr>
+    }
+}
+
+/// The list's toolbar: the filter, the selected image with Remove and Details, Clean up (prune) and Build.
+#[component]
+fn ImagesToolbar(
+    filter: RwSignal<String>,
+    /// The selected image's reference (`repository:tag`, or its id when it has no name).
+    selected: Signal<Option<String>>,
+    viewing: RwSignal<Option<String>>,
+    on_remove: Callback<String>,
+) -> impl IntoView {
+    let pruning = RwSignal::new(false);
+    let building = RwSignal::new(false);
+    view! {
+        <div class="toolbar">
+            <FilterBox filter=filter placeholder="Filter by repository, tag or id…" />
+            <span class="toolbar-spacer"></span>
+            <span class="selected-name">{move || selected.get().unwrap_or_else(|| "Select an image".into())}</span>
+            <button class="action" data-action="remove-image" disabled=move || selected.get().is_none()
+                title=move || selected.get().map(|r| remove_action(r).cli()).unwrap_or_default()
+                on:click=move |_| {
+                    if let Some(reference) = selected.get() { on_remove.run(reference) }
+                }>
+                "Remove"
+            </button>
+            <button class="action" data-action="image-details" disabled=move || selected.get().is_none()
+                title=move || selected.get().map(|image| Action::InspectImage { image }.cli()).unwrap_or_default()
+                on:click=move |_| viewing.set(selected.get())>"Details"</button>
+            <button class="action" id="prune-open" title=Action::PruneImages { all: false }.cli()
+                on:click=move |_| pruning.set(true)>"Clean up…"</button>
+            <button class="action" id="build-open" title="docker build" on:click=move |_| building.set(true)>"Build…"</button>
+            <PruneDialog open=pruning />
+            <BuildDialog open=building />
+        </div>
+    }
+}
+
+/// What the list says when it has no rows: how to get a first image, or that the filter matches none.
+#[component]
+fn ImagesEmpty(filter: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="empty">
+            {move || if filter.with(|f| f.is_empty()) {
+                view! { <strong>"No images yet."</strong>
+                    <p>"An image is the read-only template a container starts from. Get one with "
+                       <code>"docker pull nginx"</code>"."</p> }.into_any()
+            } else {
+                view! { <span>"No image matches the filter."</span> }.into_any()
+            }}
+        </div>
     }
 }
