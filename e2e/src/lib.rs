@@ -105,7 +105,10 @@ impl Window {
             }
             if start.elapsed() > Duration::from_secs(seconds) {
                 let page = self
-                    .eval("return document.querySelector('main')?.innerText?.slice(0, 600)")
+                    .eval(
+                        "return (document.querySelector('[role=dialog]')?.id ?? 'no dialog') + ' over: ' + \
+                         document.querySelector('main')?.innerText?.slice(0, 600)",
+                    )
                     .await;
                 let errors = self
                     .eval("return (window.__portholePageErrors || []).join('\\n')")
@@ -153,11 +156,17 @@ impl Window {
             "const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; \
              if (typeof e.click === 'function') e.click(); else e.dispatchEvent(new MouseEvent('click', {{bubbles: true}})); return true"
         );
-        assert_eq!(
-            self.eval(&script).await,
-            true,
-            "{selector} is there and enabled"
-        );
+        if self.eval(&script).await != Value::Bool(true) {
+            // What the user would have seen instead, so a failure says why (a dialog gone, another page shown).
+            let seen = self
+                .eval(
+                    "return (document.querySelector('[role=dialog]')?.id ?? 'no dialog') + ' over: ' + \
+                     (document.querySelector('main')?.innerText?.slice(0, 400) ?? '') + ' | status: ' + \
+                     (document.querySelector('.status-bar')?.innerText ?? '')",
+                )
+                .await;
+            panic!("{selector} is not there or not enabled; the window showed {seen}");
+        }
     }
 
     /// Types into the field `#id` as a user would; retried briefly, since a field that just appeared may not take

@@ -1,7 +1,7 @@
 //! Porthole's UI: a Leptos app rendered on the client, talking to the Rust backend only through `api`.
 //!
-//! Folder map: `api` (IPC), `store` (live, keyed data kept in sync by the engine stream), `pages/` (one per screen),
-//! `components/` (one reusable piece per file), `tour` (the guided tour's watcher).
+//! Folder map: `api` (IPC), `store` (live, keyed data kept in sync by the engine stream), `load` (one read a view
+//! shows), `pages/` (one per screen), `components/` (one reusable piece per file), `tour` (the guided tour's watcher).
 //!
 //! A panic is never silent: the hook writes it to the console, then hands it to `assets/page-errors.js`, which
 //! sends it to the app's log and replaces the dead page with "Something went wrong — Reload".
@@ -10,6 +10,7 @@ mod api;
 mod app;
 mod components;
 mod dialog_keys;
+mod load;
 mod pages;
 mod store;
 mod tour;

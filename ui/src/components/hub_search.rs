@@ -3,26 +3,20 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::load::{Load, Loadable};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use porthole_model::{PortholeError, SearchResult};
+use porthole_model::SearchResult;
 
 #[component]
 pub fn HubSearch() -> impl IntoView {
     let term = RwSignal::new(String::new());
-    let results = RwSignal::new(None::<Result<Vec<SearchResult>, PortholeError>>);
-    let searching = RwSignal::new(false);
+    let results = Load::<Vec<SearchResult>>::new();
     let search = move || {
         let text = term.get_untracked();
         if text.trim().is_empty() {
             return;
         }
-        searching.set(true);
-        spawn_local(async move {
-            let result = api::search_hub(&text).await;
-            searching.try_set(false);
-            results.try_set(Some(result));
-        });
+        results.run(async move { api::search_hub(&text).await });
     };
     view! {
         <div class="hub-search">
@@ -30,20 +24,21 @@ pub fn HubSearch() -> impl IntoView {
                 <input id="hub-search" type="text" placeholder="Search Docker Hub, e.g. nginx" spellcheck="false"
                     prop:value=move || term.get() on:input=move |ev| term.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { search() } />
-                <button class="action" id="hub-search-go" disabled=move || searching.get() on:click=move |_| search()>
-                    {move || if searching.get() { "Searching…" } else { "Search" }}</button>
+                <button class="action" id="hub-search-go" disabled=move || results.with(|r| matches!(r, Loadable::Loading)) on:click=move |_| search()>
+                    {move || if results.with(|r| matches!(r, Loadable::Loading)) { "Searching…" } else { "Search" }}</button>
             </div>
             <div class="hint">{move || format!("$ docker search {}", term.get())}</div>
-            {move || results.get().map(|result| match result {
-                Err(error) => view! { <ErrorNotice error=error id="hub-offline" retry=Callback::new(move |()| search()) /> }.into_any(),
-                Ok(found) if found.is_empty() => view! { <p class="hint">"Nothing found."</p> }.into_any(),
-                Ok(found) => view! {
+            {move || match results.get() {
+                Loadable::Idle | Loadable::Loading => ().into_any(),
+                Loadable::Failed(error) => view! { <ErrorNotice error=error id="hub-offline" retry=Callback::new(move |()| search()) /> }.into_any(),
+                Loadable::Loaded(found) if found.is_empty() => view! { <p class="hint">"Nothing found."</p> }.into_any(),
+                Loadable::Loaded(found) => view! {
                     <ul class="plain" id="hub-results">{found.into_iter().map(|r| view! {
                         <li><code>{r.name.clone()}</code>{r.official.then(|| view! { <span class="badge in-use">"official"</span> })}
                             <span class="hint">{format!(" ★ {} · {}", r.stars, r.description)}</span></li>
                     }).collect_view()}</ul>
                 }.into_any(),
-            })}
+            }}
         </div>
     }
 }

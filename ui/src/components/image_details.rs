@@ -9,11 +9,11 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::image_tag::ImageTag;
 use crate::components::push_panel::PushPanel;
 use crate::components::relative_time::RelativeTime;
+use crate::load::{Load, Loadable};
 use crate::store::use_store;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use porthole_model::image::human_size;
-use porthole_model::{Action, ErrorKind, ImageDetails, Page, PortholeError};
+use porthole_model::{Action, ErrorKind, ImageDetails, Page};
 
 #[component]
 pub fn ImageDetailsPanel(
@@ -22,20 +22,21 @@ pub fn ImageDetailsPanel(
     on_remove: Callback<String>,
 ) -> impl IntoView {
     let store = use_store();
-    let details = RwSignal::new(None::<Result<ImageDetails, PortholeError>>);
+    let details = Load::<ImageDetails>::new();
     let name = StoredValue::new(image);
+    // Read again as the images change (a tag added, the image removed), showing the last answer meanwhile.
     Effect::new(move |_| {
         store.cache.images.track();
         let image = name.get_value();
-        spawn_local(async move {
-            match api::image_details(&image).await {
-                // Removed (here or elsewhere): back to the list, where it is gone too.
-                Err(error) if error.kind == ErrorKind::NotFound => on_back.run(()),
-                result => {
-                    details.try_set(Some(result));
-                }
-            }
-        });
+        details.refresh(async move { api::image_details(&image).await });
+    });
+    // Removed (here or elsewhere): back to the list, where it is gone too.
+    Effect::new(move |_| {
+        let gone =
+            details.with(|d| matches!(d, Loadable::Failed(e) if e.kind == ErrorKind::NotFound));
+        if gone {
+            on_back.run(());
+        }
     });
     let name = move || name.get_value();
     let header = move || {
@@ -55,12 +56,17 @@ pub fn ImageDetailsPanel(
         }
     };
     let body = move || {
-        details.get().map(|result| match result {
-            Err(error) => view! { <ErrorNotice error=error id="image-details-failed" /> }.into_any(),
-            Ok(d) => {
+        match details.get() {
+            Loadable::Idle | Loadable::Loading => None,
+            Loadable::Failed(error) => {
+                Some(view! { <ErrorNotice error=error id="image-details-failed" /> }.into_any())
+            }
+            Loadable::Loaded(d) => Some({
                 let copy_id = {
                     let id = d.id.clone();
-                    move |_| { let _ = window().navigator().clipboard().write_text(&id); }
+                    move |_| {
+                        let _ = window().navigator().clipboard().write_text(&id);
+                    }
                 };
                 view! {
                     <div class="details card" id="image-details" data-image=d.id.clone()>
@@ -121,16 +127,14 @@ pub fn ImageDetailsPanel(
                         </table>
                     </div>
                 }.into_any()
-            }
-        })
+            }),
+        }
     };
     // Outside `body`, so a refetch (after a tag, say) does not reset a tag or push under way.
     let tags = Signal::derive(move || {
-        details.with(|d| {
-            d.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(|d| d.tags.clone())
-                .unwrap_or_default()
+        details.with(|d| match d {
+            Loadable::Loaded(d) => d.tags.clone(),
+            _ => Vec::new(),
         })
     });
     view! {

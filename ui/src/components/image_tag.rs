@@ -3,14 +3,14 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::load::{Load, Loadable};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use porthole_model::{Action, ImageReference, PortholeError};
+use porthole_model::{Action, ImageReference};
 
 #[component]
 pub fn ImageTag(#[prop(into)] image: Signal<String>) -> impl IntoView {
     let target = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Result<String, PortholeError>>);
+    let outcome = Load::<String>::new();
     let parsed = Memo::new(move |_| {
         let text = target.get();
         (!text.trim().is_empty()).then(|| {
@@ -38,11 +38,7 @@ pub fn ImageTag(#[prop(into)] image: Signal<String>) -> impl IntoView {
         target.tag = Some(reference.tag_or_latest().to_owned());
         let new_name = target.to_string();
         let source = image.get_untracked();
-        outcome.set(None);
-        spawn_local(async move {
-            let result = api::tag_image(&source, &target).await;
-            outcome.try_set(Some(result.map(|()| new_name)));
-        });
+        outcome.run(async move { api::tag_image(&source, &target).await.map(|()| new_name) });
     };
     view! {
         <div class="form-block" id="image-tag">
@@ -62,10 +58,11 @@ pub fn ImageTag(#[prop(into)] image: Signal<String>) -> impl IntoView {
                 None => ().into_any(),
             }}
             <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{move || action().cli()}</code></div>
-            {move || outcome.get().map(|result| match result {
-                Ok(name) => view! { <div class="pull-result ok" id="tag-done">{format!("Tagged as {name}.")}</div> }.into_any(),
-                Err(error) => view! { <ErrorNotice error=error id="tag-failed" /> }.into_any(),
-            })}
+            {move || match outcome.get() {
+                Loadable::Idle | Loadable::Loading => ().into_any(),
+                Loadable::Loaded(name) => view! { <div class="pull-result ok" id="tag-done">{format!("Tagged as {name}.")}</div> }.into_any(),
+                Loadable::Failed(error) => view! { <ErrorNotice error=error id="tag-failed" /> }.into_any(),
+            }}
         </div>
     }
 }

@@ -3,40 +3,31 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::load::{Load, Loadable};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use porthole_model::image::human_size;
-use porthole_model::{Action, PortholeError, PrunePreview, PruneReport};
+use porthole_model::{Action, PrunePreview, PruneReport};
 
 #[component]
 pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
     let all = RwSignal::new(false);
-    let preview = RwSignal::new(None::<Result<PrunePreview, PortholeError>>);
-    let report = RwSignal::new(None::<Result<PruneReport, PortholeError>>);
+    let preview = Load::<PrunePreview>::new();
+    let report = Load::<PruneReport>::new();
     Effect::new(move |_| {
         if !open.get() {
             return;
         }
         let all_choice = all.get();
-        preview.set(None);
-        spawn_local(async move {
-            let result = api::prune_preview(all_choice).await;
-            // Answers can cross: keep only the one for the choice shown now, never a smaller list under "all".
-            if all.try_get_untracked() == Some(all_choice) {
-                preview.try_set(Some(result));
-            }
-        });
+        // Answers can cross: only the one for the choice shown now lands, never a smaller list under "all".
+        preview.run(async move { api::prune_preview(all_choice).await });
     });
     let close = move || {
         open.set(false);
-        report.set(None);
+        report.reset();
     };
     let prune = move |_| {
         let all = all.get_untracked();
-        spawn_local(async move {
-            let result = api::prune_images(all).await;
-            report.try_set(Some(result));
-        });
+        report.run(async move { api::prune_images(all).await });
     };
     let action = move || Action::PruneImages { all: all.get() };
     move || {
@@ -50,16 +41,17 @@ pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
                         on:change=move |_| all.set(true) />"Every image no container uses, named ones too"</label>
                     <p>{move || action().consequence()}</p>
                     {move || match (report.get(), preview.get()) {
-                        (Some(Ok(report)), _) => view! {
+                        (Loadable::Loaded(report), _) => view! {
                             <div class="pull-result ok" id="prune-report">{format!("Removed {} image layers and {} names; {} freed.",
                                 report.deleted.len(), report.untagged.len(), human_size(report.reclaimed as i64))}</div>
                         }.into_any(),
-                        (Some(Err(error)), _) | (None, Some(Err(error))) => view! { <ErrorNotice error=error /> }.into_any(),
-                        (None, None) => view! { <p class="hint">"Working out what would go…"</p> }.into_any(),
-                        (None, Some(Ok(preview))) if preview.images.is_empty() => view! {
+                        (Loadable::Failed(error), _) | (_, Loadable::Failed(error)) => view! { <ErrorNotice error=error /> }.into_any(),
+                        (Loadable::Loading, _) => view! { <p class="hint">"Removing…"</p> }.into_any(),
+                        (_, Loadable::Idle | Loadable::Loading) => view! { <p class="hint">"Working out what would go…"</p> }.into_any(),
+                        (_, Loadable::Loaded(preview)) if preview.images.is_empty() => view! {
                             <p class="hint" id="prune-nothing">"Nothing to remove: every image is named or used."</p>
                         }.into_any(),
-                        (None, Some(Ok(preview))) => view! {
+                        (_, Loadable::Loaded(preview)) => view! {
                             <div id="prune-preview">
                                 <p><strong>{format!("{} images, up to {} back", preview.images.len(), human_size(preview.reclaimable))}</strong></p>
                                 <ul class="plain scroll-list">{preview.images.iter().map(|image| {
@@ -72,9 +64,9 @@ pub fn PruneDialog(open: RwSignal<bool>) -> impl IntoView {
                     <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{move || action().cli()}</code></div>
                     <div class="dialog-buttons">
                         <button class="ghost" id="prune-close" data-dismiss="" on:click=move |_| close()>
-                            {move || if report.with(Option::is_some) { "Close" } else { "Cancel" }}</button>
+                            {move || if report.with(|r| matches!(r, Loadable::Loaded(_) | Loadable::Failed(_))) { "Close" } else { "Cancel" }}</button>
                         <button class="primary danger" id="prune-ok"
-                            disabled=move || report.with(Option::is_some) || !preview.with(|p| matches!(p, Some(Ok(p)) if !p.images.is_empty()))
+                            disabled=move || !report.with(|r| matches!(r, Loadable::Idle)) || !preview.loaded_and(|p| !p.images.is_empty())
                             on:click=prune>"Remove them"</button>
                     </div>
                 </div>

@@ -4,26 +4,25 @@
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::transfer_progress::{Phase, Transfer, TransferProgress};
+use crate::load::{Load, Loadable};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use porthole_model::{Action, Catalog, PortholeError, Tags};
+use porthole_model::{Action, Catalog, Tags};
 
 #[component]
 pub fn RegistryBrowser(registry: String) -> impl IntoView {
-    let catalog = RwSignal::new(None::<Result<Catalog, PortholeError>>);
+    let catalog = Load::<Catalog>::new();
     let opened = RwSignal::new(None::<String>);
     let address = registry.clone();
-    spawn_local(async move {
-        let result = api::registry_catalog(&address).await;
-        catalog.try_set(Some(result));
-    });
+    catalog.run(async move { api::registry_catalog(&address).await });
     move || match catalog.get() {
-        None => view! { <p class="hint">"Listing repositories…"</p> }.into_any(),
-        Some(Err(error)) => {
+        Loadable::Idle | Loadable::Loading => {
+            view! { <p class="hint">"Listing repositories…"</p> }.into_any()
+        }
+        Loadable::Failed(error) => {
             view! { <ErrorNotice error=error id="browse-failed" registry=registry.clone() /> }
                 .into_any()
         }
-        Some(Ok(catalog)) => {
+        Loadable::Loaded(catalog) => {
             let registry = registry.clone();
             view! {
                 <div class="browser" id="registry-browser">
@@ -52,23 +51,20 @@ pub fn RegistryBrowser(registry: String) -> impl IntoView {
 
 #[component]
 fn TagList(registry: String, repository: String) -> impl IntoView {
-    let tags = RwSignal::new(None::<Result<Tags, PortholeError>>);
+    let tags = Load::<Tags>::new();
     let transfer = Transfer::new();
     {
         let (registry, repository) = (registry.clone(), repository.clone());
-        spawn_local(async move {
-            let result = api::registry_tags(&registry, &repository).await;
-            tags.try_set(Some(result));
-        });
+        tags.run(async move { api::registry_tags(&registry, &repository).await });
     }
     let base = format!("{registry}/{repository}");
     let pulled_from = registry.clone();
     view! {
         <div class="tag-list">
             {move || match tags.get() {
-                None => view! { <span class="hint">"Listing tags…"</span> }.into_any(),
-                Some(Err(error)) => view! { <ErrorNotice error=error registry=registry.clone() /> }.into_any(),
-                Some(Ok(tags)) => tags.tags.into_iter().map(|tag| {
+                Loadable::Idle | Loadable::Loading => view! { <span class="hint">"Listing tags…"</span> }.into_any(),
+                Loadable::Failed(error) => view! { <ErrorNotice error=error registry=registry.clone() /> }.into_any(),
+                Loadable::Loaded(tags) => tags.tags.into_iter().map(|tag| {
                     let reference = format!("{base}:{tag}");
                     let cli = Action::Pull { reference: reference.clone(), platform: None }.cli();
                     view! {
