@@ -13,10 +13,10 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::log_line::LogRow;
 use crate::components::log_status::LogStatus;
 use crate::components::log_toolbar::LogToolbar;
-use leptos::html::Div;
+use crate::components::viewport::Viewport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::container::log_buffer::{place, LogBuffer};
+use porthole_model::container::log_buffer::LogBuffer;
 use porthole_model::container::logs::DEFAULT_TAIL;
 use porthole_model::LogMessage;
 
@@ -56,10 +56,7 @@ pub struct LogState {
     pub saved: RwSignal<Option<String>>,
     /// Bumped to subscribe again (Reload).
     pub restarts: RwSignal<u32>,
-    scroll_top: RwSignal<f64>,
-    view_height: RwSignal<f64>,
-    view_width: RwSignal<f64>,
-    node: NodeRef<Div>,
+    viewport: Viewport,
     slot: api::Slot,
     /// Row heights in line units and their prefix sums, for placing the window of rows.
     prefix: Memo<Vec<usize>>,
@@ -74,11 +71,11 @@ impl LogState {
         let timestamps = RwSignal::new(false);
         let wrap = RwSignal::new(false);
         let search = RwSignal::new(String::new());
-        let view_width = RwSignal::new(900.0f64);
+        let viewport = Viewport::new();
         let prefix = Memo::new(move |_| {
             version.track();
             let stamp = if timestamps.get() { 31 } else { 0 };
-            let columns = ((view_width.get() - 24.0) / CHAR_WIDTH).max(20.0) as usize;
+            let columns = ((viewport.width() - 24.0) / CHAR_WIDTH).max(20.0) as usize;
             buffer.with_value(|b| b.height_sums(wrap.get(), stamp, columns))
         });
         let matches = Memo::new(move |_| {
@@ -102,10 +99,7 @@ impl LogState {
             no_older: RwSignal::new(false),
             saved: RwSignal::new(None),
             restarts: RwSignal::new(0),
-            scroll_top: RwSignal::new(0.0),
-            view_height: RwSignal::new(600.0),
-            view_width,
-            node: NodeRef::new(),
+            viewport,
             slot: api::Slot::new(),
             prefix,
             matches,
@@ -159,7 +153,7 @@ impl LogState {
 
     /// Scrolls line `index` to the middle of the view.
     pub fn reveal(self, index: usize) {
-        if let Some(el) = self.node.get_untracked() {
+        if let Some(el) = self.viewport.node.get_untracked() {
             let top =
                 self.prefix
                     .with_untracked(|s| s.get(index).copied().unwrap_or(0)) as f64
@@ -199,23 +193,9 @@ impl LogState {
         });
     }
 
-    /// Reads the view's size (rows and wrapping depend on it).
-    fn measure(self) {
-        if let Some(el) = self.node.get_untracked() {
-            let (height, width) = (el.client_height() as f64, el.client_width() as f64);
-            if self.view_height.get_untracked() != height {
-                self.view_height.set(height);
-            }
-            if self.view_width.get_untracked() != width {
-                self.view_width.set(width);
-            }
-        }
-    }
-
     fn window(self) -> (usize, usize, usize, usize) {
-        let (top, height) = (self.scroll_top.get(), self.view_height.get());
         self.prefix
-            .with(|sums| place(sums, top, height, LINE_HEIGHT, MARGIN))
+            .with(|sums| self.viewport.place(sums, LINE_HEIGHT, MARGIN))
     }
 }
 
@@ -231,25 +211,24 @@ pub fn LogView(container: String) -> impl IntoView {
     Effect::new(move |_| {
         log.version.track();
         if log.follow.get_untracked() {
-            if let Some(el) = log.node.get_untracked() {
+            if let Some(el) = log.viewport.node.get_untracked() {
                 request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
             }
         }
     });
     // The view's size: on mount and whenever the window is resized.
     Effect::new(move |_| {
-        if log.node.get().is_some() {
-            log.measure();
+        if log.viewport.node.get().is_some() {
+            log.viewport.measure();
         }
     });
-    let resized = window_event_listener(leptos::ev::resize, move |_| log.measure());
+    let resized = window_event_listener(leptos::ev::resize, move |_| log.viewport.measure());
     on_cleanup(move || resized.remove());
     let on_scroll = move |_| {
-        let Some(el) = log.node.get_untracked() else {
+        let Some(el) = log.viewport.node.get_untracked() else {
             return;
         };
-        log.scroll_top.set(el.scroll_top() as f64);
-        log.measure();
+        log.viewport.on_scroll();
         let at_bottom = el.scroll_top() + el.client_height() >= el.scroll_height() - 4;
         if !at_bottom && log.follow.get_untracked() && log.status.get_untracked() != Status::Loading
         {
@@ -277,7 +256,7 @@ pub fn LogView(container: String) -> impl IntoView {
     view! {
         <div class="log-view" id="log-view" class:wrap=move || log.wrap.get() class:timestamps=move || log.timestamps.get()>
             <LogToolbar log=log />
-            <div class="log-lines mono" id="log-lines" node_ref=log.node on:scroll=on_scroll tabindex="0">
+            <div class="log-lines mono" id="log-lines" node_ref=log.viewport.node on:scroll=on_scroll tabindex="0">
                 {move || log.loading_older.get().then(|| view! { <div class="log-note">"Loading older lines…"</div> })}
                 // A container that has written nothing yet: say so, rather than show an empty black box.
                 {move || empty().then(|| view! { <div class="log-note" id="log-empty">"Nothing written to stdout or stderr yet."</div> })}
@@ -339,7 +318,7 @@ fn load_older(log: LogState) {
             .with_untracked(|s| s.last().copied().unwrap_or(0))
             .saturating_sub(before);
         // After the DOM has the new rows; before, the old height would clamp the position.
-        if let Some(el) = log.node.get_untracked() {
+        if let Some(el) = log.viewport.node.get_untracked() {
             request_animation_frame(move || {
                 el.set_scroll_top(el.scroll_top() + (added as f64 * LINE_HEIGHT) as i32)
             });

@@ -1,8 +1,11 @@
-//! Virtual scrolling for long tables: only the rows in view (plus a margin) are in the DOM, with spacers above and
-//! below keeping the scrollbar true. Rows have a fixed height (`ROW_HEIGHT`, matched by `tr` in styles.css).
+//! Virtual scrolling for everything long — the tables and the logs: only the rows in view (plus a margin) are in the
+//! DOM, with spacers above and below keeping the scrollbar true. Table rows have a fixed height (`ROW_HEIGHT`,
+//! matched by `tr` in styles.css, `window`); a log's rows vary with wrapping and are placed by the prefix sums of
+//! their heights (`place`, the model's `log_buffer::place`).
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use porthole_model::container::log_buffer;
 
 pub const ROW_HEIGHT: f64 = 36.0;
 const MARGIN_ROWS: usize = 12;
@@ -12,6 +15,7 @@ pub struct Viewport {
     pub node: NodeRef<Div>,
     scroll_top: RwSignal<f64>,
     height: RwSignal<f64>,
+    width: RwSignal<f64>,
 }
 
 impl Viewport {
@@ -20,6 +24,7 @@ impl Viewport {
             node: NodeRef::new(),
             scroll_top: RwSignal::new(0.0),
             height: RwSignal::new(900.0),
+            width: RwSignal::new(900.0),
         }
     }
 
@@ -27,9 +32,34 @@ impl Viewport {
     pub fn on_scroll(self) {
         if let Some(node) = self.node.get_untracked() {
             self.scroll_top.set(node.scroll_top() as f64);
-            self.height
-                .set((node.client_height() as f64).max(ROW_HEIGHT));
+            self.measure();
         }
+    }
+
+    /// Reads the view's size (on mount, on a window resize): what is in view, and where wrapped lines break,
+    /// depend on it. A size that did not change wakes nothing.
+    pub fn measure(self) {
+        if let Some(node) = self.node.get_untracked() {
+            let height = (node.client_height() as f64).max(ROW_HEIGHT);
+            let width = node.client_width() as f64;
+            if self.height.get_untracked() != height {
+                self.height.set(height);
+            }
+            if self.width.get_untracked() != width {
+                self.width.set(width);
+            }
+        }
+    }
+
+    /// The view's width in pixels, tracked.
+    pub fn width(self) -> f64 {
+        self.width.get()
+    }
+
+    /// For rows of varying height: `(first, end)` and the height in units above and below them, from the prefix
+    /// sums of the rows' heights in units of `unit` pixels, with `margin` rows more on each side.
+    pub fn place(self, sums: &[usize], unit: f64, margin: usize) -> (usize, usize, usize, usize) {
+        log_buffer::place(sums, self.scroll_top.get(), self.height.get(), unit, margin)
     }
 
     /// The rows to render for a list of `len`: `(first, end)` as a half-open range.
