@@ -25,6 +25,7 @@ pub mod error_kind;
 #[cfg(feature = "bollard")]
 mod from_engine;
 pub mod image;
+pub mod input;
 pub mod learn;
 pub mod names;
 pub mod network;
@@ -56,6 +57,7 @@ pub use image::details::{HistoryEntry, ImageConfig, ImageDetails};
 pub use image::list::{PrunePreview, PruneReport};
 pub use image::reference::{ImageReference, ReferenceError};
 pub use image::ImageSummary;
+pub use input::{Input, InputError};
 pub use page_error::PageError;
 pub use registry::{Catalog, Login, Registry, SearchResult, Tags};
 pub use settings::{Page, Settings, Theme};

@@ -7,7 +7,9 @@ use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::image::build::{parse_build_args, StepState};
-use porthole_model::{Action, BuildMessage, BuildProgress, BuildRequest, PortholeError};
+use porthole_model::{
+    Action, BuildMessage, BuildProgress, BuildRequest, InputError, PortholeError,
+};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Run {
@@ -26,7 +28,7 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
     let no_cache = RwSignal::new(false);
     let run = RwSignal::new(Run::Idle);
     let progress = RwSignal::new(BuildProgress::default());
-    let request = Memo::new(move |_| -> Result<BuildRequest, String> {
+    let request = Memo::new(move |_| -> Result<BuildRequest, InputError> {
         let request = BuildRequest {
             folder: folder.get().trim().to_owned(),
             dockerfile: dockerfile.get().trim().to_owned(),
@@ -82,7 +84,7 @@ pub fn BuildDialog(open: RwSignal<bool>) -> impl IntoView {
                     <label class="check"><input type="checkbox" id="build-no-cache" prop:checked=move || no_cache.get()
                         on:change=move |ev| no_cache.set(event_target_checked(&ev)) />"Do not reuse cached steps (--no-cache)"</label>
                     {move || request.get().err().filter(|_| !folder.with(String::is_empty)).map(|message| view! {
-                        <div class="invalid" id="build-invalid">{message}</div>
+                        <div class="invalid" id="build-invalid">{message.message}</div>
                     })}
                     <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{cli}</code></div>
                     <BuildSteps progress=progress />

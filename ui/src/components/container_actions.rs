@@ -116,7 +116,7 @@ pub fn ContainerActions(selected: Signal<Option<ContainerSummary>>) -> impl Into
         })}
         {move || renaming.get().map(|old| {
             let value = RwSignal::new(old.clone());
-            let problem = move || porthole_model::container::run::parse_name(&value.get()).err()
+            let problem = move || porthole_model::container::run::parse_name(&value.get()).err().map(String::from)
                 .or_else(|| store.cache.containers.with(|all| all.iter().any(|c| c.name == value.get().trim()))
                     .then(|| "Another container already has that name.".to_owned()));
             let from = old.clone();

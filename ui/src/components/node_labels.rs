@@ -33,7 +33,7 @@ pub fn NodeLabels(node: NodeSummary, ask: Callback<Action>) -> impl IntoView {
                         prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))></textarea>
                     {move || match change.get() {
                         Ok(action) => view! { <code class="cli-inline" id="node-labels-cli">{action.cli(false)}</code> }.into_any(),
-                        Err(message) => view! { <span class="hint" id="node-labels-waiting">{message}</span> }.into_any(),
+                        Err(error) => view! { <span class="hint" id="node-labels-waiting">{error.message}</span> }.into_any(),
                     }}
                     <button class="action" id="node-labels-save" disabled=move || change.with(Result::is_err)
                         on:click=move |_| {

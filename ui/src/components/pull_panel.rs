@@ -59,7 +59,7 @@ pub fn PullPanel() -> impl IntoView {
                 {move || pulling().then(|| view! { <button class="ghost" id="pull-cancel" on:click=cancel>"Cancel"</button> })}
             </div>
             <div class="pull-anatomy">{anatomy}</div>
-            {move || platform.get().err().map(|message| view! { <div class="invalid" id="platform-invalid">{message}</div> })}
+            {move || platform.get().err().map(|error| view! { <div class="invalid" id="platform-invalid">{error.message}</div> })}
             {move || match transfer.phase.get() {
                 Phase::Idle => ().into_any(),
                 Phase::Done { reference, started } => view! {

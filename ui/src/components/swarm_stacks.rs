@@ -44,7 +44,7 @@ pub fn SwarmStacks(services: RwSignal<Vec<ServiceSummary>>) -> impl IntoView {
                     on:click=move |_| if let Ok(command) = deploy.get_untracked() { output.set(Some(ToolRun::Stack(command))) }>"Deploy"</button>
                 {move || match deploy.get() {
                     Ok(command) => view! { <code class="cli-inline" id="stack-cli">{command.cli()}</code> }.into_any(),
-                    Err(message) if touched() => view! { <span class="invalid" id="stack-invalid">{message}</span> }.into_any(),
+                    Err(error) if touched() => view! { <span class="invalid" id="stack-invalid">{error.message}</span> }.into_any(),
                     Err(_) => ().into_any(),
                 }}
             </div>

@@ -37,7 +37,7 @@ pub fn VolumeCreateForm() -> impl IntoView {
             <button class="action" id="volume-create" disabled=move || !matches!(parsed.get(), Some(Ok(_)))
                 on:click=move |_| create()>"Create"</button>
             {move || match parsed.get() {
-                Some(Err(message)) => view! { <span class="invalid" id="volume-invalid">{message}</span> }.into_any(),
+                Some(Err(error)) => view! { <span class="invalid" id="volume-invalid">{error.message}</span> }.into_any(),
                 Some(Ok(request)) => view! { <code class="cli-inline" id="volume-cli">{Action::CreateVolume { request }.cli()}</code> }.into_any(),
                 None => ().into_any(),
             }}

@@ -97,7 +97,7 @@ pub fn ComposePage() -> impl IntoView {
                     on:click=move |_| open(path.get_untracked(), project.get_untracked())>"Open"</button>
                 <button class="ghost" id="compose-choose" on:click=choose>"Choose…"</button>
                 {move || match typed.get() {
-                    Some(Err(message)) => view! { <span class="invalid" id="compose-path-invalid">{message}</span> }.into_any(),
+                    Some(Err(error)) => view! { <span class="invalid" id="compose-path-invalid">{error.message}</span> }.into_any(),
                     _ => ().into_any(),
                 }}
             </div>

@@ -57,7 +57,7 @@ pub fn RegistriesPage() -> impl IntoView {
                 <button class="action" id="registry-add" disabled=move || !matches!(parsed.get(), Some(Ok(_)))
                     on:click=move |_| add()>"Add"</button>
                 {move || match parsed.get() {
-                    Some(Err(message)) => view! { <span class="invalid" id="registry-invalid">{message}</span> }.into_any(),
+                    Some(Err(error)) => view! { <span class="invalid" id="registry-invalid">{error.message}</span> }.into_any(),
                     _ => ().into_any(),
                 }}
             </div>

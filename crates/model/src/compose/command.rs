@@ -1,6 +1,8 @@
 //! What Porthole asks the Compose tool to do, and the exact command lines it runs — the same ones shown to the user
 //! (`docker compose -f PATH -p NAME up -d`), so what is shown is what ran.
 
+use crate::input::{Input, InputError};
+
 use super::ComposeTool;
 use serde::{Deserialize, Serialize};
 
@@ -156,7 +158,7 @@ impl ComposeCommand {
 
     /// Checks made before the tool runs (the backend repeats them): a real path, a valid project name, services and
     /// profiles that are names, a sane replica count.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InputError> {
         super::parse_file_path(&self.file)?;
         super::parse_project_name(&self.project)?;
         // A name never starts with `-`, so it can never be read as one of the tool's flags.
@@ -170,15 +172,19 @@ impl ComposeCommand {
                 profiles, services, ..
             } => {
                 if let Some(bad) = profiles.iter().chain(services).find(|n| !name_ok(n)) {
-                    return Err(format!("{bad:?} is not a service or profile name."));
+                    return Err(Input::ComposeCommand
+                        .refuse(format!("{bad:?} is not a service or profile name.")));
                 }
             }
             ComposeVerb::Scale { service, replicas } => {
                 if !name_ok(service) {
-                    return Err(format!("{service:?} is not a service name."));
+                    return Err(
+                        Input::ComposeCommand.refuse(format!("{service:?} is not a service name."))
+                    );
                 }
                 if *replicas > 100 {
-                    return Err("Scale to at most 100 containers from here.".into());
+                    return Err(Input::ComposeCommand
+                        .refuse("Scale to at most 100 containers from here.".into()));
                 }
             }
             _ => {}

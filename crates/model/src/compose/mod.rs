@@ -7,6 +7,8 @@
 //! Invariant: Porthole never interprets a compose file itself — everything here comes from the tool's answer or
 //! the engine's labels, and every action is one run of the tool.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 pub mod command;
@@ -178,7 +180,7 @@ pub fn folder_of(path: &str) -> String {
 }
 
 /// A project name as `-p` takes it: lowercase letters, digits, `-` and `_`, starting with a letter or digit.
-pub fn parse_project_name(text: &str) -> Result<String, String> {
+pub fn parse_project_name(text: &str) -> Result<String, InputError> {
     let name = text.trim();
     let mut chars = name.chars();
     let ok = chars
@@ -188,23 +190,24 @@ pub fn parse_project_name(text: &str) -> Result<String, String> {
     if ok {
         Ok(name.to_owned())
     } else {
-        Err(format!(
+        Err(Input::ProjectName.refuse(format!(
             "{name:?} is not a project name: lowercase letters, digits, - and _, starting with a letter or digit."
-        ))
+        )))
     }
 }
 
 /// A compose file's path as Porthole runs it: absolute, and a YAML file.
-pub fn parse_file_path(text: &str) -> Result<String, String> {
+pub fn parse_file_path(text: &str) -> Result<String, InputError> {
     let path = text.trim();
     if !path.starts_with('/') {
-        return Err("Give the compose file's full path, like /home/me/shop/compose.yaml.".into());
+        return Err(Input::ComposeFile
+            .refuse("Give the compose file's full path, like /home/me/shop/compose.yaml.".into()));
     }
     if !(path.ends_with(".yaml") || path.ends_with(".yml")) {
-        return Err("A compose file ends in .yaml or .yml.".into());
+        return Err(Input::ComposeFile.refuse("A compose file ends in .yaml or .yml.".into()));
     }
     if path.split('/').any(|part| part == "..") {
-        return Err("Give the path without .. in it.".into());
+        return Err(Input::ComposeFile.refuse("Give the path without .. in it.".into()));
     }
     Ok(path.to_owned())
 }

@@ -5,6 +5,8 @@
 //! Invariant: `apply` accepts any text in any order without panicking; output before the first step is kept as
 //! the preamble, never dropped.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,12 +53,15 @@ impl BuildRequest {
     }
 
     /// Checks what can be checked without the engine: a folder given, a relative Dockerfile path, a valid name.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InputError> {
         if self.folder.trim().is_empty() {
-            return Err("Choose the folder that holds the Dockerfile (the build context).".into());
+            return Err(Input::BuildRequest.refuse(
+                "Choose the folder that holds the Dockerfile (the build context).".into(),
+            ));
         }
         if !self.folder.trim().starts_with('/') {
-            return Err("The build folder must be an absolute path, like /home/me/app.".into());
+            return Err(Input::BuildRequest
+                .refuse("The build folder must be an absolute path, like /home/me/app.".into()));
         }
         let typed: Vec<String> = self
             .build_args
@@ -65,20 +70,24 @@ impl BuildRequest {
             .collect();
         parse_build_args(&typed.join("\n"))?;
         if self.build_args.iter().any(|(_, v)| v.contains('\n')) {
-            return Err("A build argument's value cannot span lines.".into());
+            return Err(
+                Input::BuildRequest.refuse("A build argument's value cannot span lines.".into())
+            );
         }
         let dockerfile = self.dockerfile.trim();
         if dockerfile.is_empty()
             || dockerfile.starts_with('/')
             || dockerfile.split('/').any(|p| p == "..")
         {
-            return Err("The Dockerfile is named relative to the folder, like Dockerfile or docker/app.Dockerfile.".into());
+            return Err(Input::BuildRequest.refuse("The Dockerfile is named relative to the folder, like Dockerfile or docker/app.Dockerfile.".into()));
         }
         if !self.tag.trim().is_empty() {
-            let reference =
-                crate::ImageReference::parse(self.tag.trim()).map_err(|e| e.to_string())?;
+            let reference = crate::ImageReference::parse(self.tag.trim())
+                .map_err(|e| Input::BuildRequest.refuse(e.to_string()))?;
             if reference.digest.is_some() {
-                return Err("Name the result with a tag, not a digest.".into());
+                return Err(
+                    Input::BuildRequest.refuse("Name the result with a tag, not a digest.".into())
+                );
             }
         }
         Ok(())
@@ -86,23 +95,23 @@ impl BuildRequest {
 }
 
 /// `KEY=VALUE` lines (blank lines ignored) into build arguments; the first bad line is named.
-pub fn parse_build_args(text: &str) -> Result<Vec<(String, String)>, String> {
+pub fn parse_build_args(text: &str) -> Result<Vec<(String, String)>, InputError> {
     text.lines()
         .map(str::trim)
         .enumerate()
         .filter(|(_, line)| !line.is_empty())
         .map(|(index, line)| {
-            let (key, value) = line
-                .split_once('=')
-                .ok_or_else(|| format!("Line {}: write KEY=VALUE.", index + 1))?;
+            let (key, value) = line.split_once('=').ok_or_else(|| {
+                Input::BuildArgs.refuse(format!("Line {}: write KEY=VALUE.", index + 1))
+            })?;
             let valid = !key.is_empty()
                 && !key.starts_with(|c: char| c.is_ascii_digit())
                 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !valid {
-                return Err(format!(
+                return Err(Input::BuildArgs.refuse(format!(
                     "Line {}: {key:?} is not a name (letters, digits, _).",
                     index + 1
-                ));
+                )));
             }
             Ok((key.to_owned(), value.to_owned()))
         })
@@ -356,7 +365,10 @@ mod tests {
             parse_build_args("A=1\n\n B_2=x=y \n"),
             Ok(vec![("A".into(), "1".into()), ("B_2".into(), "x=y".into())])
         );
-        assert!(parse_build_args("NOEQUALS").unwrap_err().contains("Line 1"));
+        assert!(parse_build_args("NOEQUALS")
+            .unwrap_err()
+            .message
+            .contains("Line 1"));
         assert!(parse_build_args("1A=x").is_err());
         let request = |folder: &str, dockerfile: &str, tag: &str| BuildRequest {
             folder: folder.into(),

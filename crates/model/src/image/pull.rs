@@ -4,6 +4,8 @@
 //! Invariant: `apply` accepts any status line in any order without panicking; unknown statuses keep the layer's
 //! previous state, and bytes never run backwards past the layer's total.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -168,7 +170,7 @@ impl PullProgress {
 
 /// Checks a `--platform` value: `os/arch` or `os/arch/variant` in lower case (`linux/arm64/v8`); empty means the
 /// engine's own platform.
-pub fn parse_platform(text: &str) -> Result<Option<String>, String> {
+pub fn parse_platform(text: &str) -> Result<Option<String>, InputError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -183,9 +185,9 @@ pub fn parse_platform(text: &str) -> Result<Option<String>, String> {
     if valid {
         Ok(Some(text.to_owned()))
     } else {
-        Err(format!(
+        Err(Input::Platform.refuse(format!(
             "{text} is not a platform: write os/arch, like linux/amd64 or linux/arm64/v8."
-        ))
+        )))
     }
 }
 

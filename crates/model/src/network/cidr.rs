@@ -4,6 +4,8 @@
 //! Invariant: a `Cidr` has no host bits set (`10.1.0.0/16`, never `10.1.0.7/16`): the engine refuses those, so the
 //! parser says which block was meant instead of passing the mistake on.
 
+use crate::input::{Input, InputError};
+
 use std::fmt;
 use std::net::IpAddr;
 
@@ -44,35 +46,39 @@ fn from_bits(value: u128, v4: bool) -> IpAddr {
 }
 
 /// One IP address (`10.1.0.1`, `fd00::1`).
-pub fn parse_address(text: &str) -> Result<IpAddr, String> {
+pub fn parse_address(text: &str) -> Result<IpAddr, InputError> {
     text.trim().parse().map_err(|_| {
-        format!(
-            "{:?} is not an IP address (like 10.1.0.1 or fd00::1).",
-            text.trim()
-        )
+        Input::IpAddress.refuse({
+            format!(
+                "{:?} is not an IP address (like 10.1.0.1 or fd00::1).",
+                text.trim()
+            )
+        })
     })
 }
 
 impl Cidr {
     /// `10.1.0.0/16`, `fd00:1::/64`.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, InputError> {
         let text = text.trim();
         let Some((address, prefix)) = text.split_once('/') else {
-            return Err(format!(
+            return Err(Input::Subnet.refuse(format!(
                 "{text:?} is not a subnet: write an address and a prefix length, like 10.1.0.0/16."
-            ));
+            )));
         };
         let address = parse_address(address)?;
         let (value, width) = bits(address);
         let prefix: u8 = prefix.parse().ok().filter(|p| *p <= width).ok_or_else(|| {
-            format!("The prefix length after / must be a number from 0 to {width}.")
+            Input::Subnet.refuse({
+                format!("The prefix length after / must be a number from 0 to {width}.")
+            })
         })?;
         let network = value & mask(prefix, width);
         if network != value {
             let meant = from_bits(network, width == 32);
-            return Err(format!(
+            return Err(Input::Subnet.refuse(format!(
                 "{text} has host bits set: the block starting at {address} with /{prefix} is {meant}/{prefix}."
-            ));
+            )));
         }
         Ok(Self { address, prefix })
     }
@@ -119,19 +125,21 @@ impl fmt::Display for Cidr {
 }
 
 /// Whether `address` can be given to a host in `subnet`: inside it, and not its network or (IPv4) broadcast address.
-pub fn usable_in(subnet: &Cidr, address: IpAddr) -> Result<(), String> {
+pub fn usable_in(subnet: &Cidr, address: IpAddr) -> Result<(), InputError> {
     if !subnet.contains(address) {
-        return Err(format!("{address} is not inside the subnet {subnet}."));
+        return Err(
+            Input::IpAddress.refuse(format!("{address} is not inside the subnet {subnet}."))
+        );
     }
     if address == subnet.network_address() && subnet.prefix() < 31 {
-        return Err(format!(
+        return Err(Input::IpAddress.refuse(format!(
             "{address} is the subnet's own network address; pick one after it."
-        ));
+        )));
     }
     if subnet.is_v4() && address == subnet.last_address() && subnet.prefix() < 31 {
-        return Err(format!(
+        return Err(Input::IpAddress.refuse(format!(
             "{address} is the subnet's broadcast address; pick one before it."
-        ));
+        )));
     }
     Ok(())
 }
@@ -159,12 +167,20 @@ mod tests {
 
     #[test]
     fn refuses_what_the_engine_would() {
-        assert!(Cidr::parse("10.1.0.0").unwrap_err().contains("prefix"));
+        assert!(Cidr::parse("10.1.0.0")
+            .unwrap_err()
+            .message
+            .contains("prefix"));
         assert!(Cidr::parse("10.1.0.0/33").is_err());
         assert!(Cidr::parse("10.1.0/16").is_err());
         assert!(Cidr::parse("fd00::/129").is_err());
         let error = Cidr::parse("10.1.0.7/16").unwrap_err();
-        assert!(error.contains("10.1.0.0/16"), "{error}");
+        assert_eq!(
+            error.input,
+            Input::Subnet,
+            "a typed refusal: which kind of value"
+        );
+        assert!(error.message.contains("10.1.0.0/16"), "{error}");
     }
 
     #[test]

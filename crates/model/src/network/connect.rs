@@ -1,6 +1,8 @@
 //! `docker network connect [--alias A] [--ip IP] NETWORK CONTAINER`: the form, its checks (aliases are names other
 //! containers look up; a fixed address must lie in one of the network's subnets) and the command.
 
+use crate::input::{Input, InputError};
+
 use super::cidr::{parse_address, usable_in, Cidr};
 use crate::container::run::FieldError;
 use serde::{Deserialize, Serialize};
@@ -26,7 +28,7 @@ pub struct NetworkConnect {
 }
 
 /// An alias as the engine's DNS serves it: a letter or digit, then letters, digits, `_ . -`; at most 63.
-pub fn parse_alias(text: &str) -> Result<String, String> {
+pub fn parse_alias(text: &str) -> Result<String, InputError> {
     let alias = text.trim();
     let mut chars = alias.chars();
     let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
@@ -35,9 +37,9 @@ pub fn parse_alias(text: &str) -> Result<String, String> {
     if ok {
         Ok(alias.to_owned())
     } else {
-        Err(format!(
+        Err(Input::Alias.refuse(format!(
             "{alias:?} is not an alias: a letter or digit, then letters, digits, _ . or - (63 at most)."
-        ))
+        )))
     }
 }
 
@@ -66,11 +68,11 @@ impl NetworkConnectForm {
             .filter(|a| !a.trim().is_empty())
             .map(parse_alias)
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| problem("aliases", e))?;
+            .map_err(|e| problem("aliases", e.into()))?;
         let ip = match self.ip.trim() {
             "" => None,
             text => {
-                let address = parse_address(text).map_err(|e| problem("ip", e))?;
+                let address = parse_address(text).map_err(|e| problem("ip", e.into()))?;
                 let subnets: Vec<Cidr> = self
                     .subnets
                     .iter()
@@ -85,7 +87,9 @@ impl NetworkConnectForm {
                 }
                 let fits = subnets.iter().find(|s| s.contains(address));
                 match fits {
-                    Some(subnet) => usable_in(subnet, address).map_err(|e| problem("ip", e))?,
+                    Some(subnet) => {
+                        usable_in(subnet, address).map_err(|e| problem("ip", e.into()))?
+                    }
                     None => {
                         let list: Vec<String> = subnets.iter().map(|s| s.to_string()).collect();
                         return Err(problem(
@@ -122,10 +126,10 @@ impl NetworkConnect {
             ));
         }
         for alias in &self.aliases {
-            parse_alias(alias).map_err(|e| problem("aliases", e))?;
+            parse_alias(alias).map_err(|e| problem("aliases", e.into()))?;
         }
         if let Some(ip) = &self.ip {
-            parse_address(ip).map_err(|e| problem("ip", e))?;
+            parse_address(ip).map_err(|e| problem("ip", e.into()))?;
         }
         Ok(())
     }

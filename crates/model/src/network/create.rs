@@ -6,6 +6,7 @@
 
 use super::cidr::{parse_address, usable_in, Cidr};
 use crate::container::run::FieldError;
+use crate::input::Input;
 use serde::{Deserialize, Serialize};
 
 /// The form's fields as typed.
@@ -59,7 +60,7 @@ impl NetworkCreateForm {
     pub fn request(&self) -> Result<NetworkCreate, Vec<FieldError>> {
         let mut problems = Vec::new();
         let name = super::parse_name(&self.name).unwrap_or_else(|e| {
-            problems.push(problem("name", e));
+            problems.push(problem("name", e.into()));
             String::new()
         });
         let driver = match self.driver.trim() {
@@ -83,26 +84,31 @@ impl NetworkCreateForm {
         };
         let subnet = optional(&self.subnet).and_then(|text| {
             Cidr::parse(text)
-                .map_err(|e| problems.push(problem("subnet", e)))
+                .map_err(|e| problems.push(problem("subnet", e.into())))
                 .ok()
         });
         let gateway = optional(&self.gateway).and_then(|text| {
             let checked = parse_address(text).and_then(|address| match &subnet {
                 Some(subnet) => usable_in(subnet, address).map(|()| address),
-                None => Err("A gateway needs a subnet to sit in: fill in the subnet first.".into()),
+                None => Err(Input::IpAddress.refuse(
+                    "A gateway needs a subnet to sit in: fill in the subnet first.".into(),
+                )),
             });
             checked
-                .map_err(|e| problems.push(problem("gateway", e)))
+                .map_err(|e| problems.push(problem("gateway", e.into())))
                 .ok()
         });
         let ip_range = optional(&self.ip_range).and_then(|text| {
             let checked = Cidr::parse(text).and_then(|range| match &subnet {
                 Some(subnet) if subnet.contains_block(&range) => Ok(range),
-                Some(subnet) => Err(format!("{range} is not inside the subnet {subnet}.")),
-                None => Err("An IP range narrows a subnet: fill in the subnet first.".into()),
+                Some(subnet) => {
+                    Err(Input::Subnet.refuse(format!("{range} is not inside the subnet {subnet}.")))
+                }
+                None => Err(Input::Subnet
+                    .refuse("An IP range narrows a subnet: fill in the subnet first.".into())),
             });
             checked
-                .map_err(|e| problems.push(problem("ip_range", e)))
+                .map_err(|e| problems.push(problem("ip_range", e.into())))
                 .ok()
         });
         let labels: Vec<(String, String)> = self
@@ -152,7 +158,7 @@ impl NetworkCreate {
             .map_err(|mut problems| problems.remove(0))?;
         for (key, _) in &self.labels {
             crate::container::run::parse_label(&format!("{key}="))
-                .map_err(|e| problem("labels", e))?;
+                .map_err(|e| problem("labels", e.into()))?;
         }
         Ok(())
     }

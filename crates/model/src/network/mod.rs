@@ -6,6 +6,8 @@
 //! Invariant: the attached containers come from one container list (the engine's network list does not carry
 //! them), so a network's users and a container's networks always agree.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 pub mod cidr;
@@ -128,23 +130,23 @@ pub fn prunable(networks: &[NetworkSummary]) -> Vec<&NetworkSummary> {
 }
 
 /// A network name as the CLI takes it: a letter or digit, then letters, digits, `_ . -`; at most 128 characters.
-pub fn parse_name(text: &str) -> Result<String, String> {
+pub fn parse_name(text: &str) -> Result<String, InputError> {
     let name = text.trim();
     let mut chars = name.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric());
     let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
     if name.is_empty() {
-        return Err("A network needs a name.".into());
+        return Err(Input::NetworkName.refuse("A network needs a name.".into()));
     }
     if !first_ok || !rest_ok || name.len() > 128 {
-        return Err(format!(
+        return Err(Input::NetworkName.refuse(format!(
             "{name:?} is not a network name: start with a letter or digit, then letters, digits, _ . or -."
-        ));
+        )));
     }
     if BUILT_IN.contains(&name) {
-        return Err(format!(
+        return Err(Input::NetworkName.refuse(format!(
             "{name} is one of the engine's own networks; choose another name."
-        ));
+        )));
     }
     Ok(name.to_owned())
 }
@@ -200,6 +202,9 @@ mod tests {
         assert!(parse_name("").is_err());
         assert!(parse_name("-x").is_err());
         assert!(parse_name("a b").is_err());
-        assert!(parse_name("host").unwrap_err().contains("own networks"));
+        assert!(parse_name("host")
+            .unwrap_err()
+            .message
+            .contains("own networks"));
     }
 }

@@ -8,6 +8,8 @@
 //! - A password only ever travels from the UI to the backend (`Login`); no type here sends one back, and `Login`'s
 //!   `Debug` hides it.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -150,12 +152,12 @@ pub fn config_key(input: &str) -> String {
 }
 
 /// Validates a registry address typed by the user: `host`, `host:port`, an IPv4 address or `[v6]:port`.
-pub fn parse_address(input: &str) -> Result<String, String> {
+pub fn parse_address(input: &str) -> Result<String, InputError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return Err(
+        return Err(Input::RegistryAddress.refuse(
             "Type a registry address, like myregistry.example.com or localhost:5000.".into(),
-        );
+        ));
     }
     let address = address(trimmed);
     let host = host_of(&address);
@@ -164,12 +166,12 @@ pub fn parse_address(input: &str) -> Result<String, String> {
         .and_then(|rest| rest.strip_prefix(':'));
     if let Some(port) = port {
         if port.parse::<u16>().map_or(true, |p| p == 0) {
-            return Err(format!(
+            return Err(Input::RegistryAddress.refuse(format!(
                 "{port} is not a port: use a number from 1 to 65535."
-            ));
+            )));
         }
     } else if address.len() != host.len() {
-        return Err(format!("{trimmed} is not host[:port]."));
+        return Err(Input::RegistryAddress.refuse(format!("{trimmed} is not host[:port].")));
     }
     let valid_host = if host.starts_with('[') {
         host.ends_with(']') && host.len() > 2
@@ -185,9 +187,9 @@ pub fn parse_address(input: &str) -> Result<String, String> {
     if valid_host {
         Ok(address)
     } else {
-        Err(format!(
+        Err(Input::RegistryAddress.refuse(format!(
             "{host} is not a host name: use letters, digits, dots and dashes."
-        ))
+        )))
     }
 }
 

@@ -1,6 +1,8 @@
 //! Every Swarm action and its `docker swarm|node|service` command; which ones move or end work (asked first) and
 //! what the user should know before confirming.
 
+use crate::input::{Input, InputError};
+
 use super::ServiceCreate;
 use serde::{Deserialize, Serialize};
 
@@ -185,7 +187,7 @@ impl SwarmAction {
 
 /// The label change that turns `node`'s labels into those typed in `text` (`KEY=VALUE` per line): what to add or
 /// change, and which keys go. Nothing to change is an error, so the Save button says why it waits.
-pub fn node_labels(node: &super::NodeSummary, text: &str) -> Result<SwarmAction, String> {
+pub fn node_labels(node: &super::NodeSummary, text: &str) -> Result<SwarmAction, InputError> {
     let mut wanted = Vec::<(String, String)>::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let (key, value) = crate::container::run::parse_label(line)?;
@@ -207,7 +209,7 @@ pub fn node_labels(node: &super::NodeSummary, text: &str) -> Result<SwarmAction,
         .map(|(key, _)| key.clone())
         .collect();
     if add.is_empty() && remove.is_empty() {
-        return Err("No change to save.".into());
+        return Err(Input::NodeLabels.refuse("No change to save.".into()));
     }
     Ok(SwarmAction::NodeLabels {
         node: node.id.clone(),
@@ -303,7 +305,7 @@ mod tests {
         );
         assert_eq!(
             node_labels(&node, "disk=ssd\nzone=attic"),
-            Err("No change to save.".into())
+            Err(crate::Input::NodeLabels.refuse("No change to save.".into()))
         );
         assert!(node_labels(&node, "=x").is_err());
     }

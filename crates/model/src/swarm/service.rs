@@ -1,6 +1,8 @@
 //! `docker service create`: the form as typed (in the style of the run dialog), its checks, the request that crosses
 //! IPC, and the command — with environment values left out of what is recorded and shown.
 
+use crate::input::{Input, InputError};
+
 use crate::container::run::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -54,11 +56,15 @@ fn problem(field: &str, message: impl Into<String>) -> FieldError {
     }
 }
 
-fn parse_port(line: &str, host_mode: bool) -> Result<ServicePort, String> {
+fn parse_port(line: &str, host_mode: bool) -> Result<ServicePort, InputError> {
     let line = line.trim();
     let (ports, protocol) = match line.rsplit_once('/') {
         Some((ports, proto)) if proto == "tcp" || proto == "udp" => (ports, proto),
-        Some(_) => return Err(format!("{line}: the protocol after / is tcp or udp.")),
+        Some(_) => {
+            return Err(
+                Input::ServicePort.refuse(format!("{line}: the protocol after / is tcp or udp."))
+            )
+        }
         None => (line, "tcp"),
     };
     let number = |text: &str| text.trim().parse::<u16>().ok().filter(|p| *p > 0);
@@ -69,9 +75,9 @@ fn parse_port(line: &str, host_mode: bool) -> Result<ServicePort, String> {
             protocol: protocol.into(),
             host_mode,
         }),
-        _ => Err(format!(
+        _ => Err(Input::ServicePort.refuse(format!(
             "{line}: write PUBLISHED:TARGET, like 8080:80 (ports 1–65535)."
-        )),
+        ))),
     }
 }
 

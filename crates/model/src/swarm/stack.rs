@@ -1,6 +1,8 @@
 //! Stacks: a compose file deployed to a swarm by the docker CLI's own `docker stack deploy` (Porthole does not
 //! convert compose files into services itself), and removed with `docker stack rm`.
 
+use crate::input::InputError;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +42,7 @@ impl StackCommand {
     }
 
     /// A stack name is a project name (lowercase letters, digits, `-`, `_`); a deployed file is an absolute YAML path.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InputError> {
         crate::compose::parse_project_name(self.name())?;
         if let Self::Deploy { file, .. } = self {
             crate::compose::parse_file_path(file)?;

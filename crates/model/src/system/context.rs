@@ -5,6 +5,8 @@
 //!
 //! Owns: `EngineEntry` and its probe, the add form's checks (`EngineAdd`), and the command it amounts to.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 /// Where an engine entry comes from.
@@ -71,26 +73,26 @@ pub struct EngineAdd {
 }
 
 /// A context name as the docker CLI allows it: a letter or digit, then letters, digits, `_ . + -`.
-pub fn parse_context_name(text: &str) -> Result<String, String> {
+pub fn parse_context_name(text: &str) -> Result<String, InputError> {
     let name = text.trim();
     let mut chars = name.chars();
     let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '+' | '-'));
     if !ok {
-        return Err(format!(
+        return Err(Input::ContextName.refuse(format!(
             "{name:?} is not a context name: a letter or digit, then letters, digits, _ . + or -."
-        ));
+        )));
     }
     if matches!(name, "default" | "DOCKER_HOST" | "podman") {
-        return Err(format!(
+        return Err(Input::ContextName.refuse(format!(
             "{name} is taken by an engine Porthole always lists; choose another name."
-        ));
+        )));
     }
     Ok(name.to_owned())
 }
 
 /// An engine address: `unix:///absolute/path`, `tcp://host:port`, or `ssh://[user@]host[:port]`.
-pub fn parse_host(text: &str) -> Result<String, String> {
+pub fn parse_host(text: &str) -> Result<String, InputError> {
     let host = text.trim();
     let port_ok = |port: &str| port.parse::<u16>().is_ok_and(|p| p > 0);
     let host_ok = |h: &str| {
@@ -103,15 +105,16 @@ pub fn parse_host(text: &str) -> Result<String, String> {
         if path.starts_with('/') && !path.contains(char::is_whitespace) {
             return Ok(host.to_owned());
         }
-        return Err(
+        return Err(Input::EngineHost.refuse(
             "A socket address is unix:// then an absolute path, like unix:///run/docker.sock."
                 .into(),
-        );
+        ));
     }
     if let Some(rest) = host.strip_prefix("tcp://") {
         return match rest.rsplit_once(':') {
             Some((name, port)) if host_ok(name) && port_ok(port) => Ok(host.to_owned()),
-            _ => Err("A TCP address is tcp://host:port, like tcp://192.168.1.20:2376.".into()),
+            _ => Err(Input::EngineHost
+                .refuse("A TCP address is tcp://host:port, like tcp://192.168.1.20:2376.".into())),
         };
     }
     if let Some(rest) = host.strip_prefix("ssh://") {
@@ -126,9 +129,10 @@ pub fn parse_host(text: &str) -> Result<String, String> {
         if host_ok(name) {
             return Ok(host.to_owned());
         }
-        return Err("An SSH address is ssh://user@host or ssh://user@host:port.".into());
+        return Err(Input::EngineHost
+            .refuse("An SSH address is ssh://user@host or ssh://user@host:port.".into()));
     }
-    Err("Start the address with unix://, tcp:// or ssh://.".into())
+    Err(Input::EngineHost.refuse("Start the address with unix://, tcp:// or ssh://.".into()))
 }
 
 impl EngineAdd {
@@ -137,8 +141,8 @@ impl EngineAdd {
             field: field.into(),
             message,
         };
-        parse_context_name(&self.name).map_err(|e| field("name", e))?;
-        parse_host(&self.host).map_err(|e| field("host", e))?;
+        parse_context_name(&self.name).map_err(|e| field("name", e.message))?;
+        parse_host(&self.host).map_err(|e| field("host", e.message))?;
         if self.description.contains('\n') {
             return Err(field("description", "One line, please.".into()));
         }

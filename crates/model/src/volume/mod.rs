@@ -1,6 +1,8 @@
 //! Volumes as the Volumes page shows them (`docker volume ls`), with the containers using each, the rule for a
 //! volume's name, and what each kind of storage keeps after `docker rm` — the learner's notes' point.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,11 +44,19 @@ impl VolumeCreate {
     }
 
     /// Builds the request from the form's text: options and labels one `key=value` per line.
-    pub fn parse(name: &str, driver: &str, options: &str, labels: &str) -> Result<Self, String> {
-        let pairs = |text: &str, what: &str| -> Result<Vec<(String, String)>, String> {
+    pub fn parse(
+        name: &str,
+        driver: &str,
+        options: &str,
+        labels: &str,
+    ) -> Result<Self, InputError> {
+        let pairs = |text: &str, what: &str| -> Result<Vec<(String, String)>, InputError> {
             text.lines()
                 .filter(|l| !l.trim().is_empty())
-                .map(|l| crate::container::run::parse_label(l).map_err(|e| format!("{what}: {e}")))
+                .map(|l| {
+                    crate::container::run::parse_label(l)
+                        .map_err(|e| Input::Volume.refuse(format!("{what}: {e}")))
+                })
                 .collect()
         };
         Ok(Self {
@@ -136,6 +146,7 @@ mod tests {
         assert!(VolumeCreate::parse("x", "", "", "").is_err());
         assert!(VolumeCreate::parse("data", "", "=oops", "")
             .unwrap_err()
+            .message
             .starts_with("Option"));
     }
 

@@ -5,6 +5,8 @@
 //! Invariant: `parsed()` is the only way a draft becomes a `PortSpec`/`MountSpec`, with the same parsers the
 //! backend uses; a half-written row keeps its text and says what is missing.
 
+use crate::input::InputError;
+
 use super::{MountKind, MountSpec, PortSpec};
 
 /// A row that can be found again by its key after rows before it were removed.
@@ -34,7 +36,7 @@ impl PortDraft {
         }
     }
 
-    pub fn parsed(&self) -> Result<PortSpec, String> {
+    pub fn parsed(&self) -> Result<PortSpec, InputError> {
         PortSpec::from_parts(
             &self.host_ip,
             &self.host_port,
@@ -61,7 +63,10 @@ impl DraftRow for PortDraft {
         self.key
     }
     fn problem(&self) -> Option<String> {
-        self.parsed().err().filter(|_| !self.is_blank())
+        self.parsed()
+            .err()
+            .map(String::from)
+            .filter(|_| !self.is_blank())
     }
 }
 
@@ -88,7 +93,7 @@ impl MountDraft {
         }
     }
 
-    pub fn parsed(&self) -> Result<MountSpec, String> {
+    pub fn parsed(&self) -> Result<MountSpec, InputError> {
         MountSpec::from_parts(
             self.kind,
             &self.source,
@@ -108,7 +113,10 @@ impl DraftRow for MountDraft {
         self.key
     }
     fn problem(&self) -> Option<String> {
-        self.parsed().err().filter(|_| !self.is_blank())
+        self.parsed()
+            .err()
+            .map(String::from)
+            .filter(|_| !self.is_blank())
     }
 }
 

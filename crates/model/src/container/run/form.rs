@@ -6,6 +6,7 @@ use super::{
     parse_env_lines, parse_label, split_command, FieldError, MountDraft, PortDraft, RestartPolicy,
     RunRequest,
 };
+use crate::input::{Input, InputError};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunForm {
@@ -40,31 +41,28 @@ impl RunForm {
                 });
             }
         };
+        let message = |e: &InputError| e.message.clone();
         let command = split_command(&self.command);
-        note(
-            "command",
-            command.as_ref().map(|_| ()).map_err(Clone::clone),
-        );
+        note("command", command.as_ref().map(|_| ()).map_err(message));
         let entrypoint = split_command(&self.entrypoint);
         note(
             "entrypoint",
-            entrypoint.as_ref().map(|_| ()).map_err(Clone::clone),
+            entrypoint.as_ref().map(|_| ()).map_err(message),
         );
         let env = parse_env_lines(&self.env);
-        note("env", env.as_ref().map(|_| ()).map_err(Clone::clone));
-        let labels: Result<Vec<_>, String> = self
+        note("env", env.as_ref().map(|_| ()).map_err(message));
+        let labels: Result<Vec<_>, InputError> = self
             .labels
             .lines()
             .filter(|l| !l.trim().is_empty())
             .enumerate()
-            .map(|(i, l)| parse_label(l).map_err(|e| format!("Line {}: {e}", i + 1)))
+            .map(|(i, l)| {
+                parse_label(l).map_err(|e| Input::Label.refuse(format!("Line {}: {e}", i + 1)))
+            })
             .collect();
-        note("labels", labels.as_ref().map(|_| ()).map_err(Clone::clone));
+        note("labels", labels.as_ref().map(|_| ()).map_err(message));
         let restart = RestartPolicy::parse(&self.restart);
-        note(
-            "restart",
-            restart.as_ref().map(|_| ()).map_err(Clone::clone),
-        );
+        note("restart", restart.as_ref().map(|_| ()).map_err(message));
         if self.image.trim().is_empty() {
             note("image", Err("Choose an image to run.".into()));
         }

@@ -4,6 +4,8 @@
 //! Invariant: a `RunRequest` that `validate` accepts is what the engine layer sends, field for field; the CLI text
 //! from `cli()` has the same effect when pasted into a shell.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 mod draft;
@@ -54,16 +56,16 @@ pub struct FieldError {
 }
 
 /// A container name as the engine allows it: a letter or digit, then letters, digits, `_ . -`; two or more.
-pub fn parse_name(text: &str) -> Result<String, String> {
+pub fn parse_name(text: &str) -> Result<String, InputError> {
     let name = text.trim().trim_start_matches('/');
-    crate::names::volume_name(name).map_err(|_| {
+    crate::names::volume_name(name).map_err(|_| Input::ContainerName.refuse({
         format!("{name:?} is not a container name: start with a letter or digit, then letters, digits, _ . or - (2 or more).")
-    })
+    }))
 }
 
 /// A command line as a shell would split it (`sh -c "echo hi"` → three words).
-pub fn split_command(text: &str) -> Result<Vec<String>, String> {
-    shell_words::split(text).map_err(|_| "A quote is not closed.".to_owned())
+pub fn split_command(text: &str) -> Result<Vec<String>, InputError> {
+    shell_words::split(text).map_err(|_| Input::Command.refuse("A quote is not closed.".to_owned()))
 }
 
 /// An untagged image is picked by its id (`sha256:…` or a hex prefix of 12 or more).
@@ -123,7 +125,7 @@ impl RunRequest {
         }
         if !self.name.is_empty() {
             match parse_name(&self.name) {
-                Err(message) => error("name".into(), message),
+                Err(message) => error("name".into(), message.into()),
                 Ok(name) if taken.iter().any(|t| t.trim_start_matches('/') == name) => error(
                     "name".into(),
                     format!("A container named {name} already exists: choose another name, or remove that one."),
@@ -159,12 +161,12 @@ impl RunRequest {
         // Every value is checked again here, not only as the form parsed it: the backend validates what it runs.
         for (key, value) in &self.env {
             if let Err(message) = parse_env(&format!("{key}={value}")) {
-                error("env".into(), message);
+                error("env".into(), message.into());
             }
         }
         for (key, value) in &self.labels {
             if let Err(message) = parse_label(&format!("{key}={value}")) {
-                error("labels".into(), message);
+                error("labels".into(), message.into());
             }
         }
         for (i, port) in self.ports.iter().enumerate() {
@@ -177,12 +179,12 @@ impl RunRequest {
                 port.protocol.as_str(),
             );
             if let Err(message) = again {
-                error(format!("port.{i}"), message);
+                error(format!("port.{i}"), message.into());
             }
         }
         for (i, mount) in self.mounts.iter().enumerate() {
             if let Err(message) = mount.check() {
-                error(format!("mount.{i}"), message);
+                error(format!("mount.{i}"), message.into());
             }
         }
         if !(self.workdir.is_empty() || self.workdir.starts_with('/')) {

@@ -4,6 +4,8 @@
 //! Invariants: every target is an absolute path inside the container other than `/`; a bind source is an absolute
 //! host path (the engine would take a relative one as a volume name); a volume source is a valid volume name or empty.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,47 +73,53 @@ impl MountKind {
 }
 
 /// A path inside the container.
-pub fn parse_target(text: &str) -> Result<String, String> {
+pub fn parse_target(text: &str) -> Result<String, InputError> {
     let target = text.trim();
     if target.is_empty() {
-        return Err("The path in the container is missing, e.g. /data.".into());
+        return Err(
+            Input::MountTarget.refuse("The path in the container is missing, e.g. /data.".into())
+        );
     }
     if !target.starts_with('/') {
-        return Err(format!(
+        return Err(Input::MountTarget.refuse(format!(
             "{target:?}: the path in the container must be absolute, e.g. /data."
-        ));
+        )));
     }
     if target.trim_end_matches('/').is_empty() {
-        return Err("A mount cannot cover the container's root folder /.".into());
+        return Err(
+            Input::MountTarget.refuse("A mount cannot cover the container's root folder /.".into())
+        );
     }
     if target.contains(',') || target.contains(':') {
-        return Err(format!("{target:?}: a mount path cannot contain , or :."));
+        return Err(
+            Input::MountTarget.refuse(format!("{target:?}: a mount path cannot contain , or :."))
+        );
     }
     Ok(target.to_owned())
 }
 
 /// A folder on the engine's host.
-pub fn parse_bind_source(text: &str) -> Result<String, String> {
+pub fn parse_bind_source(text: &str) -> Result<String, InputError> {
     let source = text.trim();
     if source.is_empty() {
-        return Err("Choose the host folder to mount.".into());
+        return Err(Input::BindSource.refuse("Choose the host folder to mount.".into()));
     }
     if !source.starts_with('/') {
-        return Err(format!(
+        return Err(Input::BindSource.refuse(format!(
             "{source:?} is a relative path: a bind mount needs an absolute host path (the engine would take a \
              relative one as a volume name)."
-        ));
+        )));
     }
     if source.contains(',') || source.contains(':') {
-        return Err(format!(
+        return Err(Input::BindSource.refuse(format!(
             "{source:?}: a host path cannot contain , or : here."
-        ));
+        )));
     }
     Ok(source.to_owned())
 }
 
 /// A size like `64m`, `1g`, `512k` or plain bytes, as `--tmpfs` takes it.
-pub fn parse_size(text: &str) -> Result<Option<u64>, String> {
+pub fn parse_size(text: &str) -> Result<Option<u64>, InputError> {
     let text = text.trim().to_ascii_lowercase();
     if text.is_empty() {
         return Ok(None);
@@ -126,14 +134,18 @@ pub fn parse_size(text: &str) -> Result<Option<u64>, String> {
         Some('k') => 1 << 10,
         Some('m') => 1 << 20,
         Some('g') => 1 << 30,
-        Some(_) => return Err(format!("{text:?}: use a size like 64m, 1g or 512k.")),
+        Some(_) => {
+            return Err(Input::Size.refuse(format!("{text:?}: use a size like 64m, 1g or 512k.")))
+        }
     };
     match digits
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(scale))
     {
-        Some(0) | None => Err(format!("{text:?}: use a size like 64m, 1g or 512k.")),
+        Some(0) | None => {
+            Err(Input::Size.refuse(format!("{text:?}: use a size like 64m, 1g or 512k.")))
+        }
         Some(bytes) => Ok(Some(bytes)),
     }
 }
@@ -146,7 +158,7 @@ impl MountSpec {
         target: &str,
         read_only: bool,
         size: &str,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, InputError> {
         let target = parse_target(target)?;
         Ok(match kind {
             MountKind::Volume => Self::Volume {
@@ -178,7 +190,7 @@ impl MountSpec {
     }
 
     /// The same checks as `from_parts`, on a spec that arrived whole (over IPC): target, bind source, volume name.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), InputError> {
         parse_target(self.target())?;
         match self {
             Self::Volume { name, .. } if !name.is_empty() => {

@@ -3,6 +3,8 @@
 //! Invariant: a `PortSpec` always has a container port in 1..=65535 and a known protocol; a host port of `None`
 //! means "any free port", chosen by the engine.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -26,14 +28,14 @@ impl Protocol {
         }
     }
 
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, InputError> {
         match text.trim().to_ascii_lowercase().as_str() {
             "" | "tcp" => Ok(Self::Tcp),
             "udp" => Ok(Self::Udp),
             "sctp" => Ok(Self::Sctp),
-            other => Err(format!(
+            other => Err(Input::Protocol.refuse(format!(
                 "{other:?} is not a protocol: use tcp, udp or sctp."
-            )),
+            ))),
         }
     }
 }
@@ -49,25 +51,25 @@ pub struct PortSpec {
 }
 
 /// A port number as typed: 1–65535.
-pub fn parse_port(text: &str, what: &str) -> Result<u16, String> {
+pub fn parse_port(text: &str, what: &str) -> Result<u16, InputError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(format!("The {what} is missing."));
+        return Err(Input::Port.refuse(format!("The {what} is missing.")));
     }
     if !text.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!(
+        return Err(Input::Port.refuse(format!(
             "{text:?} is not a {what}: use a number from 1 to 65535."
-        ));
+        )));
     }
     match text.parse::<u32>() {
         Ok(port @ 1..=65535) => Ok(port as u16),
-        _ => Err(format!(
+        _ => Err(Input::Port.refuse(format!(
             "{text} is out of range: a {what} is from 1 to 65535."
-        )),
+        ))),
     }
 }
 
-fn parse_ip(text: &str) -> Result<Option<String>, String> {
+fn parse_ip(text: &str) -> Result<Option<String>, InputError> {
     let text = text.trim().trim_start_matches('[').trim_end_matches(']');
     if text.is_empty() {
         return Ok(None);
@@ -75,9 +77,11 @@ fn parse_ip(text: &str) -> Result<Option<String>, String> {
     text.parse::<std::net::IpAddr>()
         .map(|ip| Some(ip.to_string()))
         .map_err(|_| {
-            format!(
+            Input::HostAddress.refuse({
+                format!(
                 "{text:?} is not an IP address (e.g. 127.0.0.1 to publish on this machine only)."
             )
+            })
         })
 }
 
@@ -88,7 +92,7 @@ impl PortSpec {
         host_port: &str,
         container_port: &str,
         protocol: &str,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, InputError> {
         Ok(Self {
             host_ip: parse_ip(host_ip)?,
             host_port: match host_port.trim() {
@@ -102,25 +106,25 @@ impl PortSpec {
 
     /// The CLI's `-p` forms: `80`, `8080:80`, `127.0.0.1:8080:80`, `127.0.0.1::80`, `[::1]:8080:80`, each with an
     /// optional `/udp`. Ranges are not accepted (one row per port).
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, InputError> {
         let text = text.trim();
         let (body, protocol) = match text.rsplit_once('/') {
             Some((body, protocol)) => (body, protocol),
             None => (text, "tcp"),
         };
         if body.contains('-') {
-            return Err(format!(
+            return Err(Input::PortMapping.refuse(format!(
                 "{text:?}: port ranges are not supported here; add one row per port."
-            ));
+            )));
         }
         // An IPv6 host address is bracketed so its colons are not taken as separators.
         let (ip, rest) = match body.strip_prefix('[') {
             Some(after) => match after.split_once("]:") {
                 Some((ip, rest)) => (ip, rest),
                 None => {
-                    return Err(format!(
+                    return Err(Input::PortMapping.refuse(format!(
                         "{text:?}: an IPv6 address goes in brackets, e.g. [::1]:8080:80."
-                    ))
+                    )))
                 }
             },
             None => ("", body),
@@ -132,9 +136,9 @@ impl PortSpec {
             ("", [ip, host, container]) => (*ip, *host, *container),
             (ip, [host, container]) => (ip, *host, *container),
             _ => {
-                return Err(format!(
+                return Err(Input::PortMapping.refuse(format!(
                     "{text:?} is not a port mapping: write HOST:CONTAINER, e.g. 8080:80."
-                ))
+                )))
             }
         };
         Self::from_parts(ip, host, container, protocol)

@@ -1,5 +1,7 @@
 //! Restart policies (`--restart`): what the engine does when the container's main process ends.
 
+use crate::input::{Input, InputError};
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +35,7 @@ impl RestartPolicy {
         }
     }
 
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, InputError> {
         let (name, count) = text.trim().split_once(':').unwrap_or((text.trim(), ""));
         let policy = match name {
             "" | "no" => Self::No,
@@ -42,19 +44,20 @@ impl RestartPolicy {
             "on-failure" => Self::OnFailure {
                 max_retries: match count {
                     "" => 0,
-                    n => n
-                        .parse()
-                        .map_err(|_| format!("{n:?}: the retry count must be a number."))?,
+                    n => n.parse().map_err(|_| {
+                        Input::RestartPolicy
+                            .refuse(format!("{n:?}: the retry count must be a number."))
+                    })?,
                 },
             },
             other => {
-                return Err(format!(
+                return Err(Input::RestartPolicy.refuse(format!(
                     "{other:?} is not a restart policy: no, on-failure, unless-stopped or always."
-                ))
+                )))
             }
         };
         if !count.is_empty() && !matches!(policy, Self::OnFailure { .. }) {
-            return Err("Only on-failure takes a retry count.".into());
+            return Err(Input::RestartPolicy.refuse("Only on-failure takes a retry count.".into()));
         }
         Ok(policy)
     }

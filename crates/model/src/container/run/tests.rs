@@ -18,21 +18,26 @@ fn ports_in_every_cli_form() {
 fn bad_ports_say_why() {
     assert!(PortSpec::parse("70000:80")
         .unwrap_err()
+        .message
         .contains("out of range"));
     assert!(PortSpec::parse("80:abc")
         .unwrap_err()
+        .message
         .contains("not a container port"));
     assert!(PortSpec::parse("0:80").is_err());
     assert!(PortSpec::parse("8000-8010:80")
         .unwrap_err()
+        .message
         .contains("ranges"));
     assert!(PortSpec::parse("80/icmp").is_err());
     assert!(PortSpec::parse("1.2.3:80:80")
         .unwrap_err()
+        .message
         .contains("IP address"));
     assert!(PortSpec::parse("a:b:c:d").is_err());
     assert!(PortSpec::from_parts("", "", "", "tcp")
         .unwrap_err()
+        .message
         .contains("missing"));
 }
 
@@ -54,7 +59,10 @@ fn env_lines() {
     assert_eq!(parse_env("A=1").unwrap(), ("A".into(), "1".into()));
     assert_eq!(parse_env("URL=a=b").unwrap().1, "a=b");
     assert_eq!(parse_env("EMPTY=").unwrap().1, "");
-    assert!(parse_env("JUSTKEY").unwrap_err().contains("KEY=VALUE"));
+    assert!(parse_env("JUSTKEY")
+        .unwrap_err()
+        .message
+        .contains("KEY=VALUE"));
     assert!(parse_env("=1").is_err());
     assert!(parse_env("A B=1").is_err());
     let many = parse_env_lines("# comment\nA=1\n\nB=two words\r\n").unwrap();
@@ -64,6 +72,7 @@ fn env_lines() {
     );
     assert!(parse_env_lines("A=1\noops")
         .unwrap_err()
+        .message
         .starts_with("Line 2"));
     assert_eq!(parse_label("team").unwrap(), ("team".into(), "".into()));
 }
@@ -80,11 +89,13 @@ fn mounts_of_each_kind() {
     assert!(
         MountSpec::from_parts(MountKind::Bind, "relative/dir", "/data", false, "")
             .unwrap_err()
+            .message
             .contains("relative")
     );
     assert!(
         MountSpec::from_parts(MountKind::Bind, "/srv", "data", false, "")
             .unwrap_err()
+            .message
             .contains("absolute")
     );
     assert!(MountSpec::from_parts(MountKind::Tmpfs, "", "/", false, "").is_err());
