@@ -7,13 +7,14 @@
 use crate::store::Store;
 use leptos::prelude::*;
 use porthole_model::tour::Observed;
+use porthole_model::ObjectKind;
 
 /// Starts watching, for the app's lifetime.
 pub fn watch(store: Store) {
     Effect::new(move |_| {
         if !store.prefs.ready()
-            || !store.cache.containers_loaded.get()
-            || !store.cache.images_loaded.get()
+            || !store.cache.loaded(ObjectKind::Container)
+            || !store.cache.loaded(ObjectKind::Image)
         {
             return;
         }

@@ -3,7 +3,7 @@
 use crate::components::icon::{Glyph, Icon};
 use crate::store::use_store;
 use leptos::prelude::*;
-use porthole_model::Page;
+use porthole_model::{ObjectKind, Page};
 
 fn glyph(page: Page) -> Glyph {
     match page {
@@ -24,7 +24,18 @@ fn glyph(page: Page) -> Glyph {
 #[component]
 pub fn Sidebar() -> impl IntoView {
     let store = use_store();
+    // A count shows once its list was read: before, 0 would be a guess.
     let count = move |page: Page| -> Option<usize> {
+        let kind = match page {
+            Page::Containers => ObjectKind::Container,
+            Page::Images => ObjectKind::Image,
+            Page::Volumes => ObjectKind::Volume,
+            Page::Networks => ObjectKind::Network,
+            _ => return None,
+        };
+        if !store.cache.loaded(kind) {
+            return None;
+        }
         match page {
             Page::Containers => Some(
                 store
@@ -54,7 +65,7 @@ pub fn Sidebar() -> impl IntoView {
             >
                 <Icon glyph=glyph(page) />
                 <span class="nav-title">{page.title()}</span>
-                {move || count(page).filter(|_| store.cache.loaded.get()).map(|n| view! { <span class="nav-count">{n}</span> })}
+                {move || count(page).map(|n| view! { <span class="nav-count">{n}</span> })}
             </button>
         }
     };

@@ -102,7 +102,7 @@ pub fn ContainerPage(id: String) -> impl IntoView {
     Effect::new(move |_| {
         on_networks.track();
         let current = summary.get();
-        let loaded = store.cache.loaded.get();
+        let loaded = store.cache.loaded(porthole_model::ObjectKind::Container);
         if current.is_none() && loaded && details.with_untracked(Option::is_some) {
             gone.set(true);
             return;

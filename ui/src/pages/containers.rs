@@ -13,13 +13,14 @@ use crate::components::port_map::PortMap;
 use crate::components::project_row::ProjectRow;
 use crate::components::sort_header::SortHeader;
 use crate::components::viewport::Viewport;
+use crate::load::Loadable;
 use crate::pages::container::ContainerPage;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::container::list::{grouped, visible, ContainerColumn, ListItem, Sort};
-use porthole_model::Page;
 use porthole_model::{Action, ContainerSummary, StatsMessage, StatsSample};
+use porthole_model::{ObjectKind, Page};
 use std::collections::HashMap;
 
 /// The list, or one container's page over it when one is open.
@@ -95,6 +96,12 @@ fn ContainerList() -> impl IntoView {
         let (start, end) = viewport.window(items.with(|i| i.len()));
         items.with(|i| i[start..end].to_vec())
     };
+    let reading = move || {
+        matches!(
+            store.cache.read(ObjectKind::Container),
+            Loadable::Idle | Loadable::Loading
+        )
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let ids: Vec<String> = rows.with_untracked(|r| r.iter().map(|c| c.id.clone()).collect());
         if navigate(&ev.key(), &ids, selected, viewport) {
@@ -136,7 +143,12 @@ fn ContainerList() -> impl IntoView {
                         <tr class="spacer" style:height=move || viewport.padding_below(items.with(|i| i.len()))></tr>
                     </tbody>
                 </table>
-                {move || rows.with(|r| r.is_empty()).then(|| view! { <EmptyState show_all=show_all filtered=Signal::derive(move || !filter.get().is_empty()) /> })}
+                {move || rows.with(|r| r.is_empty()).then(|| if reading() {
+                    // Not read yet is not "no containers".
+                    view! { <div class="empty hint" id="containers-reading">"Reading the containers…"</div> }.into_any()
+                } else {
+                    view! { <EmptyState show_all=show_all filtered=Signal::derive(move || !filter.get().is_empty()) /> }.into_any()
+                })}
             </div>
             <PortMap open=port_map />
         </section>

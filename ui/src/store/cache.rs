@@ -1,23 +1,23 @@
 //! The cache: what the UI knows of the engine's objects, one list per kind, each replaced whole by a fresh read
-//! (`fetch`) when an event invalidates it — never patched. Nothing here is a user's choice or a place in the app:
-//! those are `Preferences` and `Navigation`.
+//! (`fetch`) when an event invalidates it — never patched — and how each kind's read stands (`Loadable`: not read
+//! yet, first read under way, read, failed), so a view tells "not read yet" from "none". Nothing here is a user's
+//! choice or a place in the app: those are `Preferences` and `Navigation`.
 
+use crate::load::Loadable;
 use crate::store::now_secs;
 use leptos::prelude::*;
 use porthole_model::network::NetworkSummary;
 use porthole_model::system::context::EngineEntry;
+use porthole_model::ObjectKind;
 use porthole_model::{ContainerSummary, EngineInfo, ImageSummary, Registry, VolumeSummary};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy)]
 pub struct Cache {
     pub containers: RwSignal<Vec<ContainerSummary>>,
     /// When the container list was last read (Unix seconds): statuses age from there (`status::aged`).
     pub containers_fetched_at: RwSignal<i64>,
-    /// Whether the container list and the image list each arrived at least once (the tour decides nothing before:
-    /// a list that has not arrived is not an empty one).
-    pub containers_loaded: RwSignal<bool>,
     pub images: RwSignal<Vec<ImageSummary>>,
-    pub images_loaded: RwSignal<bool>,
     pub volumes: RwSignal<Vec<VolumeSummary>>,
     pub networks: RwSignal<Vec<NetworkSummary>>,
     pub info: RwSignal<Option<EngineInfo>>,
@@ -27,8 +27,8 @@ pub struct Cache {
     pub registries: RwSignal<Vec<Registry>>,
     /// Bumped whenever Swarm objects (services, nodes) or containers changed: the Swarm page rereads on it.
     pub swarm_changed: RwSignal<u64>,
-    /// Whether the lists have been read at least once since the app started.
-    pub loaded: RwSignal<bool>,
+    /// How the last read of each kind went; a kind never asked for is `Idle`.
+    reads: RwSignal<BTreeMap<ObjectKind, Loadable<()>>>,
 }
 
 impl Cache {
@@ -36,16 +36,54 @@ impl Cache {
         Self {
             containers: RwSignal::new(Vec::new()),
             containers_fetched_at: RwSignal::new(now_secs()),
-            containers_loaded: RwSignal::new(false),
             images: RwSignal::new(Vec::new()),
-            images_loaded: RwSignal::new(false),
             volumes: RwSignal::new(Vec::new()),
             networks: RwSignal::new(Vec::new()),
             info: RwSignal::new(None),
             engines: RwSignal::new(Vec::new()),
             registries: RwSignal::new(Vec::new()),
             swarm_changed: RwSignal::new(0),
-            loaded: RwSignal::new(false),
+            reads: RwSignal::new(BTreeMap::new()),
+        }
+    }
+
+    /// How `kind`'s read stands, tracked.
+    pub fn read(self, kind: ObjectKind) -> Loadable<()> {
+        self.reads
+            .with(|r| r.get(&kind).cloned().unwrap_or(Loadable::Idle))
+    }
+
+    /// Whether `kind`'s list is as the engine last said (its latest read succeeded), tracked.
+    pub fn loaded(self, kind: ObjectKind) -> bool {
+        self.read(kind) == Loadable::Loaded(())
+    }
+
+    /// A read of `kind` starts: `Loading` the first time; a list already shown stays until the answer.
+    pub(super) fn reading(self, kind: ObjectKind) {
+        if !self
+            .reads
+            .with_untracked(|r| matches!(r.get(&kind), Some(Loadable::Loaded(()))))
+        {
+            self.reads.update(|r| {
+                r.insert(kind, Loadable::Loading);
+            });
+        }
+    }
+
+    /// A read of `kind` ended: read, or failed with why.
+    pub(super) fn read_ended(
+        self,
+        kind: ObjectKind,
+        outcome: Result<(), porthole_model::PortholeError>,
+    ) {
+        let state = match outcome {
+            Ok(()) => Loadable::Loaded(()),
+            Err(error) => Loadable::Failed(error),
+        };
+        if self.reads.with_untracked(|r| r.get(&kind) != Some(&state)) {
+            self.reads.update(|r| {
+                r.insert(kind, state);
+            });
         }
     }
 }

@@ -50,16 +50,15 @@ pub(super) fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKi
     }
     spawn_local(async move {
         loop {
+            store.cache.reading(kind);
             let result = match kind {
                 ObjectKind::Container => api::list_containers(true).await.map(|list| {
                     store.cache.containers.set(list);
                     store.cache.containers_fetched_at.set(now_secs());
-                    store.cache.containers_loaded.set(true);
                     mark_first_list();
                 }),
                 ObjectKind::Image => api::list_images().await.map(|list| {
                     store.cache.images.set(list);
-                    store.cache.images_loaded.set(true);
                 }),
                 ObjectKind::Volume => api::list_volumes()
                     .await
@@ -71,8 +70,9 @@ pub(super) fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKi
                     .await
                     .map(|info| store.cache.info.set(Some(info))),
             };
+            store.cache.read_ended(kind, result.clone());
             match result {
-                Ok(()) => store.cache.loaded.set(true),
+                Ok(()) => {}
                 // While disconnected the unreachable page explains; a banner would repeat it.
                 Err(error) if error.kind == porthole_model::ErrorKind::EngineUnavailable => {}
                 Err(error) => store.error.set(Some(error.into())),
