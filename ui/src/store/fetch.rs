@@ -1,51 +1,66 @@
-//! Fetching a kind of engine object into the store: at most one request per kind in flight and at most one more
-//! pending, so a burst of changes never piles up requests and results apply in order; and the lists that only count
-//! what changed (`ObjectKind::counted_in`), read once the burst has settled.
+//! Fetching a kind of engine object into the store's cache: at most one request per kind in flight and at most one
+//! more pending, so a burst of changes never piles up requests and results apply in order; and the lists that only
+//! count what changed (`ObjectKind::counted_in`), read once the burst has settled.
 
 use super::{now_secs, Store};
 use crate::api;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::system::event::{SETTLE_AT_MOST_MS, SETTLE_MS};
+use porthole_model::system::settle::Settling;
 use porthole_model::ObjectKind;
-use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Per-kind fetch state: one request in flight, at most one more pending.
-#[derive(Default)]
-pub(super) struct Fetch {
-    in_flight: Cell<bool>,
-    again: Cell<bool>,
+/// Where each kind's reading stands — one request in flight, at most one more pending — and the counting lists
+/// waiting for a burst to settle. Held by the store (`Store::fetches`), not in statics: it lives and goes with it.
+#[derive(Clone, Copy)]
+pub struct Fetches {
+    /// Per kind: (a request is in flight, another is wanted after it).
+    kinds: StoredValue<BTreeMap<ObjectKind, (bool, bool)>>,
+    settling: StoredValue<Settling>,
+    timer: StoredValue<Option<TimeoutHandle>>,
 }
 
-/// The counting lists waiting for a burst to settle: which, since when, and the timer that will read them.
-#[derive(Default)]
-struct Settling {
-    kinds: BTreeSet<ObjectKind>,
-    since: Option<f64>,
-    timer: Option<TimeoutHandle>,
-}
-
-thread_local! {
-    static SETTLING: RefCell<Settling> = RefCell::new(Settling::default());
-    pub(super) static CONTAINERS: Fetch = Fetch::default();
-    pub(super) static IMAGES: Fetch = Fetch::default();
-    pub(super) static VOLUMES: Fetch = Fetch::default();
-    pub(super) static NETWORKS: Fetch = Fetch::default();
-    pub(super) static INFO: Fetch = Fetch::default();
-}
-
-pub(super) fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKind, store: Store) {
-    let busy = state.with(|f| {
-        if f.in_flight.get() {
-            f.again.set(true);
-            true
-        } else {
-            f.in_flight.set(true);
-            false
+impl Fetches {
+    pub fn new() -> Self {
+        Self {
+            kinds: StoredValue::new(BTreeMap::new()),
+            settling: StoredValue::new(Settling::default()),
+            timer: StoredValue::new(None),
         }
-    });
-    if busy {
+    }
+
+    /// Whether a read of `kind` may start now; if one is in flight, another is noted to follow it.
+    fn start(self, kind: ObjectKind) -> bool {
+        self.kinds
+            .try_update_value(|kinds| {
+                let (in_flight, again) = kinds.entry(kind).or_default();
+                if *in_flight {
+                    *again = true;
+                    false
+                } else {
+                    *in_flight = true;
+                    true
+                }
+            })
+            .unwrap_or(false)
+    }
+
+    /// A read of `kind` ended: whether another was wanted meanwhile (then it stays in flight).
+    fn again(self, kind: ObjectKind) -> bool {
+        self.kinds
+            .try_update_value(|kinds| {
+                let (in_flight, again) = kinds.entry(kind).or_default();
+                let more = std::mem::take(again);
+                *in_flight = more;
+                more
+            })
+            .unwrap_or(false)
+    }
+}
+
+pub(super) fn fetch(kind: ObjectKind, store: Store) {
+    if !store.fetches.start(kind) {
         return;
     }
     spawn_local(async move {
@@ -77,9 +92,7 @@ pub(super) fn fetch(state: &'static std::thread::LocalKey<Fetch>, kind: ObjectKi
                 Err(error) if error.kind == porthole_model::ErrorKind::EngineUnavailable => {}
                 Err(error) => store.error.set(Some(error.into())),
             }
-            let again = state.with(|f| f.again.replace(false));
-            if !again {
-                state.with(|f| f.in_flight.set(false));
+            if !store.fetches.again(kind) {
                 break;
             }
         }
@@ -97,42 +110,33 @@ fn mark_first_list() {
     }
 }
 
-/// Reads `kinds` once no change has come for `SETTLE_MS` — or, while changes keep coming, `SETTLE_AT_MOST_MS` after
-/// the first one waited, so counts never lag a long burst by more than that.
+/// Reads `kinds` once the burst has settled (`Settling`, in the model, says when).
 pub(super) fn when_settled(store: Store, kinds: BTreeSet<ObjectKind>) {
-    if kinds.is_empty() {
-        return;
-    }
+    let fetches = store.fetches;
     let now = js_sys::Date::now();
-    SETTLING.with(|settling| {
-        let mut settling = settling.borrow_mut();
-        settling.kinds.extend(kinds);
-        let since = *settling.since.get_or_insert(now);
-        let waited = now - since;
-        if waited >= f64::from(SETTLE_AT_MOST_MS) && settling.timer.is_some() {
-            // The timer set before keeps its time: the burst has been going on long enough.
-            return;
-        }
-        if let Some(timer) = settling.timer.take() {
-            timer.clear();
-        }
-        let delay = f64::from(SETTLE_MS)
-            .min(f64::from(SETTLE_AT_MOST_MS) - waited)
-            .max(0.0);
-        settling.timer = set_timeout_with_handle(
-            move || {
-                let due = SETTLING.with(|settling| {
-                    let mut settling = settling.borrow_mut();
-                    settling.since = None;
-                    settling.timer = None;
-                    std::mem::take(&mut settling.kinds)
-                });
-                for kind in due {
-                    store.refresh(kind);
-                }
-            },
-            std::time::Duration::from_millis(delay as u64),
-        )
-        .ok();
-    });
+    let Some(delay) = fetches
+        .settling
+        .try_update_value(|s| s.changed(now, kinds))
+        .flatten()
+    else {
+        return;
+    };
+    if let Some(Some(timer)) = fetches.timer.try_update_value(Option::take) {
+        timer.clear();
+    }
+    let timer = set_timeout_with_handle(
+        move || {
+            let due = fetches
+                .settling
+                .try_update_value(Settling::due)
+                .unwrap_or_default();
+            fetches.timer.set_value(None);
+            for kind in due {
+                store.refresh(kind);
+            }
+        },
+        std::time::Duration::from_millis(delay as u64),
+    )
+    .ok();
+    fetches.timer.set_value(timer);
 }

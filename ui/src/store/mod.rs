@@ -12,7 +12,7 @@ mod fetch;
 mod navigation;
 mod preferences;
 pub use cache::Cache;
-use fetch::{fetch, CONTAINERS, IMAGES, INFO, NETWORKS, VOLUMES};
+use fetch::{fetch, Fetches};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 pub use navigation::{Dock, Navigation, Route};
@@ -36,6 +36,7 @@ pub struct Store {
     pub now: RwSignal<i64>,
     /// Whether the window is hidden (minimized, another workspace): stats streams stop while nobody looks.
     pub hidden: RwSignal<bool>,
+    fetches: Fetches,
 }
 
 /// A failed request and, when there is one, the action that recovers from it (e.g. remove with force).
@@ -72,6 +73,7 @@ impl Store {
             busy: RwSignal::new(Vec::new()),
             now: RwSignal::new(now_secs()),
             hidden: RwSignal::new(document().hidden()),
+            fetches: Fetches::new(),
         }
     }
 
@@ -151,11 +153,11 @@ impl Store {
 
     pub fn refresh(self, kind: ObjectKind) {
         match kind {
-            ObjectKind::Container => fetch(&CONTAINERS, kind, self),
-            ObjectKind::Image => fetch(&IMAGES, kind, self),
-            ObjectKind::Engine => fetch(&INFO, kind, self),
-            ObjectKind::Volume => fetch(&VOLUMES, kind, self),
-            ObjectKind::Network => fetch(&NETWORKS, kind, self),
+            ObjectKind::Container
+            | ObjectKind::Image
+            | ObjectKind::Engine
+            | ObjectKind::Volume
+            | ObjectKind::Network => fetch(kind, self),
             ObjectKind::Swarm => self.cache.swarm_changed.update(|n| *n += 1),
         }
     }

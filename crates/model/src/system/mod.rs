@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod event;
+pub mod settle;
 
 use serde::{Deserialize, Serialize};
 
