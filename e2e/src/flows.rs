@@ -35,7 +35,10 @@ impl Window {
         self.click("#confirm-ok").await;
         let banner = self.refusal().await;
         let related = self
-            .eval("return document.getElementById('error-related').textContent")
+            .eval(
+                "return document.getElementById('error-related')?.textContent \
+                 ?? ('no container named; the banner: ' + (document.querySelector('.banner')?.innerText ?? 'gone'))",
+            )
             .await;
         assert_eq!(
             related, container,

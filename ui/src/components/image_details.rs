@@ -39,22 +39,8 @@ pub fn ImageDetailsPanel(
         }
     });
     let name = move || name.get_value();
-    let header = move || {
-        view! {
-            <header class="page-header">
-                <div>
-                    <button class="ghost back" id="details-back" on:click=move |_| on_back.run(())>"← Images"</button>
-                    <h1 class="details-title">{name()}</h1>
-                </div>
-                <span class="header-buttons">
-                <button class="primary" data-action="details-run" title=format!("docker run {}", name())
-                    on:click=move |_| use_store().nav.run_dialog.set(Some(name()))>"Run…"</button>
-                <button class="action" data-action="details-remove" title=Action::Image { image: name(), action: porthole_model::ImageAction::Remove { force: false } }.cli()
-                    on:click=move |_| on_remove.run(name())>"Remove"</button>
-                </span>
-            </header>
-        }
-    };
+    let header =
+        move || view! { <DetailsHeader name=name() on_back=on_back on_remove=on_remove /> };
     let body = move || {
         match details.get() {
             Loadable::Idle | Loadable::Loading => None,
@@ -155,5 +141,34 @@ fn shown(value: String) -> AnyView {
         view! { <span class="hint">"—"</span> }.into_any()
     } else {
         view! { <code class="block">{value}</code> }.into_any()
+    }
+}
+
+/// The details' header: back to the list, the image's name, Run… and Remove.
+#[component]
+fn DetailsHeader(
+    name: String,
+    on_back: Callback<()>,
+    on_remove: Callback<String>,
+) -> impl IntoView {
+    let store = use_store();
+    let remove = Action::Image {
+        image: name.clone(),
+        action: porthole_model::ImageAction::Remove { force: false },
+    };
+    let (run_name, remove_name) = (name.clone(), name.clone());
+    view! {
+        <header class="page-header">
+            <div>
+                <button class="ghost back" id="details-back" on:click=move |_| on_back.run(())>"← Images"</button>
+                <h1 class="details-title">{name.clone()}</h1>
+            </div>
+            <span class="header-buttons">
+            <button class="primary" data-action="details-run" title=format!("docker run {name}")
+                on:click=move |_| store.nav.run_dialog.set(Some(run_name.clone()))>"Run…"</button>
+            <button class="action" data-action="details-remove" title=remove.cli()
+                on:click=move |_| on_remove.run(remove_name.clone())>"Remove"</button>
+            </span>
+        </header>
     }
 }

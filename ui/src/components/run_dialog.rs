@@ -12,7 +12,7 @@ use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::container::run::row_problems;
-use porthole_model::{ObjectKind, PortholeError};
+use porthole_model::{ObjectKind, PortholeError, RunRequest};
 
 #[component]
 pub fn RunDialog() -> impl IntoView {
@@ -80,25 +80,9 @@ pub fn RunDialog() -> impl IntoView {
     };
     let start = move |_| {
         let (request, errors) = checked.get_untracked();
-        if !errors.is_empty() {
-            return;
+        if errors.is_empty() {
+            run(request, running, failure);
         }
-        running.set(true);
-        failure.set(None);
-        spawn_local(async move {
-            let result = api::run_container(&request).await;
-            running.try_set(false);
-            match result {
-                Ok(id) => {
-                    store.refresh(ObjectKind::Container);
-                    store.nav.run_dialog.try_set(None);
-                    store.nav.open_container.try_set(Some(id));
-                }
-                Err(error) => {
-                    failure.try_set(Some(error));
-                }
-            }
-        });
     };
     let copy = move |_| {
         let _ = window().navigator().clipboard().write_text(&cli());
@@ -144,4 +128,26 @@ pub fn RunDialog() -> impl IntoView {
             </div>
         })
     }
+}
+
+/// Creates and starts the container (the backend pulls the image first when it is not here), then shows its page;
+/// a refusal stays in the dialog, beside the command that caused it.
+fn run(request: RunRequest, running: RwSignal<bool>, failure: RwSignal<Option<PortholeError>>) {
+    let store = use_store();
+    running.set(true);
+    failure.set(None);
+    spawn_local(async move {
+        let result = api::run_container(&request).await;
+        running.try_set(false);
+        match result {
+            Ok(id) => {
+                store.refresh(ObjectKind::Container);
+                store.nav.run_dialog.try_set(None);
+                store.nav.open_container.try_set(Some(id));
+            }
+            Err(error) => {
+                failure.try_set(Some(error));
+            }
+        }
+    });
 }

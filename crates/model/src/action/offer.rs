@@ -3,17 +3,18 @@
 //! user saw them when it was made; once they differ, the banner goes rather than act on something unseen.
 
 use super::Action;
-use crate::container::{ContainerState, ContainerSummary};
+use crate::container::ContainerSummary;
 use crate::image::ImageSummary;
 use crate::network::NetworkSummary;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// The objects the offers name, as the lists showed them: each container (by name, or made from a named image)
-/// with its state, whether each named image is listed, and who is attached to each named network.
+/// The objects the offers name, as the lists showed them: the containers (by name, or made from a named image),
+/// whether each named image is listed, and who is attached to each named network. A container's state is left out:
+/// it changes on its own (created → running) and the confirmation that every follow-up asks names what goes anyway.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OfferBasis {
     named: Vec<String>,
-    containers: BTreeMap<String, ContainerState>,
+    containers: BTreeSet<String>,
     images: Vec<bool>,
     networks: BTreeMap<String, Vec<String>>,
 }
@@ -29,7 +30,7 @@ impl OfferBasis {
         let containers = containers
             .iter()
             .filter(|c| named.contains(&c.name) || named.contains(&c.image))
-            .map(|c| (c.name.clone(), c.state))
+            .map(|c| c.name.clone())
             .collect();
         let images = named
             .iter()
@@ -51,18 +52,18 @@ impl OfferBasis {
         }
     }
 
-    /// Whether the offers could now act on something the user did not see: a container changed state or went, one
-    /// made from the image appeared, an image went or came, a network's attachments changed. A container the offers
-    /// name turning up in the list is no change: the engine's refusal names it before its own event arrives.
+    /// Whether the offers could now act on something the user did not see: a container went, one made from the
+    /// image appeared, an image went or came, a network's attachments changed. A container the offers name turning
+    /// up in the list is no change: the engine's refusal names it before its own event arrives.
     pub fn changed_to(&self, now: &OfferBasis) -> bool {
         let container_changed = self
             .containers
             .iter()
-            .any(|(name, state)| now.containers.get(name) != Some(state));
+            .any(|name| !now.containers.contains(name));
         let container_appeared = now
             .containers
-            .keys()
-            .any(|name| !self.containers.contains_key(name) && !self.named.contains(name));
+            .iter()
+            .any(|name| !self.containers.contains(name) && !self.named.contains(name));
         container_changed
             || container_appeared
             || self.images != now.images
@@ -73,6 +74,7 @@ impl OfferBasis {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::container::ContainerState;
     use crate::ImageAction;
 
     fn offer() -> Vec<Action> {
@@ -129,12 +131,15 @@ mod tests {
     }
 
     #[test]
-    fn a_named_container_stopping_or_going_is_a_change() {
-        let before = basis(&[container("user", ContainerState::Running)], &[image()]);
-        let stopped = basis(&[container("user", ContainerState::Exited)], &[image()]);
+    fn a_named_container_going_is_a_change_its_state_changing_is_not() {
+        let created = basis(&[container("user", ContainerState::Created)], &[image()]);
+        let running = basis(&[container("user", ContainerState::Running)], &[image()]);
         let gone = basis(&[], &[image()]);
-        assert!(before.changed_to(&stopped));
-        assert!(before.changed_to(&gone));
+        assert!(
+            !created.changed_to(&running),
+            "docker run: the refusal can come between create and start"
+        );
+        assert!(running.changed_to(&gone));
     }
 
     #[test]
