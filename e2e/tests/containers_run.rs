@@ -143,6 +143,50 @@ async fn run_watch_exec_stop_remove() {
         memory.as_str().unwrap_or_default().contains("iB /"),
         "{memory}"
     );
+    // Each chart says its scale in its unit, from 0, and the time it covers.
+    let axes = window
+        .eval(
+            "return ['cpu', 'memory', 'network', 'pids'].map(k => { const c = document.querySelector('#stat-' + k); \
+             return [c.querySelector('.chart-top').textContent, c.querySelector('.chart-zero').textContent, \
+                     c.querySelector('.chart-window').textContent].join(' | '); })",
+        )
+        .await;
+    let axes: Vec<String> = axes
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(axes.len(), 4, "{axes:?}");
+    assert!(
+        axes[0].contains(" %") && axes[0].contains("| 0 % |"),
+        "CPU in percent from 0: {axes:?}"
+    );
+    assert!(
+        axes[1].contains("iB |") && axes[1].contains("0 B"),
+        "memory in bytes from 0: {axes:?}"
+    );
+    assert!(axes[2].contains("/s |"), "network per second: {axes:?}");
+    assert!(
+        axes.iter().all(|a| a.contains("| last ")),
+        "the time window is said: {axes:?}"
+    );
+    // The value under the pointer.
+    window
+        .eval(
+            "const p = document.querySelector('#stat-memory .chart-plot'); const r = p.getBoundingClientRect(); \
+             p.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: r.right - 2, clientY: r.top + 10})); return true",
+        )
+        .await;
+    window
+        .wait_for(
+            "the value under the pointer",
+            "return /iB · (now|\\d+ s ago)/.test(document.querySelector('#stat-memory .chart-hover')?.textContent || '')",
+            5,
+        )
+        .await;
     window.screenshot("container-stats").await;
 
     window.click("[data-tab=processes]").await;

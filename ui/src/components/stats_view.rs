@@ -6,6 +6,7 @@ use crate::components::sparkline::Sparkline;
 use crate::components::stream_ending::{Ending, StreamEnding};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use porthole_model::container::chart::ChartUnit;
 use porthole_model::container::stats::{bytes, History};
 use porthole_model::StatsMessage;
 
@@ -75,19 +76,19 @@ pub fn StatsView(container: String) -> impl IntoView {
             <div class="stat-grid">
                 {card("stat-cpu", "CPU", Signal::derive(move || format!("{:.1} %", latest().cpu_percent)),
                     Signal::derive(move || format!("100 % is one full core; this container may use {} cores ({} %).", latest().cpus, latest().cpus * 100)),
-                    view! { <Sparkline values=series(|s| s.cpu_percent) max=Signal::derive(|| 100.0) capacity=cap /> }.into_any())}
+                    view! { <Sparkline values=series(|s| s.cpu_percent) unit=ChartUnit::Percent capacity=cap /> }.into_any())}
                 {card("stat-memory", "Memory", Signal::derive(move || { let s = latest(); format!("{} / {}", bytes(s.memory_used), bytes(s.memory_limit)) }),
                     Signal::derive(move || format!("{:.1} % of the limit, page cache not counted (as docker stats).", latest().memory_percent())),
-                    view! { <Sparkline values=series(|s| s.memory_used as f64) max=Signal::derive(|| 1024.0 * 1024.0) capacity=cap /> }.into_any())}
+                    view! { <Sparkline values=series(|s| s.memory_used as f64) unit=ChartUnit::Bytes capacity=cap /> }.into_any())}
                 {card("stat-network", "Network", Signal::derive(move || { let s = latest(); format!("↓ {}  ↑ {}", bytes(s.net_rx), bytes(s.net_tx)) }),
                     Signal::derive(|| "Received and sent since the container started; the chart is bytes per second received.".to_owned()),
-                    view! { <Sparkline values=rate(|s| s.net_rx) max=Signal::derive(|| 1024.0) capacity=cap /> }.into_any())}
+                    view! { <Sparkline values=rate(|s| s.net_rx) unit=ChartUnit::BytesPerSecond capacity=cap /> }.into_any())}
                 {card("stat-block", "Block I/O", Signal::derive(move || { let s = latest(); format!("read {}  written {}", bytes(s.block_read), bytes(s.block_write)) }),
                     Signal::derive(|| "Disk reads and writes; the chart is bytes per second written.".to_owned()),
-                    view! { <Sparkline values=rate(|s| s.block_write) max=Signal::derive(|| 1024.0) capacity=cap /> }.into_any())}
+                    view! { <Sparkline values=rate(|s| s.block_write) unit=ChartUnit::BytesPerSecond capacity=cap /> }.into_any())}
                 {card("stat-pids", "Processes", Signal::derive(move || latest().pids.to_string()),
                     Signal::derive(|| "PIDs: processes and threads running in the container.".to_owned()),
-                    view! { <Sparkline values=series(|s| s.pids as f64) max=Signal::derive(|| 4.0) capacity=cap /> }.into_any())}
+                    view! { <Sparkline values=series(|s| s.pids as f64) unit=ChartUnit::Count capacity=cap /> }.into_any())}
             </div>
         </div>
     }

@@ -3,6 +3,7 @@
 //! This folder holds everything about containers: the list (`list`), one container's details, logs, stats,
 //! processes and terminal, the run request (`run`) and the status words (`status`).
 
+pub mod chart;
 pub mod details;
 pub mod list;
 pub mod log_buffer;
