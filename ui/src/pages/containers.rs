@@ -15,7 +15,7 @@ use crate::components::sort_header::SortHeader;
 use crate::components::viewport::Viewport;
 use crate::load::Loadable;
 use crate::pages::container::ContainerPage;
-use crate::store::use_store;
+use crate::store::{use_store, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::container::list::{grouped, visible, ContainerColumn, ListItem, Sort};
@@ -106,6 +106,10 @@ fn ContainerList() -> impl IntoView {
         let ids: Vec<String> = rows.with_untracked(|r| r.iter().map(|c| c.id.clone()).collect());
         if navigate(&ev.key(), &ids, selected, viewport) {
             ev.prevent_default();
+        } else if ev.key() == "Enter" {
+            if let Some(id) = selected.get_untracked() {
+                store.open(Route::Container(id));
+            }
         }
     };
     // Checked containers that disappear (removed) leave the selection.
