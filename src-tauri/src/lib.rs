@@ -68,6 +68,7 @@ registered![
     registries::registry_catalog,
     registries::registry_tags,
     registries::search_hub,
+    images::image_pullable,
     volumes::list_volumes,
     volumes::create_volume,
     volumes::remove_volume,

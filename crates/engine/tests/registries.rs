@@ -4,6 +4,7 @@
 
 mod common;
 
+use porthole_engine::image;
 use porthole_engine::image::push::push;
 use porthole_engine::image::{details, perform, pull, tag};
 use porthole_engine::registry;
@@ -315,4 +316,51 @@ async fn docker_hub_search_says_offline_when_the_engine_cannot_reach_it() {
             assert!(error.message.contains("offline"), "{error:?}");
         }
     }
+}
+
+#[tokio::test]
+async fn an_image_is_pullable_when_its_registry_has_it_and_the_login_allows() {
+    let engine = common::engine().await;
+    let open = std::env::var("PORTHOLE_TEST_OPEN_REGISTRY").unwrap();
+    let anonymous = Store::at(common::docker_config("pullable-open", "{}"));
+    let there = ImageReference::parse(&format!("{open}/porthole/hello:1")).unwrap();
+    let here_before = image::details(&engine, &there.to_string()).await.is_ok();
+    image::pullable(&engine, &anonymous, &there).await.unwrap();
+    assert_eq!(
+        image::details(&engine, &there.to_string()).await.is_ok(),
+        here_before,
+        "asking pulled nothing"
+    );
+    let missing = ImageReference::parse(&format!("{open}/porthole/hello:no-such-tag")).unwrap();
+    let error = image::pullable(&engine, &anonymous, &missing)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error.kind, ErrorKind::NotFound | ErrorKind::Internal),
+        "{error:?}"
+    );
+
+    // A private image: refused without the login, found with it.
+    let (private_registry, user, password) = common::auth_registry();
+    let store = Store::at(common::docker_config("pullable-private", "{}"));
+    registry::login(&engine, &store, &login(&private_registry, &user, &password))
+        .await
+        .unwrap();
+    let pushed = push_fresh(&store, &private_registry, "pullable").await;
+    let reference = ImageReference::parse(&pushed).unwrap();
+    common::docker(&["rmi", &pushed]);
+    image::pullable(&engine, &store, &reference).await.unwrap();
+    let refused = image::pullable(&engine, &anonymous, &reference)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused.kind,
+            ErrorKind::Unauthorized
+                | ErrorKind::Forbidden
+                | ErrorKind::NotFound
+                | ErrorKind::Internal
+        ),
+        "{refused:?}"
+    );
 }

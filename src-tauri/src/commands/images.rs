@@ -26,6 +26,14 @@ pub async fn image_action(
 }
 
 #[tauri::command]
+pub async fn image_pullable(
+    state: State<'_, AppState>,
+    args: Args<c::image_pullable>,
+) -> Answer<c::image_pullable> {
+    porthole_engine::image::pullable(&state.engine()?, &state.credentials, &args).await
+}
+
+#[tauri::command]
 pub async fn image_details(
     state: State<'_, AppState>,
     args: Args<c::image_details>,

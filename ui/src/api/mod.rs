@@ -273,6 +273,11 @@ pub async fn search_hub(term: &str) -> Result<Vec<porthole_model::SearchResult>,
     call::<c::search_hub>(&term.to_owned()).await
 }
 
+/// Whether the engine finds `reference` in its registry, as a pull would first (`docker manifest inspect`).
+pub async fn image_pullable(reference: &ImageReference) -> Result<(), PortholeError> {
+    call::<c::image_pullable>(reference).await
+}
+
 /// Opens the system's folder picker titled `title`; `None` when the user cancels.
 pub async fn choose_folder(title: &str) -> Result<Option<String>, PortholeError> {
     call::<c::choose_folder>(&title.to_owned()).await

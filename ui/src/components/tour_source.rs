@@ -1,6 +1,6 @@
-//! Where the tour's images come from. Docker Hub's nginx, as in the notes, when Docker Hub answers; otherwise a
-//! registry the user runs (the test rig shows how: a registry on `localhost:5000` holding a small web server image,
-//! and one on `localhost:5001` that wants a login).
+//! Where the tour's images come from: Docker Hub's nginx, or a registry the user runs (one holding a small web
+//! server image, and one that wants a login). Whether Docker Hub can be used is asked the way a pull asks — does the
+//! engine find `nginx` in its registry, through its mirrors — and only ever warns: the learner may know better.
 
 use crate::api;
 use crate::store::use_store;
@@ -22,8 +22,11 @@ pub fn TourSourceForm() -> impl IntoView {
     let hub = RwSignal::new(Hub::Probing);
     let use_hub = RwSignal::new(false);
     spawn_local(async move {
-        // Docker Hub's search answers quickly when Hub is reachable; any failure means "offer a local registry".
-        let reachable = api::search_hub("nginx").await.is_ok();
+        // What a pull of nginx would ask the engine first; a search would miss the engine's registry mirrors.
+        let reachable = match ImageReference::parse(&TourSource::docker_hub().image) {
+            Ok(reference) => api::image_pullable(&reference).await.is_ok(),
+            Err(_) => false,
+        };
         hub.try_set(if reachable {
             Hub::Reachable
         } else {
@@ -85,14 +88,15 @@ pub fn TourSourceForm() -> impl IntoView {
             <h2>"Where the images come from"</h2>
             <p class="muted">{move || match hub.get() {
                 Hub::Probing => "Checking whether Docker Hub can be reached…",
-                Hub::Reachable => "Docker Hub answers: the tour can pull nginx as the notes do.",
-                Hub::Unreachable => "Docker Hub cannot be reached from this engine (offline, or behind a firewall). \
-                    Use a registry you run instead — any registry on host:port works.",
+                Hub::Reachable => "The engine finds nginx on Docker Hub: the tour can pull it from there.",
+                Hub::Unreachable => "The engine could not find nginx on Docker Hub just now (offline, or behind a \
+                    firewall). A registry you run works the same way — or choose Docker Hub anyway if you know it \
+                    answers.",
             }}</p>
             <label class="check">
                 <input type="radio" name="tour-source" id="tour-source-hub" prop:checked=move || use_hub.get()
-                    disabled=move || hub.get() != Hub::Reachable on:change=move |_| use_hub.set(true) />
-                "Docker Hub: nginx, nginx:1.12-alpine-perl, and docker-local-registry:4000 as in the notes"
+                    on:change=move |_| use_hub.set(true) />
+                "Docker Hub: nginx and nginx:1.12-alpine-perl, and a registry of yours for the login step"
             </label>
             <label class="check">
                 <input type="radio" name="tour-source" id="tour-source-local" prop:checked=move || !use_hub.get()
@@ -113,8 +117,8 @@ pub fn TourSourceForm() -> impl IntoView {
                     {field("tour-login-registry", "Registry that wants a login (host:port)", login_registry)}
                 </div>
                 <p class="muted">
-                    "The repository should hold a web server listening on port 80 (nginx, or the test rig's "
-                    <code>"porthole/web"</code>"), with the tag latest and the specific tag."
+                    "The repository should hold a web server listening on port 80 (nginx, or any small one), with the \
+                    tag latest and the specific tag."
                 </p>
             })}
             {move || chosen().err().map(|problem| view! { <p class="field-error">{problem}</p> })}

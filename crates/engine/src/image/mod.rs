@@ -140,6 +140,30 @@ pub async fn tag(engine: &Engine, image: &str, target: &str) -> Result<(), Porth
     .await
 }
 
+/// Whether the engine finds `reference` in its registry — `docker manifest inspect`, the question a pull asks first,
+/// through the engine's registry mirrors as a pull goes, with the stored login — without pulling anything.
+pub async fn pullable(
+    engine: &Engine,
+    store: &Store,
+    reference: &ImageReference,
+) -> Result<(), PortholeError> {
+    crate::as_action(
+        porthole_model::Action::ManifestInspect {
+            reference: reference.to_string(),
+        },
+        async move {
+            let credentials = crate::registry::credentials_for(store, &reference.registry).await;
+            engine
+                .docker
+                .inspect_registry_image(&reference.to_string(), credentials)
+                .await
+                .map(|_| ())
+                .map_err(|e| from_bollard_with(e, |kind| pull_sentence(reference, kind)))
+        },
+    )
+    .await
+}
+
 /// Everything the details panel shows: `docker image inspect`, `docker history` and the containers using it.
 pub async fn details(engine: &Engine, image: &str) -> Result<ImageDetails, PortholeError> {
     crate::as_action(

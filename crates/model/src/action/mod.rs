@@ -126,6 +126,11 @@ pub enum Action {
     SearchHub {
         term: String,
     },
+    /// `docker manifest inspect`: whether the engine can reach an image's registry and find it there — what a
+    /// pull would ask first (through the engine's registry mirrors, as a pull does), without pulling.
+    ManifestInspect {
+        reference: String,
+    },
     /// `docker volume rm`: refused while a container uses it.
     RemoveVolume {
         name: String,
@@ -208,6 +213,7 @@ impl Action {
                     crate::container::run::join(std::slice::from_ref(term))
                 )
             }
+            Self::ManifestInspect { reference } => format!("docker manifest inspect {reference}"),
             Self::Exec { container, command } => {
                 format!(
                     "docker exec -it {container} {}",
@@ -315,7 +321,9 @@ impl Action {
             | Self::Tag { image, .. }
             | Self::InspectImage { image }
             | Self::ImageHistory { image } => Some(image),
-            Self::Pull { reference, .. } | Self::Push { reference } => Some(reference),
+            Self::Pull { reference, .. }
+            | Self::Push { reference }
+            | Self::ManifestInspect { reference } => Some(reference),
             Self::Login { registry, .. } | Self::Logout { registry } => Some(registry),
             Self::CreateVolume { request } => Some(&request.name),
             Self::RemoveVolume { name } | Self::InspectVolume { name } => Some(name),

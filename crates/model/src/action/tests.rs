@@ -249,6 +249,13 @@ fn the_smaller_reads_have_their_commands_too() {
         "docker volume inspect data"
     );
     assert_eq!(
+        Action::ManifestInspect {
+            reference: "nginx:latest".into()
+        }
+        .cli(),
+        "docker manifest inspect nginx:latest"
+    );
+    assert_eq!(
         Action::SearchHub {
             term: "web server".into()
         }

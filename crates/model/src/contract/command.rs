@@ -113,6 +113,8 @@ contract! {
     registry_catalog(String) -> Catalog;
     registry_tags(RegistryTagsArgs) -> Tags;
     search_hub(String) -> Vec<SearchResult>;
+    /// Whether the engine can find this image in its registry (`docker manifest inspect`), as a pull would first.
+    image_pullable(ImageReference) -> ();
 
     // Volumes. A volume is named by its name.
     list_volumes(()) -> Vec<VolumeSummary>;
