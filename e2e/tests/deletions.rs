@@ -1,5 +1,5 @@
-//! Every deletion asks first and names what goes, and Cancel removes nothing: a container's removal, the force
-//! offered after the engine's refusal, an image's removal and "remove its containers, then the image" (the banner's
+//! Every deletion asks first and names what goes, and Cancel removes nothing: a container's removal (a running
+//! one's with both ways, Stop and remove or Force remove, in the same confirmation), an image's removal and "remove its containers, then the image" (the banner's
 //! offer goes through the same confirmation, listing each container and the image), a volume's removal, "Remove
 //! unused" volumes (each name listed), the image prune preview, and the bulk removal of checked containers.
 
@@ -46,7 +46,7 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
     }
     let window = Window::launch().await;
 
-    // A container's removal, then the force the engine's refusal offers.
+    // A container's removal: asked first.
     let row = format!("tr[data-name=\"{running}\"]");
     window
         .wait_for(
@@ -59,27 +59,18 @@ async fn every_deletion_names_what_goes_and_cancel_removes_nothing() {
     window.click("[data-action=remove]").await;
     names_then_cancel(&window, "#confirm-dialog", &[&running], "#confirm-cancel").await;
     assert!(exists("container", &running));
+    // It is running: the same confirmation offers Stop and remove, and Force remove; Cancel removes nothing.
     window.click(&row).await;
     window.click("[data-action=remove]").await;
-    window.appears("#confirm-dialog", 5).await;
-    window.click("#confirm-ok").await;
-    window.refusal().await;
-    window.click("#follow-up-0").await;
+    window.appears("#confirm-force", 5).await;
     names_then_cancel(
         &window,
         "#confirm-dialog",
-        &[&running, "docker rm -f"],
+        &[&running, "docker stop", "Force remove"],
         "#confirm-cancel",
     )
     .await;
-    assert!(exists("container", &running), "force removal cancelled");
-    assert_eq!(
-        window
-            .eval("return !!document.querySelector('.banner')")
-            .await,
-        false,
-        "the banner's offer is gone once taken up"
-    );
+    assert!(exists("container", &running), "neither way taken");
 
     // Bulk removal of two checked containers.
     for name in [&running, &second] {

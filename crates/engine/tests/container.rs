@@ -164,3 +164,26 @@ async fn kill_sends_the_chosen_signal() {
     .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Conflict, "{error:?}");
 }
+
+#[tokio::test]
+async fn stop_and_remove_takes_a_running_container_away_cleanly() {
+    let engine = common::engine().await;
+    // A shell that exits on SIGTERM at once, so the stop is clean and quick.
+    let (name, _cleanup) = common::started(
+        "stop-then-rm",
+        &[
+            common::BUSYBOX,
+            "sh",
+            "-c",
+            "trap 'exit 0' TERM; while :; do sleep 1; done",
+        ],
+    );
+    perform(
+        &engine,
+        &name,
+        &ContainerAction::StopAndRemove { volumes: false },
+    )
+    .await
+    .unwrap();
+    assert!(common::docker(&["ps", "-a", "-q", "--filter", &format!("name=^{name}$")]).is_empty());
+}

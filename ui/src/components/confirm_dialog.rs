@@ -1,5 +1,7 @@
 //! Asks before a destructive action: what it does, every object that goes (by name), the CLI command it amounts
-//! to, and for a container's removal whether its anonymous volumes go too (`docker rm -v`).
+//! to, and for a container's removal whether its anonymous volumes go too (`docker rm -v`). Removing a running
+//! container offers its two ways here — Stop and remove, or Force remove — rather than failing after the user
+//! confirmed.
 
 use crate::store::use_store;
 use leptos::prelude::*;
@@ -33,14 +35,38 @@ pub fn ConfirmDialog(
         pending.set(None);
         with_volumes.set(false);
     };
-    let confirm = move |_| {
-        if let Some(action) = chosen() {
-            match on_confirm {
-                Some(run) => run.run(action),
-                None => store.perform(action),
-            }
+    let act = move |action: Action| {
+        match on_confirm {
+            Some(run) => run.run(action),
+            None => store.perform(action),
         }
         close();
+    };
+    let confirm = move |_| {
+        if let Some(action) = chosen() {
+            act(action);
+        }
+    };
+    // A plain removal of a running container, which the engine would refuse: its name, to offer both ways out.
+    let running_removal = move || {
+        chosen().and_then(|action| match action {
+            Action::Container {
+                container,
+                action:
+                    ContainerAction::Remove {
+                        force: false,
+                        volumes,
+                    },
+            } => store
+                .cache
+                .containers
+                .with(|all| {
+                    all.iter()
+                        .any(|c| (c.name == container || c.id == container) && c.state.is_running())
+                })
+                .then_some((container, volumes)),
+            _ => None,
+        })
     };
     move || {
         chosen().map(|action| {
@@ -67,11 +93,36 @@ pub fn ConfirmDialog(
                                 "Also remove its anonymous volumes (named volumes always stay)"
                             </label>
                         })}
-                        <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{action.cli()}</code></div>
-                        <div class="dialog-buttons">
-                            <button class="ghost" id="confirm-cancel" data-dismiss="" data-autofocus="" on:click=move |_| close()>"Cancel"</button>
-                            <button class="primary danger" id="confirm-ok" on:click=confirm>{action.label()}</button>
-                        </div>
+                        {match running_removal() {
+                            None => view! {
+                                <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{action.cli()}</code></div>
+                                <div class="dialog-buttons">
+                                    <button class="ghost" id="confirm-cancel" data-dismiss="" data-autofocus="" on:click=move |_| close()>"Cancel"</button>
+                                    <button class="primary danger" id="confirm-ok" on:click=confirm>{action.label()}</button>
+                                </div>
+                            }.into_any(),
+                            Some((container, volumes)) => {
+                                let stop_then = Action::Container {
+                                    container: container.clone(),
+                                    action: ContainerAction::StopAndRemove { volumes },
+                                };
+                                let force = Action::Container {
+                                    container,
+                                    action: ContainerAction::Remove { force: true, volumes },
+                                };
+                                let (stop_cli, force_cli) = (stop_then.cli(), force.cli());
+                                view! {
+                                    <p class="hint" id="confirm-running">"It is running. Stop it first (it gets its stop \
+                                        timeout to shut down cleanly), or force it (killed at once)."</p>
+                                    <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{stop_cli.clone()}</code></div>
+                                    <div class="dialog-buttons">
+                                        <button class="ghost" id="confirm-cancel" data-dismiss="" data-autofocus="" on:click=move |_| close()>"Cancel"</button>
+                                        <button class="action danger" id="confirm-force" title=force_cli on:click=move |_| act(force.clone())>"Force remove"</button>
+                                        <button class="primary danger" id="confirm-ok" title=stop_cli on:click=move |_| act(stop_then.clone())>"Stop and remove"</button>
+                                    </div>
+                                }.into_any()
+                            }
+                        }}
                     </div>
                 </div>
             }

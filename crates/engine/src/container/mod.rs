@@ -90,6 +90,22 @@ pub async fn perform(
                     };
                     docker.rename_container(id, options).await
                 }
+                ContainerAction::StopAndRemove { volumes } => {
+                    match docker
+                        .stop_container(id, None::<StopContainerOptions>)
+                        .await
+                    {
+                        Ok(()) => {
+                            let options = RemoveContainerOptions {
+                                force: false,
+                                v: *volumes,
+                                link: false,
+                            };
+                            docker.remove_container(id, Some(options)).await
+                        }
+                        Err(error) => Err(error),
+                    }
+                }
                 ContainerAction::Remove { force, volumes } => {
                     let options = RemoveContainerOptions {
                         force: *force,

@@ -70,7 +70,7 @@ impl Action {
         match self {
             Self::Container {
                 container,
-                action: ContainerAction::Remove { .. },
+                action: ContainerAction::Remove { .. } | ContainerAction::StopAndRemove { .. },
             } => vec![container.clone()],
             Self::Image {
                 image,

@@ -23,6 +23,10 @@ pub enum ContainerAction {
         force: bool,
         volumes: bool,
     },
+    /// `docker stop`, then `docker rm`: a running container removed after a clean shutdown, where force would kill.
+    StopAndRemove {
+        volumes: bool,
+    },
     /// `docker rename`: any state; the new name must be free.
     Rename {
         name: String,
@@ -55,6 +59,10 @@ impl ContainerAction {
                 };
                 format!("docker rm{flags} {container}")
             }
+            Self::StopAndRemove { volumes } => {
+                let flags = if *volumes { " -v" } else { "" };
+                format!("docker stop {container} && docker rm{flags} {container}")
+            }
         }
     }
 
@@ -69,13 +77,17 @@ impl ContainerAction {
             Self::Unpause => "Resume",
             Self::Remove { force: true, .. } => "Force remove",
             Self::Remove { .. } => "Remove",
+            Self::StopAndRemove { .. } => "Stop and remove",
             Self::Rename { .. } => "Rename",
         }
     }
 
     /// Whether the UI asks before doing it (when the user wants confirmations).
     pub fn is_destructive(&self) -> bool {
-        matches!(self, Self::Kill { .. } | Self::Remove { .. })
+        matches!(
+            self,
+            Self::Kill { .. } | Self::Remove { .. } | Self::StopAndRemove { .. }
+        )
     }
 
     /// Whether the action makes sense in `state`; the UI offers only these.
@@ -85,7 +97,7 @@ impl ContainerAction {
             Self::Stop { .. } | Self::Restart => {
                 state.can_stop() && !matches!(state, crate::ContainerState::Paused)
             }
-            Self::Kill { .. } => state.can_stop(),
+            Self::Kill { .. } | Self::StopAndRemove { .. } => state.can_stop(),
             Self::Pause => state.can_pause(),
             Self::Unpause => state.can_unpause(),
             // Offered for running containers too: the engine then refuses, says why, and the banner offers force —
@@ -120,7 +132,7 @@ impl ContainerAction {
     pub fn consequence(&self) -> &'static str {
         match self {
             Self::Kill { .. } => "The process gets no chance to shut down cleanly.",
-            Self::Remove { .. } => {
+            Self::Remove { .. } | Self::StopAndRemove { .. } => {
                 "Everything written inside the container (its writable layer) is deleted. Data in named volumes and \
                  bind mounts stays. A running container must be stopped first, or removed with force."
             }

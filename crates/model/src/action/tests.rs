@@ -317,3 +317,25 @@ fn joining_or_leaving_a_swarm_is_read_again_since_no_event_reports_it() {
     assert_eq!(remove.unannounced(), None);
     assert_eq!(Action::ListImages.unannounced(), None);
 }
+
+#[test]
+fn a_running_container_can_be_stopped_then_removed_in_one_confirmed_step() {
+    let action = ContainerAction::StopAndRemove { volumes: false };
+    assert_eq!(action.cli("web"), "docker stop web && docker rm web");
+    assert_eq!(
+        ContainerAction::StopAndRemove { volumes: true }.cli("web"),
+        "docker stop web && docker rm -v web"
+    );
+    assert!(action.is_destructive(), "asked first, like every removal");
+    assert!(action.allowed(crate::ContainerState::Running));
+    assert!(
+        !action.allowed(crate::ContainerState::Exited),
+        "a stopped one is simply removed"
+    );
+    let removal = Action::Container {
+        container: "web".into(),
+        action,
+    };
+    assert_eq!(removal.removes(), vec!["web".to_owned()]);
+    assert_eq!(removal.label(), "Stop and remove");
+}
