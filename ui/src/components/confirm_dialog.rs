@@ -47,24 +47,22 @@ pub fn ConfirmDialog(
             act(action);
         }
     };
-    // A plain removal of a running container, which the engine would refuse: its name, to offer both ways out.
-    let running_removal = move || {
+    // A removal of a running container, which the engine would refuse: the two ways the model offers instead.
+    let running_ways = move || {
         chosen().and_then(|action| match action {
-            Action::Container {
-                container,
-                action:
-                    ContainerAction::Remove {
-                        force: false,
-                        volumes,
-                    },
-            } => store
-                .cache
-                .containers
-                .with(|all| {
+            Action::Container { container, action } => {
+                let ways = action.ways_when_running()?;
+                let running = store.cache.containers.with(|all| {
                     all.iter()
                         .any(|c| (c.name == container || c.id == container) && c.state.is_running())
+                });
+                running.then(|| {
+                    ways.map(|action| Action::Container {
+                        container: container.clone(),
+                        action,
+                    })
                 })
-                .then_some((container, volumes)),
+            }
             _ => None,
         })
     };
@@ -93,7 +91,7 @@ pub fn ConfirmDialog(
                                 "Also remove its anonymous volumes (named volumes always stay)"
                             </label>
                         })}
-                        {match running_removal() {
+                        {match running_ways() {
                             None => view! {
                                 <div class="dialog-cli"><span class="cli-prompt">"$"</span><code>{action.cli()}</code></div>
                                 <div class="dialog-buttons">
@@ -101,15 +99,7 @@ pub fn ConfirmDialog(
                                     <button class="primary danger" id="confirm-ok" on:click=confirm>{action.label()}</button>
                                 </div>
                             }.into_any(),
-                            Some((container, volumes)) => {
-                                let stop_then = Action::Container {
-                                    container: container.clone(),
-                                    action: ContainerAction::StopAndRemove { volumes },
-                                };
-                                let force = Action::Container {
-                                    container,
-                                    action: ContainerAction::Remove { force: true, volumes },
-                                };
+                            Some([stop_then, force]) => {
                                 let (stop_cli, force_cli) = (stop_then.cli(), force.cli());
                                 view! {
                                     <p class="hint" id="confirm-running">"It is running. Stop it first (it gets its stop \

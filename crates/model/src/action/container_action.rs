@@ -128,6 +128,25 @@ impl ContainerAction {
         }
     }
 
+    /// For a plain removal of a running container, which the engine would refuse: the two ways the confirmation
+    /// offers instead — stop it and remove it (the first, the gentle one), or remove it with force. The same
+    /// recovery as `follow_up` gives after a refusal, offered before it.
+    pub fn ways_when_running(&self) -> Option<[ContainerAction; 2]> {
+        match self {
+            Self::Remove {
+                force: false,
+                volumes,
+            } => Some([
+                Self::StopAndRemove { volumes: *volumes },
+                Self::Remove {
+                    force: true,
+                    volumes: *volumes,
+                },
+            ]),
+            _ => None,
+        }
+    }
+
     /// What the user will lose or change, for the confirmation dialog.
     pub fn consequence(&self) -> &'static str {
         match self {

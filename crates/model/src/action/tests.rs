@@ -338,4 +338,27 @@ fn a_running_container_can_be_stopped_then_removed_in_one_confirmed_step() {
     };
     assert_eq!(removal.removes(), vec!["web".to_owned()]);
     assert_eq!(removal.label(), "Stop and remove");
+    let plain = ContainerAction::Remove {
+        force: false,
+        volumes: true,
+    };
+    assert_eq!(
+        plain.ways_when_running(),
+        Some([
+            ContainerAction::StopAndRemove { volumes: true },
+            ContainerAction::Remove {
+                force: true,
+                volumes: true
+            }
+        ])
+    );
+    assert_eq!(
+        ContainerAction::Remove {
+            force: true,
+            volumes: false
+        }
+        .ways_when_running(),
+        None,
+        "a forced removal needs no other way"
+    );
 }
