@@ -104,12 +104,17 @@ pub struct Settings {
     pub compose_files: Vec<String>,
     /// The page last shown on each engine (by its name in the engine list), so switching back returns to it.
     pub engine_pages: Vec<(String, Page)>,
+    /// Column widths the user dragged, in pixels, by `table.column` (e.g. `containers.name`); others keep the
+    /// stylesheet's.
+    pub column_widths: Vec<(String, u32)>,
 }
 
 /// How many recently opened compose files are remembered.
 pub const RECENT_FILES: usize = 8;
 /// How many engines' last pages are remembered (the least recently left go first).
 pub const ENGINE_PAGES: usize = 16;
+/// The narrowest and widest a dragged column may be: never so narrow its values cannot be told apart.
+pub const COLUMN_WIDTHS: std::ops::RangeInclusive<u32> = 48..=900;
 
 impl Settings {
     /// Puts `path` first among the recent compose files.
@@ -124,6 +129,23 @@ impl Settings {
         self.engine_pages.retain(|(name, _)| name != engine);
         self.engine_pages.insert(0, (engine.to_owned(), page));
         self.engine_pages.truncate(ENGINE_PAGES);
+    }
+
+    /// The width the user gave the column `key`, if any.
+    pub fn column_width(&self, key: &str) -> Option<u32> {
+        self.column_widths
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, w)| *w)
+    }
+
+    /// Remembers a dragged width (kept within `COLUMN_WIDTHS`); `None` gives the column back its own.
+    pub fn set_column_width(&mut self, key: &str, width: Option<u32>) {
+        self.column_widths.retain(|(k, _)| k != key);
+        if let Some(width) = width {
+            let width = width.clamp(*COLUMN_WIDTHS.start(), *COLUMN_WIDTHS.end());
+            self.column_widths.push((key.to_owned(), width));
+        }
     }
 
     /// The page to show on arriving at `engine`: the one it was left on, if any.
@@ -147,6 +169,7 @@ impl Default for Settings {
             tour: Default::default(),
             compose_files: Vec::new(),
             engine_pages: Vec::new(),
+            column_widths: Vec::new(),
         }
     }
 }
@@ -200,6 +223,27 @@ mod tests {
             None,
             "the least recently left went first"
         );
+    }
+
+    #[test]
+    fn dragged_column_widths_are_kept_within_bounds_and_can_be_reset() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.column_width("containers.name"), None);
+        settings.set_column_width("containers.name", Some(310));
+        settings.set_column_width("containers.image", Some(3));
+        settings.set_column_width("containers.name", Some(320));
+        assert_eq!(settings.column_width("containers.name"), Some(320));
+        assert_eq!(
+            settings.column_width("containers.image"),
+            Some(48),
+            "never narrower than 48 px"
+        );
+        assert_eq!(settings.column_widths.len(), 2);
+        settings.set_column_width("containers.name", None);
+        assert_eq!(settings.column_width("containers.name"), None);
+        let again: Settings =
+            serde_json::from_str(&serde_json::to_string(&settings).unwrap()).unwrap();
+        assert_eq!(again.column_width("containers.image"), Some(48));
     }
 
     #[test]

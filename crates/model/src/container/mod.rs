@@ -12,6 +12,7 @@ pub mod processes;
 pub mod run;
 pub mod stats;
 pub mod status;
+pub mod stop;
 pub mod terminal;
 
 use serde::{Deserialize, Serialize};

@@ -99,9 +99,51 @@ pub fn aged(status: &str, elapsed: i64) -> String {
     }
 }
 
+/// A status split in two lines for a narrow cell: the head that must stay readable — the state with its exit code
+/// ("Exited (137)", "Restarting (1)") or the time up ("Up 3 minutes") — and the rest ("2 hours ago", "healthy").
+pub fn status_lines(status: &str) -> (String, String) {
+    let split = if status.starts_with("Up ") {
+        status.find(" (").map(|open| (open, open + 2))
+    } else {
+        status.find(") ").map(|close| (close + 1, close + 2))
+    };
+    match split {
+        Some((head, rest)) => (
+            status[..head].to_owned(),
+            status[rest..].trim_end_matches(')').to_owned(),
+        ),
+        None => (status.to_owned(), String::new()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_lines_keep_the_exit_code_and_the_time_up_on_the_first_line() {
+        let lines = status_lines;
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            lines("Exited (137) 5 seconds ago"),
+            pair("Exited (137)", "5 seconds ago")
+        );
+        assert_eq!(
+            lines("Restarting (1) Less than a second ago"),
+            pair("Restarting (1)", "Less than a second ago")
+        );
+        assert_eq!(
+            lines("Up 3 minutes (healthy)"),
+            pair("Up 3 minutes", "healthy")
+        );
+        assert_eq!(
+            lines("Up About an hour (Paused)"),
+            pair("Up About an hour", "Paused")
+        );
+        assert_eq!(lines("Up 2 seconds"), pair("Up 2 seconds", ""));
+        assert_eq!(lines("Created"), pair("Created", ""));
+        assert_eq!(lines(""), pair("", ""));
+    }
 
     #[test]
     fn wording_matches_docker() {
