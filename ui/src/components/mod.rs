@@ -1,10 +1,12 @@
 //! Reusable pieces of the UI, one per file.
 
+pub mod action_menu;
 pub mod activity_console;
 pub mod activity_detail;
 pub mod build_dialog;
 pub mod bulk_actions;
 pub mod cli_hint;
+pub mod column_resize;
 pub mod compose_down;
 pub mod compose_project;
 pub mod compose_service_row;
@@ -50,6 +52,7 @@ pub mod pull_panel;
 pub mod push_panel;
 pub mod registry_browser;
 pub mod relative_time;
+pub mod rename_dialog;
 pub mod run_dialog;
 pub mod run_fields;
 pub mod run_more;
