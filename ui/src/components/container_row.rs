@@ -1,6 +1,6 @@
 //! One row of the containers list, keyed by container id: it reads its container from the page's map, so a change
 //! updates its cells in place. Published TCP ports are links that open in the browser; running containers show
-//! the list's CPU and memory columns.
+//! their CPU over their memory in one column.
 
 use crate::components::port_link::PortLink;
 use crate::components::relative_time::RelativeTime;
@@ -9,7 +9,7 @@ use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::container::port_links;
 use porthole_model::container::stats::bytes;
-use porthole_model::container::status::aged;
+use porthole_model::container::status::{aged, status_lines};
 use porthole_model::{ContainerState, ContainerSummary, StatsSample};
 use std::collections::HashMap;
 
@@ -86,7 +86,11 @@ pub fn ContainerRow(
             </td>
             <td class="image mono" title=fixed(|c| c.image.clone())>{fixed(|c| c.image.clone())}</td>
             <td>{move || view! { <StateBadge state=state() /> }}</td>
-            <td class="status" title=status>{status}</td>
+            // Two lines, so the exit code or the time up is never the part cut off.
+            <td class="status" title=status>
+                <div class="cell-main">{move || status_lines(&status()).0}</div>
+                <div class="cell-sub">{move || status_lines(&status()).1}</div>
+            </td>
             <td class="ports mono" title=field(ContainerSummary::ports_label)>
                 {move || container.with(|c| c.as_ref().map(|c| port_links(&c.ports)).unwrap_or_default()).into_iter().map(|url| {
                     let on_open = Callback::new(move |()| {
@@ -98,8 +102,11 @@ pub fn ContainerRow(
                 <span class="cell-sub">{move || container.with(|c| c.as_ref().map(|c| c.ports.iter()
                     .filter(|p| p.host_port.is_none() || p.protocol != "tcp").map(|p| p.label()).collect::<Vec<_>>().join(", ")).unwrap_or_default())}</span>
             </td>
-            <td class="num cpu">{move || sample_cpu().map(|s| format!("{:.1} %", s.cpu_percent)).unwrap_or_default()}</td>
-            <td class="num memory">{move || sample().map(|s| bytes(s.memory_used)).unwrap_or_default()}</td>
+            // CPU over memory in one cell: two narrow numbers need one column, not two.
+            <td class="num cpu">
+                <div class="cell-main">{move || sample_cpu().map(|s| format!("{:.1} %", s.cpu_percent)).unwrap_or_default()}</div>
+                <div class="cell-sub memory">{move || sample().map(|s| bytes(s.memory_used)).unwrap_or_default()}</div>
+            </td>
             <td class="created"><RelativeTime unix=created /></td>
         </tr>
     }

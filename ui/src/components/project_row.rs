@@ -40,7 +40,7 @@ pub fn ProjectRow(
                         checked.update(|c| { c.retain(|x| !ids.contains(x)); if on { c.extend(ids); } });
                     } />
             </td>
-            <td colspan="8">
+            <td colspan="7">
                 <span class="project-name" title="Compose project (the com.docker.compose.project label)">{name.clone()}</span>
                 <span class="project-count">{format!("{running} of {total} running")}</span>
                 <button class="action small" data-action="project-start" title=format!("docker compose -p {name} start")

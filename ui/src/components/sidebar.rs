@@ -53,6 +53,8 @@ pub fn Sidebar() -> impl IntoView {
         view! {
             <button
                 class="nav-item"
+                // Folded to its icon (a narrow window), an entry still names its page on hover.
+                title=page.title()
                 class:active=move || store.nav.page.get() == page
                 data-nav=page.slug()
                 on:click=move |_| {

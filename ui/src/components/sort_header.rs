@@ -1,10 +1,18 @@
-//! A sortable column header: click to sort by it, click again to reverse.
+//! A sortable column header: click to sort by it, click again to reverse; its right edge is a grip that resizes it
+//! (remembered as `table.column`).
 
+use crate::components::column_resize::ColumnResize;
 use leptos::prelude::*;
 use porthole_model::container::list::Sort;
 
 #[component]
-pub fn SortHeader<C>(column: C, title: &'static str, sort: RwSignal<Sort<C>>) -> impl IntoView
+pub fn SortHeader<C>(
+    column: C,
+    title: &'static str,
+    sort: RwSignal<Sort<C>>,
+    /// The table's name in the remembered widths (`containers`, `images`).
+    table: &'static str,
+) -> impl IntoView
 where
     C: Copy + PartialEq + Send + Sync + 'static,
 {
@@ -29,6 +37,7 @@ where
         >
             {title}
             <span class="sort-arrow">{arrow}</span>
+            <ColumnResize key=format!("{table}.{}", title.to_lowercase()) />
         </th>
     }
 }

@@ -5,6 +5,7 @@
 use crate::api;
 use crate::components::bulk_actions::BulkActions;
 use crate::components::cli_hint::CliHint;
+use crate::components::column_resize::ColumnResize;
 use crate::components::container_row::ContainerRow;
 use crate::components::container_toolbar::ContainerToolbar;
 use crate::components::help_button::HelpButton;
@@ -266,11 +267,10 @@ fn ContainerHead(
                 <th class="check-cell"><input type="checkbox" id="check-all" aria-label="Select all" prop:checked=all_checked
                     on:change=check_all /></th>
                 {ContainerColumn::ALL.into_iter().take(5).map(|column| view! {
-                    <SortHeader column=column title=column.title() sort=sort />
+                    <SortHeader column=column title=column.title() sort=sort table="containers" />
                 }).collect_view()}
-                <th class="num" title="Sampled every few seconds for the running rows in view">"CPU"</th>
-                <th class="num">"Memory"</th>
-                <SortHeader column=ContainerColumn::Created title=ContainerColumn::Created.title() sort=sort />
+                <th class="num" title="CPU over memory, sampled every few seconds for the running rows in view">"CPU · Mem"<ColumnResize key="containers.usage" /></th>
+                <SortHeader column=ContainerColumn::Created title=ContainerColumn::Created.title() sort=sort table="containers" />
             </tr>
         </thead>
     }
@@ -308,7 +308,7 @@ fn ListEntry(
             view! { <ProjectRow name=name running=running total=total members=members checked=checked /> }.into_any()
         }
         ListItem::Loose { total } => view! {
-            <tr class="project-row loose-row" id="loose-heading"><td colspan="9">
+            <tr class="project-row loose-row" id="loose-heading"><td colspan="8">
                 <strong>"Not in a compose project"</strong>
                 <span class="muted">{format!(" · {total}")}</span></td></tr>
         }

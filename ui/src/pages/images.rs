@@ -132,7 +132,7 @@ pub fn ImagesPage() -> impl IntoView {
                     <thead>
                         <tr>
                             {ImageColumn::ALL.into_iter().map(|column| view! {
-                                <SortHeader column=column title=column.title() sort=sort />
+                                <SortHeader column=column title=column.title() sort=sort table="images" />
                             }).collect_view()}
                         </tr>
                     </thead>
@@ -173,7 +173,7 @@ fn ImageRow(row: Row, selected: RwSignal<Option<String>>) -> impl IntoView {
             on:click=move |_| selected.set(Some(select_key.clone()))>
             <td class="name" title=row.repository.clone()><div class="cell-main">{row.repository.clone()}</div></td>
             <td title=row.tag.clone()><span class="tag">{row.tag.clone()}</span></td>
-            <td class="mono">{row.short_id.clone()}</td>
+            <td class="mono" title=row.id.clone()>{row.short_id.clone()}</td>
             <td class="num">{human_size(row.size)}</td>
             <td><RelativeTime unix=row.created /></td>
             <td>{in_use}</td>

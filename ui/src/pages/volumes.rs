@@ -5,6 +5,7 @@
 
 use crate::api;
 use crate::components::cli_hint::CliHint;
+use crate::components::column_resize::ColumnResize;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::help_button::HelpButton;
 use crate::components::host_mounts::HostMounts;
@@ -73,7 +74,13 @@ pub fn VolumesPage() -> impl IntoView {
             </div>
             <div class="table-scroll">
                 <table class="list" id="volumes-table">
-                    <thead><tr><th>"Name"</th><th>"Driver"</th><th>"Used by"</th><th>"Mountpoint"</th><th>"Labels · options"</th><th></th></tr></thead>
+                    <thead><tr>
+                        {[("Name", "name"), ("Driver", "driver"), ("Used by", "used-by"), ("Mountpoint", "mountpoint"),
+                            ("Labels · options", "labels")].into_iter().map(|(title, key)| view! {
+                            <th>{title}<ColumnResize key=format!("volumes.{key}") /></th>
+                        }).collect_view()}
+                        <th></th>
+                    </tr></thead>
                     <tbody>
                         <For each=move || store.cache.volumes.get() key=|v| (v.name.clone(), v.users.clone()) let:volume>
                             <VolumeRow volume=volume on_remove=Callback::new(move |name| ask(Action::RemoveVolume { name })) on_inspect=inspect />
@@ -115,16 +122,19 @@ fn VolumeRow(
     let users = if volume.users.is_empty() {
         view! { <span class="badge muted">"unused"</span> }.into_any()
     } else {
-        view! { <span class="badge in-use">{volume.users.join(", ")}</span> }.into_any()
+        let users = volume.users.join(", ");
+        let title = users.clone();
+        view! { <span class="badge in-use" title=title>{users}</span> }.into_any()
     };
+    let extras_title = extras.clone();
     view! {
         <tr data-volume=volume.name.clone() data-in-use=volume.in_use().to_string()>
             <td class="name" title=volume.name.clone()><div class="cell-main">{volume.name.clone()}</div>
                 {volume.is_anonymous().then(|| view! { <div class="hint">"anonymous"</div> })}</td>
             <td>{volume.driver.clone()}</td>
             <td>{users}</td>
-            <td class="mono wrap">{volume.mountpoint.clone()}</td>
-            <td class="mono wrap volume-extras">{extras}</td>
+            <td class="mono wrap" title=volume.mountpoint.clone()>{volume.mountpoint.clone()}</td>
+            <td class="mono wrap volume-extras" title=extras_title>{extras}</td>
             <td class="row-buttons"><button class="action small" data-action="inspect-volume"
                 title=format!("docker volume inspect {inspect_name}")
                 on:click=move |_| on_inspect.run(inspect_name.clone())>"Inspect"</button><button class="action small" data-action="remove-volume"
