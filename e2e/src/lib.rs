@@ -216,6 +216,21 @@ impl Window {
         serde_json::from_value(value).unwrap_or_default()
     }
 
+    /// Resizes the window to `width`×`height` (the default 1240×780, the minimum 880×560) and waits until the page
+    /// has taken the new width.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("the window resized");
+        self.wait_for(
+            &format!("the page at {width}×{height}"),
+            &format!("return Math.abs(window.innerWidth - {width}) <= 2"),
+            5,
+        )
+        .await;
+    }
+
     /// Saves a screenshot of the whole X display as `docs/screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
         // Let the last change paint before the capture.
@@ -224,9 +239,14 @@ impl Window {
         std::fs::create_dir_all(&folder).expect("screenshot folder");
         let display = std::env::var("DISPLAY").unwrap_or_else(|_| ":99".into());
         let path = folder.join(format!("{name}.png"));
+        // Only the window, when it is smaller than the display (the 880×560 set).
+        let crop = match self.client.get_window_rect().await {
+            Ok((x, y, width, height)) => format!("{width}x{height}+{x}+{y}"),
+            Err(_) => "100%".into(),
+        };
 
         let status = Command::new("import")
-            .args(["-display", &display, "-window", "root"])
+            .args(["-display", &display, "-window", "root", "-crop", &crop])
             .arg(&path)
             .status()
             .expect("ImageMagick import runs");

@@ -83,11 +83,11 @@ async fn the_console_shows_each_request_with_its_command_and_curl() {
         )
         .await;
     // With the console beside it the page is narrow: the table's columns keep a readable width (the table scrolls
-    // sideways below its minimum, and Labels goes first) instead of shrinking to a few pixels.
+    // sideways below its minimum, and Labels folds away first) instead of shrinking to a few pixels.
     let narrowest = window
         .eval(
             "return Math.min(...[...document.querySelectorAll('#volumes-table thead th')]\
-             .filter(th => getComputedStyle(th).display !== 'none').map(th => th.getBoundingClientRect().width))",
+             .filter(th => getComputedStyle(th).visibility !== 'hidden').map(th => th.getBoundingClientRect().width))",
         )
         .await;
     assert!(
