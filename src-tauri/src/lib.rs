@@ -93,6 +93,7 @@ registered![
     compose::list_compose_projects,
     compose::compose_run,
     compose::choose_compose_file,
+    compose::write_tour_compose,
     settings::get_settings,
     settings::set_settings,
     subscriptions::subscribe_engine,

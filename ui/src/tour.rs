@@ -1,5 +1,6 @@
-//! Keeps the guided tour's progress in step with the engine: whenever the containers, images, stored logins or
-//! the "show stopped" switch change, the model decides which steps are now done, and new ticks are saved.
+//! Keeps the guided tour's progress in step with the engine: whenever the containers, images, volumes, stored
+//! logins or the "show stopped" switch change, the model decides which steps of either chapter are now done, and
+//! new ticks are saved.
 //!
 //! Invariant: nothing is decided before the saved settings were read and both the container and the image list
 //! arrived once — an empty list that has simply not arrived yet must not count as "the image was removed".
@@ -15,11 +16,12 @@ pub fn watch(store: Store) {
         if !store.prefs.ready()
             || !store.cache.loaded(ObjectKind::Container)
             || !store.cache.loaded(ObjectKind::Image)
+            || !store.cache.loaded(ObjectKind::Volume)
         {
             return;
         }
         let mut progress = store.prefs.with(|s| s.tour.clone());
-        if progress.source.is_none() || progress.current().is_none() {
+        if progress.source.is_none() || progress.finished() {
             return;
         }
         let show_all = store.prefs.with(|s| s.show_all_containers);
@@ -31,11 +33,14 @@ pub fn watch(store: Store) {
         });
         let changed = store.cache.containers.with(|containers| {
             store.cache.images.with(|images| {
-                progress.advance(&Observed {
-                    containers,
-                    images,
-                    logins: &logins,
-                    show_all,
+                store.cache.volumes.with(|volumes| {
+                    progress.advance(&Observed {
+                        containers,
+                        images,
+                        logins: &logins,
+                        show_all,
+                        volumes,
+                    })
                 })
             })
         });

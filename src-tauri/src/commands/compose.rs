@@ -1,5 +1,5 @@
-//! Compose: the tool, opening a file, the projects on the engine, one run of the tool as a subscription, and the
-//! file picker.
+//! Compose: the tool, opening a file, the projects on the engine, one run of the tool as a subscription, the
+//! file picker, and the guided tour's file.
 
 use crate::state::AppState;
 use crate::streams;
@@ -66,4 +66,20 @@ pub async fn choose_compose_file(
         .flatten()
         .and_then(|f| f.into_path().ok());
     Ok(file.map(|path| path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn write_tour_compose(
+    app: tauri::AppHandle,
+    args: Args<c::write_tour_compose>,
+) -> Answer<c::write_tour_compose> {
+    use tauri::Manager;
+    let folder = app.path().app_data_dir().map_err(|e| {
+        porthole_model::PortholeError::new(
+            porthole_model::ErrorKind::Internal,
+            "The app has no data folder to write the tour's file into.",
+            e.to_string(),
+        )
+    })?;
+    porthole_engine::compose::tour::write_file(&folder, &args).await
 }

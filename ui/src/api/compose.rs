@@ -1,5 +1,5 @@
-//! The Compose commands: the tool, opening a file, the projects on the engine, the file picker, and one run of the
-//! tool as a subscription.
+//! The Compose commands: the tool, opening a file, the projects on the engine, the file picker, one run of the
+//! tool as a subscription, and the guided tour's file.
 
 use super::{call, subscribe};
 use porthole_model::compose::{ComposeCommand, ComposeFile, ComposeProject, ComposeTool};
@@ -25,6 +25,13 @@ pub async fn list_compose_projects() -> Result<Vec<ComposeProject>, PortholeErro
 
 pub async fn choose_compose_file() -> Result<Option<String>, PortholeError> {
     call::<c::choose_compose_file>(&()).await
+}
+
+/// Writes the guided tour's compose file; its path.
+pub async fn write_tour_compose(
+    source: &porthole_model::tour::TourSource,
+) -> Result<String, PortholeError> {
+    call::<c::write_tour_compose>(source).await
 }
 
 pub async fn compose_run(

@@ -74,6 +74,7 @@ pub mod swarm_stacks;
 pub mod terminal_view;
 pub mod tool_output;
 pub mod topology;
+pub mod tour_compose;
 pub mod tour_source;
 pub mod tour_step;
 pub mod transfer_progress;

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::prose::Prose;
+use crate::components::tour_compose::TourComposeFile;
 use crate::store::{use_store, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,6 +18,10 @@ fn page_of(step: TourStep) -> Page {
             Page::Images
         }
         TourStep::PullFromRegistry => Page::Registries,
+        TourStep::ComposeUp
+        | TourStep::ComposeByName
+        | TourStep::ComposeDown
+        | TourStep::ComposeDownVolumes => Page::Compose,
         _ => Page::Containers,
     }
 }
@@ -34,14 +39,14 @@ pub fn TourStepCard(
                 "skipped"
             } else if p.done.contains(&step) {
                 "done"
-            } else if p.current() == Some(step) {
+            } else if p.current_in(step.chapter()) == Some(step) {
                 "current"
             } else {
                 "ahead"
             }
         })
     };
-    let number = TourStep::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
+    let number = step.chapter().iter().position(|s| *s == step).unwrap_or(0) + 1;
     let gui = step.gui(&source);
     let cli = step.cli(&source);
     let extra = move || (state() == "current").then(|| current_extra(step, source.clone()));
@@ -162,6 +167,7 @@ fn current_extra(step: TourStep, source: TourSource) -> Option<AnyView> {
                 </div>
             }.into_any())
         }
+        TourStep::ComposeUp => Some(view! { <TourComposeFile source=source /> }.into_any()),
         _ => None,
     }
 }

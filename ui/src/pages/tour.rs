@@ -2,7 +2,8 @@
 //! on the command line, and ticks itself off when the engine's state shows it done (`crate::tour` watches).
 //!
 //! Where the images come from is chosen first: Docker Hub's nginx as in the notes, or — when Docker Hub cannot be
-//! reached, as on an offline machine — a registry on this machine or network.
+//! reached, as on an offline machine — a registry on this machine or network. An optional second chapter brings
+//! up a compose project of two services.
 
 use crate::components::help_button::HelpButton;
 use crate::components::tour_source::TourSourceForm;
@@ -25,15 +26,23 @@ pub fn TourPage() -> impl IntoView {
     // The cards are made once per source: a tick changes their state, not the cards (a card's own state, such as a
     // run under way, survives).
     let source = Memo::new(move |_| progress.with(|p| p.source.clone()));
-    let steps = move || {
+    let chapter = move |steps: &'static [TourStep]| {
         source.get().map(|source| {
-            TourStep::ALL
-                .into_iter()
+            steps
+                .iter()
                 .map(|step| {
                     let source = source.clone();
-                    view! { <TourStepCard step=step source=source progress=progress /> }
+                    view! { <TourStepCard step=*step source=source progress=progress /> }
                 })
                 .collect_view()
+        })
+    };
+    let compose_done = move || {
+        progress.with(|p| {
+            TourStep::COMPOSE
+                .iter()
+                .filter(|s| p.done.contains(s))
+                .count()
         })
     };
     view! {
@@ -55,7 +64,18 @@ pub fn TourPage() -> impl IntoView {
                     "the command shown; Porthole notices either way. Progress is kept between runs."
                 </p>
                 {move || progress.with(|p| p.source.is_none()).then(|| view! { <TourSourceForm /> })}
-                <ol class="tour-steps">{steps}</ol>
+                <ol class="tour-steps">{move || chapter(&TourStep::ALL)}</ol>
+                {move || source.with(Option::is_some).then(|| view! {
+                    <h2 class="tour-chapter" id="tour-compose">
+                        "Chapter 2, optional: a compose project"
+                        <span class="muted">{move || format!(" · {} of {} done", compose_done(), TourStep::COMPOSE.len())}</span>
+                    </h2>
+                    <p class="muted tour-intro">
+                        "The notes' next step after single containers: two services in one file, on a network of their "
+                        "own, found by name. Take it whenever you like."
+                    </p>
+                    <ol class="tour-steps tour-compose">{move || chapter(&TourStep::COMPOSE)}</ol>
+                })}
             </div>
         </section>
     }

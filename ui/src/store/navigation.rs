@@ -18,6 +18,8 @@ pub enum Route {
     Login(String),
     /// A concept on the Learn page.
     Concept(Concept),
+    /// A compose file (by its path), opened on the Compose page.
+    ComposeFile(String),
 }
 
 impl Route {
@@ -29,6 +31,7 @@ impl Route {
             Self::Image(_) => Page::Images,
             Self::Login(_) => Page::Registries,
             Self::Concept(_) => Page::Learn,
+            Self::ComposeFile(_) => Page::Compose,
         }
     }
 }
@@ -58,6 +61,8 @@ pub struct Navigation {
     pub open_image: RwSignal<Option<String>>,
     /// A registry whose login form the Registries page opens.
     pub login_for: RwSignal<Option<String>>,
+    /// A compose file the Compose page opens when it is next shown; taken by that page.
+    pub open_compose: RwSignal<Option<String>>,
     /// The concept the Learn page shows.
     pub concept: RwSignal<Concept>,
     /// The run dialog, open with the image it was opened for (`Some("")` for none).
@@ -75,6 +80,7 @@ impl Navigation {
             open_container: RwSignal::new(None),
             open_image: RwSignal::new(None),
             login_for: RwSignal::new(None),
+            open_compose: RwSignal::new(None),
             concept: RwSignal::new(Concept::Engine),
             run_dialog: RwSignal::new(None),
             console: RwSignal::new(None),
@@ -90,6 +96,7 @@ impl Navigation {
             Route::Image(reference) => self.open_image.set(Some(reference.clone())),
             Route::Login(registry) => self.login_for.set(Some(registry.clone())),
             Route::Concept(concept) => self.concept.set(*concept),
+            Route::ComposeFile(path) => self.open_compose.set(Some(path.clone())),
         }
     }
 }
@@ -108,5 +115,9 @@ mod tests {
             Page::Registries
         );
         assert_eq!(Route::Concept(Concept::Storage).page(), Page::Learn);
+        assert_eq!(
+            Route::ComposeFile("/tmp/porthole-tour/compose.yaml".into()).page(),
+            Page::Compose
+        );
     }
 }

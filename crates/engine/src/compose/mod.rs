@@ -1,6 +1,6 @@
 //! Compose projects, through the real Compose tool: finding the tool (`tool`), opening a file as the tool
 //! normalises it (`file`), running the tool for an action with its output streamed (`run`), and the projects the
-//! engine has containers of (`projects`, from the labels the tool sets).
+//! engine has containers of (`projects`, from the labels the tool sets), and the guided tour's file (`tour`).
 //!
 //! Invariant: nothing here re-implements Compose: the tool merges, interpolates, creates and removes; Porthole
 //! reads its answers and the engine's labels. The tool always runs against this engine (`DOCKER_HOST`), in the
@@ -10,6 +10,7 @@ pub mod file;
 pub mod projects;
 pub mod run;
 pub mod tool;
+pub mod tour;
 
 pub use file::open;
 pub use projects::list;

@@ -190,6 +190,7 @@ mod tests {
             ports: vec![],
             created,
             compose_project: None,
+            compose_service: None,
         }
     }
 

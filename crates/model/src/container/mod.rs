@@ -171,6 +171,9 @@ pub struct ContainerSummary {
     pub created: i64,
     /// `com.docker.compose.project`, when the container belongs to a compose project.
     pub compose_project: Option<String>,
+    /// The compose service it runs (`com.docker.compose.service`), when a project made it.
+    #[serde(default)]
+    pub compose_service: Option<String>,
 }
 
 impl ContainerSummary {

@@ -36,6 +36,7 @@ fn a_stopped_container_clashes_with_the_running_holder_of_its_port() {
         ports,
         created: 0,
         compose_project: None,
+        compose_service: None,
     };
     let running = [
         container(

@@ -18,6 +18,7 @@ use crate::swarm::{
 };
 use crate::system::context::{EngineAdd, EngineEntry};
 use crate::tool::ToolMessage;
+use crate::tour::TourSource;
 use crate::volume::{MountUse, VolumeCreate};
 use crate::{
     BuildMessage, BuildRequest, Catalog, ContainerDetails, ContainerSummary, EngineInfo,
@@ -149,6 +150,8 @@ contract! {
     compose_run(ComposeCommand) -> u64, streams ToolMessage;
     /// The system's file picker for a compose file; `None` when cancelled.
     choose_compose_file(()) -> Option<String>;
+    /// Writes the guided tour's compose file (chapter 2) into the app's data folder; its path.
+    write_tour_compose(TourSource) -> String;
 
     // Swarm. A service is named by its name, a node by its id.
     /// This engine's place in a swarm, with the join commands' parts when it is a manager.

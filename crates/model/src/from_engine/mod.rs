@@ -59,6 +59,7 @@ impl From<engine::ContainerSummary> for ContainerSummary {
             ports,
             created: container.created.unwrap_or_default(),
             compose_project: labels.get("com.docker.compose.project").cloned(),
+            compose_service: labels.get("com.docker.compose.service").cloned(),
         }
     }
 }

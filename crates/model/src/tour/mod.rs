@@ -6,8 +6,10 @@
 //! satisfies a later step (an image that is *not* there) cannot tick it early; ticks are never taken back; the
 //! progress is plain data kept in the settings store.
 
-use crate::{ContainerState, ContainerSummary, ImageSummary};
+use crate::{ContainerState, ContainerSummary, ImageSummary, VolumeSummary};
 use serde::{Deserialize, Serialize};
+
+pub mod compose;
 
 /// The name of the container that ignores `docker stop`, which the tour starts for the kill step.
 pub const STUBBORN: &str = "porthole-tour-stubborn";
@@ -26,6 +28,11 @@ pub enum TourStep {
     RemoveContainer,
     MeetInUse,
     RemoveImage,
+    /// Chapter 2 (optional): a compose project.
+    ComposeUp,
+    ComposeByName,
+    ComposeDown,
+    ComposeDownVolumes,
 }
 
 /// Things only the app sees, recorded as they happen.
@@ -105,6 +112,7 @@ pub struct Observed<'a> {
     pub logins: &'a [String],
     /// Whether the containers list shows stopped containers too (`docker ps -a`).
     pub show_all: bool,
+    pub volumes: &'a [VolumeSummary],
 }
 
 impl TourStep {
@@ -122,6 +130,23 @@ impl TourStep {
         TourStep::RemoveImage,
     ];
 
+    /// The optional second chapter, in its own order.
+    pub const COMPOSE: [TourStep; 4] = [
+        TourStep::ComposeUp,
+        TourStep::ComposeByName,
+        TourStep::ComposeDown,
+        TourStep::ComposeDownVolumes,
+    ];
+
+    /// The chapter a step belongs to: the first (`ALL`) or the compose chapter (`COMPOSE`).
+    pub fn chapter(self) -> &'static [TourStep] {
+        if Self::COMPOSE.contains(&self) {
+            &Self::COMPOSE
+        } else {
+            &Self::ALL
+        }
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             Self::Pull => "pull",
@@ -135,6 +160,10 @@ impl TourStep {
             Self::RemoveContainer => "remove-container",
             Self::MeetInUse => "meet-in-use",
             Self::RemoveImage => "remove-image",
+            Self::ComposeUp => "compose-up",
+            Self::ComposeByName => "compose-by-name",
+            Self::ComposeDown => "compose-down",
+            Self::ComposeDownVolumes => "compose-down-volumes",
         }
     }
 
@@ -151,6 +180,10 @@ impl TourStep {
             Self::RemoveContainer => "Remove the container",
             Self::MeetInUse => "Try to remove the image while a container uses it",
             Self::RemoveImage => "Remove the image",
+            Self::ComposeUp
+            | Self::ComposeByName
+            | Self::ComposeDown
+            | Self::ComposeDownVolumes => compose::title(self),
         }
     }
 
@@ -173,6 +206,10 @@ impl TourStep {
             Self::RemoveContainer => "Containers → Remove on the container you stopped. Its writable layer goes with it.".into(),
             Self::MeetInUse => format!("Images → Remove {} while {STUBBORN} still exists. The engine refuses and Porthole tells you why.", source.tagged_image()),
             Self::RemoveImage => format!("Remove {STUBBORN} (Containers), then Images → Remove {} again.", source.tagged_image()),
+            Self::ComposeUp
+            | Self::ComposeByName
+            | Self::ComposeDown
+            | Self::ComposeDownVolumes => compose::gui(self),
         }
     }
 
@@ -199,14 +236,28 @@ impl TourStep {
             Self::RemoveContainer => "docker rm CONTAINER".into(),
             Self::MeetInUse => format!("docker rmi {}", source.tagged_image()),
             Self::RemoveImage => format!("docker rm {STUBBORN}\ndocker rmi {}", source.tagged_image()),
+            Self::ComposeUp
+            | Self::ComposeByName
+            | Self::ComposeDown
+            | Self::ComposeDownVolumes => compose::cli(self),
         }
     }
 }
 
 impl TourProgress {
-    /// The first step not done yet; `None` once the tour is complete.
+    /// The first step of the first chapter not done yet; `None` once that chapter is complete.
     pub fn current(&self) -> Option<TourStep> {
-        TourStep::ALL.into_iter().find(|s| !self.done.contains(s))
+        self.current_in(&TourStep::ALL)
+    }
+
+    /// The first step of `chapter` not done yet.
+    pub fn current_in(&self, chapter: &[TourStep]) -> Option<TourStep> {
+        chapter.iter().copied().find(|s| !self.done.contains(s))
+    }
+
+    /// Whether both chapters are done (nothing is left to watch for).
+    pub fn finished(&self) -> bool {
+        self.current().is_none() && self.current_in(&TourStep::COMPOSE).is_none()
     }
 
     /// Skips `step` (only the registry step offers it): it counts as done, marked as skipped.
@@ -231,12 +282,15 @@ impl TourProgress {
             return false;
         };
         let mut changed = self.track(&source, seen);
-        while let Some(step) = self.current() {
-            if !self.satisfied(step, &source, seen) {
-                break;
+        // Each chapter ticks in its own order; the compose chapter may be taken at any time.
+        for chapter in [&TourStep::ALL[..], &TourStep::COMPOSE[..]] {
+            while let Some(step) = self.current_in(chapter) {
+                if !self.satisfied(step, &source, seen) {
+                    break;
+                }
+                self.done.push(step);
+                changed = true;
             }
-            self.done.push(step);
-            changed = true;
         }
         changed
     }
@@ -295,6 +349,10 @@ impl TourProgress {
             }
             TourStep::MeetInUse => self.signals.contains(&TourSignal::ImageInUse),
             TourStep::RemoveImage => !has_image(&source.tagged_image()),
+            TourStep::ComposeUp
+            | TourStep::ComposeByName
+            | TourStep::ComposeDown
+            | TourStep::ComposeDownVolumes => compose::satisfied(step, seen),
         }
     }
 }

@@ -48,6 +48,7 @@ fn container(
             .collect(),
         created: 0,
         compose_project: None,
+        compose_service: None,
     }
 }
 
@@ -56,6 +57,7 @@ struct World {
     images: Vec<ImageSummary>,
     logins: Vec<String>,
     show_all: bool,
+    volumes: Vec<crate::VolumeSummary>,
 }
 
 impl World {
@@ -65,6 +67,7 @@ impl World {
             images: &self.images,
             logins: &self.logins,
             show_all: self.show_all,
+            volumes: &self.volumes,
         })
     }
 }
@@ -76,6 +79,7 @@ fn nothing_ticks_without_a_source() {
         images: vec![],
         logins: vec![],
         show_all: true,
+        volumes: vec![],
     };
     let mut progress = TourProgress::default();
     assert!(!world.advance(&mut progress));
@@ -89,6 +93,7 @@ fn a_missing_image_does_not_tick_remove_image_before_its_turn() {
         images: vec![],
         logins: vec![],
         show_all: true,
+        volumes: vec![],
     };
     let mut progress = TourProgress {
         source: Some(source()),
@@ -111,6 +116,7 @@ fn the_whole_walk_through_ticks_in_order_from_state() {
         images: vec![],
         logins: vec![],
         show_all: false,
+        volumes: vec![],
     };
 
     world.images.push(image(&[&latest]));
@@ -236,7 +242,7 @@ fn tour_images_are_recognised_with_any_tag() {
 #[test]
 fn every_step_has_text_and_a_command() {
     let s = TourSource::docker_hub();
-    for step in TourStep::ALL {
+    for step in TourStep::ALL.into_iter().chain(TourStep::COMPOSE) {
         assert!(!step.title().is_empty());
         assert!(step.gui(&s).len() > 20, "{step:?}");
         let cli = step.cli(&s);
