@@ -261,3 +261,92 @@ async fn open_up_logs_and_down_a_compose_project() {
         )
         .await;
 }
+
+/// A project whose one service writes 3,000 lines at once (the merged logs start with each service's last 1,000).
+const CHATTY: &str = r#"services:
+  chatty:
+    image: porthole-test/busybox:1
+    command: sh -c 'seq 1 3000; sleep 600'
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn merged_logs_keep_every_line_reachable_with_only_those_in_view_in_the_page() {
+    let name = unique("chatty").replace('-', "");
+    let folder = std::env::temp_dir().join(&name);
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("compose.yaml"), CHATTY).unwrap();
+    let project = Project {
+        folder,
+        name: name.clone(),
+    };
+    let file = project.folder.join("compose.yaml");
+    docker_compose(&file, &name, &["up", "-d"]);
+
+    let window = Window::launch().await;
+    window.open("compose").await;
+    window
+        .wait_for(
+            "the Compose tool",
+            "return document.getElementById('compose-tool')?.textContent.includes('compose')",
+            15,
+        )
+        .await;
+    window
+        .type_into("compose-path", &file.to_string_lossy())
+        .await;
+    window.type_into("compose-project-name", &name).await;
+    window.click("#compose-open").await;
+    window
+        .appears("#compose-services tr[data-service=chatty]", 15)
+        .await;
+    window.click("#compose-logs-toggle").await;
+    window
+        .wait_for(
+            "the last 1,000 lines (logs --tail 1000)",
+            "const m = document.querySelector('#merged-logs .hint')?.textContent.match(/^(\\d+) of (\\d+) lines kept match$/); \
+             return !!m && +m[1] >= 1000 && m[1] === m[2]",
+            30,
+        )
+        .await;
+    // Following the end: the last line is shown, and only a screenful (with a margin) is in the page.
+    window.appears("#merged-logs .log-line .log-text", 5).await;
+    let shown = window
+        .eval("return [...document.querySelectorAll('#merged-logs .log-line .log-text')].map(l => l.textContent)")
+        .await;
+    let shown: Vec<String> = serde_json::from_value(shown).unwrap_or_default();
+    assert!(shown.len() < 100, "{} lines in the page", shown.len());
+    assert!(shown.iter().any(|l| l.trim() == "3000"), "{shown:?}");
+    // Scrolled to the top, the first line kept is there.
+    window
+        .eval("const v = document.querySelector('.compose-log-lines'); v.scrollTop = 0; v.dispatchEvent(new Event('scroll')); return true")
+        .await;
+    window
+        .wait_for(
+            "the first line kept",
+            "return [...document.querySelectorAll('#merged-logs .log-text')].some(l => l.textContent.trim() === '2001')",
+            5,
+        )
+        .await;
+    // A search narrows to the lines that match.
+    window.type_into("merged-logs-search", "2999").await;
+    window
+        .wait_for(
+            "the one match",
+            "return document.querySelector('#merged-logs .hint')?.textContent.startsWith('1 of ') \
+             && document.querySelectorAll('#merged-logs .log-line').length === 1",
+            5,
+        )
+        .await;
+}
+
+fn docker_compose(file: &std::path::Path, name: &str, args: &[&str]) {
+    let status = std::process::Command::new("docker-compose")
+        .arg("-f")
+        .arg(file)
+        .args(["-p", name])
+        .args(args)
+        .env("DOCKER_HOST", porthole_e2e::test_engine())
+        .status()
+        .expect("docker-compose runs");
+    assert!(status.success(), "docker-compose {args:?}");
+}

@@ -1,20 +1,22 @@
 //! Merged logs of many containers as a tool interleaves them — a compose project's (`docker compose logs -f`) or a
 //! swarm service's tasks (`docker service logs -f`): each line tagged with its source (service, or task and node)
-//! in a colour of its own, filtered by source and searched, following the end unless paused. The subscription ends
-//! when the panel closes (which stops the tool).
+//! in a colour of its own, filtered by source and searched, following the end unless paused. Virtualized like the
+//! container Logs tab: every kept line that matches can be scrolled to, and only those in view are in the page
+//! (lines are one fixed height, unwrapped). The subscription ends when the panel closes (which stops the tool).
 
 use crate::api::Slot;
 use crate::components::stream_ending::{Ending, StreamEnding};
 use crate::components::tool_output::ToolRun;
-use leptos::html::Div;
+use crate::components::viewport::Viewport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::compose::logs::{colour_slot, ProjectLogLine};
 use porthole_model::tool::ToolMessage;
 
-/// Lines kept: the newest. Rendered: the newest matches only, so a chatty project never floods the page.
+/// Lines kept: the newest. Only the matching lines in view are rendered, so a chatty project never floods the page.
 const KEPT: usize = 5_000;
-const RENDERED: usize = 300;
+/// A line's height in pixels (`.compose-log-lines .log-line` in network.css).
+const LINE_HEIGHT: f64 = 18.0;
 
 #[component]
 pub fn MergedLogs(
@@ -31,7 +33,7 @@ pub fn MergedLogs(
     let search = RwSignal::new(String::new());
     let follow = RwSignal::new(true);
     let ended = RwSignal::new(None::<Ending>);
-    let scroller = NodeRef::<Div>::new();
+    let viewport = Viewport::new();
     let ticket = slot.renew();
     spawn_local(async move {
         let result = run
@@ -76,27 +78,44 @@ pub fn MergedLogs(
             seen
         })
     });
+    // The sequence numbers of the kept lines that match, oldest first.
     let matching = Memo::new(move |_| {
         let (service, search) = (service.get(), search.get().to_lowercase());
         lines.with(|all| {
-            let mut found: Vec<(u64, ProjectLogLine)> = all
-                .iter()
-                .rev()
+            all.iter()
                 .filter(|(_, l)| service.is_empty() || l.service == service)
                 .filter(|(_, l)| search.is_empty() || l.text.to_lowercase().contains(&search))
-                .take(RENDERED)
-                .cloned()
-                .collect();
-            found.reverse();
-            found
+                .map(|(seq, _)| *seq)
+                .collect::<Vec<u64>>()
         })
     });
+    let count = move || matching.with(Vec::len);
+    let in_view = move || {
+        let (first, end) = viewport.window_of(count(), LINE_HEIGHT);
+        let seqs = matching.with(|m| m[first..end].to_vec());
+        // Lines are kept in order of their sequence numbers, so a line is found by its distance from the oldest.
+        lines.with(|all| {
+            let oldest = all.first().map_or(0, |(seq, _)| *seq);
+            seqs.into_iter()
+                .filter_map(|seq| all.get(seq.checked_sub(oldest)? as usize).cloned())
+                .collect::<Vec<_>>()
+        })
+    };
     Effect::new(move |_| {
         matching.track();
         if follow.get_untracked() {
-            if let Some(node) = scroller.get_untracked() {
-                node.set_scroll_top(node.scroll_height());
-            }
+            // After the frame the new lines are laid out in: only then is the scroll height the new one.
+            request_animation_frame(move || {
+                if let Some(node) = viewport.node.get_untracked() {
+                    node.set_scroll_top(node.scroll_height());
+                    viewport.on_scroll();
+                }
+            });
+        }
+    });
+    Effect::new(move |_| {
+        if viewport.node.get().is_some() {
+            viewport.measure();
         }
     });
     view! {
@@ -110,15 +129,17 @@ pub fn MergedLogs(
                     prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
                 <label class="check"><input type="checkbox" id="merged-logs-follow" prop:checked=move || follow.get()
                     on:change=move |ev| follow.set(event_target_checked(&ev)) />"Follow"</label>
-                <span class="hint">{move || lines.with(|l| format!("{} lines kept · newest {} matches shown", l.len(), RENDERED))}</span>
+                <span class="hint">{move || lines.with(|l| format!("{} of {} lines kept match", count(), l.len()))}</span>
             </div>
-            <div class="compose-log-lines" node_ref=scroller>
-                <For each=move || matching.get() key=|(seq, _)| *seq let:line>
+            <div class="compose-log-lines" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()>
+                <div class="spacer" style:height=move || viewport.padding_above_of(count(), LINE_HEIGHT)></div>
+                <For each=in_view key=|(seq, _)| *seq let:line>
                     <div class="log-line" data-service=line.1.service.clone()>
                         <span class=format!("service-tag slot-{}", colour_slot(&line.1.service))>{line.1.service.clone()}</span>
                         <span class="log-text">{line.1.text.clone()}</span>
                     </div>
                 </For>
+                <div class="spacer" style:height=move || viewport.padding_below_of(count(), LINE_HEIGHT)></div>
                 {move || matching.with(Vec::is_empty).then(|| view! { <div class="empty"><p>"Nothing written yet."</p></div> })}
             </div>
             <StreamEnding ending=ended id="merged-logs-ended" />

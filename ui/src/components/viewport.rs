@@ -62,21 +62,40 @@ impl Viewport {
         log_buffer::place(sums, self.scroll_top.get(), self.height.get(), unit, margin)
     }
 
-    /// The rows to render for a list of `len`: `(first, end)` as a half-open range.
+    /// The rows to render for a list of `len` table rows: `(first, end)` as a half-open range.
     pub fn window(self, len: usize) -> (usize, usize) {
-        let first = (self.scroll_top.get() / ROW_HEIGHT) as usize;
-        let visible = (self.height.get() / ROW_HEIGHT).ceil() as usize;
+        self.window_of(len, ROW_HEIGHT)
+    }
+
+    /// The same for rows of `row_height` pixels each (a merged log's lines).
+    pub fn window_of(self, len: usize, row_height: f64) -> (usize, usize) {
+        let first = (self.scroll_top.get() / row_height) as usize;
+        let visible = (self.height.get() / row_height).ceil() as usize;
         let start = first.saturating_sub(MARGIN_ROWS).min(len);
         let end = (first + visible + MARGIN_ROWS).min(len);
         (start, end)
     }
 
     pub fn padding_above(self, len: usize) -> String {
-        format!("{}px", self.window(len).0 as f64 * ROW_HEIGHT)
+        self.padding_above_of(len, ROW_HEIGHT)
     }
 
     pub fn padding_below(self, len: usize) -> String {
-        format!("{}px", (len - self.window(len).1) as f64 * ROW_HEIGHT)
+        self.padding_below_of(len, ROW_HEIGHT)
+    }
+
+    pub fn padding_above_of(self, len: usize, row_height: f64) -> String {
+        format!(
+            "{}px",
+            self.window_of(len, row_height).0 as f64 * row_height
+        )
+    }
+
+    pub fn padding_below_of(self, len: usize, row_height: f64) -> String {
+        format!(
+            "{}px",
+            (len - self.window_of(len, row_height).1) as f64 * row_height
+        )
     }
 
     /// Scrolls so that row `index` is fully visible (keyboard navigation).

@@ -39,6 +39,10 @@ pub fn split(line: &str, project: &str) -> ProjectLogLine {
     }
 }
 
+/// How many of each service's past lines the merged logs start with (`logs --tail`); the view is virtualized, so
+/// all of them stay reachable by scrolling.
+pub const MERGED_TAIL: u32 = 1_000;
+
 /// One of eight colour slots for `service`, the same every time.
 pub fn colour_slot(service: &str) -> u8 {
     (service
