@@ -90,9 +90,15 @@ async fn the_console_shows_each_request_with_its_command_and_curl() {
              .filter(th => getComputedStyle(th).visibility !== 'hidden').map(th => th.getBoundingClientRect().width))",
         )
         .await;
+    let columns = window
+        .eval(
+            "return [...document.querySelectorAll('#volumes-table thead th')]\
+             .map(th => `${th.textContent}:${Math.round(th.getBoundingClientRect().width)}:${getComputedStyle(th).visibility}`).join(' ')",
+        )
+        .await;
     assert!(
         narrowest.as_f64().unwrap_or_default() >= 48.0,
-        "narrowest column {narrowest}"
+        "narrowest column {narrowest}: {columns}"
     );
     window.screenshot("activity-console-right").await;
     assert_eq!(
