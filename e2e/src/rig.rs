@@ -85,6 +85,18 @@ impl Drop for NetworkRemoved {
     }
 }
 
+/// Removes the named volume when dropped, also when the test fails (after the containers' guards, like a network).
+pub struct VolumeRemoved(pub String);
+
+impl Drop for VolumeRemoved {
+    fn drop(&mut self) {
+        let _ = Command::new("docker")
+            .args(["volume", "rm", "-f", &self.0])
+            .env("DOCKER_HOST", test_engine())
+            .output();
+    }
+}
+
 /// Builds an image of its own named `reference` with the docker CLI (the busybox test image plus an `ENV` line), so
 /// removing it is a real removal rather than untagging the shared test image.
 pub fn build_own_image(reference: &str) {

@@ -3,7 +3,7 @@
 //! its full text on hover, the toolbars fit inside the window, and the volumes list is not pushed off screen. Each
 //! size and theme leaves screenshots (`layout-<page>-<width>-<theme>.png`) to be looked at.
 
-use porthole_e2e::{docker, unique, Removed, Window};
+use porthole_e2e::{docker, unique, Removed, VolumeRemoved, Window};
 
 /// The narrowest a data cell may be: about six characters, enough to tell values apart with the hover text.
 const MIN_CELL: f64 = 48.0;
@@ -76,6 +76,7 @@ async fn tables_and_toolbars_fit_at_the_default_and_the_minimum_size_in_both_the
     let worker = unique("customer-portal-billing-worker");
     let loose = unique("scratchpad");
     let volume = unique("customer-portal-postgres-data");
+    let _volume = VolumeRemoved(volume.clone());
     let _cleanup = [&frontend, &worker, &loose].map(|n| Removed(n.to_string()));
     let project = "customer-portal";
     docker(&[
@@ -228,7 +229,6 @@ async fn tables_and_toolbars_fit_at_the_default_and_the_minimum_size_in_both_the
             }
         }
     }
-    docker(&["volume", "rm", &volume]);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

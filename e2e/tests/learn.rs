@@ -2,11 +2,12 @@
 //! the docker command and a curl; every concept page lists the user's live objects of its kind and links to where
 //! they are managed; a page's help button explains it and leads to its concept.
 
-use porthole_e2e::{docker, sleeper, unique, Removed, Window};
+use porthole_e2e::{docker, sleeper, unique, Removed, VolumeRemoved, Window};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_console_shows_each_request_with_its_command_and_curl() {
     let volume = unique("console-vol");
+    let _volume = VolumeRemoved(volume.clone());
     let window = Window::launch().await;
     window.open("volumes").await;
     window.click("#toggle-activity").await;
@@ -145,7 +146,6 @@ async fn the_console_shows_each_request_with_its_command_and_curl() {
         .await;
     window.click("#activity-close").await;
     window.goes("#activity-console", 5).await;
-    docker(&["volume", "rm", &volume]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -166,6 +166,7 @@ async fn every_concept_page_lists_the_live_objects_of_its_kind() {
         "600",
     ]);
     let volume = unique("learn-vol");
+    let _volume = VolumeRemoved(volume.clone());
     docker(&["volume", "create", &volume]);
 
     let window = Window::launch().await;
@@ -265,5 +266,4 @@ async fn every_concept_page_lists_the_live_objects_of_its_kind() {
             5,
         )
         .await;
-    docker(&["volume", "rm", &volume]);
 }
