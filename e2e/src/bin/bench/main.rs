@@ -4,6 +4,7 @@
 //!
 //! Needs the private engine (`PORTHOLE_TEST_ENGINE`), a release app (`PORTHOLE_APP`) and a display (`DISPLAY`).
 
+mod compose;
 mod pull;
 mod streams;
 
@@ -22,6 +23,15 @@ const IMAGE: &str = "porthole-test/busybox:1";
 
 #[tokio::main]
 async fn main() {
+    let path = porthole_e2e::workspace_root().join("docs/benchmarks.md");
+    // `bench compose`: only the Compose and networks section, measured again and put in place in the file.
+    if std::env::args().nth(1).as_deref() == Some("compose") {
+        let section = compose::render(&compose::measure().await);
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        std::fs::write(&path, with_section(&old, &section)).expect("write docs/benchmarks.md");
+        eprintln!("wrote the compose section of {}", path.display());
+        return;
+    }
     let count: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())
@@ -63,7 +73,10 @@ async fn main() {
     let stats = streams::measure_stats(&engine).await;
     eprintln!("stats: {stats:?}");
 
-    let streams = streams::render(&logs, &stats);
+    let compose = compose::measure().await;
+    eprintln!("compose: {compose:?}");
+
+    let streams = streams::render(&logs, &stats) + &compose::render(&compose);
     let report = render(&Figures {
         count,
         created_in,
@@ -74,10 +87,53 @@ async fn main() {
         idle,
         pull,
     }) + &streams;
-    let path = porthole_e2e::workspace_root().join("docs/benchmarks.md");
     std::fs::write(&path, report).expect("write docs/benchmarks.md");
     let _ = (logs, stats);
     eprintln!("wrote {}", path.display());
+}
+
+/// Starts recording, in the page, how late a 5 ms timer runs: the longest lateness is the longest the page's main
+/// thread was blocked.
+async fn start_blocks(window: &Window) {
+    window
+        .eval(
+            "window.__gaps = []; let last = performance.now();
+             const tick = () => { const now = performance.now(); window.__gaps.push(now - last - 5); last = now;
+                 if (window.__gaps.length < 100000) setTimeout(tick, 5); }; setTimeout(tick, 5); return true",
+        )
+        .await;
+}
+
+/// The longest and the 99th-percentile block since `start_blocks`, in milliseconds.
+async fn blocks(window: &Window) -> (f64, f64) {
+    let gaps = window.eval("return window.__gaps").await;
+    let mut gaps: Vec<f64> = gaps
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+        .unwrap_or_default();
+    gaps.sort_by(f64::total_cmp);
+    (
+        gaps.last().copied().unwrap_or(f64::NAN),
+        gaps.get(gaps.len() * 99 / 100).copied().unwrap_or(f64::NAN),
+    )
+}
+
+/// `report` with its section that starts like `section` (its `## ` heading) replaced by `section`, or with
+/// `section` added at the end.
+fn with_section(report: &str, section: &str) -> String {
+    let heading = section.trim_start().lines().next().unwrap_or_default();
+    let Some(start) = report.find(heading) else {
+        return format!("{}\n{}", report.trim_end(), section);
+    };
+    let end = report[start + heading.len()..]
+        .find("\n## ")
+        .map_or(report.len(), |i| start + heading.len() + i + 1);
+    format!(
+        "{}{}{}",
+        &report[..start],
+        section.trim_start(),
+        &report[end..]
+    )
 }
 
 async fn create(engine: &Engine, count: usize, prefix: &str, start: bool) {

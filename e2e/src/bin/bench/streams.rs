@@ -135,24 +135,11 @@ pub async fn measure_logs() -> LogFigures {
             15,
         )
         .await;
-    window
-        .eval(
-            "window.__gaps = []; let last = performance.now();
-             const tick = () => { const now = performance.now(); window.__gaps.push(now - last - 5); last = now;
-                 if (window.__gaps.length < 100000) setTimeout(tick, 5); }; setTimeout(tick, 5); return true",
-        )
-        .await;
+    crate::start_blocks(&window).await;
     let lines_before = docker(&["logs", "bench-flood"]).lines().count();
     let started = Instant::now();
     tokio::time::sleep(Duration::from_secs(10)).await;
-    let gaps = window.eval("return window.__gaps").await;
-    let mut gaps: Vec<f64> = gaps
-        .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
-        .unwrap_or_default();
-    gaps.sort_by(f64::total_cmp);
-    figures.longest_block_ms = gaps.last().copied().unwrap_or(f64::NAN);
-    figures.p99_block_ms = gaps.get(gaps.len() * 99 / 100).copied().unwrap_or(f64::NAN);
+    (figures.longest_block_ms, figures.p99_block_ms) = crate::blocks(&window).await;
     let lines = docker(&["logs", "bench-flood"]).lines().count();
     figures.lines_per_second = (lines - lines_before) as f64 / started.elapsed().as_secs_f64();
     window.close().await;
