@@ -1,5 +1,6 @@
 //! Flows a user goes through in several steps, shared by the tests: removing an image in use, confirming a
-//! follow-up, logging in to a registry, pulling and pushing through the window.
+//! follow-up, logging in to a registry, pulling and pushing through the window, opening a compose file, and
+//! waiting for a tour step to tick itself off.
 
 use crate::{docker, Window};
 
@@ -170,6 +171,41 @@ impl Window {
             &format!("the push of {reference} to finish"),
             "return !!document.getElementById('push-done')",
             30,
+        )
+        .await;
+    }
+
+    /// Opens the compose file `path` as project `project` on the Compose page, as a user types it, and waits for
+    /// that project's services (not those of a project opened before it).
+    pub async fn open_compose_file(&self, path: &str, project: &str) {
+        self.open("compose").await;
+        self.wait_for(
+            "the Compose tool",
+            "return document.getElementById('compose-tool')?.textContent.includes('compose')",
+            15,
+        )
+        .await;
+        self.type_into("compose-path", path).await;
+        self.type_into("compose-project-name", project).await;
+        self.click("#compose-open").await;
+        self.appears(
+            &format!(
+                "#compose-project[data-project=\"{project}\"] #compose-services tr[data-service]"
+            ),
+            20,
+        )
+        .await;
+    }
+
+    /// Waits until the tour shows `step` done (the watcher ticks it from the engine's state, whatever page is open).
+    pub async fn tour_step_done(&self, step: &str, seconds: u64) {
+        self.open("tour").await;
+        self.wait_for(
+            &format!("the step {step} to tick itself off"),
+            &format!(
+                "return document.querySelector('[data-step=\"{step}\"]')?.dataset.state === 'done'"
+            ),
+            seconds,
         )
         .await;
     }

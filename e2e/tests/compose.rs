@@ -33,6 +33,17 @@ struct Project {
     name: String,
 }
 
+impl Project {
+    /// A folder of its own (named after the unique project name) holding `text` as its compose.yaml.
+    fn written(prefix: &str, text: &str) -> Project {
+        let name = unique(prefix).replace('-', "");
+        let folder = std::env::temp_dir().join(&name);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("compose.yaml"), text).unwrap();
+        Project { folder, name }
+    }
+}
+
 impl Drop for Project {
     fn drop(&mut self) {
         let file = self.folder.join("compose.yaml");
@@ -71,14 +82,8 @@ fn project_ps(name: &str, state: &str) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn open_up_logs_and_down_a_compose_project() {
-    let name = unique("shop").replace('-', "");
-    let folder = std::env::temp_dir().join(&name);
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(folder.join("compose.yaml"), FILE).unwrap();
-    let project = Project {
-        folder,
-        name: name.clone(),
-    };
+    let project = Project::written("shop", FILE);
+    let name = project.name.clone();
     let file = project
         .folder
         .join("compose.yaml")
@@ -271,33 +276,14 @@ const CHATTY: &str = r#"services:
 
 #[tokio::test(flavor = "multi_thread")]
 async fn merged_logs_keep_every_line_reachable_with_only_those_in_view_in_the_page() {
-    let name = unique("chatty").replace('-', "");
-    let folder = std::env::temp_dir().join(&name);
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(folder.join("compose.yaml"), CHATTY).unwrap();
-    let project = Project {
-        folder,
-        name: name.clone(),
-    };
+    let project = Project::written("chatty", CHATTY);
+    let name = project.name.clone();
     let file = project.folder.join("compose.yaml");
     docker_compose(&file, &name, &["up", "-d"]);
 
     let window = Window::launch().await;
-    window.open("compose").await;
     window
-        .wait_for(
-            "the Compose tool",
-            "return document.getElementById('compose-tool')?.textContent.includes('compose')",
-            15,
-        )
-        .await;
-    window
-        .type_into("compose-path", &file.to_string_lossy())
-        .await;
-    window.type_into("compose-project-name", &name).await;
-    window.click("#compose-open").await;
-    window
-        .appears("#compose-services tr[data-service=chatty]", 15)
+        .open_compose_file(&file.to_string_lossy(), &name)
         .await;
     window.click("#compose-logs-toggle").await;
     window

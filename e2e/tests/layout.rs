@@ -3,7 +3,7 @@
 //! its full text on hover, the toolbars fit inside the window, and the volumes list is not pushed off screen. Each
 //! size and theme leaves screenshots (`layout-<page>-<width>-<theme>.png`) to be looked at.
 
-use porthole_e2e::{docker, unique, Removed, VolumeRemoved, Window};
+use porthole_e2e::{docker, sleeper, unique, Removed, VolumeRemoved, Window};
 
 /// The narrowest a data cell may be: about six characters, enough to tell values apart with the hover text.
 const MIN_CELL: f64 = 48.0;
@@ -254,17 +254,7 @@ async fn split_buttons_the_more_menu_and_a_dragged_column_width_that_is_remember
     use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
     use fantoccini::Locator;
     use std::time::Duration;
-    let name = unique("customer-portal-api");
-    let _cleanup = Removed(name.clone());
-    docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        "porthole-test/busybox:1",
-        "sleep",
-        "600",
-    ]);
+    let (name, _cleanup) = sleeper("customer-portal-api");
 
     let window = Window::launch().await;
     window.open("containers").await;

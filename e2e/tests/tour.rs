@@ -14,20 +14,6 @@ fn forget(references: &[&str]) {
     }
 }
 
-/// Waits until the tour shows `step` done (the watcher ticks it from the engine's state, whatever page is open).
-async fn ticked(window: &Window, step: &str, seconds: u64) {
-    window.open("tour").await;
-    window
-        .wait_for(
-            &format!("the step {step} to tick itself off"),
-            &format!(
-                "return document.querySelector('[data-step=\"{step}\"]')?.dataset.state === 'done'"
-            ),
-            seconds,
-        )
-        .await;
-}
-
 /// Selects the container row `name` and presses the toolbar's `action`.
 async fn on_row(window: &Window, name: &str, action: &str) {
     let row = format!("tr[data-name=\"{name}\"]");
@@ -105,16 +91,16 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
 
     // 1, 2: pull, then pull a specific tag.
     window.pull(&image).await;
-    ticked(&window, "pull", 10).await;
+    window.tour_step_done("pull", 10).await;
     window.pull(&tagged).await;
-    ticked(&window, "pull-tag", 10).await;
+    window.tour_step_done("pull-tag", 10).await;
 
     // 3: the login the step offers, then a pull from that registry.
     window.click("#tour-login").await;
     window.log_in(&user, &password).await;
     window.logged_in(&registry).await;
     window.pull(&format!("{registry}/porthole/web")).await;
-    ticked(&window, "pull-from-registry", 10).await;
+    window.tour_step_done("pull-from-registry", 10).await;
     window.screenshot("tour").await;
 
     // 4: run it with a published port.
@@ -133,7 +119,7 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
             30,
         )
         .await;
-    ticked(&window, "run", 10).await;
+    window.tour_step_done("run", 10).await;
 
     // 5: the step lists the published port; opening it is what a user does.
     window
@@ -152,12 +138,12 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
         "{url}"
     );
     window.click(".tour-port").await;
-    ticked(&window, "open-in-browser", 5).await;
+    window.tour_step_done("open-in-browser", 5).await;
 
     // 6: stop it.
     window.open("containers").await;
     on_row(&window, &web, "stop").await;
-    ticked(&window, "stop", 20).await;
+    window.tour_step_done("stop", 20).await;
 
     // 7: the container that ignores SIGTERM: Stop, then the Kill now Porthole offers.
     window.click("#tour-start-stubborn").await;
@@ -171,19 +157,19 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
         )
         .await;
     window.click("#kill-now").await;
-    ticked(&window, "kill", 10).await;
+    window.tour_step_done("kill", 10).await;
     assert!(docker(&["inspect", "--format", "{{.State.ExitCode}}", STUBBORN]) == "137");
 
     // 8: running containers only, then all of them.
     window.open("containers").await;
     window.click("#show-all").await;
-    ticked(&window, "list-all", 5).await;
+    window.tour_step_done("list-all", 5).await;
 
     // 9: remove the stopped web container.
     window.open("containers").await;
     on_row(&window, &web, "remove").await;
     window.click("#confirm-ok").await;
-    ticked(&window, "remove-container", 10).await;
+    window.tour_step_done("remove-container", 10).await;
 
     // 10: removing the image while the stubborn container still uses it is refused, with the reason.
     window.open("images").await;
@@ -194,7 +180,7 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
     window.click("#confirm-ok").await;
     let banner = window.refusal().await;
     assert!(banner.contains("docker rm"), "the fix is named: {banner}");
-    ticked(&window, "meet-in-use", 5).await;
+    window.tour_step_done("meet-in-use", 5).await;
     window
         .wait_for(
             "the explanation in the tour",
@@ -218,7 +204,7 @@ async fn the_whole_walk_through_ticks_itself_off_from_the_engine() {
     window.click(&row).await;
     window.click("[data-action=remove-image]").await;
     window.click("#confirm-ok").await;
-    ticked(&window, "remove-image", 15).await;
+    window.tour_step_done("remove-image", 15).await;
     window
         .wait_for(
             "the tour complete",

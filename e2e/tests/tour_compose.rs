@@ -30,19 +30,6 @@ impl Drop for Leftovers {
     }
 }
 
-async fn ticked(window: &Window, step: &str, seconds: u64) {
-    window.open("tour").await;
-    window
-        .wait_for(
-            &format!("the step {step} to tick itself off"),
-            &format!(
-                "return document.querySelector('[data-step=\"{step}\"]')?.dataset.state === 'done'"
-            ),
-            seconds,
-        )
-        .await;
-}
-
 /// Opens the tour's file again on the Compose page (from its recent files) and runs `action` on it.
 async fn on_project(window: &Window, file: &str, action: &str) {
     window.open("compose").await;
@@ -113,9 +100,9 @@ async fn the_compose_chapter_ticks_itself_off_from_the_engine() {
     );
     window.click("#compose-up").await;
     finished(&window, "up").await;
-    ticked(&window, "compose-up", 20).await;
+    window.tour_step_done("compose-up", 20).await;
     // The client's health check fetches http://web/ — the service's name, answered by the project's network.
-    ticked(&window, "compose-by-name", 45).await;
+    window.tour_step_done("compose-by-name", 45).await;
     let health = docker(&[
         "inspect",
         "--format",
@@ -129,7 +116,7 @@ async fn the_compose_chapter_ticks_itself_off_from_the_engine() {
     window.appears("#compose-down-dialog", 5).await;
     window.click("#compose-down-ok").await;
     finished(&window, "down").await;
-    ticked(&window, "compose-down", 20).await;
+    window.tour_step_done("compose-down", 20).await;
     assert!(docker(&["volume", "ls", "--format", "{{.Name}}"])
         .lines()
         .any(|v| v == VOLUME));
@@ -140,7 +127,7 @@ async fn the_compose_chapter_ticks_itself_off_from_the_engine() {
     window.click("#compose-down-volumes").await;
     window.click("#compose-down-ok").await;
     finished(&window, "down -v").await;
-    ticked(&window, "compose-down-volumes", 20).await;
+    window.tour_step_done("compose-down-volumes", 20).await;
     assert!(!docker(&["volume", "ls", "--format", "{{.Name}}"])
         .lines()
         .any(|v| v == VOLUME));

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::compose::logs::{colour_slot, ProjectLogLine};
 use porthole_model::tool::ToolMessage;
+use std::collections::BTreeSet;
 
 /// Lines kept: the newest. Only the matching lines in view are rendered, so a chatty project never floods the page.
 const KEPT: usize = 5_000;
@@ -28,6 +29,8 @@ pub fn MergedLogs(
 ) -> impl IntoView {
     let slot = Slot::new();
     let lines = RwSignal::new(Vec::<(u64, ProjectLogLine)>::new());
+    // The sources seen so far (services, or tasks on nodes), for the filter.
+    let sources = RwSignal::new(BTreeSet::<String>::new());
     let next = StoredValue::new(0u64);
     let service = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
@@ -42,15 +45,33 @@ pub fn MergedLogs(
                     return;
                 }
                 match message {
-                    ToolMessage::Output { lines: new } => lines.update(|all| {
-                        for line in new {
-                            let seq = next.get_value();
-                            next.set_value(seq + 1);
-                            all.push((seq, split(&line, &context)));
+                    ToolMessage::Output { lines: new } => {
+                        let new: Vec<ProjectLogLine> =
+                            new.iter().map(|line| split(line, &context)).collect();
+                        // A source is added once, when first seen: the filter never rescans the kept lines.
+                        let unseen = |s: &BTreeSet<String>| {
+                            new.iter()
+                                .any(|l| !l.service.is_empty() && !s.contains(&l.service))
+                        };
+                        if sources.with_untracked(unseen) {
+                            sources.update(|s| {
+                                s.extend(
+                                    new.iter()
+                                        .map(|l| l.service.clone())
+                                        .filter(|s| !s.is_empty()),
+                                )
+                            });
                         }
-                        let extra = all.len().saturating_sub(KEPT);
-                        all.drain(..extra);
-                    }),
+                        lines.update(|all| {
+                            for line in new {
+                                let seq = next.get_value();
+                                next.set_value(seq + 1);
+                                all.push((seq, line));
+                            }
+                            let extra = all.len().saturating_sub(KEPT);
+                            all.drain(..extra);
+                        })
+                    }
                     ToolMessage::Ended => ended.set(Some(Ending::Note(
                         "The tool stopped following (the project's containers are gone).".into(),
                     ))),
@@ -64,19 +85,6 @@ pub fn MergedLogs(
                 ended.try_set(Some(Ending::Failed(error)));
             }
         }
-    });
-    // The sources seen so far (services, or tasks on nodes), for the filter.
-    let sources = Memo::new(move |_| {
-        lines.with(|all| {
-            let mut seen: Vec<String> = all
-                .iter()
-                .map(|(_, l)| l.service.clone())
-                .filter(|s| !s.is_empty())
-                .collect();
-            seen.sort();
-            seen.dedup();
-            seen
-        })
     });
     // The sequence numbers of the kept lines that match, oldest first.
     let matching = Memo::new(move |_| {
