@@ -1,7 +1,8 @@
 //! The window as a user meets it at the default size (1240×780) and at the minimum (880×560), in the light and the
 //! dark theme, with realistic names: the tables keep their identifying columns readable and give every cut value
-//! its full text on hover, the toolbars fit inside the window, and the volumes list is not pushed off screen. Each
-//! size and theme leaves screenshots (`layout-<page>-<width>-<theme>.png`) to be looked at.
+//! its full text on hover (the engines table's headers too), the toolbars fit inside the window, and the volumes
+//! list is not pushed off screen. Each size and theme leaves screenshots (`layout-<page>-<width>-<theme>.png`) to be
+//! looked at.
 
 use porthole_e2e::{docker, sleeper, unique, Removed, VolumeRemoved, Window};
 
@@ -210,6 +211,17 @@ async fn tables_and_toolbars_fit_at_the_default_and_the_minimum_size_in_both_the
                 problems.push(format!(
                     "{width} {theme} volumes: the list starts at {table_top} of the window height"
                 ));
+            }
+
+            window.open("engine").await;
+            window.appears("#engines-table tbody tr", 10).await;
+            window.screenshot(&shot("engine")).await;
+            let cut = script(&window, CUT_WITHOUT_TITLE, &["#engines-table".into()]).await;
+            let header_cut = window
+                .eval("return [...document.querySelectorAll('#engines-table th')].filter(th => th.scrollWidth > th.clientWidth + 1).map(th => th.textContent).join(', ')")
+                .await;
+            if !cut.is_empty() || header_cut != "" {
+                problems.push(format!("{width} {theme} engine: cut: {cut} {header_cut}"));
             }
 
             window.open("containers").await;
