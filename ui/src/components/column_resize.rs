@@ -29,10 +29,14 @@ pub fn ColumnResize(#[prop(into)] key: String) -> impl IntoView {
     let grip = NodeRef::<leptos::html::Span>::new();
     // (pointer x, header width) when the drag began.
     let drag = StoredValue::new(None::<(f64, f64)>);
-    Effect::new(move |_| {
-        let width = store
+    // Only this column's width: other settings changing (the theme, the last page) never touch the header.
+    let width = Memo::new(move |_| {
+        store
             .prefs
-            .with(|s| key.with_value(|key| s.column_width(key)));
+            .with(|s| key.with_value(|key| s.column_width(key)))
+    });
+    Effect::new(move |_| {
+        let width = width.get();
         if let Some(header) = grip.get().as_deref().and_then(header) {
             set_width(&header, width);
         }

@@ -37,6 +37,14 @@ fn compose(file: &Path, project: &str, args: &[&str]) -> Duration {
     start.elapsed()
 }
 
+/// Takes the project down and removes its folder.
+fn forget(file: &Path, project: &str) {
+    compose(file, project, &["down"]);
+    if let Some(folder) = file.parent() {
+        let _ = std::fs::remove_dir_all(folder);
+    }
+}
+
 /// Milliseconds from starting `docker-compose logs` for the project to its first line of output.
 fn first_line_ms(file: &Path, project: &str) -> f64 {
     use std::io::BufRead;
@@ -60,10 +68,11 @@ fn first_line_ms(file: &Path, project: &str) -> f64 {
     ms
 }
 
-/// A folder holding a compose file of `services` busybox services, each running `command`.
+/// A new folder of its own (never one that was there before) holding a compose file of `services` busybox
+/// services, each running `command`; removed by `forget`.
 fn project(name: &str, services: usize, command: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(name);
-    std::fs::create_dir_all(&folder).expect("the project's folder");
+    let folder = std::env::temp_dir().join(porthole_e2e::unique(name));
+    std::fs::create_dir(&folder).expect("a new folder for the project");
     let mut text = String::from("services:\n");
     for i in 0..services {
         text.push_str(&format!(
@@ -73,29 +82,6 @@ fn project(name: &str, services: usize, command: &str) -> PathBuf {
     let file = folder.join("compose.yaml");
     std::fs::write(&file, text).expect("the compose file");
     file
-}
-
-/// Milliseconds from running `start` in the page to `done` (a script expression) being true, timed in the page with
-/// animation frames. With `stale`, `done` must first have been false once: a badge left from the previous run does
-/// not count (the page may also render within the click itself, so this is asked for only where it matters).
-async fn timed_in_page(window: &Window, start: &str, done: &str, stale: bool, seconds: u64) -> f64 {
-    window
-        .eval(&format!(
-            "window.__t1 = null; window.__t0 = performance.now(); let gone = {}; {start};
-             const poll = () => {{ const d = ({done}); if (!d) gone = true;
-                 if (d && gone) window.__t1 = performance.now(); else requestAnimationFrame(poll); }};
-             poll(); return true",
-            !stale
-        ))
-        .await;
-    window
-        .wait_for("the timed change", "return window.__t1 !== null", seconds)
-        .await;
-    window
-        .eval("return window.__t1 - window.__t0")
-        .await
-        .as_f64()
-        .unwrap_or(f64::NAN)
 }
 
 pub async fn measure() -> ComposeFigures {
@@ -119,7 +105,7 @@ pub async fn measure() -> ComposeFigures {
         if run % 2 == 1 {
             figures.up_cli_ms.push(cli());
         }
-        let ms = timed_in_page(
+        let ms = crate::timed_in_page(
             &window,
             "document.getElementById('compose-up').click()",
             "!!document.getElementById('compose-done')",
@@ -135,6 +121,8 @@ pub async fn measure() -> ComposeFigures {
         }
     }
 
+    forget(&file, name);
+
     // l: 10 services writing 200 lines a second each; the merged logs opened and followed for 10 s.
     let name = "benchlogs";
     let file = project(name, 10, "while :; do seq 1 200; sleep 1; done");
@@ -143,7 +131,7 @@ pub async fn measure() -> ComposeFigures {
     window
         .open_compose_file(&file.to_string_lossy(), name)
         .await;
-    figures.logs_first_ms = timed_in_page(
+    figures.logs_first_ms = crate::timed_in_page(
         &window,
         "document.getElementById('compose-logs-toggle').click()",
         "!!document.querySelector('#merged-logs .log-line')",
@@ -170,7 +158,7 @@ pub async fn measure() -> ComposeFigures {
     (figures.logs_longest_block_ms, figures.logs_p99_block_ms) = crate::blocks(&window).await;
     let elapsed = started.elapsed().as_secs_f64();
     figures.logs_lines_per_second = (count() - before) as f64 / elapsed;
-    compose(&file, name, &["down"]);
+    forget(&file, name);
     window.close().await;
 
     figures.topology_ms = topology().await;
@@ -212,7 +200,7 @@ async fn topology() -> Vec<f64> {
         .await;
     let mut times = Vec::new();
     for _ in 0..5 {
-        let ms = timed_in_page(
+        let ms = crate::timed_in_page(
             &window,
             "document.getElementById('view-topology').click()",
             "document.querySelectorAll('#topology .topo-container').length >= 50",

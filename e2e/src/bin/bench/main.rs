@@ -92,6 +92,35 @@ async fn main() {
     eprintln!("wrote {}", path.display());
 }
 
+/// Milliseconds from running `start` in the page to `done` (a script expression) being true, timed in the page with
+/// animation frames. With `stale`, `done` must first have been false once: a badge left from the previous run does
+/// not count (the page may also render within the click itself, so this is asked for only where it matters).
+pub async fn timed_in_page(
+    window: &Window,
+    start: &str,
+    done: &str,
+    stale: bool,
+    seconds: u64,
+) -> f64 {
+    window
+        .eval(&format!(
+            "window.__t1 = null; window.__t0 = performance.now(); let gone = {}; {start};
+             const poll = () => {{ const d = ({done}); if (!d) gone = true;
+                 if (d && gone) window.__t1 = performance.now(); else requestAnimationFrame(poll); }};
+             poll(); return true",
+            !stale
+        ))
+        .await;
+    window
+        .wait_for("the timed change", "return window.__t1 !== null", seconds)
+        .await;
+    window
+        .eval("return window.__t1 - window.__t0")
+        .await
+        .as_f64()
+        .unwrap_or(f64::NAN)
+}
+
 /// Starts recording, in the page, how late a 5 ms timer runs: the longest lateness is the longest the page's main
 /// thread was blocked.
 async fn start_blocks(window: &Window) {

@@ -77,21 +77,14 @@ pub async fn measure_logs() -> LogFigures {
         window.click("[data-tab=overview]").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         // From the click on the tab to the first painted log line (measured in the page, with rAF).
-        window
-            .eval(
-                "window.__t1 = null; window.__t0 = performance.now(); document.querySelector('[data-tab=logs]').click();
-                 const poll = () => document.querySelector('#log-lines .log-line') ? (window.__t1 = performance.now())
-                     : requestAnimationFrame(poll); poll(); return true",
-            )
-            .await;
-        window
-            .wait_for("the first screen", "return window.__t1 !== null", 30)
-            .await;
-        let ms = window
-            .eval("return window.__t1 - window.__t0")
-            .await
-            .as_f64()
-            .unwrap_or(f64::NAN);
+        let ms = crate::timed_in_page(
+            &window,
+            "document.querySelector('[data-tab=logs]').click()",
+            "!!document.querySelector('#log-lines .log-line')",
+            false,
+            30,
+        )
+        .await;
         figures.first_screen_ms.push(ms);
     }
     // Scroll back five times (5,000 more lines) to count what older lines cost too.
