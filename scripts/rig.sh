@@ -4,6 +4,7 @@
 # busybox-static. Everything lives under $PH_RIG (default /tmp/ph, short because it holds unix sockets).
 #
 #   scripts/rig.sh start          start engine + registry, build the test images; prints the env to use
+#                                 (the engine also listens with TLS on a loopback port, certificates made here)
 #   scripts/rig.sh stop           stop everything this rig started and remove its state
 #   scripts/rig.sh stop-engine    stop only the engine (the app should show "unreachable")
 #   scripts/rig.sh kill-engine    the same with SIGKILL (a crash: no clean shutdown)
@@ -67,6 +68,7 @@ addresses() {
   REGISTRY_ADDR=${PH_REGISTRY_ADDR:-$(choose_address registry 127.0.0.1 5001)}
   OPEN_REGISTRY_ADDR=${PH_OPEN_REGISTRY_ADDR:-$(choose_address open-registry 127.0.0.1 5000)}
   LAN_REGISTRY_ADDR=${PH_LAN_REGISTRY_ADDR:-$(choose_address lan-registry "${BRIDGE_CIDR%/*}" 5002)}
+  TLS_ADDR=${PH_TLS_ADDR:-$(choose_address tls 127.0.0.1 2386)}
 }
 
 print_env() {
@@ -81,6 +83,8 @@ export PORTHOLE_TEST_REGISTRY_USER=$REGISTRY_USER
 export PORTHOLE_TEST_REGISTRY_PASSWORD_FILE=$RIG/registry-password
 export PORTHOLE_TEST_REGISTRY_BY_NAME=$REGISTRY_NAME:${REGISTRY_ADDR##*:}
 export PORTHOLE_HELPER_STORE=$RIG/helper-store.json
+export PORTHOLE_TEST_TLS_ENGINE=tcp://$TLS_ADDR
+export PORTHOLE_TEST_TLS=$RIG/tls
 export PATH=$TEST_BIN:\$PATH
 ENV
 }
@@ -106,6 +110,42 @@ unmap_registry_name() {
   log "/etc/hosts: the rig's line removed"
 }
 
+# Certificates for the engine's TLS listener, made with openssl as Docker's "Protect the daemon socket" guide does:
+# a CA; the server's certificate for 127.0.0.1 only (so tcp://localhost:PORT is "a certificate for another host
+# name"); a client certificate (cert.pem, key.pem, with ca.pem: the files a context keeps); and for the failure
+# tests a client certificate from another CA, expired client and server certificates, and that CA itself.
+tls_material() {
+  local d=$RIG/tls
+  [ -f "$d/made" ] && return
+  rm -rf "$d"; mkdir -p "$d"
+  (
+    cd "$d"
+    key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+    authority() { key "$1-key.pem"; openssl req -x509 -new -key "$1-key.pem" -out "$1.pem" -days 30 -subj "/CN=$2" 2>/dev/null; }
+    request() { key "$1-key.pem"; openssl req -new -key "$1-key.pem" -out "$1.csr" -subj "/CN=$2" 2>/dev/null; }
+    sign() { # name authority extensions subject
+      request "$1" "$4"
+      openssl x509 -req -in "$1.csr" -CA "$2.pem" -CAkey "$2-key.pem" -CAcreateserial -days 30 -extfile "$3" \
+        -out "$1-cert.pem" 2>/dev/null
+    }
+    expired() { # name extensions subject: valid for one day in 2024
+      request "$1" "$3"
+      openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca-key.pem -in "$1.csr" -out "$1-cert.pem" -notext \
+        -startdate 20240101000000Z -enddate 20240102000000Z -extfile "$2" 2>/dev/null
+    }
+    authority ca "Porthole rig CA"; authority other-ca "Another CA"
+    printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >server.ext
+    printf 'extendedKeyUsage=clientAuth\n' >client.ext
+    printf '[ca]\ndefault_ca=rig\n[rig]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\npolicy=any\n[any]\ncommonName=supplied\n' >ca.cnf
+    touch index.txt; echo 1000 >serial
+    sign server ca server.ext 127.0.0.1; sign client ca client.ext "porthole client"
+    sign other-client other-ca client.ext stranger
+    expired expired-client client.ext "expired client"; expired expired-server server.ext 127.0.0.1
+    mv client-cert.pem cert.pem; mv client-key.pem key.pem
+  ) || die "openssl could not make the TLS certificates"
+  touch "$d/made"
+}
+
 engine_alive() { DOCKER_HOST=unix://$SOCK timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
 start_engine() {
@@ -121,7 +161,11 @@ start_engine() {
   fi
   # Own bridge and no iptables: never touch another engine's docker0 or firewall (see shared/ENVIRONMENT.md). Own
   # containerd namespaces: where a system containerd runs, the engine must not share `moby`, the user's engine's.
-  setsid dockerd -H "unix://$SOCK" --data-root "$RIG/data" --exec-root "$RIG/x" --pidfile "$RIG/docker.pid" \
+  tls_material
+  # The TLS listener is loopback only; --tlsverify: a client must show a certificate signed by the rig's CA.
+  listening "${TLS_ADDR##*:}" && die "$TLS_ADDR is taken by something that is not the rig's engine"
+  setsid dockerd -H "unix://$SOCK" -H "tcp://$TLS_ADDR" --tlsverify --tlscacert "$RIG/tls/ca.pem" \
+    --tlscert "$RIG/tls/server-cert.pem" --tlskey "$RIG/tls/server-key.pem" --data-root "$RIG/data" --exec-root "$RIG/x" --pidfile "$RIG/docker.pid" \
     --bridge "$BRIDGE" --iptables=false --ip-masq=false --label "$RIG_LABEL=$RIG" \
     --containerd-namespace porthole-rig --containerd-plugins-namespace porthole-rig-plugins \
     >>"$RIG/dockerd.log" 2>&1 </dev/null &
@@ -275,7 +319,7 @@ case "${1:-}" in
     umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;
   stop-engine) stop_engine ;;
   kill-engine) stop_engine KILL ;;
-  start-engine) own_folder; start_engine ;;
+  start-engine) own_folder; addresses; start_engine ;;
   env) own_folder; addresses; print_env ;;
   *) echo "usage: $0 start|stop|stop-engine|kill-engine|start-engine|env" >&2; exit 2 ;;
 esac

@@ -185,3 +185,85 @@ async fn switch_between_engines_and_add_one() {
         "docker --context {added} reaches the engine: {out}"
     );
 }
+
+/// A TLS engine added through the form: a CA that did not sign the engine's certificate is explained before
+/// anything is saved (what is wrong, what to do), the right CA connects, and the saved context reaches the engine
+/// from the window (switched to, its containers listed) and from the CLI.
+#[tokio::test(flavor = "multi_thread")]
+async fn add_a_tls_engine_with_its_failure_explained() {
+    let (running, _guard) = sleeper("tls");
+    let address = std::env::var("PORTHOLE_TEST_TLS_ENGINE").expect("the rig's TLS engine");
+    let certs = std::path::PathBuf::from(
+        std::env::var("PORTHOLE_TEST_TLS").expect("the rig's certificates"),
+    );
+    let pem = |name: &str| certs.join(name).display().to_string();
+    let window = Window::launch().await;
+    let config = window.home.join("docker-config");
+    window.open("engine").await;
+    let name = unique("secure");
+    window.type_into("engine-name", &name).await;
+    window.type_into("engine-host", &address).await;
+    window.appears("#engine-tls", 5).await;
+    window.type_into("engine-ca", &pem("other-ca.pem")).await;
+    window.type_into("engine-cert", &pem("cert.pem")).await;
+    window.appears("#engine-invalid[data-invalid=key]", 5).await;
+    window.type_into("engine-key", &pem("key.pem")).await;
+    window
+        .wait_for(
+            "the command with the TLS files",
+            &format!(
+                "return document.getElementById('engine-cli')?.textContent === 'docker context create {name} --docker host={address},ca={},cert={},key={}'",
+                pem("other-ca.pem"), pem("cert.pem"), pem("key.pem")
+            ),
+            5,
+        )
+        .await;
+    window.click("#engine-add-go").await;
+    window
+        .appears("#engine-probe-failed[data-reason=TlsUntrusted]", 15)
+        .await;
+    let explained = window
+        .eval("return document.getElementById('engine-probe-failed').textContent")
+        .await;
+    let explained = explained.as_str().unwrap_or_default();
+    assert!(
+        explained.contains("not trusted") && explained.contains("ca.pem"),
+        "the failure says what is wrong and what to choose: {explained}"
+    );
+    let (_, contexts) = cli(&config, &["context", "ls", "--format", "{{.Name}}"]);
+    assert!(!contexts.contains(&name), "nothing saved yet: {contexts}");
+    window
+        .eval("document.getElementById('engine-probe-failed').scrollIntoView({block: 'center'}); return true")
+        .await;
+    window.screenshot("engine-add-tls-failure").await;
+
+    window.type_into("engine-ca", &pem("ca.pem")).await;
+    window.goes("#engine-probe-failed", 5).await;
+    window.click("#engine-add-go").await;
+    window.appears("#engine-added", 15).await;
+    window
+        .appears(
+            &format!("#engines-table tr[data-engine=\"{name}\"][data-reachable=true] .badge.tls"),
+            15,
+        )
+        .await;
+    choose(&window, "engine-switcher", &name).await;
+    window.open("containers").await;
+    window
+        .wait_for(
+            "the TLS engine's containers",
+            &format!("return document.querySelector('.status-bar')?.dataset.connection === 'connected' && \
+                      document.getElementById('engine-switcher')?.value === '{name}' && \
+                      !!document.querySelector('tr[data-name=\"{running}\"]')"),
+            15,
+        )
+        .await;
+    let (ok, out) = cli(
+        &config,
+        &["--context", &name, "ps", "--format", "{{.Names}}"],
+    );
+    assert!(
+        ok && out.contains(&running),
+        "docker --context {name} reaches the engine: {out}"
+    );
+}

@@ -299,10 +299,12 @@ fn body_text(body: &[u8]) -> String {
     }
 }
 
-/// The `curl` command for an engine request: over the unix socket, or plain HTTP for a TCP engine.
+/// The `curl` command for an engine request: over the unix socket, or HTTP for a TCP engine — over TLS when `tls`
+/// holds curl's certificate flags (` --cacert … --cert … --key …`).
 pub(crate) fn engine_curl(
     socket: Option<&str>,
     host: &str,
+    tls: Option<&str>,
     method: &str,
     path: &str,
     body: Option<&[u8]>,
@@ -318,7 +320,13 @@ pub(crate) fn engine_curl(
                 .trim_start_matches("tcp://")
                 .trim_start_matches("http://")
                 .trim_end_matches('/');
-            format!("http://{address}{path}")
+            match tls {
+                Some(flags) => {
+                    command += flags;
+                    format!("https://{address}{path}")
+                }
+                None => format!("http://{address}{path}"),
+            }
         }
     };
     if method != "GET" {

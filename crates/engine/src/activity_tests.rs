@@ -7,6 +7,7 @@ fn curl_uses_the_socket_or_the_tcp_address() {
         engine_curl(
             Some("/run/docker.sock"),
             "unix:///run/docker.sock",
+            None,
             "GET",
             "/v1.41/containers/json?all=1",
             None
@@ -14,8 +15,19 @@ fn curl_uses_the_socket_or_the_tcp_address() {
         "curl --unix-socket /run/docker.sock 'http://localhost/v1.41/containers/json?all=1'"
     );
     assert_eq!(
-        engine_curl(None, "tcp://10.0.0.2:2375", "POST", "/v1.41/volumes/create", Some(br#"{"Name":"it's"}"#)),
+        engine_curl(None, "tcp://10.0.0.2:2375", None, "POST", "/v1.41/volumes/create", Some(br#"{"Name":"it's"}"#)),
         "curl -X POST -H 'Content-Type: application/json' -d '{\"Name\":\"it'\\''s\"}' http://10.0.0.2:2375/v1.41/volumes/create"
+    );
+    assert_eq!(
+        engine_curl(
+            None,
+            "tcp://10.0.0.2:2376",
+            Some(" --cacert ca.pem"),
+            "GET",
+            "/_ping",
+            None
+        ),
+        "curl --cacert ca.pem https://10.0.0.2:2376/_ping"
     );
 }
 

@@ -11,6 +11,7 @@ fn unix(path: &std::path::Path) -> Endpoint {
     Endpoint {
         host: format!("unix://{}", path.display()),
         source: EndpointSource::DockerHost,
+        tls: None,
     }
 }
 
@@ -70,6 +71,7 @@ async fn an_unusable_endpoint_is_bad_endpoint() {
     let endpoint = Endpoint {
         host: "ssh://someone@far".into(),
         source: EndpointSource::DockerHost,
+        tls: None,
     };
     assert_eq!(
         Engine::connect(&endpoint).await.unwrap_err().reason,

@@ -45,6 +45,7 @@ async fn contexts_made_here_and_by_the_cli_are_the_same_thing() {
         name: "rig-copy".into(),
         host: rig.clone(),
         description: "the test engine".into(),
+        ..Default::default()
     };
     create(Some(&config), &add).await.unwrap();
     let (ok, shown) = cli(
@@ -93,6 +94,7 @@ async fn contexts_made_here_and_by_the_cli_are_the_same_thing() {
     let current = Endpoint {
         host: rig.clone(),
         source: EndpointSource::Context("rig-copy".into()),
+        tls: None,
     };
     let engines = list(&env, &current);
     let names: Vec<&str> = engines.iter().map(|e| e.name.as_str()).collect();
@@ -103,18 +105,18 @@ async fn contexts_made_here_and_by_the_cli_are_the_same_thing() {
     let gone = engines.iter().find(|e| e.name == "gone").unwrap();
     assert_eq!(gone.host, "unix:///nonexistent/docker.sock");
     assert_eq!(
-        endpoint_of(gone).source,
+        endpoint_of(&env, gone).source,
         EndpointSource::Context("gone".into())
     );
 
     // Probes: the live engine answers with its figures, the missing one says why.
-    let live = probe(copy).await;
+    let live = probe(&endpoint_of(&env, copy)).await;
     assert!(live.reachable && !live.version.is_empty(), "{live:?}");
     assert_eq!(
         live.running + live.stopped,
         common::docker(&["ps", "-aq"]).lines().count() as i64
     );
-    let missing = probe(gone).await;
+    let missing = probe(&endpoint_of(&env, gone)).await;
     assert!(
         !missing.reachable && !missing.problem.is_empty(),
         "{missing:?}"

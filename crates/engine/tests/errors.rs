@@ -289,6 +289,7 @@ fn unix(path: &std::path::Path) -> Endpoint {
     Endpoint {
         host: format!("unix://{}", path.display()),
         source: EndpointSource::DockerHost,
+        tls: None,
     }
 }
 
@@ -311,6 +312,7 @@ async fn refused_port() -> PortholeError {
     let endpoint = Endpoint {
         host: format!("tcp://127.0.0.1:{port}"),
         source: EndpointSource::DockerHost,
+        tls: None,
     };
     connect_error(&endpoint).await
 }
@@ -371,6 +373,7 @@ async fn socket_probe() {
     let endpoint = porthole_engine::Endpoint {
         host: std::env::var("PORTHOLE_TEST_ENGINE").unwrap(),
         source: porthole_engine::EndpointSource::DockerHost,
+        tls: None,
     };
     let socket = endpoint.socket_path().unwrap();
     // The socket is visible to this user, so a refusal is the socket's own permissions, not a missing path.

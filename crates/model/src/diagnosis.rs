@@ -116,7 +116,13 @@ impl Diagnosis {
             }
             UnreachableReason::ApiTooOld
             | UnreachableReason::NotDocker
-            | UnreachableReason::BadEndpoint => None,
+            | UnreachableReason::BadEndpoint
+            | UnreachableReason::TlsUntrusted
+            | UnreachableReason::TlsExpired
+            | UnreachableReason::TlsWrongHost
+            | UnreachableReason::TlsClientRefused
+            | UnreachableReason::TlsFiles
+            | UnreachableReason::TlsNotSpoken => None,
         }
     }
 

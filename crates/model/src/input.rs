@@ -32,6 +32,7 @@ pub enum Input {
     Platform,
     RegistryAddress,
     EngineHost,
+    TlsFile,
     ComposeFile,
     ComposeCommand,
     BuildRequest,

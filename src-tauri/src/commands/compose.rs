@@ -44,30 +44,6 @@ pub fn compose_run(
     Ok(state.subscriptions.spawn(topic, run))
 }
 
-/// The system's file picker for a compose file, as a command so the window needs no dialog permission.
-#[tauri::command]
-pub async fn choose_compose_file(
-    app: tauri::AppHandle,
-    args: Args<c::choose_compose_file>,
-) -> Answer<c::choose_compose_file> {
-    use tauri_plugin_dialog::DialogExt;
-    let () = args;
-    let (chosen, receiver) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title("Open a compose file")
-        .add_filter("Compose files", &["yaml", "yml"])
-        .pick_file(move |file| {
-            let _ = chosen.send(file);
-        });
-    let file = receiver
-        .await
-        .ok()
-        .flatten()
-        .and_then(|f| f.into_path().ok());
-    Ok(file.map(|path| path.display().to_string()))
-}
-
 #[tauri::command]
 pub async fn write_tour_compose(
     app: tauri::AppHandle,

@@ -1,6 +1,7 @@
 //! The engine connection and `docker info`.
 
 use crate::state::AppState;
+use porthole_engine::system::context;
 use porthole_model::contract::{command as c, Answer, Args};
 use tauri::State;
 
@@ -35,15 +36,7 @@ pub async fn list_engines(
     args: Args<c::list_engines>,
 ) -> Answer<c::list_engines> {
     let () = args;
-    let mut engines =
-        porthole_engine::system::context::list(environment, &state.shared().endpoint());
-    let probes =
-        futures_util::future::join_all(engines.iter().map(porthole_engine::system::context::probe))
-            .await;
-    for (engine, probe) in engines.iter_mut().zip(probes) {
-        engine.probe = Some(probe);
-    }
-    Ok(engines)
+    Ok(context::list_probed(environment, &state.shared().endpoint()).await)
 }
 
 /// Follows the engine named `args` from now on; answers how many streams of the previous engine were cancelled.
@@ -52,19 +45,21 @@ pub fn switch_engine(
     state: State<'_, AppState>,
     args: Args<c::switch_engine>,
 ) -> Answer<c::switch_engine> {
-    let engines = porthole_engine::system::context::list(environment, &state.shared().endpoint());
-    let entry = engines.iter().find(|e| e.name == args).ok_or_else(|| {
-        porthole_model::PortholeError::new(
-            porthole_model::ErrorKind::NotFound,
-            format!("There is no engine called {args} (any more)."),
-            "",
-        )
-    })?;
-    Ok(state.switch(porthole_engine::system::context::endpoint_of(entry)))
+    Ok(state.switch(context::endpoint_named(
+        environment,
+        &state.shared().endpoint(),
+        &args,
+    )?))
+}
+
+/// The add form's engine, tried as typed before it is saved.
+#[tauri::command]
+pub async fn probe_engine(args: Args<c::probe_engine>) -> Answer<c::probe_engine> {
+    context::probe_new(&args).await
 }
 
 /// `docker context create`, through the docker CLI.
 #[tauri::command]
 pub async fn add_engine(args: Args<c::add_engine>) -> Answer<c::add_engine> {
-    porthole_engine::system::context::create(None, &args).await
+    context::create(None, &args).await
 }

@@ -100,29 +100,6 @@ pub fn build_image(
     Ok(state.subscriptions.spawn(Topic::Build, build))
 }
 
-/// The system's folder picker, for a build context; `None` when the user cancels. Called as a command so the window
-/// needs no permission for the dialog plugin's own API.
-#[tauri::command]
-pub async fn choose_folder(
-    app: tauri::AppHandle,
-    args: Args<c::choose_folder>,
-) -> Answer<c::choose_folder> {
-    use tauri_plugin_dialog::DialogExt;
-    let (chosen, receiver) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title(args)
-        .pick_folder(move |folder| {
-            let _ = chosen.send(folder);
-        });
-    let folder = receiver
-        .await
-        .ok()
-        .flatten()
-        .and_then(|f| f.into_path().ok());
-    Ok(folder.map(|path| path.display().to_string()))
-}
-
 /// Starts a push (`docker push`), like `pull_image`.
 #[tauri::command]
 pub fn push_image(

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod compose;
 pub mod containers;
 pub mod engine;
+pub mod files;
 pub mod images;
 pub mod networks;
 pub mod page;

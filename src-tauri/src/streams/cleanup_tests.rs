@@ -91,6 +91,7 @@ fn a_thousand_views_opened_and_closed_leave_nothing_behind() {
         let endpoint = porthole_engine::Endpoint {
             host: test_engine(),
             source: porthole_engine::EndpointSource::DockerHost,
+            tls: None,
         };
         let engine = Engine::connect(&endpoint).await.expect("the test engine");
         let registry = Arc::new(Subscriptions::default());

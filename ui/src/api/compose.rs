@@ -24,7 +24,12 @@ pub async fn list_compose_projects() -> Result<Vec<ComposeProject>, PortholeErro
 }
 
 pub async fn choose_compose_file() -> Result<Option<String>, PortholeError> {
-    call::<c::choose_compose_file>(&()).await
+    super::choose_file(&porthole_model::contract::FileChoice {
+        title: "Open a compose file".into(),
+        filter: "Compose files".into(),
+        extensions: vec!["yaml".into(), "yml".into()],
+    })
+    .await
 }
 
 /// Writes the guided tour's compose file; its path.

@@ -162,6 +162,13 @@ pub async fn switch_engine(name: &str) -> Result<usize, PortholeError> {
     call::<c::switch_engine>(&name.to_owned()).await
 }
 
+/// Connects to the add form's engine as typed, before it is saved.
+pub async fn probe_engine(
+    add: &porthole_model::system::context::EngineAdd,
+) -> Result<porthole_model::system::context::EngineProbe, PortholeError> {
+    call::<c::probe_engine>(add).await
+}
+
 /// `docker context create`.
 pub async fn add_engine(
     add: &porthole_model::system::context::EngineAdd,
@@ -281,6 +288,13 @@ pub async fn image_pullable(reference: &ImageReference) -> Result<(), PortholeEr
 /// Opens the system's folder picker titled `title`; `None` when the user cancels.
 pub async fn choose_folder(title: &str) -> Result<Option<String>, PortholeError> {
     call::<c::choose_folder>(&title.to_owned()).await
+}
+
+/// Opens the system's file picker; `None` when the user cancels.
+pub async fn choose_file(
+    choice: &porthole_model::contract::FileChoice,
+) -> Result<Option<String>, PortholeError> {
+    call::<c::choose_file>(choice).await
 }
 
 /// A reference the page already holds as text (a tag the engine listed), as the contract's type.

@@ -22,6 +22,7 @@ pub fn EnginesOverview() -> impl IntoView {
                                 <td class="name"><div class="cell-main">{engine.name.clone()}</div>
                                     <div class="hint">{engine.description.clone()}</div></td>
                                 <td class="mono address" title=engine.host.clone()>{breakable(&engine.host)}
+                                    {engine.tls.then(|| view! { <span class="badge tls" title="Reached over TLS with the context's certificates">"TLS"</span> })}
                                     {(engine.origin == porthole_model::system::context::EngineOrigin::Context).then(|| view! {
                                         <div class="hint">{format!("docker {} …", engine.cli_flag())}</div> })}</td>
                                 <td>{match &engine.probe {
@@ -29,7 +30,8 @@ pub fn EnginesOverview() -> impl IntoView {
                                     Some(p) if p.reachable => view! { <span class="badge ok">"answers"</span>
                                         {p.swarm_manager.then(|| view! { <span class="badge in-use">"Swarm manager"</span> })}
                                         <div class="hint">{format!("Docker {} · {}", p.version, p.platform)}</div> }.into_any(),
-                                    Some(p) => view! { <span class="badge bad">"unreachable"</span><div class="hint">{p.problem.clone()}</div> }.into_any(),
+                                    Some(p) => view! { <span class="badge bad">"unreachable"</span>
+                                        <div class="hint" title=p.reason.map(|r| r.advice()).unwrap_or_default()>{p.problem.clone()}</div> }.into_any(),
                                 }}</td>
                                 <td>{engine.probe.as_ref().filter(|p| p.reachable).map(|p| format!("{} running · {} stopped · {} images", p.running, p.stopped, p.images))}</td>
                                 <td class="row-buttons">{if engine.current {

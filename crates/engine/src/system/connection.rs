@@ -5,6 +5,7 @@
 
 use crate::activity::Activity;
 use crate::system::endpoint::Endpoint;
+use crate::system::tls::Connector;
 use crate::system::transport::{self, describe, Route};
 use bollard::{Docker, API_DEFAULT_VERSION};
 use porthole_model::UnreachableReason;
@@ -25,6 +26,8 @@ pub struct Engine {
     pub endpoint: Endpoint,
     /// Where every request this connection sends is recorded (shared across reconnects by the app).
     pub activity: Activity,
+    /// The TLS client of a `tcp://` endpoint with TLS files, made once for every request.
+    pub(crate) tls: Option<Connector>,
 }
 
 /// Why connecting failed, categorised for the user, with the underlying error as text.
@@ -45,7 +48,7 @@ impl Engine {
         endpoint: &Endpoint,
         activity: Activity,
     ) -> Result<Engine, Unreachable> {
-        let (docker, versioned) = client_for(endpoint, &activity)?;
+        let (docker, versioned, tls) = client_for(endpoint, &activity)?;
         let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
             Ok(Ok(docker)) => docker,
             Ok(Err(error)) => return Err(classify(&error)),
@@ -68,6 +71,7 @@ impl Engine {
             docker,
             endpoint: endpoint.clone(),
             activity,
+            tls,
         })
     }
 
@@ -84,6 +88,7 @@ impl Engine {
             activity: self.activity.clone(),
             // Its callers write the version into their paths themselves.
             version: Default::default(),
+            tls: self.tls.clone(),
         }
     }
 
@@ -97,11 +102,15 @@ impl Engine {
 }
 
 /// A bollard client whose every request goes through Porthole's recorded transport.
-/// Also returns where the negotiated version goes once known, so every later request carries it.
-fn client_for(
-    endpoint: &Endpoint,
-    activity: &Activity,
-) -> Result<(Docker, std::sync::Arc<std::sync::OnceLock<String>>), Unreachable> {
+/// Also returns where the negotiated version goes once known, so every later request carries it, and the TLS
+/// client when the endpoint has one.
+type Client = (
+    Docker,
+    std::sync::Arc<std::sync::OnceLock<String>>,
+    Option<Connector>,
+);
+
+fn client_for(endpoint: &Endpoint, activity: &Activity) -> Result<Client, Unreachable> {
     let host = endpoint.host.as_str();
     let usable = ["unix://", "tcp://", "http://"]
         .iter()
@@ -112,11 +121,16 @@ fn client_for(
             detail: format!("cannot use the endpoint {host}"),
         });
     }
+    let tls = match (&endpoint.tls, host.strip_prefix("tcp://")) {
+        (Some(files), Some(address)) => Some(Connector::new(files, address.trim_end_matches('/'))?),
+        _ => None,
+    };
     let route = Route {
         host: host.to_owned(),
         context: endpoint.context_name(),
         activity: activity.clone(),
         version: Default::default(),
+        tls: tls.clone(),
     };
     let versioned = route.version.clone();
     Docker::connect_with_custom_transport(
@@ -125,15 +139,23 @@ fn client_for(
         REQUEST_TIMEOUT_SECS,
         API_DEFAULT_VERSION,
     )
-    .map(|docker| (docker, versioned))
+    .map(|docker| (docker, versioned, tls))
     .map_err(|error| classify(&error))
 }
 
-/// Categorises a connection failure by the transport's `io::ErrorKind` (found anywhere in the error's source chain),
-/// or by the kind of bollard error. Message text is only ever copied into `detail`.
+/// Categorises a connection failure by rustls's typed error or the transport's `io::ErrorKind` (found anywhere in
+/// the error's source chain), or by the kind of bollard error. Message text is only ever copied into `detail`.
 pub fn classify(error: &bollard::errors::Error) -> Unreachable {
     use bollard::errors::Error as E;
     let detail = describe(error);
+    // `#[error(transparent)]` hides the io::Error itself from the source chain.
+    let tls = match error {
+        E::IOError { err } => crate::system::tls::reason_in(err),
+        other => crate::system::tls::reason_in(other),
+    };
+    if let Some(reason) = tls {
+        return Unreachable { reason, detail };
+    }
     let reason = match error {
         E::SocketNotFoundError(_) => UnreachableReason::NoSocket,
         E::UnsupportedURISchemeError { .. }

@@ -5,7 +5,8 @@
 //! Invariant: Porthole never writes a context's files itself — the CLI does; reading them is how `Endpoint`
 //! resolution already follows the CLI.
 
-use crate::system::endpoint::{Endpoint, EndpointSource, DEFAULT_HOST};
+use crate::system::endpoint::{context_endpoint, Endpoint, EndpointSource, DEFAULT_HOST};
+use crate::system::tls::TlsFiles;
 use crate::Engine;
 use porthole_model::system::context::{EngineAdd, EngineEntry, EngineOrigin, EngineProbe};
 use porthole_model::{ErrorKind, PortholeError};
@@ -54,16 +55,24 @@ pub fn list(env: impl Fn(&str) -> Option<String>, current: &Endpoint) -> Vec<Eng
         host,
         description,
         origin,
+        tls: false,
         probe: None,
     };
     let mut engines = Vec::new();
+    let config = config_dir(&env);
     if let Some(host) = env("DOCKER_HOST") {
-        engines.push(entry(
-            "DOCKER_HOST",
-            host,
-            "The DOCKER_HOST Porthole was started with".into(),
-            EngineOrigin::DockerHost,
-        ));
+        let tls = Endpoint::docker_host(host.clone(), &env, config.as_deref())
+            .tls
+            .is_some();
+        engines.push(EngineEntry {
+            tls,
+            ..entry(
+                "DOCKER_HOST",
+                host,
+                "The DOCKER_HOST Porthole was started with".into(),
+                EngineOrigin::DockerHost,
+            )
+        });
     }
     engines.push(entry(
         "default",
@@ -71,7 +80,8 @@ pub fn list(env: impl Fn(&str) -> Option<String>, current: &Endpoint) -> Vec<Eng
         "The local engine's usual socket".into(),
         EngineOrigin::Default,
     ));
-    let mut contexts: Vec<EngineEntry> = config_dir(&env)
+    let mut contexts: Vec<EngineEntry> = config
+        .as_deref()
         .map(|dir| dir.join("contexts").join("meta"))
         .and_then(|meta| std::fs::read_dir(meta).ok())
         .into_iter()
@@ -85,7 +95,14 @@ pub fn list(env: impl Fn(&str) -> Option<String>, current: &Endpoint) -> Vec<Eng
                 .metadata
                 .and_then(|m| m.description)
                 .unwrap_or_default();
-            Some(entry(&meta.name, host, description, EngineOrigin::Context))
+            let tls = config
+                .as_deref()
+                .and_then(|dir| context_endpoint(dir, &meta.name))
+                .is_some_and(|e| e.tls.is_some());
+            Some(EngineEntry {
+                tls,
+                ..entry(&meta.name, host, description, EngineOrigin::Context)
+            })
         })
         .collect();
     contexts.sort_by(|a, b| a.name.cmp(&b.name));
@@ -121,43 +138,111 @@ pub fn list(env: impl Fn(&str) -> Option<String>, current: &Endpoint) -> Vec<Eng
     engines
 }
 
-/// The endpoint for an entry.
-pub fn endpoint_of(entry: &EngineEntry) -> Endpoint {
-    let source = match entry.origin {
-        EngineOrigin::DockerHost | EngineOrigin::Podman => EndpointSource::DockerHost,
-        EngineOrigin::Context => EndpointSource::Context(entry.name.clone()),
-        EngineOrigin::Default => EndpointSource::Default,
-    };
-    Endpoint {
+/// The endpoint for an entry, with the TLS files its context or `DOCKER_TLS_VERIFY` names.
+pub fn endpoint_of(env: impl Fn(&str) -> Option<String>, entry: &EngineEntry) -> Endpoint {
+    let config = config_dir(&env);
+    let plain = |source| Endpoint {
         host: entry.host.clone(),
         source,
+        tls: None,
+    };
+    match entry.origin {
+        EngineOrigin::DockerHost => {
+            Endpoint::docker_host(entry.host.clone(), &env, config.as_deref())
+        }
+        EngineOrigin::Podman => plain(EndpointSource::DockerHost),
+        EngineOrigin::Default => plain(EndpointSource::Default),
+        EngineOrigin::Context => config
+            .as_deref()
+            .and_then(|dir| context_endpoint(dir, &entry.name))
+            .unwrap_or_else(|| plain(EndpointSource::Context(entry.name.clone()))),
     }
 }
 
-/// Connects to `entry` briefly and reads its headline figures, or why it could not be reached.
-pub async fn probe(entry: &EngineEntry) -> EngineProbe {
+/// Every engine, each probed at the same time.
+pub async fn list_probed(
+    env: impl Fn(&str) -> Option<String> + Copy,
+    current: &Endpoint,
+) -> Vec<EngineEntry> {
+    let mut engines = list(env, current);
+    let probes = futures_util::future::join_all(
+        engines
+            .iter()
+            .map(|entry| async move { probe(&endpoint_of(env, entry)).await }),
+    )
+    .await;
+    for (engine, probe) in engines.iter_mut().zip(probes) {
+        engine.probe = Some(probe);
+    }
+    engines
+}
+
+/// The endpoint of the engine called `name` in the list.
+pub fn endpoint_named(
+    env: impl Fn(&str) -> Option<String> + Copy,
+    current: &Endpoint,
+    name: &str,
+) -> Result<Endpoint, PortholeError> {
+    list(env, current)
+        .iter()
+        .find(|e| e.name == name)
+        .map(|entry| endpoint_of(env, entry))
+        .ok_or_else(|| {
+            PortholeError::new(
+                ErrorKind::NotFound,
+                format!("There is no engine called {name} (any more)."),
+                "",
+            )
+        })
+}
+
+/// The add form's engine, tried before it is saved: the files are read where the user chose them.
+pub async fn probe_new(add: &EngineAdd) -> Result<EngineProbe, PortholeError> {
+    add.validate()
+        .map_err(|e| PortholeError::invalid_input(e.message))?;
+    let file = |text: &str| Some(PathBuf::from(text.trim())).filter(|_| !text.trim().is_empty());
+    let endpoint = Endpoint {
+        host: add.host.trim().to_owned(),
+        source: EndpointSource::DockerHost,
+        tls: add.uses_tls().then(|| TlsFiles {
+            ca: file(&add.ca),
+            cert: file(&add.cert),
+            key: file(&add.key),
+            skip_verify: false,
+        }),
+    };
+    Ok(probe(&endpoint).await)
+}
+
+/// Connects to `endpoint` briefly and reads its headline figures, or why it could not be reached.
+pub async fn probe(endpoint: &Endpoint) -> EngineProbe {
     let look = async {
-        let engine = Engine::connect(&endpoint_of(entry))
+        let engine = Engine::connect(endpoint).await.map_err(|u| EngineProbe {
+            problem: u.reason.headline().to_owned(),
+            reason: Some(u.reason),
+            detail: u.detail,
+            ..Default::default()
+        })?;
+        let info = crate::system::info(&engine)
             .await
-            .map_err(|u| u.reason.headline().to_owned())?;
-        let info = crate::system::info(&engine).await.map_err(|e| e.message)?;
-        Ok::<_, String>(EngineProbe {
+            .map_err(|e| EngineProbe {
+                problem: e.message,
+                detail: e.detail,
+                ..Default::default()
+            })?;
+        Ok::<_, EngineProbe>(EngineProbe {
             reachable: true,
-            problem: String::new(),
             version: info.version,
             platform: format!("{}/{}", info.os_type, info.architecture),
             running: info.containers_running,
             stopped: info.containers_stopped,
             images: info.images,
             swarm_manager: info.swarm_manager,
+            ..Default::default()
         })
     };
     match tokio::time::timeout(PROBE_TIMEOUT, look).await {
-        Ok(Ok(probe)) => probe,
-        Ok(Err(problem)) => EngineProbe {
-            problem,
-            ..Default::default()
-        },
+        Ok(Ok(probe)) | Ok(Err(probe)) => probe,
         Err(_) => EngineProbe {
             problem: format!("No answer within {} s.", PROBE_TIMEOUT.as_secs()),
             ..Default::default()

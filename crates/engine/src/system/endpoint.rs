@@ -4,6 +4,7 @@
 //! The lookup takes the environment as a function so tests can pass their own; it never fails: a context that cannot
 //! be read yields the endpoint string the user must fix, and connecting to it explains what is wrong.
 
+use crate::system::tls::TlsFiles;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -32,6 +33,8 @@ pub struct Endpoint {
     /// `unix:///path`, `tcp://host:port` or `http://host:port`.
     pub host: String,
     pub source: EndpointSource,
+    /// For `tcp://`: the TLS files to connect with (`None`: plain HTTP).
+    pub tls: Option<TlsFiles>,
 }
 
 impl Endpoint {
@@ -39,6 +42,7 @@ impl Endpoint {
         Self {
             host: format!("unix://{}", path.as_ref().display()),
             source: EndpointSource::DockerHost,
+            tls: None,
         }
     }
 
@@ -48,29 +52,49 @@ impl Endpoint {
     }
 
     pub fn resolve(env: impl Fn(&str) -> Option<String>) -> Self {
-        if let Some(host) = env("DOCKER_HOST") {
-            return Self {
-                host,
-                source: EndpointSource::DockerHost,
-            };
-        }
         let config_dir = env("DOCKER_CONFIG")
             .map(PathBuf::from)
             .or_else(|| env("HOME").map(|home| Path::new(&home).join(".docker")));
+        if let Some(host) = env("DOCKER_HOST") {
+            return Self::docker_host(host, &env, config_dir.as_deref());
+        }
         let context =
             env("DOCKER_CONTEXT").or_else(|| config_dir.as_deref().and_then(current_context));
         match (context, config_dir) {
-            (Some(name), Some(dir)) if name != "default" => {
-                let host = context_host(&dir, &name).unwrap_or_else(|| format!("context://{name}"));
-                Self {
-                    host,
+            (Some(name), Some(dir)) if name != "default" => context_endpoint(&dir, &name)
+                .unwrap_or_else(|| Self {
+                    host: format!("context://{name}"),
                     source: EndpointSource::Context(name),
-                }
-            }
+                    tls: None,
+                }),
             _ => Self {
                 host: DEFAULT_HOST.into(),
                 source: EndpointSource::Default,
+                tls: None,
             },
+        }
+    }
+
+    /// `DOCKER_HOST`, over TLS when `DOCKER_TLS_VERIFY` is set, with the files in `DOCKER_CERT_PATH` (default: the
+    /// config folder), as the CLI reads them.
+    pub fn docker_host(
+        host: String,
+        env: impl Fn(&str) -> Option<String>,
+        config_dir: Option<&Path>,
+    ) -> Self {
+        let folder = env("DOCKER_CERT_PATH")
+            .map(PathBuf::from)
+            .or_else(|| config_dir.map(Path::to_path_buf));
+        let tls = match (env("DOCKER_TLS_VERIFY"), folder) {
+            (Some(_), Some(folder)) if host.starts_with("tcp://") => {
+                Some(TlsFiles::in_folder(&folder, false))
+            }
+            _ => None,
+        };
+        Self {
+            host,
+            source: EndpointSource::DockerHost,
+            tls,
         }
     }
 
@@ -110,19 +134,29 @@ struct ContextMeta {
 struct ContextEndpoint {
     #[serde(rename = "Host")]
     host: Option<String>,
+    #[serde(rename = "SkipTLSVerify", default)]
+    skip_tls_verify: bool,
 }
 
-/// `<config>/contexts/meta/<sha256(name)>/meta.json` → `Endpoints.docker.Host`, as the CLI stores contexts.
-fn context_host(config_dir: &Path, name: &str) -> Option<String> {
+/// A context's endpoint as the CLI stores it: `<config>/contexts/meta/<sha256(name)>/meta.json` →
+/// `Endpoints.docker.Host`, and the TLS files the CLI copied to `<config>/contexts/tls/<sha256(name)>/docker/`.
+pub fn context_endpoint(config_dir: &Path, name: &str) -> Option<Endpoint> {
     let digest = Sha256::digest(name.as_bytes());
     let folder: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    let path = config_dir
-        .join("contexts")
-        .join("meta")
-        .join(folder)
-        .join("meta.json");
+    let contexts = config_dir.join("contexts");
+    let path = contexts.join("meta").join(&folder).join("meta.json");
     let meta: ContextMeta = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    meta.endpoints.get("docker")?.host.clone()
+    let docker = meta.endpoints.get("docker")?;
+    let host = docker.host.clone()?;
+    let tls = TlsFiles::in_folder(
+        &contexts.join("tls").join(&folder).join("docker"),
+        docker.skip_tls_verify,
+    );
+    Some(Endpoint {
+        tls: (host.starts_with("tcp://") && !tls.is_empty()).then_some(tls),
+        host,
+        source: EndpointSource::Context(name.to_owned()),
+    })
 }
 
 #[cfg(test)]
@@ -168,6 +202,37 @@ mod tests {
         assert_eq!(endpoint.host, "unix:///tmp/x.sock");
         assert_eq!(endpoint.source, EndpointSource::DockerHost);
         assert_eq!(endpoint.socket_path(), Some("/tmp/x.sock"));
+    }
+
+    #[test]
+    fn docker_tls_verify_takes_the_files_of_docker_cert_path() {
+        let dir = temp_dir("certs");
+        std::fs::write(dir.join("ca.pem"), "x").unwrap();
+        std::fs::write(dir.join("cert.pem"), "x").unwrap();
+        let tls = |verify: Option<&str>, host: &str| {
+            let mut pairs = vec![
+                ("DOCKER_HOST", host.to_owned()),
+                ("DOCKER_CERT_PATH", dir.display().to_string()),
+            ];
+            if let Some(v) = verify {
+                pairs.push(("DOCKER_TLS_VERIFY", v.to_owned()));
+            }
+            Endpoint::resolve(env(&pairs)).tls
+        };
+        let files = tls(Some("1"), "tcp://10.0.0.5:2376").expect("TLS");
+        assert_eq!(files.ca, Some(dir.join("ca.pem")));
+        assert_eq!(files.cert, Some(dir.join("cert.pem")));
+        assert_eq!(files.key, None, "no key.pem there");
+        assert_eq!(
+            tls(None, "tcp://10.0.0.5:2376"),
+            None,
+            "plain without DOCKER_TLS_VERIFY"
+        );
+        assert_eq!(
+            tls(Some("1"), "unix:///x.sock"),
+            None,
+            "a socket needs no TLS"
+        );
     }
 
     #[test]

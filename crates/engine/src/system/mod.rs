@@ -1,12 +1,14 @@
 //! Engine-wide facts (`docker version`, `docker info`).
 //!
 //! This folder holds the engine itself: the connection and its endpoint, the transport that records each request,
-//! the docker contexts (`context`), the event stream (`events`), and (here) `docker version` / `docker info`.
+//! the docker contexts (`context`), TLS to `tcp://` engines (`tls`), the event stream (`events`), and (here)
+//! `docker version` / `docker info`.
 
 pub mod connection;
 pub mod context;
 pub mod endpoint;
 pub mod events;
+pub mod tls;
 pub(crate) mod transport;
 
 use crate::error::from_bollard;

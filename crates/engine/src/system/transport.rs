@@ -7,6 +7,7 @@
 //! `io::Error`, so `connection::classify` can still tell a missing socket from a refused one.
 
 use crate::activity::{self, Activity, Capture, Sent};
+use crate::system::tls::Connector;
 use bollard::BollardRequest;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Either, Full};
@@ -31,6 +32,8 @@ pub(crate) struct Route {
     /// The negotiated API version (`1.41`), once known: requests without one get it, as the docker CLI sends
     /// them (bollard 0.19 drops the version from its paths).
     pub version: std::sync::Arc<std::sync::OnceLock<String>>,
+    /// For a `tcp://` engine with TLS files: every connection is wrapped in TLS.
+    pub tls: Option<Connector>,
 }
 
 #[derive(Debug)]
@@ -94,8 +97,15 @@ impl Route {
                 )
             })
             .collect();
-        let mut curl =
-            activity::engine_curl(self.socket(), &self.host, &method, &path, body.as_deref());
+        let tls = self.tls.as_ref().map(Connector::curl_flags);
+        let mut curl = activity::engine_curl(
+            self.socket(),
+            &self.host,
+            tls.as_deref(),
+            &method,
+            &path,
+            body.as_deref(),
+        );
         // The login travels in a header; the curl names it without its value.
         if request.headers().contains_key("x-registry-auth") {
             curl = curl.replacen(
@@ -147,11 +157,19 @@ impl Route {
                     .trim_start_matches("tcp://")
                     .trim_start_matches("http://")
                     .trim_end_matches('/');
-                Stream::Tcp(
-                    TcpStream::connect(address)
-                        .await
-                        .map_err(SendError::Connect)?,
-                )
+                let tcp = TcpStream::connect(address)
+                    .await
+                    .map_err(SendError::Connect)?;
+                match &self.tls {
+                    // A failed handshake keeps rustls's error inside the io::Error, for `tls::reason_in`.
+                    Some(tls) => Stream::Tls(Box::new(
+                        tokio_rustls::TlsConnector::from(tls.config.clone())
+                            .connect(tls.name.clone(), tcp)
+                            .await
+                            .map_err(SendError::Connect)?,
+                    )),
+                    None => Stream::Tcp(tcp),
+                }
             }
         };
         let io = TokioIo::new(Tee {
@@ -220,6 +238,7 @@ pub(crate) fn for_bollard(route: Route) -> impl Fn(BollardRequest) -> Answer + S
 enum Stream {
     Unix(UnixStream),
     Tcp(TcpStream),
+    Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
 }
 
 /// The connection, copying what it reads into the record's capture until that is full; after that a read (a
@@ -241,6 +260,7 @@ impl AsyncRead for Tee {
         let result = match &mut this.stream {
             Stream::Unix(s) => Pin::new(s).poll_read(cx, buf),
             Stream::Tcp(s) => Pin::new(s).poll_read(cx, buf),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
         };
         if let Poll::Ready(Ok(())) = result {
             if this.room > 0 {
@@ -263,6 +283,7 @@ impl AsyncWrite for Tee {
         match &mut self.get_mut().stream {
             Stream::Unix(s) => Pin::new(s).poll_write(cx, data),
             Stream::Tcp(s) => Pin::new(s).poll_write(cx, data),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, data),
         }
     }
 
@@ -270,6 +291,7 @@ impl AsyncWrite for Tee {
         match &mut self.get_mut().stream {
             Stream::Unix(s) => Pin::new(s).poll_flush(cx),
             Stream::Tcp(s) => Pin::new(s).poll_flush(cx),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_flush(cx),
         }
     }
 
@@ -277,6 +299,7 @@ impl AsyncWrite for Tee {
         match &mut self.get_mut().stream {
             Stream::Unix(s) => Pin::new(s).poll_shutdown(cx),
             Stream::Tcp(s) => Pin::new(s).poll_shutdown(cx),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
         }
     }
 }

@@ -20,6 +20,7 @@ pub fn endpoint() -> Endpoint {
     Endpoint {
         host,
         source: porthole_engine::EndpointSource::DockerHost,
+        tls: None,
     }
 }
 

@@ -80,6 +80,15 @@ pub struct RegistryTagsArgs {
     pub repository: String,
 }
 
+/// `choose_file`: the system's file picker's title, and the kind of file it offers (`extensions` without the dot;
+/// empty: any file).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileChoice {
+    pub title: String,
+    pub filter: String,
+    pub extensions: Vec<String>,
+}
+
 /// `open_compose_file`: the file, and the project name to use (empty: the folder's name).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenComposeArgs {

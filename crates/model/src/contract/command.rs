@@ -3,12 +3,12 @@
 //! is one word.
 #![allow(non_camel_case_types)]
 
-use super::OpenComposeArgs;
 use super::{Command, Subscription};
 use super::{
     ContainerActionArgs, ImageActionArgs, LogsArgs, LogsBeforeArgs, NetworkActionArgs, PullArgs,
     RegistryTagsArgs, TagArgs, TerminalArgs, TerminalInputArgs, TerminalResizeArgs,
 };
+use super::{FileChoice, OpenComposeArgs};
 use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
 use crate::compose::{ComposeCommand, ComposeFile, ComposeProject, ComposeTool};
 use crate::image::pull::PullMessage;
@@ -16,7 +16,7 @@ use crate::network::{NetworkCreate, NetworkSummary};
 use crate::swarm::{
     NodeSummary, ServiceSummary, StackCommand, SwarmAction, SwarmInfo, TaskSummary,
 };
-use crate::system::context::{EngineAdd, EngineEntry};
+use crate::system::context::{EngineAdd, EngineEntry, EngineProbe};
 use crate::tool::ToolMessage;
 use crate::tour::TourSource;
 use crate::volume::{MountUse, VolumeCreate};
@@ -67,6 +67,8 @@ contract! {
     list_engines(()) -> Vec<EngineEntry>;
     /// Follows the engine of this name; how many streams of the previous one were cancelled.
     switch_engine(String) -> usize;
+    /// The add form's engine, connected to as typed (its TLS files where the user chose them), before saving.
+    probe_engine(EngineAdd) -> EngineProbe;
     /// `docker context create`, through the docker CLI.
     add_engine(EngineAdd) -> ();
 
@@ -100,6 +102,8 @@ contract! {
     build_image(BuildRequest) -> u64, streams BuildMessage;
     /// The system's folder picker with this title; `None` when cancelled.
     choose_folder(String) -> Option<String>;
+    /// The system's file picker (a compose file, a certificate); `None` when cancelled.
+    choose_file(FileChoice) -> Option<String>;
     image_details(String) -> ImageDetails;
     tag_image(TagArgs) -> ();
     /// What `docker image prune` (false) or `prune -a` (true) would remove.
@@ -148,8 +152,6 @@ contract! {
     list_compose_projects(()) -> Vec<ComposeProject>;
     /// One run of the tool (up, down, logs -f …), its output streamed; cancelling kills it.
     compose_run(ComposeCommand) -> u64, streams ToolMessage;
-    /// The system's file picker for a compose file; `None` when cancelled.
-    choose_compose_file(()) -> Option<String>;
     /// Writes the guided tour's compose file (chapter 2) into the app's data folder; its path.
     write_tour_compose(TourSource) -> String;
 

@@ -34,6 +34,9 @@ pub struct EngineEntry {
     pub origin: EngineOrigin,
     /// The engine Porthole shows now.
     pub current: bool,
+    /// Whether Porthole reaches it over TLS (a context with TLS files, or `DOCKER_TLS_VERIFY`).
+    #[serde(default)]
+    pub tls: bool,
     /// What connecting to it found (`None` until looked at).
     pub probe: Option<EngineProbe>,
 }
@@ -44,6 +47,12 @@ pub struct EngineProbe {
     pub reachable: bool,
     /// Why it could not be reached, in plain words (empty when reachable).
     pub problem: String,
+    /// The kind of connection failure, when it was one (its `advice()` says what to do).
+    #[serde(default)]
+    pub reason: Option<crate::UnreachableReason>,
+    /// The underlying error, for the curious.
+    #[serde(default)]
+    pub detail: String,
     pub version: String,
     /// `linux/x86_64`.
     pub platform: String,
@@ -70,6 +79,32 @@ pub struct EngineAdd {
     pub name: String,
     pub host: String,
     pub description: String,
+    /// For `tcp://` with TLS: the CA that signed the engine's certificate (empty: the system's CAs).
+    #[serde(default)]
+    pub ca: String,
+    /// The client certificate and its key, which an engine started with `--tlsverify` asks for (both or neither).
+    #[serde(default)]
+    pub cert: String,
+    #[serde(default)]
+    pub key: String,
+}
+
+/// A TLS file's path as `docker context create --docker` takes it: absolute, and free of the `,` and `"` that
+/// would split or quote the CLI's comma-separated value.
+fn parse_tls_path(text: &str) -> Result<String, InputError> {
+    let path = text.trim();
+    if !path.starts_with('/') {
+        return Err(Input::TlsFile.refuse(format!(
+            "{path:?} is not an absolute path: choose the file, or type its whole path from /."
+        )));
+    }
+    if path.contains([',', '"', '\n']) {
+        return Err(Input::TlsFile.refuse(
+            "The docker CLI cannot take a path with a comma or a quote here: rename the file or its folder."
+                .into(),
+        ));
+    }
+    Ok(path.to_owned())
 }
 
 /// A context name as the docker CLI allows it: a letter or digit, then letters, digits, `_ . + -`.
@@ -146,7 +181,47 @@ impl EngineAdd {
         if self.description.contains('\n') {
             return Err(field("description", "One line, please.".into()));
         }
-        Ok(())
+        for (name, value) in [("ca", &self.ca), ("cert", &self.cert), ("key", &self.key)] {
+            if !value.trim().is_empty() {
+                parse_tls_path(value).map_err(|e| field(name, e.message))?;
+            }
+        }
+        if self.uses_tls() && !self.host.trim().starts_with("tcp://") {
+            return Err(field(
+                "host",
+                "Certificates are for tcp:// addresses; a socket or SSH needs none.".into(),
+            ));
+        }
+        match (self.cert.trim().is_empty(), self.key.trim().is_empty()) {
+            (false, true) => Err(field(
+                "key",
+                "A client certificate needs its key (key.pem).".into(),
+            )),
+            (true, false) => Err(field(
+                "cert",
+                "A key needs its client certificate (cert.pem).".into(),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether any TLS file was given: the engine is then reached over TLS.
+    pub fn uses_tls(&self) -> bool {
+        [&self.ca, &self.cert, &self.key]
+            .iter()
+            .any(|v| !v.trim().is_empty())
+    }
+
+    /// The `--docker` value: `host=…` and, with TLS, `ca=…,cert=…,key=…` (the CLI copies those files into the
+    /// context's own folder).
+    fn docker_endpoint(&self) -> String {
+        let mut parts = vec![format!("host={}", self.host.trim())];
+        for (name, value) in [("ca", &self.ca), ("cert", &self.cert), ("key", &self.key)] {
+            if !value.trim().is_empty() {
+                parts.push(format!("{name}={}", value.trim()));
+            }
+        }
+        parts.join(",")
     }
 
     /// The arguments after `docker`.
@@ -159,11 +234,11 @@ impl EngineAdd {
         if !self.description.trim().is_empty() {
             words.extend(["--description".into(), self.description.trim().to_owned()]);
         }
-        words.extend(["--docker".into(), format!("host={}", self.host.trim())]);
+        words.extend(["--docker".into(), self.docker_endpoint()]);
         words
     }
 
-    /// `docker context create NAME --docker host=HOST`.
+    /// `docker context create NAME --docker host=HOST[,ca=…,cert=…,key=…]`.
     pub fn cli(&self) -> String {
         let mut words = vec!["docker".to_owned()];
         words.extend(self.args());
@@ -195,6 +270,7 @@ mod tests {
             name: "build-box".into(),
             host: "tcp://10.0.0.5:2375".into(),
             description: "the build server".into(),
+            ..Default::default()
         };
         assert!(add.validate().is_ok());
         assert_eq!(
@@ -221,5 +297,91 @@ mod tests {
             .field,
             "host"
         );
+    }
+
+    #[test]
+    fn tls_files_go_with_tcp_and_in_pairs() {
+        let add = EngineAdd {
+            name: "secure".into(),
+            host: "tcp://10.0.0.5:2376".into(),
+            ca: "/certs/ca.pem".into(),
+            cert: "/certs/cert.pem".into(),
+            key: "/certs/key.pem".into(),
+            ..Default::default()
+        };
+        assert!(add.validate().is_ok());
+        assert!(add.uses_tls());
+        assert_eq!(
+            add.cli(),
+            "docker context create secure --docker host=tcp://10.0.0.5:2376,ca=/certs/ca.pem,cert=/certs/cert.pem,key=/certs/key.pem"
+        );
+        let refused = |add: EngineAdd| add.validate().unwrap_err().field;
+        assert_eq!(
+            refused(EngineAdd {
+                key: String::new(),
+                ..add.clone()
+            }),
+            "key"
+        );
+        assert_eq!(
+            refused(EngineAdd {
+                cert: " ".into(),
+                ..add.clone()
+            }),
+            "cert"
+        );
+        assert_eq!(
+            refused(EngineAdd {
+                ca: "certs/ca.pem".into(),
+                ..add.clone()
+            }),
+            "ca"
+        );
+        assert_eq!(
+            refused(EngineAdd {
+                ca: "/certs,host=tcp://evil:1/ca.pem".into(),
+                ..add.clone()
+            }),
+            "ca",
+            "a comma would add a field to the CLI's value"
+        );
+        assert_eq!(
+            refused(EngineAdd {
+                host: "unix:///run/docker.sock".into(),
+                ..add.clone()
+            }),
+            "host"
+        );
+        // Only a CA: the engine does not ask for a client certificate.
+        assert!(EngineAdd {
+            cert: String::new(),
+            key: String::new(),
+            ..add
+        }
+        .validate()
+        .is_ok());
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed, an accepted form gives the CLI a `--docker` value of exactly the fields it names.
+        #[test]
+        fn an_accepted_form_names_only_its_own_fields(
+            ca in "\\PC{0,30}", cert in "\\PC{0,30}", key in "\\PC{0,30}"
+        ) {
+            let add = EngineAdd {
+                name: "x".into(),
+                host: "tcp://h:2376".into(),
+                ca: format!("/{ca}"),
+                cert: format!("/{cert}"),
+                key: format!("/{key}"),
+                ..Default::default()
+            };
+            if add.validate().is_ok() {
+                let args = add.args();
+                let value = args.last().unwrap();
+                let fields: Vec<&str> = value.split(',').map(|f| f.split('=').next().unwrap()).collect();
+                proptest::prop_assert_eq!(fields, vec!["host", "ca", "cert", "key"]);
+            }
+        }
     }
 }

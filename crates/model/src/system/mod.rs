@@ -62,6 +62,18 @@ pub enum UnreachableReason {
     NotDocker,
     /// The endpoint string itself cannot be used (unknown scheme, malformed context).
     BadEndpoint,
+    /// The engine's certificate is not signed by the CA Porthole was given (or, without one, the system's CAs).
+    TlsUntrusted,
+    /// A certificate in the exchange is outside its validity dates.
+    TlsExpired,
+    /// The engine's certificate names other hosts than the one in the address.
+    TlsWrongHost,
+    /// The engine refused the client certificate: not signed by a CA it trusts, expired, or missing.
+    TlsClientRefused,
+    /// A CA, certificate or key file is missing or is not PEM that Porthole can use.
+    TlsFiles,
+    /// Porthole spoke TLS and the other end did not (a plain-HTTP port).
+    TlsNotSpoken,
 }
 
 impl UnreachableReason {
@@ -74,6 +86,12 @@ impl UnreachableReason {
             Self::ApiTooOld => "The Docker engine is too old",
             Self::NotDocker => "Something answered, but it is not a Docker engine",
             Self::BadEndpoint => "The Docker endpoint is not usable",
+            Self::TlsUntrusted => "The engine's certificate is not trusted",
+            Self::TlsExpired => "A certificate has expired",
+            Self::TlsWrongHost => "The engine's certificate is for another host name",
+            Self::TlsClientRefused => "The engine refused the client certificate",
+            Self::TlsFiles => "A TLS file cannot be used",
+            Self::TlsNotSpoken => "The engine does not speak TLS at that address",
         }
     }
 
@@ -102,6 +120,31 @@ impl UnreachableReason {
             Self::BadEndpoint => {
                 "Porthole can use unix:// sockets and tcp:// or http:// addresses. Fix DOCKER_HOST or the current \
                  docker context (`docker context ls`)."
+            }
+            Self::TlsUntrusted => {
+                "The engine's certificate is not signed by the CA file you chose. Choose the ca.pem that signed the \
+                 engine's certificate (the one its --tlscacert names), not another CA."
+            }
+            Self::TlsExpired => {
+                "Check the dates with `openssl x509 -noout -dates -in FILE` and make a new certificate: the \
+                 engine's (its --tlscert), or yours."
+            }
+            Self::TlsWrongHost => {
+                "Use the host name or IP address the certificate was made for (`openssl x509 -noout -ext \
+                 subjectAltName -in server-cert.pem` lists them), or make the engine a certificate for this name."
+            }
+            Self::TlsClientRefused => {
+                "The engine checks client certificates (--tlsverify) and refused this one: it is not signed by the \
+                 CA the engine trusts, or it has expired (`openssl x509 -noout -dates -in cert.pem`). Choose the \
+                 cert.pem and key.pem made for this engine."
+            }
+            Self::TlsFiles => {
+                "Check that the CA, certificate and key files exist, are readable, and are PEM (they start with \
+                 -----BEGIN), and that the key belongs to the certificate."
+            }
+            Self::TlsNotSpoken => {
+                "That port serves plain HTTP: leave the certificates out, or use the engine's TLS port (usually \
+                 2376)."
             }
         }
     }

@@ -36,12 +36,9 @@ async fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(1000);
-    let engine = Engine::connect(&Endpoint {
-        host: test_engine(),
-        source: EndpointSource::DockerHost,
-    })
-    .await
-    .expect("the private engine answers");
+    let engine = Engine::connect(&rig_endpoint())
+        .await
+        .expect("the private engine answers");
     remove_bench_containers(&engine).await;
 
     let started = Instant::now();
@@ -467,12 +464,7 @@ async fn memory_and_latency(count: usize) -> (Memory, Latency) {
         )
         .await;
     // The engine's own time of each `create` event: the moment the change exists, on the same clock as the page.
-    let engine = Engine::connect(&Endpoint {
-        host: test_engine(),
-        source: EndpointSource::DockerHost,
-    })
-    .await
-    .unwrap();
+    let engine = Engine::connect(&rig_endpoint()).await.unwrap();
     let created = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::<
         String,
         f64,
@@ -660,4 +652,13 @@ bollard's streaming of the progress lines and folding them per layer. The image 
         verdict(pull_ratio <= 1.05),
         created_in.as_secs_f64(),
     )
+}
+
+/// The rig's private engine, over its socket.
+fn rig_endpoint() -> Endpoint {
+    Endpoint {
+        host: test_engine(),
+        source: EndpointSource::DockerHost,
+        tls: None,
+    }
 }
