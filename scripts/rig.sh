@@ -6,9 +6,9 @@
 #   scripts/rig.sh start          start engine + registry, build the test images; prints the env to use
 #                                 (the engine also listens with TLS on a loopback port, certificates made here)
 #   scripts/rig.sh stop           stop everything this rig started and remove its state
-#   scripts/rig.sh stop-engine    stop only the engine (the app should show "unreachable")
-#   scripts/rig.sh kill-engine    the same with SIGKILL (a crash: no clean shutdown)
-#   scripts/rig.sh start-engine   start only the engine again
+#   scripts/rig.sh stop-engine [2] stop only the engine (the app should show "unreachable"), or the second one
+#   scripts/rig.sh kill-engine [2] the same with SIGKILL (a crash: no clean shutdown)
+#   scripts/rig.sh start-engine [2] start only the engine (or the second one) again
 #   scripts/rig.sh env            print the environment variables for the rig
 set -euo pipefail
 
@@ -16,6 +16,8 @@ RIG=${PH_RIG:-/tmp/ph}
 SOCK=$RIG/docker.sock
 BRIDGE=${PH_BRIDGE:-ph0}
 BRIDGE_CIDR=${PH_BRIDGE_CIDR:-10.123.0.1/24}
+BRIDGE2=${PH_BRIDGE2:-ph1}
+BRIDGE2_CIDR=${PH_BRIDGE2_CIDR:-10.124.0.1/24}
 REGISTRY_USER=porthole
 REGISTRY_NAME=docker-local-registry
 # Set on the private engine (`docker info` shows it); the tests refuse any engine without it.
@@ -85,6 +87,9 @@ export PORTHOLE_TEST_REGISTRY_BY_NAME=$REGISTRY_NAME:${REGISTRY_ADDR##*:}
 export PORTHOLE_HELPER_STORE=$RIG/helper-store.json
 export PORTHOLE_TEST_TLS_ENGINE=tcp://$TLS_ADDR
 export PORTHOLE_TEST_TLS=$RIG/tls
+export PORTHOLE_TEST_ENGINE2=unix://$RIG/e2/docker.sock
+export PORTHOLE_TEST_ENGINE_ADDRESS=${BRIDGE_CIDR%/*}
+export PORTHOLE_TEST_ENGINE2_ADDRESS=${BRIDGE2_CIDR%/*}
 export PATH=$TEST_BIN:\$PATH
 ENV
 }
@@ -146,46 +151,78 @@ tls_material() {
   touch "$d/made"
 }
 
-engine_alive() { DOCKER_HOST=unix://$SOCK timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+# The rig's engines: 1 is the one every test uses (and the one with the TLS listener); 2 is a second private
+# engine, for switching between engines and for a two-node swarm. `engine N` sets where engine N lives.
+engine() {
+  case $1 in
+    1) E_DIR=$RIG; E_BRIDGE=$BRIDGE; E_CIDR=$BRIDGE_CIDR; E_NS=porthole-rig ;;
+    2) E_DIR=$RIG/e2; E_BRIDGE=$BRIDGE2; E_CIDR=$BRIDGE2_CIDR; E_NS=porthole-rig2 ;;
+    *) die "no engine $1" ;;
+  esac
+  E_SOCK=$E_DIR/docker.sock
+}
+
+engine_alive() { DOCKER_HOST=unix://$E_SOCK timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+# A bridge for an engine: made by the rig (and marked so), or refused.
+own_bridge() {
+  local name=$1 cidr=$2
+  if ! ip link show "$name" >/dev/null 2>&1; then
+    ip link add "$name" type bridge
+    ip addr add "$cidr" dev "$name"
+    ip link set "$name" up
+    touch "$RIG/bridge-created-$name"
+  elif [ ! -f "$RIG/bridge-created-$name" ]; then
+    die "a network interface $name exists that the rig did not make: set PH_BRIDGE/PH_BRIDGE2 (and their _CIDR)"
+  fi
+}
 
 start_engine() {
-  if engine_alive; then log "engine already answers on $SOCK"; return; fi
-  mkdir -p "$RIG/data" "$RIG/x"
-  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
-    ip link add "$BRIDGE" type bridge
-    ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
-    ip link set "$BRIDGE" up
-    touch "$RIG/bridge-created"
-  elif [ ! -f "$RIG/bridge-created" ]; then
-    die "a network interface $BRIDGE exists that the rig did not make: set PH_BRIDGE (and PH_BRIDGE_CIDR)"
+  engine "${1:-1}"
+  if engine_alive; then log "engine ${1:-1} already answers on $E_SOCK"; return; fi
+  mkdir -p "$E_DIR/data" "$E_DIR/x"
+  own_bridge "$E_BRIDGE" "$E_CIDR"
+  local listeners=(-H "unix://$E_SOCK")
+  if [ "${1:-1}" = 1 ]; then
+    tls_material
+    # The TLS listener is loopback only; --tlsverify: a client must show a certificate signed by the rig's CA.
+    listening "${TLS_ADDR##*:}" && die "$TLS_ADDR is taken by something that is not the rig's engine"
+    listeners+=(-H "tcp://$TLS_ADDR" --tlsverify --tlscacert "$RIG/tls/ca.pem" --tlscert "$RIG/tls/server-cert.pem"
+      --tlskey "$RIG/tls/server-key.pem")
   fi
   # Own bridge and no iptables: never touch another engine's docker0 or firewall (see shared/ENVIRONMENT.md). Own
   # containerd namespaces: where a system containerd runs, the engine must not share `moby`, the user's engine's.
-  tls_material
-  # The TLS listener is loopback only; --tlsverify: a client must show a certificate signed by the rig's CA.
-  listening "${TLS_ADDR##*:}" && die "$TLS_ADDR is taken by something that is not the rig's engine"
-  setsid dockerd -H "unix://$SOCK" -H "tcp://$TLS_ADDR" --tlsverify --tlscacert "$RIG/tls/ca.pem" \
-    --tlscert "$RIG/tls/server-cert.pem" --tlskey "$RIG/tls/server-key.pem" --data-root "$RIG/data" --exec-root "$RIG/x" --pidfile "$RIG/docker.pid" \
-    --bridge "$BRIDGE" --iptables=false --ip-masq=false --label "$RIG_LABEL=$RIG" \
-    --containerd-namespace porthole-rig --containerd-plugins-namespace porthole-rig-plugins \
-    >>"$RIG/dockerd.log" 2>&1 </dev/null &
+  setsid dockerd "${listeners[@]}" --data-root "$E_DIR/data" --exec-root "$E_DIR/x" --pidfile "$E_DIR/docker.pid" \
+    --bridge "$E_BRIDGE" --iptables=false --ip-masq=false --label "$RIG_LABEL=$RIG" \
+    --containerd-namespace "$E_NS" --containerd-plugins-namespace "$E_NS-plugins" \
+    >>"$E_DIR/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do
-    engine_alive && { log "engine up on $SOCK"; return; }
+    engine_alive && { log "engine ${1:-1} up on $E_SOCK"; return; }
     sleep 0.5
   done
-  log "engine did not start; last lines of $RIG/dockerd.log:"; tail -n 20 "$RIG/dockerd.log" >&2; exit 1
+  log "engine did not start; last lines of $E_DIR/dockerd.log:"; tail -n 20 "$E_DIR/dockerd.log" >&2; exit 1
 }
 
 stop_engine() {
   local pid signal=${1:-TERM}
-  pid=$(cat "$RIG/docker.pid" 2>/dev/null || true)
-  if is_ours "$pid" "$SOCK"; then
+  engine "${2:-1}"
+  pid=$(cat "$E_DIR/docker.pid" 2>/dev/null || true)
+  if is_ours "$pid" "$E_SOCK"; then
     kill -s "$signal" "$pid"
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
-    log "engine stopped"
+    log "engine ${2:-1} stopped"
   fi
   # containerd-shim processes of this engine outlive it only while containers run; the engine stops them.
+}
+
+# The second engine gets the test images from the first (a save and load, no registry involved).
+second_engine_images() {
+  engine 2
+  DOCKER_HOST=unix://$E_SOCK docker image inspect porthole-test/busybox:1 >/dev/null 2>&1 && return
+  DOCKER_HOST=unix://$SOCK docker save porthole-test/busybox:1 porthole-test/web:1 |
+    DOCKER_HOST=unix://$E_SOCK docker load -q >/dev/null
+  log "engine 2 has the test images"
 }
 
 start_registry() {
@@ -306,20 +343,22 @@ case "${1:-}" in
     own_folder; addresses
     mkdir -p "$RIG/docker-config"
     [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
-    map_registry_name; start_engine; start_registry
+    map_registry_name; start_engine 1; start_engine 2; start_registry
     open_registry open-registry "$OPEN_REGISTRY_ADDR"; open_registry lan-registry "$LAN_REGISTRY_ADDR"
-    build_images; seed_open_registry; seed_tour; print_env ;;
+    build_images; second_engine_images; seed_open_registry; seed_tour; print_env ;;
   stop)
     # Nothing to undo where the rig never was; and never a folder the rig did not make.
     if [ -L "$RIG" ] || [ ! -f "$RIG/$MARK" ]; then log "no rig at $RIG"; exit 0; fi
-    stop_engine; stop_registry
-    if [ -f "$RIG/bridge-created" ]; then ip link del "$BRIDGE" 2>/dev/null || true; fi
+    stop_engine TERM 2; stop_engine TERM 1; stop_registry
+    for made in "$RIG"/bridge-created-*; do
+      [ -f "$made" ] && ip link del "${made##*/bridge-created-}" 2>/dev/null || true
+    done
     unmap_registry_name
     # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
     umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;
-  stop-engine) stop_engine ;;
-  kill-engine) stop_engine KILL ;;
-  start-engine) own_folder; addresses; start_engine ;;
+  stop-engine) stop_engine TERM "${2:-1}" ;;
+  kill-engine) stop_engine KILL "${2:-1}" ;;
+  start-engine) own_folder; addresses; start_engine "${2:-1}" ;;
   env) own_folder; addresses; print_env ;;
   *) echo "usage: $0 start|stop|stop-engine|kill-engine|start-engine|env" >&2; exit 2 ;;
 esac

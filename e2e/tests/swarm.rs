@@ -37,7 +37,7 @@ async fn initialise_create_scale_remove_and_leave() {
     window
         .wait_for(
             "the init command",
-            "return document.getElementById('swarm-init-cli')?.textContent === 'docker swarm init --advertise-addr 127.0.0.1'",
+            "return document.getElementById('swarm-init-cli')?.textContent === 'docker swarm init --advertise-addr 127.0.0.1 --listen-addr 127.0.0.1:2377'",
             5,
         )
         .await;

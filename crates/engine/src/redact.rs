@@ -73,7 +73,9 @@ pub(crate) fn redact_text(text: &str) -> String {
             }
             end += 1;
         }
-        if secret_value_next {
+        // A swarm join token is a secret under whatever key it travels (`JoinToken` in a join, `Worker` and
+        // `Manager` in `GET /swarm`'s `JoinTokens`).
+        if secret_value_next || text[start..end].starts_with("SWMTKN-") {
             out.push_str(&text[copied..start]);
             out.push_str(REDACTED);
             copied = end;
@@ -214,6 +216,20 @@ mod tests {
         assert_eq!(
             redact_path("/v1.41/containers/json"),
             "/v1.41/containers/json"
+        );
+    }
+
+    #[test]
+    fn swarm_join_tokens_are_redacted_under_any_key() {
+        let answer =
+            r#"{"JoinTokens":{"Worker":"SWMTKN-1-abc-def","Manager":"SWMTKN-1-abc-xyz"},"ID":"x"}"#;
+        let shown = redact_text(answer);
+        assert!(!shown.contains("SWMTKN"), "{shown}");
+        assert!(shown.contains(r#""ID":"x""#));
+        let join = r#"{"RemoteAddrs":["10.0.0.1:2377"],"JoinToken":"SWMTKN-1-abc-def"}"#;
+        assert_eq!(
+            redact_text(join),
+            r#"{"RemoteAddrs":["10.0.0.1:2377"],"JoinToken":"<redacted>"}"#
         );
     }
 

@@ -41,6 +41,7 @@ pub enum Input {
     NodeLabels,
     ServicePort,
     Stack,
+    JoinToken,
 }
 
 impl Input {

@@ -67,6 +67,7 @@ pub mod state_badge;
 pub mod stats_view;
 pub mod status_bar;
 pub mod stream_ending;
+pub mod swarm_join;
 pub mod swarm_nodes;
 pub mod swarm_services;
 pub mod swarm_setup;

@@ -1,7 +1,8 @@
 //! This engine's place in a swarm. Outside one: **Initialise a swarm** with the address other engines will reach
-//! it at. In one: how another engine joins (the `docker swarm join` command, its token masked until asked, copied
+//! it at, or join one (`swarm_join`). In one: how another engine joins (the `docker swarm join` command, its token masked until asked, copied
 //! whole), and **Leave**, with what that means said before asking.
 
+use crate::components::swarm_join::SwarmJoinForm;
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::swarm::{SwarmAction, SwarmInfo};
@@ -29,6 +30,7 @@ pub fn SwarmSetup(info: SwarmInfo, ask: Callback<Action>) -> impl IntoView {
                 </div>
                 <div class="dialog-cli"><span class="cli-prompt">"$"</span><code id="swarm-init-cli">{move || init().cli(false)}</code></div>
                 <p class="hint">"127.0.0.1 keeps the swarm to this machine; choose an address of your network for other machines to join."</p>
+                <SwarmJoinForm address=address />
             </div>
         }
         .into_any();

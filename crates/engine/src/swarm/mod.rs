@@ -4,8 +4,9 @@
 
 use crate::error::from_bollard;
 use crate::Engine;
-use bollard::models::SwarmInitRequest;
+use bollard::models::{SwarmInitRequest, SwarmJoinRequest};
 use bollard::query_parameters::{LeaveSwarmOptions, ListNetworksOptions};
+use porthole_model::swarm::join::listen_address;
 use porthole_model::swarm::{JoinTokens, SwarmAction, SwarmInfo};
 use porthole_model::{Action, ErrorKind, PortholeError};
 
@@ -94,7 +95,7 @@ pub async fn act(engine: &Engine, action: &SwarmAction) -> Result<(), PortholeEr
                 }
                 let request = SwarmInitRequest {
                     advertise_addr: Some(address.to_owned()),
-                    listen_addr: Some("0.0.0.0:2377".into()),
+                    listen_addr: Some(listen_address(address)),
                     ..Default::default()
                 };
                 engine
@@ -109,6 +110,24 @@ pub async fn act(engine: &Engine, action: &SwarmAction) -> Result<(), PortholeEr
                         }
                         error
                     })
+            }
+            SwarmAction::Join {
+                remote,
+                token,
+                advertise,
+            } => {
+                let request = SwarmJoinRequest {
+                    listen_addr: Some(listen_address(advertise)),
+                    advertise_addr: Some(advertise.clone()),
+                    remote_addrs: Some(vec![remote.clone()]),
+                    join_token: Some(token.clone()),
+                    ..Default::default()
+                };
+                engine
+                    .docker
+                    .join_swarm(request)
+                    .await
+                    .map_err(from_bollard)
             }
             SwarmAction::Leave { force } => engine
                 .docker

@@ -109,12 +109,8 @@ pub async fn tasks(engine: &Engine, service: &str) -> Result<Vec<TaskSummary>, P
         .list_tasks(Some(options))
         .await
         .map_err(from_bollard)?;
-    let nodes: HashMap<String, String> = super::node::list(engine)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|n| (n.id, n.hostname))
-        .collect();
+    let nodes =
+        porthole_model::swarm::node_names(&super::node::list(engine).await.unwrap_or_default());
     let mut list: Vec<TaskSummary> = tasks
         .into_iter()
         .map(|task| {
@@ -123,7 +119,8 @@ pub async fn tasks(engine: &Engine, service: &str) -> Result<Vec<TaskSummary>, P
             TaskSummary {
                 id: task.id.unwrap_or_default(),
                 slot: task.slot,
-                node: nodes.get(&node).cloned().unwrap_or(node),
+                node: nodes.get(&node).cloned().unwrap_or_else(|| node.clone()),
+                node_id: node,
                 desired_state: task
                     .desired_state
                     .map(|s| s.to_string())

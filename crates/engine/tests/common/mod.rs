@@ -39,6 +39,18 @@ pub fn refuse_unless_rig(host: &str) {
     );
 }
 
+/// The rig's second private engine (for a second engine to switch to, and a two-node swarm), checked like the first.
+pub fn endpoint2() -> Endpoint {
+    let host = std::env::var("PORTHOLE_TEST_ENGINE2")
+        .expect("PORTHOLE_TEST_ENGINE2 is not set: run the tests through scripts/test.sh");
+    refuse_unless_rig(&host);
+    Endpoint {
+        host,
+        source: porthole_engine::EndpointSource::DockerHost,
+        tls: None,
+    }
+}
+
 pub async fn engine() -> Engine {
     Engine::connect(&endpoint())
         .await

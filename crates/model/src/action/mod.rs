@@ -360,7 +360,9 @@ impl Action {
         match self {
             Self::Swarm {
                 action:
-                    crate::swarm::SwarmAction::Init { .. } | crate::swarm::SwarmAction::Leave { .. },
+                    crate::swarm::SwarmAction::Init { .. }
+                    | crate::swarm::SwarmAction::Join { .. }
+                    | crate::swarm::SwarmAction::Leave { .. },
             } => Some(crate::ObjectKind::Swarm),
             _ => None,
         }

@@ -9,8 +9,16 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SwarmAction {
-    /// `docker swarm init --advertise-addr ADDRESS`: this engine becomes a one-node swarm's manager.
+    /// `docker swarm init --advertise-addr ADDRESS --listen-addr ADDRESS:2377`: this engine becomes a one-node
+    /// swarm's manager, listening on that address only (another engine on the same machine can then be a node too).
     Init {
+        advertise: String,
+    },
+    /// `docker swarm join --token TOKEN --advertise-addr ADDRESS --listen-addr ADDRESS:2377 MANAGER`: this engine
+    /// joins the swarm `remote` (`host:port`) manages, as the token says (worker or manager). See `parse_join`.
+    Join {
+        remote: String,
+        token: String,
         advertise: String,
     },
     /// `docker swarm leave`; a manager needs `--force`.
@@ -68,8 +76,34 @@ impl SwarmAction {
             crate::container::run::join(&list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
         };
         match self {
-            Self::Init { advertise } => {
-                words(&["docker", "swarm", "init", "--advertise-addr", advertise])
+            Self::Init { advertise } => words(&[
+                "docker",
+                "swarm",
+                "init",
+                "--advertise-addr",
+                advertise,
+                "--listen-addr",
+                &super::join::listen_address(advertise),
+            ]),
+            Self::Join {
+                remote,
+                token,
+                advertise,
+            } => {
+                // A token is of the shell-safe alphabet `parse_join` checks, and its mask is not quoted either.
+                let token = if mask {
+                    super::mask(token)
+                } else {
+                    token.clone()
+                };
+                let rest = words(&[
+                    "--advertise-addr",
+                    advertise,
+                    "--listen-addr",
+                    &super::join::listen_address(advertise),
+                    remote,
+                ]);
+                format!("docker swarm join --token {token} {rest}")
             }
             Self::Leave { force: true } => "docker swarm leave --force".into(),
             Self::Leave { force: false } => "docker swarm leave".into(),
@@ -127,6 +161,7 @@ impl SwarmAction {
     pub fn label(&self) -> &'static str {
         match self {
             Self::Init { .. } => "Initialise a swarm",
+            Self::Join { .. } => "Join the swarm",
             Self::Leave { .. } => "Leave the swarm",
             Self::NodeAvailability { availability, .. } if availability == "drain" => "Drain",
             Self::NodeAvailability { availability, .. } if availability == "pause" => "Pause",
@@ -231,7 +266,7 @@ mod tests {
                 advertise: "10.0.0.2".into()
             }
             .cli(false),
-            "docker swarm init --advertise-addr 10.0.0.2"
+            "docker swarm init --advertise-addr 10.0.0.2 --listen-addr 10.0.0.2:2377"
         );
         let drain = SwarmAction::NodeAvailability {
             node: "id".into(),

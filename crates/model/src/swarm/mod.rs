@@ -8,11 +8,13 @@
 use serde::{Deserialize, Serialize};
 
 pub mod action;
+pub mod join;
 pub mod logs;
 pub mod service;
 pub mod stack;
 
 pub use action::SwarmAction;
+pub use join::parse_join;
 pub use service::{ServiceCreate, ServiceForm, ServicePort};
 pub use stack::StackCommand;
 
@@ -64,6 +66,25 @@ impl JoinTokens {
 pub fn mask(token: &str) -> String {
     let visible: String = token.chars().take(12).collect();
     format!("{visible}••••••••")
+}
+
+/// Each node's name for showing, by id: its hostname, or — where several nodes share one (cloned machines, two
+/// engines on one host) — the hostname with the start of the node's id, so tasks on different nodes never read
+/// alike.
+pub fn node_names(nodes: &[NodeSummary]) -> std::collections::HashMap<String, String> {
+    nodes
+        .iter()
+        .map(|node| {
+            let shared = nodes.iter().filter(|n| n.hostname == node.hostname).count() > 1;
+            let name = if shared {
+                let short: String = node.id.chars().take(6).collect();
+                format!("{} ({short})", node.hostname)
+            } else {
+                node.hostname.clone()
+            };
+            (node.id.clone(), name)
+        })
+        .collect()
 }
 
 /// One node of the swarm (`docker node ls`).
@@ -144,7 +165,10 @@ impl ServiceSummary {
 pub struct TaskSummary {
     pub id: String,
     pub slot: Option<i64>,
+    /// The node's name as `node_names` gives it.
     pub node: String,
+    #[serde(default)]
+    pub node_id: String,
     pub desired_state: String,
     pub state: String,
     /// The engine's message for the state (`started`, `preparing`, …).
@@ -187,6 +211,23 @@ impl TaskSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nodes_sharing_a_hostname_are_told_apart_by_id() {
+        let node = |id: &str, hostname: &str| NodeSummary {
+            id: id.into(),
+            hostname: hostname.into(),
+            ..Default::default()
+        };
+        let names = node_names(&[
+            node("m3vmhn7z", "vm"),
+            node("quhqd7ei", "vm"),
+            node("x1", "pi"),
+        ]);
+        assert_eq!(names["m3vmhn7z"], "vm (m3vmhn)");
+        assert_eq!(names["quhqd7ei"], "vm (quhqd7)");
+        assert_eq!(names["x1"], "pi");
+    }
 
     #[test]
     fn the_join_command_hides_the_token_unless_asked() {

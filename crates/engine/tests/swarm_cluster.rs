@@ -1,0 +1,267 @@
+//! A two-node swarm from the rig's two private engines (each on its own bridge; the swarm listens on those
+//! addresses only): the second joins with the worker token through Porthole, a service's replicas spread over both
+//! nodes, draining the worker moves its tasks to the manager (as `docker node ps` shows), the image update rolls
+//! across both nodes to completion and rolls back, and leaving ends it. Both engines leave and their gateway
+//! networks go, whatever happened.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
+
+mod common;
+
+use porthole_engine::swarm::{act, info, node, service};
+use porthole_engine::Engine;
+use porthole_model::swarm::{parse_join, ServiceForm, ServiceSummary, SwarmAction, TaskSummary};
+use std::time::Duration;
+
+fn docker_on(host: &str, args: &[&str]) -> (bool, String) {
+    let output = std::process::Command::new("docker")
+        .args(args)
+        .env("DOCKER_HOST", host)
+        .output()
+        .expect("the docker CLI runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+/// Both engines leave the swarm and drop the gateway network made for it, when dropped.
+struct Cluster(Vec<String>);
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        for host in self.0.iter().rev() {
+            let _ = docker_on(host, &["swarm", "leave", "--force"]);
+            let _ = docker_on(host, &["network", "rm", "docker_gwbridge"]);
+        }
+    }
+}
+
+async fn eventually<F, Fut>(what: &str, seconds: u64, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..seconds * 4 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+async fn summary(engine: &Engine, name: &str) -> ServiceSummary {
+    service::list(engine)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == name)
+        .expect("the service is listed")
+}
+
+async fn running_tasks(engine: &Engine, name: &str) -> Vec<TaskSummary> {
+    service::tasks(engine, name)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.state == "running" && t.desired_state == "running")
+        .collect()
+}
+
+#[tokio::test]
+async fn two_nodes_join_spread_drain_and_roll() {
+    let manager = Engine::connect(&common::endpoint()).await.unwrap();
+    let worker = Engine::connect(&common::endpoint2()).await.unwrap();
+    let hosts = [manager.endpoint.host.clone(), worker.endpoint.host.clone()];
+    let _cluster = Cluster(hosts.to_vec());
+    // Each engine's gateway bridge gets a name of the rig's own: left to itself, each would make and share one
+    // called docker_gwbridge on this machine, where a user's own swarm may have one.
+    for (index, host) in hosts.iter().enumerate() {
+        let (ok, out) = docker_on(
+            host,
+            &[
+                "network",
+                "create",
+                "--subnet",
+                &format!("10.12{}.0.0/24", 5 + index),
+                "--opt",
+                &format!("com.docker.network.bridge.name=phgw{}", index + 1),
+                "--opt",
+                "com.docker.network.bridge.enable_icc=false",
+                "--opt",
+                "com.docker.network.bridge.enable_ip_masquerade=false",
+                "docker_gwbridge",
+            ],
+        );
+        assert!(ok, "{out}");
+    }
+    let address = |name: &str| std::env::var(name).expect("the rig's engine addresses");
+    act(
+        &manager,
+        &SwarmAction::Init {
+            advertise: address("PORTHOLE_TEST_ENGINE_ADDRESS"),
+        },
+    )
+    .await
+    .unwrap();
+    let tokens = info(&manager)
+        .await
+        .unwrap()
+        .join
+        .expect("a manager's join tokens");
+    let join = parse_join(
+        &tokens.address,
+        &tokens.worker,
+        &address("PORTHOLE_TEST_ENGINE2_ADDRESS"),
+    )
+    .unwrap();
+    act(&worker, &join).await.unwrap();
+    let joined = info(&worker).await.unwrap();
+    assert!(joined.is_active() && !joined.manager, "{joined:?}");
+    let nodes = node::list(&manager).await.unwrap();
+    assert_eq!(nodes.len(), 2, "{nodes:?}");
+    let far = nodes.iter().find(|n| !n.this_node).expect("the worker");
+    assert_eq!(far.role, "worker");
+
+    let name = common::unique("spread");
+    let form = ServiceForm {
+        name: name.clone(),
+        image: common::BUSYBOX.into(),
+        replicas: "3".into(),
+        command: "sh -c 'trap \"exit 0\" TERM; while true; do sleep 1; done'".into(),
+        ..Default::default()
+    };
+    act(
+        &manager,
+        &SwarmAction::CreateService {
+            request: form.request().unwrap(),
+        },
+    )
+    .await
+    .unwrap();
+    eventually("3 tasks over both nodes", 60, || async {
+        let tasks = running_tasks(&manager, &name).await;
+        let mut on: Vec<String> = tasks.iter().map(|t| t.node_id.clone()).collect();
+        on.sort();
+        on.dedup();
+        tasks.len() == 3 && on.len() == 2
+    })
+    .await;
+    act(
+        &manager,
+        &SwarmAction::Scale {
+            service: name.clone(),
+            replicas: 5,
+        },
+    )
+    .await
+    .unwrap();
+    eventually("5 running", 60, || async {
+        running_tasks(&manager, &name).await.len() == 5
+    })
+    .await;
+
+    // Drain the worker: its tasks stop there and start on the manager.
+    let drain = SwarmAction::NodeAvailability {
+        node: far.id.clone(),
+        hostname: far.hostname.clone(),
+        availability: "drain".into(),
+        version: far.version,
+    };
+    act(&manager, &drain).await.unwrap();
+    eventually("every task on the manager", 60, || async {
+        let tasks = running_tasks(&manager, &name).await;
+        tasks.len() == 5 && tasks.iter().all(|t| t.node_id != far.id)
+    })
+    .await;
+    let (ok, on_worker) = docker_on(
+        &hosts[0],
+        &[
+            "node",
+            "ps",
+            &far.id,
+            "--filter",
+            "desired-state=running",
+            "--format",
+            "{{.Name}}",
+        ],
+    );
+    assert!(
+        ok && on_worker.trim().is_empty(),
+        "docker node ps shows nothing left on the worker: {on_worker}"
+    );
+    let version = node::list(&manager)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|n| n.id == far.id)
+        .unwrap()
+        .version;
+    act(
+        &manager,
+        &SwarmAction::NodeAvailability {
+            node: far.id.clone(),
+            hostname: far.hostname.clone(),
+            availability: "active".into(),
+            version,
+        },
+    )
+    .await
+    .unwrap();
+
+    // The image update replaces the tasks one by one, wherever they run, and completes; rollback brings it back.
+    act(
+        &manager,
+        &SwarmAction::UpdateImage {
+            service: name.clone(),
+            image: "porthole-test/web:1".into(),
+        },
+    )
+    .await
+    .unwrap();
+    eventually("the update completed", 120, || async {
+        let s = summary(&manager, &name).await;
+        s.update_state == "completed" && s.running == 5
+    })
+    .await;
+    let tasks = running_tasks(&manager, &name).await;
+    assert!(
+        tasks.iter().all(|t| t.image == "porthole-test/web:1"),
+        "{tasks:?}"
+    );
+    act(
+        &manager,
+        &SwarmAction::Rollback {
+            service: name.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    eventually("the rollback completed", 120, || async {
+        let s = summary(&manager, &name).await;
+        s.update_state == "rollback_completed" && s.running == 5
+    })
+    .await;
+    act(
+        &manager,
+        &SwarmAction::RemoveService {
+            service: name.clone(),
+        },
+    )
+    .await
+    .unwrap();
+
+    // The worker leaves: the manager sees it down.
+    act(&worker, &SwarmAction::Leave { force: false })
+        .await
+        .unwrap();
+    eventually("the worker down", 30, || async {
+        node::list(&manager)
+            .await
+            .unwrap()
+            .iter()
+            .any(|n| n.id == far.id && n.status == "down")
+    })
+    .await;
+}
