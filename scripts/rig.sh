@@ -9,6 +9,8 @@
 #   scripts/rig.sh stop-engine [2] stop only the engine (the app should show "unreachable"), or the second one
 #   scripts/rig.sh kill-engine [2] the same with SIGKILL (a crash: no clean shutdown)
 #   scripts/rig.sh start-engine [2] start only the engine (or the second one) again
+#   scripts/rig.sh gateway-bridges  before a swarm test: each engine's docker_gwbridge on a bridge of the rig's name
+#   scripts/rig.sh swarm-down     after one: both engines leave any swarm, their docker_gwbridge networks go
 #   scripts/rig.sh env            print the environment variables for the rig
 set -euo pipefail
 
@@ -216,6 +218,30 @@ stop_engine() {
   # containerd-shim processes of this engine outlive it only while containers run; the engine stops them.
 }
 
+# Before a swarm test: each engine's swarm gateway network (docker_gwbridge) made with a bridge of the rig's own
+# name. Left to itself, each engine would make — and two engines share — one called docker_gwbridge on this
+# machine, where a user's own swarm may have one.
+gateway_bridges() {
+  local n
+  for n in 1 2; do
+    engine $n
+    DOCKER_HOST=unix://$E_SOCK docker network inspect docker_gwbridge >/dev/null 2>&1 && continue
+    DOCKER_HOST=unix://$E_SOCK docker network create --subnet "10.12$((4 + n)).0.0/24" \
+      --opt "com.docker.network.bridge.name=${E_BRIDGE}gw" --opt com.docker.network.bridge.enable_icc=false \
+      --opt com.docker.network.bridge.enable_ip_masquerade=false docker_gwbridge >/dev/null
+  done
+}
+
+# After a swarm test: both engines out of any swarm, their gateway networks gone.
+swarm_down() {
+  local n
+  for n in 2 1; do
+    engine $n
+    DOCKER_HOST=unix://$E_SOCK docker swarm leave --force >/dev/null 2>&1 || true
+    DOCKER_HOST=unix://$E_SOCK docker network rm docker_gwbridge >/dev/null 2>&1 || true
+  done
+}
+
 # The second engine gets the test images from the first (a save and load, no registry involved).
 second_engine_images() {
   engine 2
@@ -359,6 +385,8 @@ case "${1:-}" in
   stop-engine) stop_engine TERM "${2:-1}" ;;
   kill-engine) stop_engine KILL "${2:-1}" ;;
   start-engine) own_folder; addresses; start_engine "${2:-1}" ;;
+  gateway-bridges) gateway_bridges ;;
+  swarm-down) swarm_down ;;
   env) own_folder; addresses; print_env ;;
-  *) echo "usage: $0 start|stop|stop-engine|kill-engine|start-engine|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-engine|kill-engine|start-engine|gateway-bridges|swarm-down|env" >&2; exit 2 ;;
 esac

@@ -209,4 +209,15 @@ impl Window {
         )
         .await;
     }
+
+    /// Chooses `value` in the select `#id` as a user would (the engine switcher), failing when it is not offered.
+    pub async fn choose(&self, id: &str, value: &str) {
+        let chosen = self
+            .eval(&format!(
+                "const s = document.getElementById('{id}'); if (!s || ![...s.options].some(o => o.value === '{value}')) return false; \
+                 s.value = '{value}'; s.dispatchEvent(new Event('change')); return true"
+            ))
+            .await;
+        assert_eq!(chosen, true, "{value} is offered in #{id}");
+    }
 }

@@ -43,6 +43,28 @@ pub fn refuse_unless_rig(host: &str) {
     );
 }
 
+/// The rig's second private engine (an engine to switch to, a swarm's second node), checked like the first.
+pub fn second_engine() -> String {
+    let host = std::env::var("PORTHOLE_TEST_ENGINE2")
+        .expect("PORTHOLE_TEST_ENGINE2 is not set: run the tests through scripts/test.sh");
+    refuse_unless_rig(&host);
+    host
+}
+
+/// The docker CLI against `host` (one of the rig's engines): whether it succeeded, and what it printed.
+pub fn docker_on(host: &str, args: &[&str]) -> (bool, String) {
+    let output = Command::new("docker")
+        .args(args)
+        .env("DOCKER_HOST", host)
+        .output()
+        .expect("docker CLI");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr),
+    )
+}
+
 /// Runs the real docker CLI against the private test engine; returns trimmed stdout, panics with stderr on failure.
 pub fn docker(args: &[&str]) -> String {
     let output = Command::new("docker")
@@ -140,11 +162,11 @@ pub fn unique(prefix: &str) -> String {
     format!("{prefix}-{}-{}", std::process::id(), next())
 }
 
-/// Runs `scripts/rig.sh <verb>` (e.g. `stop-engine`, `start-engine`).
+/// Runs `scripts/rig.sh <verb>` (e.g. `stop-engine`, `start-engine 2`).
 pub fn rig(verb: &str) {
     let status = Command::new("bash")
         .arg(workspace_root().join("scripts/rig.sh"))
-        .arg(verb)
+        .args(verb.split_whitespace())
         .status()
         .expect("rig script runs");
     assert!(status.success(), "scripts/rig.sh {verb} failed");

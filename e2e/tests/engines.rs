@@ -24,16 +24,6 @@ fn cli(config: &Path, args: &[&str]) -> (bool, String) {
     )
 }
 
-async fn choose(window: &Window, id: &str, value: &str) {
-    let chosen = window
-        .eval(&format!(
-            "const s = document.getElementById('{id}'); if (!s || ![...s.options].some(o => o.value === '{value}')) return false; \
-             s.value = '{value}'; s.dispatchEvent(new Event('change')); return true"
-        ))
-        .await;
-    assert_eq!(chosen, true, "{value} is offered in #{id}");
-}
-
 async fn streams(window: &Window) -> u64 {
     let count = window
         .eval("return window.__TAURI__.core.invoke('subscription_count', { args: null })")
@@ -80,7 +70,7 @@ async fn switch_between_engines_and_add_one() {
     // The list's stats columns stream beside the engine's own stream.
     window.wait_for("the list's stats stream", "return window.__TAURI__.core.invoke('subscription_count', { args: null }).then(n => n >= 2)", 10).await;
 
-    choose(&window, "engine-switcher", "gone").await;
+    window.choose("engine-switcher", "gone").await;
     window
         .wait_for(
             "the missing engine's unreachable page",
@@ -95,7 +85,7 @@ async fn switch_between_engines_and_add_one() {
         "only the connection's own stream is left"
     );
 
-    choose(&window, "engine-switcher", "rig-again").await;
+    window.choose("engine-switcher", "rig-again").await;
     window
         .wait_for(
             "the test engine again",
@@ -106,14 +96,14 @@ async fn switch_between_engines_and_add_one() {
 
     // Each engine keeps the page it was left on: Volumes here, Containers on DOCKER_HOST.
     window.open("volumes").await;
-    choose(&window, "engine-switcher", "DOCKER_HOST").await;
+    window.choose("engine-switcher", "DOCKER_HOST").await;
     window
         .appears(
             &format!("[data-page=containers] tr[data-name=\"{running}\"]"),
             15,
         )
         .await;
-    choose(&window, "engine-switcher", "rig-again").await;
+    window.choose("engine-switcher", "rig-again").await;
     window.appears("[data-page=volumes]", 15).await;
     window
         .wait_for(
@@ -247,7 +237,7 @@ async fn add_a_tls_engine_with_its_failure_explained() {
             15,
         )
         .await;
-    choose(&window, "engine-switcher", &name).await;
+    window.choose("engine-switcher", &name).await;
     window.open("containers").await;
     window
         .wait_for(

@@ -4,28 +4,21 @@
 //! scaled to 3 from its row, its tasks listed, removed (asked first), a stack deployed with `docker stack deploy` and
 //! removed (asked first), and the swarm left (asked first).
 
-use porthole_e2e::{docker, unique, Window};
+use porthole_e2e::{docker, rig, unique, Window};
 
-/// Leaves the swarm and removes the bridge the engine made for it, whatever the test did.
+/// Leaves the swarm and removes the gateway network made for it, whatever the test did.
 struct Left;
 
 impl Drop for Left {
     fn drop(&mut self) {
-        for args in [
-            &["swarm", "leave", "--force"][..],
-            &["network", "rm", "docker_gwbridge"][..],
-        ] {
-            let _ = std::process::Command::new("docker")
-                .args(args)
-                .env("DOCKER_HOST", porthole_e2e::test_engine())
-                .output();
-        }
+        rig("swarm-down");
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn initialise_create_scale_remove_and_leave() {
     let _left = Left;
+    rig("gateway-bridges");
     let name = unique("svc");
     let window = Window::launch().await;
     window.record_ipc().await;

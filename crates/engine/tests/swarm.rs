@@ -10,19 +10,12 @@ use porthole_engine::swarm::{act, info, node, service};
 use porthole_model::swarm::{ServiceForm, StackCommand, SwarmAction};
 use std::time::Duration;
 
-/// Leaves the swarm (and removes the bridge the engine made for it) when dropped, whatever the test did.
+/// Leaves the swarm and removes the gateway network made for it, whatever the test did.
 struct Left;
 
 impl Drop for Left {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("docker")
-            .args(["swarm", "leave", "--force"])
-            .env("DOCKER_HOST", common::endpoint().host)
-            .output();
-        let _ = std::process::Command::new("docker")
-            .args(["network", "rm", "docker_gwbridge"])
-            .env("DOCKER_HOST", common::endpoint().host)
-            .output();
+        common::rig(&["swarm-down"]);
     }
 }
 
@@ -63,6 +56,7 @@ async fn service_until(
 async fn a_one_node_swarm_from_init_to_leave() {
     let engine = common::engine().await;
     let _left = Left;
+    common::rig(&["gateway-bridges"]);
     let before = info(&engine).await.unwrap();
     assert!(
         !before.is_active(),

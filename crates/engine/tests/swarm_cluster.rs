@@ -25,15 +25,12 @@ fn docker_on(host: &str, args: &[&str]) -> (bool, String) {
     )
 }
 
-/// Both engines leave the swarm and drop the gateway network made for it, when dropped.
-struct Cluster(Vec<String>);
+/// Both engines leave the swarm and drop the gateway networks made for it, when dropped.
+struct Cluster;
 
 impl Drop for Cluster {
     fn drop(&mut self) {
-        for host in self.0.iter().rev() {
-            let _ = docker_on(host, &["swarm", "leave", "--force"]);
-            let _ = docker_on(host, &["network", "rm", "docker_gwbridge"]);
-        }
+        common::rig(&["swarm-down"]);
     }
 }
 
@@ -73,29 +70,9 @@ async fn running_tasks(engine: &Engine, name: &str) -> Vec<TaskSummary> {
 async fn two_nodes_join_spread_drain_and_roll() {
     let manager = Engine::connect(&common::endpoint()).await.unwrap();
     let worker = Engine::connect(&common::endpoint2()).await.unwrap();
-    let hosts = [manager.endpoint.host.clone(), worker.endpoint.host.clone()];
-    let _cluster = Cluster(hosts.to_vec());
-    // Each engine's gateway bridge gets a name of the rig's own: left to itself, each would make and share one
-    // called docker_gwbridge on this machine, where a user's own swarm may have one.
-    for (index, host) in hosts.iter().enumerate() {
-        let (ok, out) = docker_on(
-            host,
-            &[
-                "network",
-                "create",
-                "--subnet",
-                &format!("10.12{}.0.0/24", 5 + index),
-                "--opt",
-                &format!("com.docker.network.bridge.name=phgw{}", index + 1),
-                "--opt",
-                "com.docker.network.bridge.enable_icc=false",
-                "--opt",
-                "com.docker.network.bridge.enable_ip_masquerade=false",
-                "docker_gwbridge",
-            ],
-        );
-        assert!(ok, "{out}");
-    }
+    let _cluster = Cluster;
+    common::rig(&["gateway-bridges"]);
+    let manager_host = manager.endpoint.host.clone();
     let address = |name: &str| std::env::var(name).expect("the rig's engine addresses");
     act(
         &manager,
@@ -176,7 +153,7 @@ async fn two_nodes_join_spread_drain_and_roll() {
     })
     .await;
     let (ok, on_worker) = docker_on(
-        &hosts[0],
+        &manager_host,
         &[
             "node",
             "ps",

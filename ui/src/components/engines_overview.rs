@@ -11,7 +11,9 @@ pub fn EnginesOverview() -> impl IntoView {
     store.refresh_engines();
     view! {
         <div class="card engines-overview">
-            <h2>"Your engines"</h2>
+            <div class="panel-head"><h2>"Your engines"</h2>
+                <button class="ghost small" id="engines-refresh" title="Connect to each engine again and read its figures"
+                    on:click=move |_| store.refresh_engines()>"Look again"</button></div>
             <div class="table-scroll">
                 <table class="list" id="engines-table">
                     <thead><tr><th>"Engine"</th><th>"Address"</th><th>"State"</th><th>"Containers · images"</th><th></th></tr></thead>

@@ -24,16 +24,25 @@ pub fn SwarmNodes(nodes: Vec<NodeSummary>, ask: Callback<Action>) -> impl IntoVi
         };
         (!current).then(|| view! { <button class="action small" data-action=id title=title on:click=move |_| ask.run(action.clone())>{label}</button> })
     };
+    // Where hostnames repeat (cloned machines, two engines on one host), a node is shown with the start of its id,
+    // and its commands name it by id: `docker node update … HOSTNAME` would be ambiguous.
+    let names = porthole_model::swarm::node_names(&nodes);
     view! {
         <div class="table-scroll swarm-table">
             <table class="list" id="swarm-nodes">
                 <thead><tr><th>"Node"</th><th>"Role"</th><th>"Availability · state"</th><th>"Engine · address"</th><th>"Labels"</th><th></th></tr></thead>
-                <tbody>{nodes.into_iter().map(|node| {
+                <tbody>{nodes.iter().cloned().map(|mut node| {
+                    let shown = names.get(&node.id).cloned().unwrap_or_else(|| node.hostname.clone());
+                    let hostname = node.hostname.clone();
+                    if shown != hostname {
+                        // The name the node's commands use.
+                        node.hostname = node.id.clone();
+                    }
                     let availability = |a: &str| SwarmAction::NodeAvailability { node: node.id.clone(), hostname: node.hostname.clone(), availability: a.into(), version: node.version };
                     let role = |r: &str| SwarmAction::NodeRole { node: node.id.clone(), hostname: node.hostname.clone(), role: r.into(), version: node.version };
                     view! {
-                        <tr data-node=node.hostname.clone() data-availability=node.availability.clone()>
-                            <td class="name"><div class="cell-main">{node.hostname.clone()}</div>
+                        <tr data-node=hostname data-node-id=node.id.clone() data-availability=node.availability.clone()>
+                            <td class="name"><div class="cell-main">{shown}</div>
                                 <div class="hint">{if node.this_node { "this engine" } else { "" }}</div></td>
                             <td>{node.role.clone()}{node.leader.then_some(" · leader")}
                                 <div class="hint">{node.reachability.clone()}</div></td>

@@ -1,6 +1,6 @@
 //! The swarm's services (`docker service ls`): mode, replicas running/desired (live), image, published ports, the
 //! rolling update's state and the stack — with Scale, Update image, Roll back and Remove (asked first); a service's
-//! tasks (`docker service ps`) open below it, each failed one saying why, with its spec as a tree (`docker service
+//! tasks (`docker service ps`) open below it, with a running update's progress, each failed task saying why, with its spec as a tree (`docker service
 //! inspect`) and the merged logs of every task.
 
 use crate::api;
@@ -11,6 +11,7 @@ use crate::components::tool_output::ToolRun;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use porthole_model::swarm::update::UpdateProgress;
 use porthole_model::swarm::{ServiceSummary, TaskSummary};
 use porthole_model::Action;
 
@@ -42,14 +43,36 @@ pub fn SwarmServices(
         });
     });
     let tasks = RwSignal::new(Vec::<TaskSummary>::new());
-    // The tasks of the open service, reread whenever the swarm or its containers change.
+    // The tasks of the open service, reread whenever the swarm or this engine's containers change — and, while the
+    // service converges (a rolling update, tasks starting on other nodes, whose changes this engine's events do not
+    // report), every second until it has.
+    let again = RwSignal::new(0u32);
     Effect::new(move |_| {
         store.cache.swarm_changed.track();
         store.cache.containers.track();
+        again.track();
         let Some(service) = open.get() else { return };
         spawn_local(async move {
             if let Ok(list) = api::service_tasks(&service).await {
+                let running = list
+                    .iter()
+                    .filter(|t| t.desired_state == "running" && t.state == "running")
+                    .count() as u64;
+                let settled = services.with_untracked(|all| {
+                    all.iter().find(|s| s.name == service).is_none_or(|s| {
+                        running == s.desired
+                            && !UpdateProgress::of(s, &list).is_some_and(|p| p.is_running())
+                    })
+                });
                 tasks.try_set(list);
+                if !settled {
+                    set_timeout(
+                        move || {
+                            again.try_update(|n| *n += 1);
+                        },
+                        std::time::Duration::from_secs(1),
+                    );
+                }
             }
         });
     });
@@ -73,10 +96,23 @@ pub fn SwarmServices(
                 {move || spec_open.get().then(|| view! {
                     <div id="service-spec">{move || spec.get().map(|json| view! { <JsonTree json=json /> })}</div>
                 })}
+                {let updated = service.clone(); move || services.with(|all| all.iter().find(|s| s.name == updated).cloned())
+                    .and_then(|s| tasks.with(|t| UpdateProgress::of(&s, t)))
+                    .map(|p| view! {
+                        <div class="rolling-update" id="service-update" data-state=p.state.clone()
+                            data-replaced=p.replaced.to_string() data-total=p.total.to_string()>
+                            <span class=if p.is_running() { "badge in-use" } else { "badge ok" }>{p.state.replace('_', " ")}</span>
+                            <progress max=p.total.to_string() value=p.replaced.to_string()></progress>
+                            <span>{p.summary()}</span>
+                            <span class="hint">{p.message.clone()}</span>
+                        </div>
+                    })}
                 <table class="list compact">
                     <thead><tr><th>"Slot"</th><th>"Node"</th><th>"Desired · current"</th><th>"Image"</th><th>"Why"</th></tr></thead>
                     <tbody><For each=move || tasks.get() key=|t| format!("{t:?}") let:task>
-                        <tr data-task-state=task.state.clone()>
+                        <tr data-task-state=task.state.clone() data-node-id=task.node_id.clone()
+                            class:task-history=task.desired_state != "running"
+                            data-slot=task.slot.map(|s| s.to_string()).unwrap_or_default()>
                             <td>{task.slot.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
                             <td>{task.node.clone()}</td>
                             <td>{format!("{} · {}", task.desired_state, task.state)}<div class="hint">{task.message.clone()}</div></td>

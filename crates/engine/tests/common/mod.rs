@@ -57,6 +57,17 @@ pub async fn engine() -> Engine {
         .expect("the private test engine answers")
 }
 
+/// Runs `scripts/rig.sh` with `args` (`gateway-bridges`, `swarm-down`, `stop-engine 2`, …).
+pub fn rig(args: &[&str]) {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/rig.sh");
+    let status = Command::new("bash")
+        .arg(script)
+        .args(args)
+        .status()
+        .expect("the rig script runs");
+    assert!(status.success(), "scripts/rig.sh {} failed", args.join(" "));
+}
+
 /// Runs the real docker CLI against the test engine and returns its trimmed stdout; panics with stderr on failure.
 pub fn docker(args: &[&str]) -> String {
     let output = Command::new("docker")

@@ -12,6 +12,7 @@ pub mod join;
 pub mod logs;
 pub mod service;
 pub mod stack;
+pub mod update;
 
 pub use action::SwarmAction;
 pub use join::parse_join;
@@ -187,6 +188,11 @@ impl TaskSummary {
         if self.error.is_empty() && self.exit_code.unwrap_or(0) == 0 {
             return None;
         }
+        // Stopped on purpose (replaced by an update, scaled down, moved off a drained node): its exit code is the
+        // stop's (143, 137), not a failure.
+        if self.desired_state == "shutdown" && self.error.is_empty() {
+            return None;
+        }
         let what = match (self.state.as_str(), self.exit_code) {
             ("rejected", _) => {
                 "The node refused to start it (often: its image cannot be pulled there).".to_owned()
@@ -211,6 +217,22 @@ impl TaskSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_task_stopped_on_purpose_has_no_reason_to_show() {
+        let replaced = TaskSummary {
+            desired_state: "shutdown".into(),
+            state: "shutdown".into(),
+            exit_code: Some(137),
+            ..Default::default()
+        };
+        assert_eq!(replaced.reason(), None);
+        let crashed = TaskSummary {
+            desired_state: "running".into(),
+            ..replaced.clone()
+        };
+        assert!(crashed.reason().is_some());
+    }
 
     #[test]
     fn nodes_sharing_a_hostname_are_told_apart_by_id() {
