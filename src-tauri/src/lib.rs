@@ -109,7 +109,11 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            let state = AppState::new(porthole_engine::Endpoint::from_environment());
+            let remembered = settings::load(app.handle()).engine;
+            let state = AppState::new(porthole_engine::system::context::at_start(
+                commands::engine::environment,
+                remembered.as_deref(),
+            ));
             tauri::async_runtime::spawn(connection::run(state.shared()));
             app.manage(state);
             Ok(())

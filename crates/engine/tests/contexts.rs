@@ -5,7 +5,7 @@
 
 mod common;
 
-use porthole_engine::system::context::{create, endpoint_of, list, probe};
+use porthole_engine::system::context::{at_start, create, endpoint_of, list, probe};
 use porthole_engine::system::endpoint::{Endpoint, EndpointSource};
 use porthole_model::system::context::{EngineAdd, EngineOrigin};
 use porthole_model::ErrorKind;
@@ -121,5 +121,15 @@ async fn contexts_made_here_and_by_the_cli_are_the_same_thing() {
         !missing.reachable && !missing.problem.is_empty(),
         "{missing:?}"
     );
+
+    // At start, the engine chosen last is followed while it is listed; otherwise the environment's.
+    let chosen = at_start(&env, Some("rig-copy"));
+    assert_eq!(chosen.source, EndpointSource::Context("rig-copy".into()));
+    assert_eq!(chosen.host, rig);
+    assert_eq!(
+        at_start(&env, Some("deleted-since")).source,
+        EndpointSource::Default
+    );
+    assert_eq!(at_start(&env, None).source, EndpointSource::Default);
     let _ = std::fs::remove_dir_all(&config);
 }

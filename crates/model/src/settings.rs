@@ -107,6 +107,9 @@ pub struct Settings {
     /// Column widths the user dragged, in pixels, by `table.column` (e.g. `containers.name`); others keep the
     /// stylesheet's.
     pub column_widths: Vec<(String, u32)>,
+    /// The engine last chosen in the switcher (its name in the engine list): followed again at the next start,
+    /// while it is still listed — over `DOCKER_HOST` or the current context, since it was the user's own choice here.
+    pub engine: Option<String>,
 }
 
 /// How many recently opened compose files are remembered.
@@ -170,6 +173,7 @@ impl Default for Settings {
             compose_files: Vec::new(),
             engine_pages: Vec::new(),
             column_widths: Vec::new(),
+            engine: None,
         }
     }
 }

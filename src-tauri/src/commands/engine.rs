@@ -25,7 +25,8 @@ pub async fn engine_info(
     porthole_engine::system::info(&state.engine()?).await
 }
 
-fn environment(name: &str) -> Option<String> {
+/// The process environment, as the engine list reads it.
+pub fn environment(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 

@@ -257,6 +257,7 @@ impl Store {
         spawn_local(async move {
             match api::switch_engine(&name).await {
                 Ok(_) => {
+                    self.prefs.update(|s| s.engine = Some(name.clone()));
                     if let Some(page) = self.prefs.with_untracked(|s| s.page_on(&name)) {
                         self.go(page);
                     }

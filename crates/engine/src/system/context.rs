@@ -196,6 +196,15 @@ pub fn endpoint_named(
         })
 }
 
+/// The engine to follow at start: the one chosen last in the app (`remembered`) while it is still listed, else
+/// the one the environment names (`DOCKER_HOST`, the current context, the default socket).
+pub fn at_start(env: impl Fn(&str) -> Option<String> + Copy, remembered: Option<&str>) -> Endpoint {
+    let environment = Endpoint::resolve(env);
+    remembered
+        .and_then(|name| endpoint_named(env, &environment, name).ok())
+        .unwrap_or(environment)
+}
+
 /// The add form's engine, tried before it is saved: the files are read where the user chose them.
 pub async fn probe_new(add: &EngineAdd) -> Result<EngineProbe, PortholeError> {
     add.validate()

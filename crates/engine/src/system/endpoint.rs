@@ -46,11 +46,6 @@ impl Endpoint {
         }
     }
 
-    /// Resolves from the process environment and the user's docker config.
-    pub fn from_environment() -> Self {
-        Self::resolve(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-    }
-
     pub fn resolve(env: impl Fn(&str) -> Option<String>) -> Self {
         let config_dir = env("DOCKER_CONFIG")
             .map(PathBuf::from)
