@@ -257,3 +257,55 @@ async fn add_a_tls_engine_with_its_failure_explained() {
         "docker --context {name} reaches the engine: {out}"
     );
 }
+
+/// An SSH engine added through the form: an address whose host key ssh does not know is explained (and nothing
+/// saved), the rig's endpoint connects with the system's ssh, and switching to it shows the far engine's containers.
+#[tokio::test(flavor = "multi_thread")]
+async fn add_an_ssh_engine() {
+    let address = std::env::var("PORTHOLE_TEST_SSH_ENGINE").expect("the rig's SSH engine");
+    let port = address.rsplit_once(':').expect("a port").1.to_owned();
+    let window = Window::launch().await;
+    window.open("engine").await;
+    let name = unique("far");
+    window.type_into("engine-name", &name).await;
+    window
+        .type_into("engine-host", &format!("ssh://root@unknown-host:{port}"))
+        .await;
+    window.click("#engine-add-go").await;
+    window
+        .appears("#engine-probe-failed[data-reason=SshUnknownHost]", 30)
+        .await;
+    let explained = window
+        .eval("return document.getElementById('engine-probe-failed').textContent")
+        .await;
+    assert!(
+        explained
+            .as_str()
+            .unwrap_or_default()
+            .contains("known_hosts"),
+        "the failure says what to do: {explained}"
+    );
+    window.type_into("engine-host", &address).await;
+    window.goes("#engine-probe-failed", 5).await;
+    window.click("#engine-add-go").await;
+    window.appears("#engine-added", 30).await;
+    window
+        .appears(
+            &format!("#engines-table tr[data-engine=\"{name}\"][data-reachable=true]"),
+            30,
+        )
+        .await;
+    window.choose("engine-switcher", &name).await;
+    window.open("containers").await;
+    window
+        .wait_for(
+            "the far engine's containers, over ssh",
+            &format!(
+                "return document.getElementById('engine-switcher')?.value === '{name}' && \
+                 document.querySelector('.status-bar')?.dataset.connection === 'connected' && \
+                 !!document.querySelector('tr[data-name=\"porthole-rig-sshd\"]')"
+            ),
+            30,
+        )
+        .await;
+}

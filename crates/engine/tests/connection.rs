@@ -69,7 +69,7 @@ async fn something_that_is_not_docker_is_told_apart() {
 #[tokio::test]
 async fn an_unusable_endpoint_is_bad_endpoint() {
     let endpoint = Endpoint {
-        host: "ssh://someone@far".into(),
+        host: "npipe:////./pipe/docker_engine".into(),
         source: EndpointSource::DockerHost,
         tls: None,
     };

@@ -122,7 +122,10 @@ impl Diagnosis {
             | UnreachableReason::TlsWrongHost
             | UnreachableReason::TlsClientRefused
             | UnreachableReason::TlsFiles
-            | UnreachableReason::TlsNotSpoken => None,
+            | UnreachableReason::TlsNotSpoken
+            | UnreachableReason::SshUnknownHost
+            | UnreachableReason::SshRefused
+            | UnreachableReason::SshNoDocker => None,
         }
     }
 

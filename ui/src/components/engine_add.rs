@@ -136,7 +136,7 @@ pub fn EngineAddForm() -> impl IntoView {
                 _ => ().into_any(),
             }}
             <div class="dialog-cli"><span class="cli-prompt">"$"</span><code id="engine-cli">{move || add.get().cli()}</code></div>
-            <p class="hint">"Porthole connects first, then saves it as a docker context, so "<code>"docker --context NAME ps"</code>" in a terminal reaches the same engine. Porthole cannot reach ssh:// engines yet: they are saved for the CLI."</p>
+            <p class="hint">"Porthole connects first, then saves it as a docker context, so "<code>"docker --context NAME ps"</code>" in a terminal reaches the same engine. An ssh:// engine is reached with your own ssh (agent, keys, config, known_hosts) running "<code>"docker system dial-stdio"</code>" on that machine."</p>
             {move || failed.get().map(|probe| view! { <ProbeFailure probe=probe on_anyway=move || save(add.get_untracked(), None) /> })}
             {move || refused.get().map(|error| view! { <ErrorNotice error=error id="engine-refused" /> })}
             {move || added.get().map(|text| view! { <p class="pull-result ok" id="engine-added">{text}</p> })}

@@ -5,6 +5,7 @@
 
 use crate::activity::Activity;
 use crate::system::endpoint::Endpoint;
+use crate::system::ssh::SshTarget;
 use crate::system::tls::Connector;
 use crate::system::transport::{self, describe, Route};
 use bollard::{Docker, API_DEFAULT_VERSION};
@@ -16,6 +17,9 @@ pub const MIN_API: (usize, usize) = (1, 24);
 
 /// How long connecting may take before the engine counts as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The same over ssh, whose first connection to a machine makes the SSH handshake (ssh's own limit is 10 s).
+const SSH_CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Seconds any single request may wait for the engine's answer headers (streams run on after that).
 const REQUEST_TIMEOUT_SECS: u64 = 120;
@@ -49,13 +53,23 @@ impl Engine {
         activity: Activity,
     ) -> Result<Engine, Unreachable> {
         let (docker, versioned, tls) = client_for(endpoint, &activity)?;
-        let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
+        let limit = match SshTarget::parse(&endpoint.host) {
+            Some(_) => SSH_CONNECT_TIMEOUT,
+            None => CONNECT_TIMEOUT,
+        };
+        let docker = match tokio::time::timeout(limit, docker.negotiate_version()).await {
             Ok(Ok(docker)) => docker,
-            Ok(Err(error)) => return Err(classify(&error)),
+            Ok(Err(error)) => {
+                let unreachable = classify(&error);
+                return Err(match SshTarget::parse(&endpoint.host) {
+                    Some(ssh) => ssh.diagnose(unreachable.detail).await,
+                    None => unreachable,
+                });
+            }
             Err(_) => {
                 return Err(Unreachable {
                     reason: UnreachableReason::NotDocker,
-                    detail: format!("no answer within {} s", CONNECT_TIMEOUT.as_secs()),
+                    detail: format!("no answer within {} s", limit.as_secs()),
                 })
             }
         };
@@ -89,6 +103,7 @@ impl Engine {
             // Its callers write the version into their paths themselves.
             version: Default::default(),
             tls: self.tls.clone(),
+            ssh: SshTarget::parse(&self.endpoint.host),
         }
     }
 
@@ -112,7 +127,7 @@ type Client = (
 
 fn client_for(endpoint: &Endpoint, activity: &Activity) -> Result<Client, Unreachable> {
     let host = endpoint.host.as_str();
-    let usable = ["unix://", "tcp://", "http://"]
+    let usable = ["unix://", "tcp://", "http://", "ssh://"]
         .iter()
         .any(|scheme| host.starts_with(scheme));
     if !usable {
@@ -131,6 +146,7 @@ fn client_for(endpoint: &Endpoint, activity: &Activity) -> Result<Client, Unreac
         activity: activity.clone(),
         version: Default::default(),
         tls: tls.clone(),
+        ssh: SshTarget::parse(host),
     };
     let versioned = route.version.clone();
     Docker::connect_with_custom_transport(

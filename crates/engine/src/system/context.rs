@@ -14,8 +14,10 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long a probe waits for an engine before calling it unreachable.
+/// How long a probe waits for an engine before calling it unreachable; over ssh, long enough for the handshake and,
+/// when it fails, for finding out why.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(3);
+const SSH_PROBE_TIMEOUT: Duration = Duration::from_secs(20);
 
 #[derive(Deserialize)]
 struct Meta {
@@ -250,10 +252,15 @@ pub async fn probe(endpoint: &Endpoint) -> EngineProbe {
             ..Default::default()
         })
     };
-    match tokio::time::timeout(PROBE_TIMEOUT, look).await {
+    let limit = if endpoint.host.starts_with("ssh://") {
+        SSH_PROBE_TIMEOUT
+    } else {
+        PROBE_TIMEOUT
+    };
+    match tokio::time::timeout(limit, look).await {
         Ok(Ok(probe)) | Ok(Err(probe)) => probe,
         Err(_) => EngineProbe {
-            problem: format!("No answer within {} s.", PROBE_TIMEOUT.as_secs()),
+            problem: format!("No answer within {} s.", limit.as_secs()),
             ..Default::default()
         },
     }

@@ -8,6 +8,7 @@ pub mod connection;
 pub mod context;
 pub mod endpoint;
 pub mod events;
+pub(crate) mod ssh;
 pub mod tls;
 pub(crate) mod transport;
 

@@ -1,5 +1,6 @@
-//! How Porthole reaches the engine: one HTTP/1.1 connection per request over the unix socket or TCP, each request
-//! recorded in the activity log with the start of its answer. Bollard sends through it (a custom transport), and so
+//! How Porthole reaches the engine: one HTTP/1.1 connection per request over the unix socket, TCP (with TLS when
+//! the endpoint has certificates) or ssh (`docker system dial-stdio`), each request recorded in the activity log
+//! with the start of its answer. Bollard sends through it (a custom transport), and so
 //! do the two requests bollard lacks (`raw`), so the console sees every request the app makes.
 //!
 //! Invariants: the answer is captured as it is read (never buffered ahead of the caller), up to
@@ -7,6 +8,7 @@
 //! `io::Error`, so `connection::classify` can still tell a missing socket from a refused one.
 
 use crate::activity::{self, Activity, Capture, Sent};
+use crate::system::ssh::{SshStream, SshTarget};
 use crate::system::tls::Connector;
 use bollard::BollardRequest;
 use bytes::Bytes;
@@ -34,6 +36,8 @@ pub(crate) struct Route {
     pub version: std::sync::Arc<std::sync::OnceLock<String>>,
     /// For a `tcp://` engine with TLS files: every connection is wrapped in TLS.
     pub tls: Option<Connector>,
+    /// For an `ssh://` engine: every connection is `docker system dial-stdio` over ssh.
+    pub ssh: Option<SshTarget>,
 }
 
 #[derive(Debug)]
@@ -98,14 +102,22 @@ impl Route {
             })
             .collect();
         let tls = self.tls.as_ref().map(Connector::curl_flags);
+        // Over SSH, the same request is curl on the far side, through its engine's socket.
+        let socket = match &self.ssh {
+            Some(_) => Some("/var/run/docker.sock"),
+            None => self.socket(),
+        };
         let mut curl = activity::engine_curl(
-            self.socket(),
+            socket,
             &self.host,
             tls.as_deref(),
             &method,
             &path,
             body.as_deref(),
         );
+        if let Some(ssh) = &self.ssh {
+            curl = format!("{} {curl}", ssh.curl_prefix());
+        }
         // The login travels in a header; the curl names it without its value.
         if request.headers().contains_key("x-registry-auth") {
             curl = curl.replacen(
@@ -145,13 +157,16 @@ impl Route {
         B::Data: Send,
         B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
-        let stream = match self.socket() {
-            Some(path) => Stream::Unix(
+        let stream = match (self.socket(), &self.ssh) {
+            (_, Some(ssh)) => {
+                Stream::Ssh(Box::new(ssh.connect().await.map_err(SendError::Connect)?))
+            }
+            (Some(path), None) => Stream::Unix(
                 UnixStream::connect(path)
                     .await
                     .map_err(SendError::Connect)?,
             ),
-            None => {
+            (None, None) => {
                 let address = self
                     .host
                     .trim_start_matches("tcp://")
@@ -239,6 +254,7 @@ enum Stream {
     Unix(UnixStream),
     Tcp(TcpStream),
     Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
+    Ssh(Box<SshStream>),
 }
 
 /// The connection, copying what it reads into the record's capture until that is full; after that a read (a
@@ -261,6 +277,7 @@ impl AsyncRead for Tee {
             Stream::Unix(s) => Pin::new(s).poll_read(cx, buf),
             Stream::Tcp(s) => Pin::new(s).poll_read(cx, buf),
             Stream::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
+            Stream::Ssh(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
         };
         if let Poll::Ready(Ok(())) = result {
             if this.room > 0 {
@@ -284,6 +301,7 @@ impl AsyncWrite for Tee {
             Stream::Unix(s) => Pin::new(s).poll_write(cx, data),
             Stream::Tcp(s) => Pin::new(s).poll_write(cx, data),
             Stream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, data),
+            Stream::Ssh(s) => Pin::new(s.as_mut()).poll_write(cx, data),
         }
     }
 
@@ -292,6 +310,7 @@ impl AsyncWrite for Tee {
             Stream::Unix(s) => Pin::new(s).poll_flush(cx),
             Stream::Tcp(s) => Pin::new(s).poll_flush(cx),
             Stream::Tls(s) => Pin::new(s.as_mut()).poll_flush(cx),
+            Stream::Ssh(s) => Pin::new(s.as_mut()).poll_flush(cx),
         }
     }
 
@@ -300,6 +319,7 @@ impl AsyncWrite for Tee {
             Stream::Unix(s) => Pin::new(s).poll_shutdown(cx),
             Stream::Tcp(s) => Pin::new(s).poll_shutdown(cx),
             Stream::Tls(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
+            Stream::Ssh(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
         }
     }
 }

@@ -161,7 +161,7 @@ pub fn parse_host(text: &str) -> Result<String, InputError> {
             Some(_) => "",
             None => at_host,
         };
-        if host_ok(name) {
+        if host_ok(name) && !name.starts_with('-') {
             return Ok(host.to_owned());
         }
         return Err(Input::EngineHost
@@ -261,6 +261,10 @@ mod tests {
         assert!(parse_host("ssh://me@build-server").is_ok());
         assert!(parse_host("ssh://me@build-server:2222").is_ok());
         assert!(parse_host("ssh://@x").is_err());
+        assert!(
+            parse_host("ssh://me@-oProxyCommand").is_err(),
+            "never an ssh option"
+        );
         assert!(parse_host("http://x:1").is_err());
     }
 

@@ -74,6 +74,12 @@ pub enum UnreachableReason {
     TlsFiles,
     /// Porthole spoke TLS and the other end did not (a plain-HTTP port).
     TlsNotSpoken,
+    /// ssh does not know the machine's host key (not in known_hosts), so it will not connect.
+    SshUnknownHost,
+    /// The machine refused the SSH login (no key it accepts, in the agent or the ssh config).
+    SshRefused,
+    /// The SSH login works but the machine has no `docker` command to reach its engine with.
+    SshNoDocker,
 }
 
 impl UnreachableReason {
@@ -92,6 +98,9 @@ impl UnreachableReason {
             Self::TlsClientRefused => "The engine refused the client certificate",
             Self::TlsFiles => "A TLS file cannot be used",
             Self::TlsNotSpoken => "The engine does not speak TLS at that address",
+            Self::SshUnknownHost => "ssh does not know this machine yet",
+            Self::SshRefused => "The machine refused the SSH login",
+            Self::SshNoDocker => "There is no docker command on that machine",
         }
     }
 
@@ -118,8 +127,8 @@ impl UnreachableReason {
                  (`docker context ls`)."
             }
             Self::BadEndpoint => {
-                "Porthole can use unix:// sockets and tcp:// or http:// addresses. Fix DOCKER_HOST or the current \
-                 docker context (`docker context ls`)."
+                "Porthole can use unix:// sockets, tcp:// or http:// addresses and ssh:// engines (with the system's \
+                 ssh). Fix DOCKER_HOST or the current docker context (`docker context ls`)."
             }
             Self::TlsUntrusted => {
                 "The engine's certificate is not signed by the CA file you chose. Choose the ca.pem that signed the \
@@ -145,6 +154,19 @@ impl UnreachableReason {
             Self::TlsNotSpoken => {
                 "That port serves plain HTTP: leave the certificates out, or use the engine's TLS port (usually \
                  2376)."
+            }
+            Self::SshUnknownHost => {
+                "Connect once from a terminal (`ssh user@host`), check the fingerprint it shows and answer yes: \
+                 ssh then keeps the host key in known_hosts, and Porthole (which never answers that question for \
+                 you) can connect."
+            }
+            Self::SshRefused => {
+                "Porthole logs in with your ssh agent and ssh config, without asking for a password. Add your key \
+                 to the agent (`ssh-add`), or to the machine (`ssh-copy-id user@host`), and check the user name."
+            }
+            Self::SshNoDocker => {
+                "Install the docker CLI on that machine (Porthole runs `docker system dial-stdio` there to reach its \
+                 engine), or log in as a user whose PATH has it."
             }
         }
     }
