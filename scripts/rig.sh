@@ -262,7 +262,9 @@ ssh_endpoint() {
   mkdir -p "$d"
   if ! DOCKER_HOST=$e2 docker image inspect porthole-test/sshd:2 >/dev/null 2>&1; then
     root=$d/rootfs; rm -rf "$root" "$d/debs"; mkdir -p "$root" "$d/debs"
-    (cd "$d/debs" && apt-get download openssh-server libwrap0 >/dev/null 2>&1) ||
+    # Package lists may be empty on a machine that never ran apt-get update: read them once, then fetch.
+    (cd "$d/debs" && { apt-get download openssh-server libwrap0 >/dev/null 2>&1 ||
+      { apt-get update -q >/dev/null 2>&1 && apt-get download openssh-server libwrap0 >/dev/null 2>&1; }; }) ||
       die "apt-get download openssh-server libwrap0 failed (the Debian mirror is needed once)"
     for deb in "$d"/debs/*.deb; do dpkg-deb -x "$deb" "$d/debs/x"; done
     mkdir -p "$root/usr/sbin" "$root/usr/local/bin" "$root/bin" "$root/etc/ssh" "$root/run/sshd" "$root/root/.ssh" \
