@@ -471,8 +471,10 @@ case "${1:-}" in
       [ -f "$made" ] && ip link del "${made##*/bridge-created-}" 2>/dev/null || true
     done
     unmap_registry_name
-    # Leftover mounts under the data root would make rm fail; the engine unmounts them when it stops cleanly.
-    umount -R "$RIG/data" 2>/dev/null || true; rm -rf "$RIG" ;;
+    # Leftover mounts under the rig's folder (a data root's, the network namespaces a swarm's overlay networks leave
+    # in an exec root) would make rm fail: each is unmounted, deepest first — only ever below the rig's own folder.
+    awk -v root="$RIG/" 'index($2, root) == 1 {print $2}' /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+    rm -rf "$RIG" ;;
   stop-engine) stop_engine TERM "${2:-1}" ;;
   kill-engine) stop_engine KILL "${2:-1}" ;;
   start-engine) own_folder; addresses; start_engine "${2:-1}" ;;
