@@ -301,17 +301,19 @@ UsePAM no
 StrictModes no
 PidFile /run/sshd.pid
 CONF
-  # The client's side: this key, and the host key known under the address (the first line: as the CLI writes it).
-  echo "[127.0.0.1]:$port $(cut -d' ' -f1-2 "$d/host_ed25519.pub")" >"$d/known_hosts"
+  # The client's side: this key, and the host key known under both names of the address.
+  { echo "[127.0.0.1]:$port $(cut -d' ' -f1-2 "$d/host_ed25519.pub")"
+    echo "[localhost]:$port $(cut -d' ' -f1-2 "$d/host_ed25519.pub")"; } >"$d/known_hosts"
   : >"$d/empty_known_hosts"
   # Two more names for the same endpoint, for the failure tests: one whose host key is not known, one that offers
-  # a key the server does not accept.
+  # a key the server does not accept. They go to `localhost`, not 127.0.0.1: ssh shares a connection by the host
+  # name it connects to, and these must never ride on a good connection made before.
   cat >"$d/config" <<CONF
 Host unknown-host
-  HostName 127.0.0.1
+  HostName localhost
   UserKnownHostsFile $d/empty_known_hosts
 Host stranger
-  HostName 127.0.0.1
+  HostName localhost
   IdentityFile $d/other_ed25519
 Host * !stranger
   IdentityFile $d/id_ed25519

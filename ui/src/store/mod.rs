@@ -244,10 +244,14 @@ impl Store {
     /// Follows the engine `name`: what was shown of the previous one goes, and every list reloads when the new one
     /// answers (the connection stream says so). Each engine keeps the page it was left on: arriving shows it again.
     pub fn switch_engine(self, name: String) {
-        let leaving = self
-            .cache
-            .engines
-            .with_untracked(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()));
+        // The engine list's `current` flag is only as fresh as its last read, which a quick second switch can
+        // outrun; the choice made here is known at once.
+        let leaving = self.nav.engine.get_untracked().or_else(|| {
+            self.cache
+                .engines
+                .with_untracked(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()))
+        });
+        self.nav.engine.set(Some(name.clone()));
         if let Some(leaving) = leaving {
             let page = self.nav.page.get_untracked();
             self.prefs.update(|s| s.left_engine_on(&leaving, page));

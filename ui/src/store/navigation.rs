@@ -71,6 +71,9 @@ pub struct Navigation {
     pub console: RwSignal<Option<Dock>>,
     /// Whether the user picked a page before the saved settings arrived; their choice wins over the saved one.
     pub(super) navigated: RwSignal<bool>,
+    /// The engine chosen in the switcher during this run (its name), set the moment it is chosen: the engine a
+    /// later switch leaves, even before the engine list has been read again.
+    pub(super) engine: RwSignal<Option<String>>,
 }
 
 impl Navigation {
@@ -85,6 +88,7 @@ impl Navigation {
             run_dialog: RwSignal::new(None),
             console: RwSignal::new(None),
             navigated: RwSignal::new(false),
+            engine: RwSignal::new(None),
         }
     }
 

@@ -5,6 +5,7 @@
 //! Needs the private engine (`PORTHOLE_TEST_ENGINE`), a release app (`PORTHOLE_APP`) and a display (`DISPLAY`).
 
 mod compose;
+mod engines;
 mod pull;
 mod streams;
 
@@ -24,12 +25,16 @@ const IMAGE: &str = "porthole-test/busybox:1";
 #[tokio::main]
 async fn main() {
     let path = porthole_e2e::workspace_root().join("docs/benchmarks.md");
-    // `bench compose`: only the Compose and networks section, measured again and put in place in the file.
-    if std::env::args().nth(1).as_deref() == Some("compose") {
-        let section = compose::render(&compose::measure().await);
+    // `bench compose` / `bench engines`: only that section, measured again and put in place in the file.
+    let section = match std::env::args().nth(1).as_deref() {
+        Some("compose") => Some(compose::render(&compose::measure().await)),
+        Some("engines") => Some(engines::render(&engines::measure().await)),
+        _ => None,
+    };
+    if let Some(section) = section {
         let old = std::fs::read_to_string(&path).unwrap_or_default();
         std::fs::write(&path, with_section(&old, &section)).expect("write docs/benchmarks.md");
-        eprintln!("wrote the compose section of {}", path.display());
+        eprintln!("wrote a section of {}", path.display());
         return;
     }
     let count: usize = std::env::args()
@@ -73,7 +78,13 @@ async fn main() {
     let compose = compose::measure().await;
     eprintln!("compose: {compose:?}");
 
-    let streams = streams::render(&logs, &stats) + &compose::render(&compose);
+    let engines = engines::measure().await;
+    eprintln!("engines: {engines:?}");
+
+    let streams = streams::render(&logs, &stats)
+        + &compose::render(&compose)
+        + "\n"
+        + &engines::render(&engines);
     let report = render(&Figures {
         count,
         created_in,
@@ -652,6 +663,13 @@ bollard's streaming of the progress lines and folding them per layer. The image 
         verdict(pull_ratio <= 1.05),
         created_in.as_secs_f64(),
     )
+}
+
+/// The rig's private engine, connected.
+async fn rig_engine() -> Engine {
+    Engine::connect(&rig_endpoint())
+        .await
+        .expect("the private engine answers")
 }
 
 /// The rig's private engine, over its socket.
