@@ -65,6 +65,25 @@ pub fn docker_on(host: &str, args: &[&str]) -> (bool, String) {
     )
 }
 
+/// `docker context create NAME --docker DOCKER` in the docker config folder `config` (a window's own, under its
+/// settings home), so the window lists that engine.
+pub fn create_context(config: &Path, name: &str, docker: &str) {
+    std::fs::create_dir_all(config).expect("the docker config folder");
+    let (ok, out) = docker_on(
+        "unix:///nonexistent",
+        &[
+            "--config",
+            &config.display().to_string(),
+            "context",
+            "create",
+            name,
+            "--docker",
+            docker,
+        ],
+    );
+    assert!(ok, "{out}");
+}
+
 /// Runs the real docker CLI against the private test engine; returns trimmed stdout, panics with stderr on failure.
 pub fn docker(args: &[&str]) -> String {
     let output = Command::new("docker")

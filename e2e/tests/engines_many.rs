@@ -3,8 +3,7 @@
 //! the second engine stops only its entry turns unreachable (with why) while the shown engine stays connected; and
 //! the engine chosen last is the one shown at the next start.
 
-use porthole_e2e::{docker_on, rig, second_engine, sleeper, unique, Window};
-use std::path::Path;
+use porthole_e2e::{create_context, docker_on, rig, second_engine, sleeper, unique, Window};
 
 /// Starts the second engine again and removes the container made on it, whatever the test did.
 struct SecondEngine(String);
@@ -14,22 +13,6 @@ impl Drop for SecondEngine {
         rig("start-engine 2");
         let _ = docker_on(&second_engine(), &["rm", "-f", &self.0]);
     }
-}
-
-fn context(config: &Path, name: &str, docker: &str) {
-    let (ok, out) = docker_on(
-        "unix:///nonexistent",
-        &[
-            "--config",
-            &config.display().to_string(),
-            "context",
-            "create",
-            name,
-            "--docker",
-            docker,
-        ],
-    );
-    assert!(ok, "{out}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -54,9 +37,8 @@ async fn three_engines_each_its_own_one_stopped_and_the_choice_remembered() {
     let certs = std::env::var("PORTHOLE_TEST_TLS").expect("the rig's certificates");
     let window = Window::launch_with(|home| {
         let config = home.join("docker-config");
-        std::fs::create_dir_all(&config).expect("config folder");
-        context(&config, "second", &format!("host={}", second_engine()));
-        context(
+        create_context(&config, "second", &format!("host={}", second_engine()));
+        create_context(
             &config,
             "secure",
             &format!("host={tls},ca={certs}/ca.pem,cert={certs}/cert.pem,key={certs}/key.pem"),

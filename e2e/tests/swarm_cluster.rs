@@ -4,7 +4,7 @@
 //! both, its merged logs holding lines of tasks on each node; the worker drained (asked first) and its tasks seen
 //! moving to the manager; the image updated and the roll watched as the engine reports it, to completion.
 
-use porthole_e2e::{docker_on, rig, second_engine, test_engine, unique, Window};
+use porthole_e2e::{create_context, docker_on, rig, second_engine, test_engine, unique, Window};
 
 /// Both engines leave the swarm and their gateway networks go, whatever the test did.
 struct Cluster;
@@ -33,21 +33,11 @@ async fn a_two_node_swarm_through_the_window() {
     rig("gateway-bridges");
     let address = |name: &str| std::env::var(name).expect("the rig's engine addresses");
     let window = Window::launch_with(|home| {
-        let config = home.join("docker-config");
-        std::fs::create_dir_all(&config).expect("config folder");
-        let (ok, out) = docker_on(
-            &manager,
-            &[
-                "--config",
-                &config.display().to_string(),
-                "context",
-                "create",
-                "second",
-                "--docker",
-                &format!("host={worker}"),
-            ],
+        create_context(
+            &home.join("docker-config"),
+            "second",
+            &format!("host={worker}"),
         );
-        assert!(ok, "{out}");
     })
     .await;
 

@@ -40,27 +40,17 @@ async fn the_engine_over_ssh_lists_what_the_cli_lists() {
         .into_iter()
         .map(|c| c.name)
         .collect();
-    let output = std::process::Command::new("docker")
-        .args([
-            "--host",
-            &ssh_engine(),
-            "ps",
-            "-a",
-            "--format",
-            "{{.Names}}",
-        ])
-        .env_remove("DOCKER_HOST")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let mut theirs: Vec<String> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let mut theirs: Vec<String> = common::cli_without_host(&[
+        "--host",
+        &ssh_engine(),
+        "ps",
+        "-a",
+        "--format",
+        "{{.Names}}",
+    ])
+    .lines()
+    .map(str::to_owned)
+    .collect();
     let mut ours = ours;
     ours.sort();
     theirs.sort();

@@ -8,31 +8,6 @@ mod common;
 
 use porthole_engine::swarm::{act, info, node, service};
 use porthole_model::swarm::{ServiceForm, StackCommand, SwarmAction};
-use std::time::Duration;
-
-/// Leaves the swarm and removes the gateway network made for it, whatever the test did.
-struct Left;
-
-impl Drop for Left {
-    fn drop(&mut self) {
-        common::rig(&["swarm-down"]);
-    }
-}
-
-/// Polls `check` for up to `seconds`.
-async fn eventually<F, Fut>(what: &str, seconds: u64, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    for _ in 0..seconds * 4 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
 
 /// Waits up to `seconds` for the service `name` to be listed as `check` wants it.
 async fn service_until(
@@ -42,7 +17,7 @@ async fn service_until(
     seconds: u64,
     check: impl Fn(&porthole_model::swarm::ServiceSummary) -> bool,
 ) {
-    eventually(what, seconds, || async {
+    common::eventually(what, seconds, || async {
         service::list(engine)
             .await
             .unwrap()
@@ -55,8 +30,7 @@ async fn service_until(
 #[tokio::test]
 async fn a_one_node_swarm_from_init_to_leave() {
     let engine = common::engine().await;
-    let _left = Left;
-    common::rig(&["gateway-bridges"]);
+    let _left = common::swarm_rig();
     let before = info(&engine).await.unwrap();
     assert!(
         !before.is_active(),
@@ -250,7 +224,7 @@ async fn a_one_node_swarm_from_init_to_leave() {
     act(&engine, &SwarmAction::CreateService { request })
         .await
         .unwrap();
-    eventually("the task's error", 30, || {
+    common::eventually("the task's error", 30, || {
         let engine = engine.clone();
         let broken = broken.clone();
         async move {

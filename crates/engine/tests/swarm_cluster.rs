@@ -10,7 +10,6 @@ mod common;
 use porthole_engine::swarm::{act, info, node, service};
 use porthole_engine::Engine;
 use porthole_model::swarm::{parse_join, ServiceForm, ServiceSummary, SwarmAction, TaskSummary};
-use std::time::Duration;
 
 fn docker_on(host: &str, args: &[&str]) -> (bool, String) {
     let output = std::process::Command::new("docker")
@@ -23,29 +22,6 @@ fn docker_on(host: &str, args: &[&str]) -> (bool, String) {
         String::from_utf8_lossy(&output.stdout).into_owned()
             + &String::from_utf8_lossy(&output.stderr),
     )
-}
-
-/// Both engines leave the swarm and drop the gateway networks made for it, when dropped.
-struct Cluster;
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        common::rig(&["swarm-down"]);
-    }
-}
-
-async fn eventually<F, Fut>(what: &str, seconds: u64, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    for _ in 0..seconds * 4 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 async fn summary(engine: &Engine, name: &str) -> ServiceSummary {
@@ -70,8 +46,7 @@ async fn running_tasks(engine: &Engine, name: &str) -> Vec<TaskSummary> {
 async fn two_nodes_join_spread_drain_and_roll() {
     let manager = Engine::connect(&common::endpoint()).await.unwrap();
     let worker = Engine::connect(&common::endpoint2()).await.unwrap();
-    let _cluster = Cluster;
-    common::rig(&["gateway-bridges"]);
+    let _cluster = common::swarm_rig();
     let manager_host = manager.endpoint.host.clone();
     let address = |name: &str| std::env::var(name).expect("the rig's engine addresses");
     act(
@@ -117,7 +92,7 @@ async fn two_nodes_join_spread_drain_and_roll() {
     )
     .await
     .unwrap();
-    eventually("3 tasks over both nodes", 60, || async {
+    common::eventually("3 tasks over both nodes", 60, || async {
         let tasks = running_tasks(&manager, &name).await;
         let mut on: Vec<String> = tasks.iter().map(|t| t.node_id.clone()).collect();
         on.sort();
@@ -134,7 +109,7 @@ async fn two_nodes_join_spread_drain_and_roll() {
     )
     .await
     .unwrap();
-    eventually("5 running", 60, || async {
+    common::eventually("5 running", 60, || async {
         running_tasks(&manager, &name).await.len() == 5
     })
     .await;
@@ -147,7 +122,7 @@ async fn two_nodes_join_spread_drain_and_roll() {
         version: far.version,
     };
     act(&manager, &drain).await.unwrap();
-    eventually("every task on the manager", 60, || async {
+    common::eventually("every task on the manager", 60, || async {
         let tasks = running_tasks(&manager, &name).await;
         tasks.len() == 5 && tasks.iter().all(|t| t.node_id != far.id)
     })
@@ -197,7 +172,7 @@ async fn two_nodes_join_spread_drain_and_roll() {
     )
     .await
     .unwrap();
-    eventually("the update completed", 120, || async {
+    common::eventually("the update completed", 120, || async {
         let s = summary(&manager, &name).await;
         s.update_state == "completed" && s.running == 5
     })
@@ -215,7 +190,7 @@ async fn two_nodes_join_spread_drain_and_roll() {
     )
     .await
     .unwrap();
-    eventually("the rollback completed", 120, || async {
+    common::eventually("the rollback completed", 120, || async {
         let s = summary(&manager, &name).await;
         s.update_state == "rollback_completed" && s.running == 5
     })
@@ -233,7 +208,7 @@ async fn two_nodes_join_spread_drain_and_roll() {
     act(&worker, &SwarmAction::Leave { force: false })
         .await
         .unwrap();
-    eventually("the worker down", 30, || async {
+    common::eventually("the worker down", 30, || async {
         node::list(&manager)
             .await
             .unwrap()

@@ -171,20 +171,9 @@ async fn a_tls_context_works_from_both_sides() {
     common::refuse_unless_rig(&common::endpoint().host);
     let config = std::env::temp_dir().join(common::unique("porthole-tls-context"));
     std::fs::create_dir_all(&config).unwrap();
+    let config_text = config.display().to_string();
     let docker = |args: &[&str]| {
-        let output = Command::new("docker")
-            .arg("--config")
-            .arg(&config)
-            .args(args)
-            .env_remove("DOCKER_HOST")
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
+        common::cli_without_host(&[&["--config", config_text.as_str()][..], args].concat())
     };
     let value = format!(
         "host=tcp://{},ca={},cert={},key={}",

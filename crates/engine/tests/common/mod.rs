@@ -57,6 +57,54 @@ pub async fn engine() -> Engine {
         .expect("the private test engine answers")
 }
 
+/// Polls `check` every 250 ms for up to `seconds`; panics naming `what` when it never holds.
+pub async fn eventually<F, Fut>(what: &str, seconds: u64, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..seconds * 4 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Before a swarm test: the rig's engines get their swarm gateway networks on bridges of the rig's own names. The
+/// returned guard makes both engines leave any swarm and drop those networks when dropped, whatever the test did.
+pub fn swarm_rig() -> SwarmDown {
+    let guard = SwarmDown;
+    rig(&["gateway-bridges"]);
+    guard
+}
+
+pub struct SwarmDown;
+
+impl Drop for SwarmDown {
+    fn drop(&mut self) {
+        rig(&["swarm-down"]);
+    }
+}
+
+/// The docker CLI without DOCKER_HOST (which would win over `--context` and `--host`): its stdout, or a panic with
+/// its stderr.
+pub fn cli_without_host(args: &[&str]) -> String {
+    let output = Command::new("docker")
+        .args(args)
+        .env_remove("DOCKER_HOST")
+        .output()
+        .expect("the docker CLI runs");
+    assert!(
+        output.status.success(),
+        "docker {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// Runs `scripts/rig.sh` with `args` (`gateway-bridges`, `swarm-down`, `stop-engine 2`, …).
 pub fn rig(args: &[&str]) {
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/rig.sh");

@@ -3,7 +3,7 @@
 //! ssh://…  ps -a` in a terminal, on the same engine through the same sshd.
 
 use crate::{median, timed_in_page, verdict, Window};
-use porthole_e2e::{docker_on, second_engine};
+use porthole_e2e::{create_context, second_engine};
 use porthole_engine::container::list::list as list_containers;
 use porthole_engine::{Endpoint, EndpointSource, Engine};
 use std::process::{Command, Stdio};
@@ -36,21 +36,11 @@ pub async fn measure() -> EngineFigures {
 
     let window = Window::launch_with(|home| {
         crate::settings_with_show_all(home);
-        let config = home.join("docker-config");
-        std::fs::create_dir_all(&config).expect("config folder");
-        let (ok, out) = docker_on(
-            "unix:///nonexistent",
-            &[
-                "--config",
-                &config.display().to_string(),
-                "context",
-                "create",
-                "second",
-                "--docker",
-                &format!("host={}", second_engine()),
-            ],
+        create_context(
+            &home.join("docker-config"),
+            "second",
+            &format!("host={}", second_engine()),
         );
-        assert!(ok, "{out}");
     })
     .await;
     let here = list_containers(&crate::rig_engine().await, true)
@@ -60,10 +50,11 @@ pub async fn measure() -> EngineFigures {
     let choose = |name: &str| {
         format!("const s = document.getElementById('engine-switcher'); s.value = '{name}'; s.dispatchEvent(new Event('change'))")
     };
+    // The list shows the engine's count, and rows when it has any.
     let shown = |count: usize| {
         format!(
-            "document.querySelectorAll('#containers-table tr[data-name]').length > 0 && \
-             document.querySelector('.page-sub')?.textContent.includes('of {count} in total')"
+            "(document.querySelectorAll('#containers-table tr[data-name]').length > 0) === ({count} > 0) && \
+             !!document.querySelector('.page-sub')?.textContent.includes('of {count} in total')"
         )
     };
     window
