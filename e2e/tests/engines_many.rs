@@ -1,5 +1,5 @@
 //! Three engines in one window — the rig's engine by DOCKER_HOST, its second engine and the first again over TLS
-//! (both docker contexts): switching shows each one's own containers; the overview sees all three answer, and when
+//! (both docker contexts): switching shows each one's own containers, also when switched twice in a row; the overview sees all three answer, and when
 //! the second engine stops only its entry turns unreachable (with why) while the shown engine stays connected; and
 //! the engine chosen last is the one shown at the next start.
 
@@ -62,6 +62,24 @@ async fn three_engines_each_its_own_one_stopped_and_the_choice_remembered() {
             "the second engine's own containers",
             &shows("second", &second, &first),
             15,
+        )
+        .await;
+    // Two switches in a row, faster than the engine list is read again: the second one is followed too.
+    window
+        .eval(
+            "const s = document.getElementById('engine-switcher'); \
+             for (const name of ['DOCKER_HOST', 'second']) { s.value = name; s.dispatchEvent(new Event('change')); } \
+             return true",
+        )
+        .await;
+    // The state before the pair looks the same as the one wanted: only once both switches have been carried out
+    // does the page tell them apart.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    window
+        .wait_for(
+            "the second of two quick switches",
+            &shows("second", &second, &first),
+            5,
         )
         .await;
     window.choose("engine-switcher", "secure").await;

@@ -7,13 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn EngineSwitcher() -> impl IntoView {
     let store = use_store();
-    let current = move || {
-        store
-            .cache
-            .engines
-            .with(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()))
-            .unwrap_or_default()
-    };
+    let current = move || store.shown_engine().unwrap_or_default();
     view! {
         {move || (store.cache.engines.with(|e| e.len()) > 1).then(|| view! {
             <select id="engine-switcher" class="status-select" aria-label="Engine" title="The engine Porthole shows — choose another to switch"
@@ -29,7 +23,8 @@ pub fn EngineSwitcher() -> impl IntoView {
                         Some(p) if !p.reachable => format!("{} (unreachable)", e.name),
                         _ => e.name.clone(),
                     };
-                    view! { <option value=e.name.clone() selected=e.current>{label}</option> }
+                    let chosen = store.shown_engine().is_some_and(|shown| shown == e.name);
+                    view! { <option value=e.name.clone() selected=chosen>{label}</option> }
                 }).collect_view()}
             </select>
         })}

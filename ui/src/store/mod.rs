@@ -241,20 +241,29 @@ impl Store {
         });
     }
 
+    /// The engine shown now, by name: the one chosen in this run, else the one the engine list reads as current.
+    /// The list's `current` flag is only as fresh as its last read, which a quick second switch can outrun; the
+    /// choice made here is known at once.
+    pub fn shown_engine(self) -> Option<String> {
+        self.nav.engine.get().or_else(|| {
+            self.cache
+                .engines
+                .with(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()))
+        })
+    }
+
+    fn shown_engine_untracked(self) -> Option<String> {
+        untrack(|| self.shown_engine())
+    }
+
     /// Follows the engine `name`: what was shown of the previous one goes, and every list reloads when the new one
     /// answers (the connection stream says so). Each engine keeps the page it was left on: arriving shows it again.
     pub fn switch_engine(self, name: String) {
-        // The engine list's `current` flag is only as fresh as its last read, which a quick second switch can
-        // outrun; the choice made here is known at once.
-        let leaving = self.nav.engine.get_untracked().or_else(|| {
-            self.cache
-                .engines
-                .with_untracked(|all| all.iter().find(|e| e.current).map(|e| e.name.clone()))
-        });
+        let leaving = self.shown_engine_untracked();
         self.nav.engine.set(Some(name.clone()));
-        if let Some(leaving) = leaving {
+        if let Some(leaving) = &leaving {
             let page = self.nav.page.get_untracked();
-            self.prefs.update(|s| s.left_engine_on(&leaving, page));
+            self.prefs.update(|s| s.left_engine_on(leaving, page));
         }
         self.nav.open_container.set(None);
         self.error.set(None);
@@ -268,6 +277,8 @@ impl Store {
                     self.refresh_engines();
                 }
                 Err(error) => {
+                    // Not switched: the engine shown is still the one left.
+                    self.nav.engine.try_set(leaving);
                     self.error.try_set(Some(error.into()));
                 }
             }
