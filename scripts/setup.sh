@@ -15,7 +15,7 @@ SUDO=""
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 packages=(build-essential pkg-config file curl iproute2 libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev busybox-static)
+  libayatana-appindicator3-dev librsvg2-dev busybox-static wabt)
 # openssl makes the TLS engine's certificates; openssh-client is the ssh of the SSH engine tests (its server is
 # only unpacked by the rig, never installed).
 $with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3 openssl openssh-client)

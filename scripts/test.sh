@@ -35,3 +35,6 @@ export PORTHOLE_APP=$CARGO_TARGET_DIR/debug/porthole
 
 echo "== tests"
 cargo test --workspace --exclude porthole-ui
+
+echo "== the shipped UI's size budget (release wasm)"
+scripts/wasm-budget.sh

@@ -160,7 +160,7 @@ async fn blocks(window: &Window) -> (f64, f64) {
 fn with_section(report: &str, section: &str) -> String {
     let heading = section.trim_start().lines().next().unwrap_or_default();
     let Some(start) = report.find(heading) else {
-        return format!("{}\n{}", report.trim_end(), section);
+        return format!("{}\n\n{}", report.trim_end(), section.trim_start());
     };
     let end = report[start + heading.len()..]
         .find("\n## ")
