@@ -34,6 +34,9 @@ export DOCKER_CONFIG=$RIG/docker-config
 TEST_BIN=$(cd "$(dirname "$0")" && pwd)/test-bin
 
 log() { printf '[rig] %s\n' "$*" >&2; }
+# The TLS listener's certificates (tls_material) and the SSH endpoint (ssh_endpoint), each in a file of its own.
+. "$(dirname "$0")/rig-tls.sh"
+. "$(dirname "$0")/rig-ssh.sh"
 die() { log "$*"; exit 1; }
 
 # The rig's folder: made by the rig (mode 711, with its mark) or refused. A path that is a symlink, belongs to
@@ -121,41 +124,6 @@ unmap_registry_name() {
   log "/etc/hosts: the rig's line removed"
 }
 
-# Certificates for the engine's TLS listener, made with openssl as Docker's "Protect the daemon socket" guide does:
-# a CA; the server's certificate for 127.0.0.1 only (so tcp://localhost:PORT is "a certificate for another host
-# name"); a client certificate (cert.pem, key.pem, with ca.pem: the files a context keeps); and for the failure
-# tests a client certificate from another CA, expired client and server certificates, and that CA itself.
-tls_material() {
-  local d=$RIG/tls
-  [ -f "$d/made" ] && return
-  rm -rf "$d"; mkdir -p "$d"
-  (
-    cd "$d"
-    key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
-    authority() { key "$1-key.pem"; openssl req -x509 -new -key "$1-key.pem" -out "$1.pem" -days 30 -subj "/CN=$2" 2>/dev/null; }
-    request() { key "$1-key.pem"; openssl req -new -key "$1-key.pem" -out "$1.csr" -subj "/CN=$2" 2>/dev/null; }
-    sign() { # name authority extensions subject
-      request "$1" "$4"
-      openssl x509 -req -in "$1.csr" -CA "$2.pem" -CAkey "$2-key.pem" -CAcreateserial -days 30 -extfile "$3" \
-        -out "$1-cert.pem" 2>/dev/null
-    }
-    expired() { # name extensions subject: valid for one day in 2024
-      request "$1" "$3"
-      openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca-key.pem -in "$1.csr" -out "$1-cert.pem" -notext \
-        -startdate 20240101000000Z -enddate 20240102000000Z -extfile "$2" 2>/dev/null
-    }
-    authority ca "Porthole rig CA"; authority other-ca "Another CA"
-    printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >server.ext
-    printf 'extendedKeyUsage=clientAuth\n' >client.ext
-    printf '[ca]\ndefault_ca=rig\n[rig]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\npolicy=any\n[any]\ncommonName=supplied\n' >ca.cnf
-    touch index.txt; echo 1000 >serial
-    sign server ca server.ext 127.0.0.1; sign client ca client.ext "porthole client"
-    sign other-client other-ca client.ext stranger
-    expired expired-client client.ext "expired client"; expired expired-server server.ext 127.0.0.1
-    mv client-cert.pem cert.pem; mv client-key.pem key.pem
-  ) || die "openssl could not make the TLS certificates"
-  touch "$d/made"
-}
 
 # The rig's engines: 1 is the one every test uses (and the one with the TLS listener); 2 is a second private
 # engine, for switching between engines and for a two-node swarm. `engine N` sets where engine N lives.
@@ -230,6 +198,11 @@ gateway_bridges() {
   for n in 1 2; do
     engine $n
     DOCKER_HOST=unix://$E_SOCK docker network inspect docker_gwbridge >/dev/null 2>&1 && continue
+    if ip link show "${E_BRIDGE}gw" >/dev/null 2>&1 && [ ! -f "$RIG/bridge-created-${E_BRIDGE}gw" ]; then
+      die "a network interface ${E_BRIDGE}gw exists that the rig did not make"
+    fi
+    # Marked as the rig's: `stop` deletes it even if a test ended before leaving its swarm.
+    touch "$RIG/bridge-created-${E_BRIDGE}gw"
     DOCKER_HOST=unix://$E_SOCK docker network create --subnet "10.12$((4 + n)).0.0/24" \
       --opt "com.docker.network.bridge.name=${E_BRIDGE}gw" --opt com.docker.network.bridge.enable_icc=false \
       --opt com.docker.network.bridge.enable_ip_masquerade=false docker_gwbridge >/dev/null
@@ -246,94 +219,6 @@ swarm_down() {
   done
 }
 
-# An SSH endpoint, as `ssh://root@127.0.0.1:PORT` engines are reached: Debian's sshd (its .deb fetched with
-# apt-get download and unpacked, never installed) in a container of the second engine, on the host's network but
-# listening on loopback only, with that engine's socket mounted so `docker system dial-stdio` reaches it. Its image
-# is made here from the host's own files (sshd's libraries as ldd lists them, busybox, the static docker CLI); its
-# keys are made with ssh-keygen. The client side is the host's ssh with the rig's config file (`scripts/test-bin/ssh`
-# adds `-F` when PORTHOLE_TEST_SSH_CONFIG is set), so nothing under ~/.ssh is read or written.
-ssh_endpoint() {
-  local d=$RIG/ssh port root lib
-  engine 2
-  local e2=unix://$E_SOCK
-  if DOCKER_HOST=$e2 docker inspect -f '{{.State.Running}}' porthole-rig-sshd 2>/dev/null | grep -q true; then return; fi
-  port=${SSH_ADDR##*:}
-  listening "$port" && die "$SSH_ADDR is taken by something that is not the rig's sshd"
-  mkdir -p "$d"
-  if ! DOCKER_HOST=$e2 docker image inspect porthole-test/sshd:2 >/dev/null 2>&1; then
-    root=$d/rootfs; rm -rf "$root" "$d/debs"; mkdir -p "$root" "$d/debs"
-    # Package lists may be empty on a machine that never ran apt-get update: read them once, then fetch.
-    (cd "$d/debs" && { apt-get download openssh-server libwrap0 >/dev/null 2>&1 ||
-      { apt-get update -q >/dev/null 2>&1 && apt-get download openssh-server libwrap0 >/dev/null 2>&1; }; }) ||
-      die "apt-get download openssh-server libwrap0 failed (the Debian mirror is needed once)"
-    for deb in "$d"/debs/*.deb; do dpkg-deb -x "$deb" "$d/debs/x"; done
-    mkdir -p "$root/usr/sbin" "$root/usr/local/bin" "$root/bin" "$root/etc/ssh" "$root/run/sshd" "$root/root/.ssh" \
-      "$root/var/run" "$root/tmp" "$root/lib64"
-    cp "$d/debs/x/usr/sbin/sshd" "$root/usr/sbin/sshd"
-    for lib in $(LD_LIBRARY_PATH=$d/debs/x/usr/lib/x86_64-linux-gnu ldd "$root/usr/sbin/sshd" | awk '/=> \//{print $3} /ld-linux/{print $1}'); do
-      mkdir -p "$root$(dirname "$lib")"; cp -L "$lib" "$root$lib"
-    done
-    [ -e "$root/usr/lib/x86_64-linux-gnu/libwrap.so.0" ] ||
-      { mkdir -p "$root/lib/x86_64-linux-gnu"; cp -L "$d"/debs/x/usr/lib/x86_64-linux-gnu/libwrap.so.0* "$root/lib/x86_64-linux-gnu/"; }
-    cp /bin/busybox "$root/bin/busybox"; ln -s busybox "$root/bin/sh"
-    cp "$(command -v docker)" "$root/usr/local/bin/docker"
-    # `nodocker`: a login whose shell finds no docker command (a machine without the CLI, for the failure test).
-    printf '#!/bin/sh\nPATH=/bin exec /bin/sh "$@"\n' >"$root/bin/nodocker-sh"; chmod 755 "$root/bin/nodocker-sh"
-    printf 'root:x:0:0:root:/root:/bin/sh\nsshd:x:100:65534::/run/sshd:/bin/false\nnodocker:x:1000:65534::/tmp:/bin/nodocker-sh\n' \
-      >"$root/etc/passwd"
-    printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
-    tar -C "$root" -c . | DOCKER_HOST=$e2 docker import - porthole-test/sshd:2 >/dev/null
-    rm -rf "$root" "$d/debs"
-  fi
-  [ -f "$d/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C porthole-rig -f "$d/id_ed25519"
-  [ -f "$d/other_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C stranger -f "$d/other_ed25519"
-  [ -f "$d/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C porthole-rig-host -f "$d/host_ed25519"
-  cp "$d/id_ed25519.pub" "$d/authorized_keys"
-  cat >"$d/sshd_config" <<CONF
-Port $port
-ListenAddress 127.0.0.1
-HostKey /etc/ssh/host_ed25519
-AuthorizedKeysFile /etc/ssh/authorized_keys
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-StrictModes no
-PidFile /run/sshd.pid
-CONF
-  # The client's side: this key, and the host key known under both names of the address.
-  { echo "[127.0.0.1]:$port $(cut -d' ' -f1-2 "$d/host_ed25519.pub")"
-    echo "[localhost]:$port $(cut -d' ' -f1-2 "$d/host_ed25519.pub")"; } >"$d/known_hosts"
-  : >"$d/empty_known_hosts"
-  # Two more names for the same endpoint, for the failure tests: one whose host key is not known, one that offers
-  # a key the server does not accept. They go to `localhost`, not 127.0.0.1: ssh shares a connection by the host
-  # name it connects to, and these must never ride on a good connection made before.
-  cat >"$d/config" <<CONF
-Host unknown-host
-  HostName localhost
-  UserKnownHostsFile $d/empty_known_hosts
-Host stranger
-  HostName localhost
-  IdentityFile $d/other_ed25519
-Host * !stranger
-  IdentityFile $d/id_ed25519
-Host *
-  IdentitiesOnly yes
-  UserKnownHostsFile $d/known_hosts
-  StrictHostKeyChecking yes
-  BatchMode yes
-CONF
-  DOCKER_HOST=$e2 docker rm -f porthole-rig-sshd >/dev/null 2>&1 || true
-  DOCKER_HOST=$e2 docker run -d --name porthole-rig-sshd --restart always --network host \
-    -v "$E_SOCK:/var/run/docker.sock" -v "$d/sshd_config:/etc/ssh/sshd_config:ro" \
-    -v "$d/host_ed25519:/etc/ssh/host_ed25519:ro" -v "$d/authorized_keys:/etc/ssh/authorized_keys:ro" \
-    porthole-test/sshd:2 /usr/sbin/sshd -D -e >/dev/null
-  for _ in $(seq 1 40); do
-    listening "$port" && { log "sshd up on $SSH_ADDR (in engine 2, reaching it)"; return; }
-    sleep 0.25
-  done
-  log "sshd did not start"; DOCKER_HOST=$e2 docker logs porthole-rig-sshd >&2; exit 1
-}
 
 # The second engine gets the test images from the first (a save and load, no registry involved).
 second_engine_images() {

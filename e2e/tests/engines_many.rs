@@ -1,7 +1,7 @@
-//! Three engines in one window — the rig's engine by DOCKER_HOST, its second engine and the first again over TLS
-//! (both docker contexts): switching shows each one's own containers, also when switched twice in a row; the overview sees all three answer, and when
-//! the second engine stops only its entry turns unreachable (with why) while the shown engine stays connected; and
-//! the engine chosen last is the one shown at the next start.
+//! Three engines in one window — the rig's engine by DOCKER_HOST, its second engine and the first again over TLS (both
+//! docker contexts): switching shows each one's own containers, also when switched twice in a row; the overview sees
+//! all three answer, and when the second engine stops only its entry turns unreachable (with why) while the shown
+//! engine stays connected; and the engine chosen last is the one shown at the next start.
 
 use porthole_e2e::{create_context, docker_on, rig, second_engine, sleeper, unique, Window};
 

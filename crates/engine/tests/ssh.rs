@@ -1,7 +1,7 @@
 //! SSH engines against the rig's SSH endpoint (Debian's sshd in a container of the second engine, its socket
 //! mounted; the host's ssh with the rig's config through `scripts/test-bin/ssh`): Porthole lists what the CLI lists
-//! through `docker --host ssh://…`, and each failure is told apart — a host key ssh does not know, a key the
-//! machine refuses, no `docker` on the far side, nothing listening.
+//! through `docker --host ssh://…`, and each failure is told apart — a host key ssh does not know, one other than
+//! the known one, a key the machine refuses, no `docker` on the far side, nothing listening.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
@@ -63,7 +63,7 @@ async fn the_engine_over_ssh_lists_what_the_cli_lists() {
     let curl = engine.activity.entries().last().unwrap().curl.clone();
     assert!(
         curl.starts_with("ssh -l root -p ")
-            && curl.contains(" curl --unix-socket /var/run/docker.sock "),
+            && curl.contains(" -- 127.0.0.1 'curl --unix-socket /var/run/docker.sock "),
         "{curl}"
     );
 }
@@ -79,6 +79,10 @@ async fn each_ssh_failure_is_told_apart() {
     assert_eq!(
         refused(as_host("unknown-host")).await,
         UnreachableReason::SshUnknownHost
+    );
+    assert_eq!(
+        refused(as_host("changed-key")).await,
+        UnreachableReason::SshHostKeyChanged
     );
     assert_eq!(
         refused(as_host("stranger")).await,

@@ -41,6 +41,7 @@ async fn a_one_node_swarm_from_init_to_leave() {
         &engine,
         &SwarmAction::Init {
             advertise: "127.0.0.1".into(),
+            listen: "127.0.0.1:2377".into(),
         },
     )
     .await

@@ -9,6 +9,7 @@ mod common;
 
 use porthole_engine::swarm::{act, info, node, service};
 use porthole_engine::Engine;
+use porthole_model::swarm::join::listen_address;
 use porthole_model::swarm::{parse_join, ServiceForm, ServiceSummary, SwarmAction, TaskSummary};
 
 fn docker_on(host: &str, args: &[&str]) -> (bool, String) {
@@ -49,10 +50,15 @@ async fn two_nodes_join_spread_drain_and_roll() {
     let _cluster = common::swarm_rig();
     let manager_host = manager.endpoint.host.clone();
     let address = |name: &str| std::env::var(name).expect("the rig's engine addresses");
+    // Each engine listens on its own bridge address: the engines say they have it.
+    let here = address("PORTHOLE_TEST_ENGINE_ADDRESS");
+    let local = info(&manager).await.unwrap().addresses;
+    assert!(local.contains(&here), "{local:?}");
     act(
         &manager,
         &SwarmAction::Init {
-            advertise: address("PORTHOLE_TEST_ENGINE_ADDRESS"),
+            listen: listen_address(&here, &local),
+            advertise: here,
         },
     )
     .await
@@ -62,12 +68,15 @@ async fn two_nodes_join_spread_drain_and_roll() {
         .unwrap()
         .join
         .expect("a manager's join tokens");
-    let join = parse_join(
-        &tokens.address,
-        &tokens.worker,
-        &address("PORTHOLE_TEST_ENGINE2_ADDRESS"),
-    )
-    .unwrap();
+    let far = address("PORTHOLE_TEST_ENGINE2_ADDRESS");
+    let far_local = info(&worker).await.unwrap().addresses;
+    let join = parse_join(&tokens.address, &tokens.worker, &far, &far_local).unwrap();
+    assert!(
+        join.cli(true)
+            .contains(&format!("--listen-addr {far}:2377")),
+        "{}",
+        join.cli(true)
+    );
     act(&worker, &join).await.unwrap();
     let joined = info(&worker).await.unwrap();
     assert!(joined.is_active() && !joined.manager, "{joined:?}");

@@ -124,6 +124,7 @@ impl Diagnosis {
             | UnreachableReason::TlsFiles
             | UnreachableReason::TlsNotSpoken
             | UnreachableReason::SshUnknownHost
+            | UnreachableReason::SshHostKeyChanged
             | UnreachableReason::SshRefused
             | UnreachableReason::SshNoDocker => None,
         }

@@ -115,6 +115,8 @@ pub fn EngineAddForm() -> impl IntoView {
     view! {
         <div class="card engine-add" id="engine-add">
             <h2>"Add an engine"</h2>
+            // Nothing can be edited while Porthole connects: what is saved is what was tried.
+            <fieldset class="plain" disabled=move || busy.get()>
             <div class="form-grid">
                 {field("engine-name", "Name", "build-server", name)}
                 {field("engine-host", "Address", "tcp://192.168.1.20:2376, ssh://me@host or unix:///path", host)}
@@ -131,6 +133,7 @@ pub fn EngineAddForm() -> impl IntoView {
                     <p class="hint">"Leave all three empty for an engine without TLS. The docker CLI copies the files into the context's own folder."</p>
                 </fieldset>
             </Show>
+            </fieldset>
             {move || match checked.get() {
                 Err(problem) if touched() => view! { <span class="invalid" id="engine-invalid" data-invalid=problem.field.clone()>{problem.message}</span> }.into_any(),
                 _ => ().into_any(),

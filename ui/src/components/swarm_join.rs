@@ -8,11 +8,11 @@ use porthole_model::swarm::parse_join;
 use porthole_model::Action;
 
 #[component]
-pub fn SwarmJoinForm(address: RwSignal<String>) -> impl IntoView {
+pub fn SwarmJoinForm(address: RwSignal<String>, local: Vec<String>) -> impl IntoView {
     let store = use_store();
     let remote = RwSignal::new(String::new());
     let token = RwSignal::new(String::new());
-    let join = Memo::new(move |_| parse_join(&remote.get(), &token.get(), &address.get()));
+    let join = Memo::new(move |_| parse_join(&remote.get(), &token.get(), &address.get(), &local));
     let touched = move || !remote.with(String::is_empty) || !token.with(String::is_empty);
     view! {
         <details class="swarm-join" id="swarm-join-form">

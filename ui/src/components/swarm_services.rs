@@ -1,7 +1,7 @@
 //! The swarm's services (`docker service ls`): mode, replicas running/desired (live), image, published ports, the
 //! rolling update's state and the stack — with Scale, Update image, Roll back and Remove (asked first); a service's
-//! tasks (`docker service ps`) open below it, with a running update's progress, each failed task saying why, with its spec as a tree (`docker service
-//! inspect`) and the merged logs of every task.
+//! tasks (`docker service ps`) open below it, with a running update's progress, each failed task saying why, with its
+//! spec as a tree (`docker service inspect`) and the merged logs of every task.
 
 use crate::api;
 use crate::components::json_tree::JsonTree;
@@ -47,6 +47,8 @@ pub fn SwarmServices(
     // service converges (a rolling update, tasks starting on other nodes, whose changes this engine's events do not
     // report), every second until it has.
     let again = RwSignal::new(0u32);
+    // One look-again at a time, however many events come meanwhile.
+    let pending = StoredValue::new(false);
     Effect::new(move |_| {
         store.cache.swarm_changed.track();
         store.cache.containers.track();
@@ -65,9 +67,11 @@ pub fn SwarmServices(
                     })
                 });
                 tasks.try_set(list);
-                if !settled {
+                if !settled && pending.try_get_value() == Some(false) {
+                    pending.set_value(true);
                     set_timeout(
                         move || {
+                            pending.try_set_value(false);
                             again.try_update(|n| *n += 1);
                         },
                         std::time::Duration::from_secs(1),

@@ -1,10 +1,11 @@
-//! This engine's place in a swarm. Outside one: **Initialise a swarm** with the address other engines will reach
-//! it at, or join one (`swarm_join`). In one: how another engine joins (the `docker swarm join` command, its token masked until asked, copied
-//! whole), and **Leave**, with what that means said before asking.
+//! This engine's place in a swarm. Outside one: **Initialise a swarm** with the address other engines will reach it at,
+//! or join one (`swarm_join`). In one: how another engine joins (the `docker swarm join` command, its token masked
+//! until asked, copied whole), and **Leave**, with what that means said before asking.
 
 use crate::components::swarm_join::SwarmJoinForm;
 use crate::store::use_store;
 use leptos::prelude::*;
+use porthole_model::swarm::join::listen_address;
 use porthole_model::swarm::{SwarmAction, SwarmInfo};
 use porthole_model::Action;
 
@@ -13,8 +14,13 @@ pub fn SwarmSetup(info: SwarmInfo, ask: Callback<Action>) -> impl IntoView {
     let store = use_store();
     if !info.is_active() {
         let address = RwSignal::new(info.addresses.first().cloned().unwrap_or_default());
-        let init = move || SwarmAction::Init {
-            advertise: address.get().trim().to_owned(),
+        let local = StoredValue::new(info.addresses.clone());
+        let init = move || {
+            let advertise = address.get().trim().to_owned();
+            SwarmAction::Init {
+                listen: local.with_value(|l| listen_address(&advertise, l)),
+                advertise,
+            }
         };
         return view! {
             <div class="card swarm-setup" id="swarm-setup" data-state=info.state.clone()>
@@ -30,7 +36,7 @@ pub fn SwarmSetup(info: SwarmInfo, ask: Callback<Action>) -> impl IntoView {
                 </div>
                 <div class="dialog-cli"><span class="cli-prompt">"$"</span><code id="swarm-init-cli">{move || init().cli(false)}</code></div>
                 <p class="hint">"127.0.0.1 keeps the swarm to this machine; choose an address of your network for other machines to join."</p>
-                <SwarmJoinForm address=address />
+                <SwarmJoinForm address=address local=info.addresses.clone() />
             </div>
         }
         .into_any();

@@ -277,8 +277,10 @@ impl Store {
                     self.refresh_engines();
                 }
                 Err(error) => {
-                    // Not switched: the engine shown is still the one left.
-                    self.nav.engine.try_set(leaving);
+                    // Not switched: the engine shown is still the one left (unless another switch came since).
+                    if self.nav.engine.get_untracked().as_deref() == Some(name.as_str()) {
+                        self.nav.engine.try_set(leaving);
+                    }
                     self.error.try_set(Some(error.into()));
                 }
             }

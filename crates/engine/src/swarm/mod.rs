@@ -6,7 +6,6 @@ use crate::error::from_bollard;
 use crate::Engine;
 use bollard::models::{SwarmInitRequest, SwarmJoinRequest};
 use bollard::query_parameters::{LeaveSwarmOptions, ListNetworksOptions};
-use porthole_model::swarm::join::listen_address;
 use porthole_model::swarm::{JoinTokens, SwarmAction, SwarmInfo};
 use porthole_model::{Action, ErrorKind, PortholeError};
 
@@ -86,7 +85,7 @@ pub async fn act(engine: &Engine, action: &SwarmAction) -> Result<(), PortholeEr
     };
     crate::as_action(recorded, async move {
         match action {
-            SwarmAction::Init { advertise } => {
+            SwarmAction::Init { advertise, listen } => {
                 let address = advertise.trim();
                 if address.is_empty() || address.contains(char::is_whitespace) {
                     return Err(PortholeError::invalid_input(
@@ -95,7 +94,7 @@ pub async fn act(engine: &Engine, action: &SwarmAction) -> Result<(), PortholeEr
                 }
                 let request = SwarmInitRequest {
                     advertise_addr: Some(address.to_owned()),
-                    listen_addr: Some(listen_address(address)),
+                    listen_addr: Some(listen.clone()),
                     ..Default::default()
                 };
                 engine
@@ -115,9 +114,10 @@ pub async fn act(engine: &Engine, action: &SwarmAction) -> Result<(), PortholeEr
                 remote,
                 token,
                 advertise,
+                listen,
             } => {
                 let request = SwarmJoinRequest {
-                    listen_addr: Some(listen_address(advertise)),
+                    listen_addr: Some(listen.clone()),
                     advertise_addr: Some(advertise.clone()),
                     remote_addrs: Some(vec![remote.clone()]),
                     join_token: Some(token.clone()),

@@ -62,7 +62,7 @@ impl Engine {
             Ok(Err(error)) => {
                 let unreachable = classify(&error);
                 return Err(match SshTarget::parse(&endpoint.host) {
-                    Some(ssh) => ssh.diagnose(unreachable.detail).await,
+                    Some(ssh) => ssh.diagnose(unreachable).await,
                     None => unreachable,
                 });
             }
@@ -127,9 +127,11 @@ type Client = (
 
 fn client_for(endpoint: &Endpoint, activity: &Activity) -> Result<Client, Unreachable> {
     let host = endpoint.host.as_str();
-    let usable = ["unix://", "tcp://", "http://", "ssh://"]
+    // An ssh:// address must also be one `SshTarget` can use: it never falls through to TCP.
+    let usable = ["unix://", "tcp://", "http://"]
         .iter()
-        .any(|scheme| host.starts_with(scheme));
+        .any(|scheme| host.starts_with(scheme))
+        || SshTarget::parse(host).is_some();
     if !usable {
         return Err(Unreachable {
             reason: UnreachableReason::BadEndpoint,

@@ -17,7 +17,7 @@ use std::time::Duration;
 /// How long a probe waits for an engine before calling it unreachable; over ssh, long enough for the handshake and,
 /// when it fails, for finding out why.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(3);
-const SSH_PROBE_TIMEOUT: Duration = Duration::from_secs(20);
+const SSH_PROBE_TIMEOUT: Duration = Duration::from_secs(40);
 
 #[derive(Deserialize)]
 struct Meta {

@@ -5,8 +5,9 @@
 //!
 //! Owns: the `ssh://[user@]host[:port]` address (`SshTarget`), the stream of one request (`SshStream`), and — when
 //! connecting failed — finding out why from what ssh and the system answer, never from ssh's message text: the host
-//! key looked up in the known_hosts files `ssh -G` names (`ssh-keygen -F`), a TCP connection to the port, the exit
-//! status of a login (255: refused) and of `docker` on the far side (127: missing).
+//! key looked up in the known_hosts files `ssh -G` names (`ssh-keygen -F`) and compared with what the machine shows
+//! (`ssh-keyscan`), a TCP connection to the port, the exit status of a login (255: refused) and of `docker` on the
+//! far side (127: missing).
 //!
 //! Invariant: `BatchMode=yes` — Porthole never answers a host-key or password prompt on the user's behalf.
 
@@ -29,17 +30,37 @@ pub(crate) struct SshTarget {
 
 impl SshTarget {
     /// `ssh://[user@]host[:port]`; `None` for any other address.
+    /// `ssh://[user@]host[:port]`, the host an IPv6 address in brackets; `None` for any other address, and for a
+    /// user or host that is not plain (`parse_host` refuses those as typed).
     pub fn parse(address: &str) -> Option<Self> {
         let rest = address.strip_prefix("ssh://")?.trim_end_matches('/');
         let (user, at) = match rest.rsplit_once('@') {
             Some((user, host)) => (Some(user.to_owned()), host),
             None => (None, rest),
         };
-        let (host, port) = match at.rsplit_once(':') {
-            Some((host, port)) if !host.contains(':') => (host, Some(port.parse().ok()?)),
-            _ => (at, None),
+        let (host, port) = match at.strip_prefix('[') {
+            Some(bracketed) => {
+                let (host, after) = bracketed.split_once(']')?;
+                let port = match after.strip_prefix(':') {
+                    Some(port) => Some(port.parse().ok()?),
+                    None if after.is_empty() => None,
+                    None => return None,
+                };
+                (host, port)
+            }
+            None => match at.rsplit_once(':') {
+                Some((host, port)) => (host, Some(port.parse().ok()?)),
+                None => (at, None),
+            },
         };
-        (!host.is_empty() && !host.starts_with('-')).then(|| Self {
+        let plain = |word: &str| {
+            !word.is_empty()
+                && !word.starts_with('-')
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
+        };
+        (plain(host) && user.as_deref().is_none_or(plain)).then(|| Self {
             user,
             host: host.to_owned(),
             port,
@@ -96,18 +117,22 @@ impl SshTarget {
         })
     }
 
-    /// The same request from a terminal: curl on the far side, through its engine's socket.
-    pub fn curl_prefix(&self) -> String {
+    /// The same request from a terminal: `remote` (curl on the far side, through its engine's socket) run by ssh,
+    /// quoted once more for the far side's shell, which reads ssh's command line again.
+    pub fn over_ssh(&self, remote: &str) -> String {
+        let quote = porthole_model::activity::shell_quote;
         let mut words = vec!["ssh".to_owned()];
-        words.extend(self.destination().into_iter().filter(|w| w != "--"));
+        words.extend(self.destination().iter().map(|w| quote(w)));
+        words.push(quote(remote));
         words.join(" ")
     }
 
-    /// Why connecting failed, found out step by step (only called once it has).
-    pub async fn diagnose(&self, detail: String) -> Unreachable {
+    /// Why connecting failed, found out step by step (only called once it has); `otherwise` is what the failed
+    /// request itself was classified as, kept where no step finds anything more specific.
+    pub async fn diagnose(&self, otherwise: Unreachable) -> Unreachable {
         let found = |reason| Unreachable {
             reason,
-            detail: detail.clone(),
+            detail: otherwise.detail.clone(),
         };
         let Some(resolved) = self.resolved().await else {
             return Unreachable {
@@ -126,9 +151,10 @@ impl SshTarget {
             Ok(Err(error)) if error.kind() == std::io::ErrorKind::ConnectionRefused => {
                 return found(UnreachableReason::ConnectionRefused)
             }
-            _ => return found(UnreachableReason::NotDocker),
+            _ => return otherwise,
         }
-        if resolved.strict && !resolved.host_key_known().await {
+        let known = resolved.known_keys().await;
+        if resolved.strict && known.is_empty() {
             return found(UnreachableReason::SshUnknownHost);
         }
         let status = |remote: &'static [&'static str]| {
@@ -137,12 +163,17 @@ impl SshTarget {
         };
         match status(&["true"]).await {
             Some(0) => {}
+            Some(255) if resolved.strict && resolved.key_changed(&known).await => {
+                return found(UnreachableReason::SshHostKeyChanged)
+            }
             Some(255) => return found(UnreachableReason::SshRefused),
-            _ => return found(UnreachableReason::NotDocker),
+            _ => return otherwise,
         }
         match status(&["docker", "version", "--format", "{{.Client.Version}}"]).await {
             Some(127) => found(UnreachableReason::SshNoDocker),
-            _ => found(UnreachableReason::NotDocker),
+            // The far side's docker itself failed (its engine down, its socket not this user's): what the
+            // connection said is the best account of it.
+            _ => otherwise,
         }
     }
 
@@ -189,29 +220,67 @@ struct Resolved {
 }
 
 impl Resolved {
-    /// Whether any known_hosts file has a key for this host (`[host]:port` off port 22), by `ssh-keygen -F`.
-    async fn host_key_known(&self) -> bool {
-        let name = if self.port == 22 {
+    /// `[host]:port` off port 22, as known_hosts names a host.
+    fn known_name(&self) -> String {
+        if self.port == 22 {
             self.hostname.clone()
         } else {
             format!("[{}]:{}", self.hostname, self.port)
-        };
+        }
+    }
+
+    /// The host keys (`type base64`) the known_hosts files hold for this host, found by `ssh-keygen -F`.
+    async fn known_keys(&self) -> Vec<String> {
+        let mut keys = Vec::new();
         for file in self.known_hosts.iter().filter(|f| f.is_file()) {
-            let found = Command::new("ssh-keygen")
+            let Ok(found) = Command::new("ssh-keygen")
                 .arg("-F")
-                .arg(&name)
+                .arg(self.known_name())
                 .arg("-f")
                 .arg(file)
-                .stdout(Stdio::null())
                 .stderr(Stdio::null())
-                .status()
-                .await;
-            if found.is_ok_and(|s| s.success()) {
-                return true;
-            }
+                .output()
+                .await
+            else {
+                continue;
+            };
+            keys.extend(key_fields(&String::from_utf8_lossy(&found.stdout)));
         }
-        false
+        keys
     }
+
+    /// Whether the machine now shows none of the keys known for it (`ssh-keyscan`): a reinstalled machine — or
+    /// someone in between.
+    async fn key_changed(&self, known: &[String]) -> bool {
+        let Ok(scanned) = Command::new("ssh-keyscan")
+            .args([
+                "-T",
+                "5",
+                "-p",
+                &self.port.to_string(),
+                "--",
+                &self.hostname,
+            ])
+            .stderr(Stdio::null())
+            .output()
+            .await
+        else {
+            return false;
+        };
+        let shown = key_fields(&String::from_utf8_lossy(&scanned.stdout));
+        !shown.is_empty() && !shown.iter().any(|key| known.contains(key))
+    }
+}
+
+/// `type base64` of each key line (`host type base64 [comment]`) in known_hosts-style text; comments skipped.
+fn key_fields(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace().skip(1);
+            Some(format!("{} {}", fields.next()?, fields.next()?))
+        })
+        .collect()
 }
 
 /// Where the shared connections' sockets live: a folder of Porthole's own, only the user may enter.
@@ -281,7 +350,18 @@ mod tests {
             full.destination(),
             ["-l", "me", "-p", "2222", "--", "build-box"]
         );
-        assert_eq!(full.curl_prefix(), "ssh -l me -p 2222 build-box");
+        assert_eq!(
+            full.over_ssh("curl 'http://localhost/a?x=1&y=2'"),
+            "ssh -l me -p 2222 -- build-box 'curl '\\''http://localhost/a?x=1&y=2'\\'''",
+            "quoted again for the far side's shell"
+        );
+        let v6 = SshTarget::parse("ssh://root@[fd00::2]:22").unwrap();
+        assert_eq!((v6.host.as_str(), v6.port), ("fd00::2", Some(22)));
+        assert_eq!(
+            SshTarget::parse("ssh://x;touch /tmp/y@h"),
+            None,
+            "a user is a plain word"
+        );
         let bare = SshTarget::parse("ssh://pi").unwrap();
         assert_eq!(bare.destination(), ["--", "pi"]);
         assert_eq!(

@@ -116,7 +116,7 @@ impl Route {
             body.as_deref(),
         );
         if let Some(ssh) = &self.ssh {
-            curl = format!("{} {curl}", ssh.curl_prefix());
+            curl = ssh.over_ssh(&curl);
         }
         // The login travels in a header; the curl names it without its value.
         if request.headers().contains_key("x-registry-auth") {

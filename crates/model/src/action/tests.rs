@@ -304,6 +304,7 @@ fn joining_or_leaving_a_swarm_is_read_again_since_no_event_reports_it() {
     let init = Action::Swarm {
         action: SwarmAction::Init {
             advertise: "127.0.0.1".into(),
+            listen: "127.0.0.1:2377".into(),
         },
     };
     assert_eq!(leave.unannounced(), Some(crate::ObjectKind::Swarm));

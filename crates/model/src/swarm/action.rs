@@ -13,6 +13,8 @@ pub enum SwarmAction {
     /// swarm's manager, listening on that address only (another engine on the same machine can then be a node too).
     Init {
         advertise: String,
+        /// `join::listen_address`: the advertised address's own port 2377, or every address.
+        listen: String,
     },
     /// `docker swarm join --token TOKEN --advertise-addr ADDRESS --listen-addr ADDRESS:2377 MANAGER`: this engine
     /// joins the swarm `remote` (`host:port`) manages, as the token says (worker or manager). See `parse_join`.
@@ -20,6 +22,7 @@ pub enum SwarmAction {
         remote: String,
         token: String,
         advertise: String,
+        listen: String,
     },
     /// `docker swarm leave`; a manager needs `--force`.
     Leave {
@@ -76,19 +79,19 @@ impl SwarmAction {
             crate::container::run::join(&list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
         };
         match self {
-            Self::Init { advertise } => words(&[
-                "docker",
-                "swarm",
-                "init",
-                "--advertise-addr",
-                advertise,
-                "--listen-addr",
-                &super::join::listen_address(advertise),
-            ]),
+            Self::Init { advertise, listen } => {
+                let mut list = vec!["docker", "swarm", "init", "--advertise-addr", advertise];
+                // The CLI's default is left out, as a user would.
+                if listen != super::join::LISTEN_EVERYWHERE {
+                    list.extend(["--listen-addr", listen]);
+                }
+                words(&list)
+            }
             Self::Join {
                 remote,
                 token,
                 advertise,
+                listen,
             } => {
                 // A token is of the shell-safe alphabet `parse_join` checks, and its mask is not quoted either.
                 let token = if mask {
@@ -96,13 +99,12 @@ impl SwarmAction {
                 } else {
                     token.clone()
                 };
-                let rest = words(&[
-                    "--advertise-addr",
-                    advertise,
-                    "--listen-addr",
-                    &super::join::listen_address(advertise),
-                    remote,
-                ]);
+                let mut list = vec!["--advertise-addr", advertise.as_str()];
+                if listen != super::join::LISTEN_EVERYWHERE {
+                    list.extend(["--listen-addr", listen.as_str()]);
+                }
+                list.push(remote);
+                let rest = words(&list);
                 format!("docker swarm join --token {token} {rest}")
             }
             Self::Leave { force: true } => "docker swarm leave --force".into(),
@@ -263,7 +265,8 @@ mod tests {
     fn each_action_as_typed() {
         assert_eq!(
             SwarmAction::Init {
-                advertise: "10.0.0.2".into()
+                advertise: "10.0.0.2".into(),
+                listen: "10.0.0.2:2377".into(),
             }
             .cli(false),
             "docker swarm init --advertise-addr 10.0.0.2 --listen-addr 10.0.0.2:2377"

@@ -7,20 +7,41 @@ use crate::input::{Input, InputError};
 /// The port a swarm manager listens on unless told otherwise.
 pub const MANAGER_PORT: u16 = 2377;
 
-/// Where a node listens for the swarm: its advertised address, on the manager port. Not the CLI's default of
-/// every address (`0.0.0.0:2377`), so two engines on one machine (rootless beside rootful, or a test rig) can each
-/// be a node.
-pub fn listen_address(advertise: &str) -> String {
-    if advertise.contains(':') && !advertise.starts_with('[') {
-        format!("[{advertise}]:{MANAGER_PORT}")
+/// The CLI's default listen address: every address of the machine.
+pub const LISTEN_EVERYWHERE: &str = "0.0.0.0:2377";
+
+/// Where a node listens for the swarm. On an address of the engine's own (`local`), only there, on the manager
+/// port: two engines on one machine (rootless beside rootful, or a test rig) can then each be a node. An advertised
+/// address that is not the engine's (a public address in front of NAT) keeps the CLI's default, every address.
+pub fn listen_address(advertise: &str, local: &[String]) -> String {
+    let advertise = advertise.trim();
+    let host = match advertise.parse::<std::net::Ipv6Addr>() {
+        Ok(_) => advertise,
+        Err(_) => advertise
+            .rsplit_once(':')
+            .map_or(advertise, |(host, _)| host)
+            .trim_start_matches('[')
+            .trim_end_matches(']'),
+    };
+    if !local.iter().any(|address| address == host) {
+        return LISTEN_EVERYWHERE.into();
+    }
+    if host.contains(':') {
+        format!("[{host}]:{MANAGER_PORT}")
     } else {
-        format!("{advertise}:{MANAGER_PORT}")
+        format!("{host}:{MANAGER_PORT}")
     }
 }
 
 /// The join form's three fields as a `SwarmAction::Join`: the manager as `host[:port]` (2377 when left out), a
-/// token as a manager prints it (`SWMTKN-1-…`), and an address of this engine.
-pub fn parse_join(remote: &str, token: &str, advertise: &str) -> Result<SwarmAction, InputError> {
+/// token as a manager prints it (`SWMTKN-1-…`), and an address of this engine (`local`: the engine's own
+/// addresses, for where it listens).
+pub fn parse_join(
+    remote: &str,
+    token: &str,
+    advertise: &str,
+    local: &[String],
+) -> Result<SwarmAction, InputError> {
     let remote = remote.trim();
     let host_ok = |host: &str| {
         !host.is_empty()
@@ -58,6 +79,7 @@ pub fn parse_join(remote: &str, token: &str, advertise: &str) -> Result<SwarmAct
             .refuse("Choose the address the other nodes reach this engine at.".into()));
     }
     Ok(SwarmAction::Join {
+        listen: listen_address(advertise, local),
         remote,
         token: token.to_owned(),
         advertise: advertise.to_owned(),
@@ -73,18 +95,34 @@ mod tests {
 
     #[test]
     fn the_manager_port_defaults_and_the_token_is_masked_in_the_command() {
-        let join = parse_join("10.0.0.1", TOKEN, "10.0.0.2").unwrap();
+        let local = ["10.0.0.2".to_owned()];
+        let join = parse_join("10.0.0.1", TOKEN, "10.0.0.2", &local).unwrap();
         assert_eq!(
             join.cli(true),
             "docker swarm join --token SWMTKN-1-04q•••••••• --advertise-addr 10.0.0.2 --listen-addr 10.0.0.2:2377 10.0.0.1:2377"
         );
         assert!(join.cli(false).contains(TOKEN));
-        assert!(parse_join("manager.lan:2400", TOKEN, "10.0.0.2").is_ok());
+        assert!(parse_join("manager.lan:2400", TOKEN, "10.0.0.2", &local).is_ok());
+        // Not an address of this engine (a public one in front of NAT): it listens everywhere, as the CLI would.
+        assert_eq!(
+            parse_join("10.0.0.1", TOKEN, "203.0.113.9", &local).unwrap().cli(true),
+            "docker swarm join --token SWMTKN-1-04q•••••••• --advertise-addr 203.0.113.9 10.0.0.1:2377"
+        );
+    }
+
+    #[test]
+    fn listen_addresses() {
+        let local = ["10.0.0.2".to_owned(), "fd00::2".to_owned()];
+        assert_eq!(listen_address("10.0.0.2", &local), "10.0.0.2:2377");
+        assert_eq!(listen_address("10.0.0.2:4000", &local), "10.0.0.2:2377");
+        assert_eq!(listen_address("fd00::2", &local), "[fd00::2]:2377");
+        assert_eq!(listen_address("[fd00::2]:4000", &local), "[fd00::2]:2377");
+        assert_eq!(listen_address("198.51.100.7", &local), LISTEN_EVERYWHERE);
     }
 
     #[test]
     fn each_field_is_refused_with_its_kind() {
-        let refused = |r: &str, t: &str, a: &str| parse_join(r, t, a).unwrap_err().input;
+        let refused = |r: &str, t: &str, a: &str| parse_join(r, t, a, &[]).unwrap_err().input;
         assert_eq!(refused("", TOKEN, "10.0.0.2"), Input::HostAddress);
         assert_eq!(
             refused("10.0.0.1:99999", TOKEN, "10.0.0.2"),
@@ -106,7 +144,7 @@ mod tests {
         /// Whatever is typed, an accepted join names a manager with a port and a token of the CLI's alphabet.
         #[test]
         fn accepted_joins_are_well_formed(remote in "\\PC{0,24}", token in "SWMTKN-\\PC{0,40}") {
-            if let Ok(SwarmAction::Join { remote, token, .. }) = parse_join(&remote, &token, "10.0.0.2") {
+            if let Ok(SwarmAction::Join { remote, token, .. }) = parse_join(&remote, &token, "10.0.0.2", &[]) {
                 proptest::prop_assert!(remote.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()));
                 proptest::prop_assert!(!token.contains(char::is_whitespace));
             }

@@ -137,7 +137,11 @@ pub fn parse_host(text: &str) -> Result<String, InputError> {
             })
     };
     if let Some(path) = host.strip_prefix("unix://") {
-        if path.starts_with('/') && !path.contains(char::is_whitespace) {
+        // A comma or quote would add a field to the CLI's `--docker` value.
+        if path.starts_with('/')
+            && !path.contains(char::is_whitespace)
+            && !path.contains([',', '"'])
+        {
             return Ok(host.to_owned());
         }
         return Err(Input::EngineHost.refuse(
@@ -153,9 +157,16 @@ pub fn parse_host(text: &str) -> Result<String, InputError> {
         };
     }
     if let Some(rest) = host.strip_prefix("ssh://") {
+        let user_ok = |user: &str| {
+            !user.is_empty()
+                && !user.starts_with('-')
+                && user
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        };
         let at_host = rest
             .rsplit_once('@')
-            .map_or(rest, |(user, h)| if user.is_empty() { "" } else { h });
+            .map_or(rest, |(user, h)| if user_ok(user) { h } else { "" });
         let name = match at_host.rsplit_once(':') {
             Some((name, port)) if port_ok(port) => name,
             Some(_) => "",
@@ -265,6 +276,13 @@ mod tests {
             parse_host("ssh://me@-oProxyCommand").is_err(),
             "never an ssh option"
         );
+        assert!(
+            parse_host("ssh://a,ca=/etc/x@h").is_err(),
+            "never another --docker field"
+        );
+        assert!(parse_host("ssh://x;touch /tmp/y@h").is_err());
+        assert!(parse_host("unix:///run/a,ca=/x").is_err());
+        assert!(parse_host("ssh://root@[fd00::2]:22").is_ok());
         assert!(parse_host("http://x:1").is_err());
     }
 

@@ -76,6 +76,8 @@ pub enum UnreachableReason {
     TlsNotSpoken,
     /// ssh does not know the machine's host key (not in known_hosts), so it will not connect.
     SshUnknownHost,
+    /// The machine shows a host key other than the one known for it: reinstalled, or someone in between.
+    SshHostKeyChanged,
     /// The machine refused the SSH login (no key it accepts, in the agent or the ssh config).
     SshRefused,
     /// The SSH login works but the machine has no `docker` command to reach its engine with.
@@ -99,6 +101,7 @@ impl UnreachableReason {
             Self::TlsFiles => "A TLS file cannot be used",
             Self::TlsNotSpoken => "The engine does not speak TLS at that address",
             Self::SshUnknownHost => "ssh does not know this machine yet",
+            Self::SshHostKeyChanged => "The machine's host key has changed",
             Self::SshRefused => "The machine refused the SSH login",
             Self::SshNoDocker => "There is no docker command on that machine",
         }
@@ -159,6 +162,11 @@ impl UnreachableReason {
                 "Connect once from a terminal (`ssh user@host`), check the fingerprint it shows and answer yes: \
                  ssh then keeps the host key in known_hosts, and Porthole (which never answers that question for \
                  you) can connect."
+            }
+            Self::SshHostKeyChanged => {
+                "ssh refuses to connect: the machine shows another host key than the one in known_hosts. If you \
+                 reinstalled it, remove the old key (`ssh-keygen -R host`) and connect once from a terminal to \
+                 check the new one; if not, someone may be between you and the machine."
             }
             Self::SshRefused => {
                 "Porthole logs in with your ssh agent and ssh config, without asking for a password. Add your key \
