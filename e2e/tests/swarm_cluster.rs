@@ -83,6 +83,10 @@ async fn a_two_node_swarm_through_the_window() {
             5,
         )
         .await;
+    window
+        .eval("document.getElementById('swarm-join-form').scrollIntoView({block: 'center'}); return true")
+        .await;
+    window.screenshot("swarm-join").await;
     window.click("#swarm-join-go").await;
     window.appears("#swarm-setup[data-state=active]", 20).await;
     assert_eq!(

@@ -12,19 +12,6 @@ use porthole_engine::Engine;
 use porthole_model::swarm::join::listen_address;
 use porthole_model::swarm::{parse_join, ServiceForm, ServiceSummary, SwarmAction, TaskSummary};
 
-fn docker_on(host: &str, args: &[&str]) -> (bool, String) {
-    let output = std::process::Command::new("docker")
-        .args(args)
-        .env("DOCKER_HOST", host)
-        .output()
-        .expect("the docker CLI runs");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned()
-            + &String::from_utf8_lossy(&output.stderr),
-    )
-}
-
 async fn summary(engine: &Engine, name: &str) -> ServiceSummary {
     service::list(engine)
         .await
@@ -48,7 +35,6 @@ async fn two_nodes_join_spread_drain_and_roll() {
     let manager = Engine::connect(&common::endpoint()).await.unwrap();
     let worker = Engine::connect(&common::endpoint2()).await.unwrap();
     let _cluster = common::swarm_rig();
-    let manager_host = manager.endpoint.host.clone();
     let address = |name: &str| std::env::var(name).expect("the rig's engine addresses");
     // Each engine listens on its own bridge address: the engines say they have it.
     let here = address("PORTHOLE_TEST_ENGINE_ADDRESS");
@@ -136,20 +122,18 @@ async fn two_nodes_join_spread_drain_and_roll() {
         tasks.len() == 5 && tasks.iter().all(|t| t.node_id != far.id)
     })
     .await;
-    let (ok, on_worker) = docker_on(
-        &manager_host,
-        &[
-            "node",
-            "ps",
-            &far.id,
-            "--filter",
-            "desired-state=running",
-            "--format",
-            "{{.Name}}",
-        ],
-    );
+    // The CLI against the manager (the rig's first engine).
+    let on_worker = common::docker(&[
+        "node",
+        "ps",
+        &far.id,
+        "--filter",
+        "desired-state=running",
+        "--format",
+        "{{.Name}}",
+    ]);
     assert!(
-        ok && on_worker.trim().is_empty(),
+        on_worker.is_empty(),
         "docker node ps shows nothing left on the worker: {on_worker}"
     );
     let version = node::list(&manager)

@@ -230,3 +230,47 @@ async fn a_tls_context_works_from_both_sides() {
     assert_eq!(ours, theirs);
     let _ = std::fs::remove_dir_all(&config);
 }
+
+/// `DOCKER_HOST=tcp://…` with `DOCKER_TLS_VERIFY` and `DOCKER_CERT_PATH`, as a terminal sets them for the CLI.
+#[tokio::test]
+async fn docker_tls_verify_and_docker_cert_path() {
+    common::refuse_unless_rig(&common::endpoint().host);
+    let folder = file("").display().to_string();
+    let endpoint = Endpoint::resolve(|name| match name {
+        "DOCKER_HOST" => Some(format!("tcp://{}", address())),
+        "DOCKER_TLS_VERIFY" => Some("1".into()),
+        "DOCKER_CERT_PATH" => Some(folder.clone()),
+        _ => None,
+    });
+    assert!(endpoint.tls.is_some(), "{endpoint:?}");
+    Engine::connect(&endpoint)
+        .await
+        .expect("connects with DOCKER_CERT_PATH's files");
+    let plain = Endpoint::resolve(|name| match name {
+        "DOCKER_HOST" => Some(format!("tcp://{}", address())),
+        _ => None,
+    });
+    assert!(
+        Engine::connect(&plain).await.is_err(),
+        "without DOCKER_TLS_VERIFY it is plain HTTP, which the TLS port refuses"
+    );
+}
+
+/// A context that says `SkipTLSVerify`: the engine's certificate is not checked (here, against a CA that did not
+/// sign it), the client certificate is still shown.
+#[tokio::test]
+async fn skip_tls_verify_is_honoured_only_where_asked() {
+    common::refuse_unless_rig(&common::endpoint().host);
+    let mut skipping = endpoint(
+        format!("tcp://{}", address()),
+        "other-ca.pem",
+        "cert.pem",
+        "key.pem",
+    );
+    if let Some(files) = skipping.tls.as_mut() {
+        files.skip_verify = true;
+    }
+    Engine::connect(&skipping)
+        .await
+        .expect("connects without checking the engine's certificate");
+}
