@@ -114,7 +114,7 @@ pub fn MergedLogs(
         if follow.get_untracked() {
             // After the frame the new lines are laid out in: only then is the scroll height the new one.
             request_animation_frame(move || {
-                if let Some(node) = viewport.node.get_untracked() {
+                if let Some(node) = viewport.element() {
                     node.set_scroll_top(node.scroll_height());
                     viewport.on_scroll();
                 }

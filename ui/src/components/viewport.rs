@@ -28,10 +28,16 @@ impl Viewport {
         }
     }
 
+    /// The scroll container, while the view exists. A frame callback or timer can run after the view is gone
+    /// (a panel closed in between): then there is none, and nothing is read from the disposed view.
+    pub fn element(self) -> Option<web_sys::HtmlDivElement> {
+        self.node.try_get_untracked().flatten()
+    }
+
     /// Call from the scroll container's `on:scroll`.
     pub fn on_scroll(self) {
-        if let Some(node) = self.node.get_untracked() {
-            self.scroll_top.set(node.scroll_top() as f64);
+        if let Some(node) = self.element() {
+            self.scroll_top.try_set(node.scroll_top() as f64);
             self.measure();
         }
     }
@@ -39,14 +45,14 @@ impl Viewport {
     /// Reads the view's size (on mount, on a window resize): what is in view, and where wrapped lines break,
     /// depend on it. A size that did not change wakes nothing.
     pub fn measure(self) {
-        if let Some(node) = self.node.get_untracked() {
+        if let Some(node) = self.element() {
             let height = (node.client_height() as f64).max(ROW_HEIGHT);
             let width = node.client_width() as f64;
-            if self.height.get_untracked() != height {
-                self.height.set(height);
+            if self.height.try_get_untracked() != Some(height) {
+                self.height.try_set(height);
             }
-            if self.width.get_untracked() != width {
-                self.width.set(width);
+            if self.width.try_get_untracked() != Some(width) {
+                self.width.try_set(width);
             }
         }
     }
@@ -100,7 +106,7 @@ impl Viewport {
 
     /// Scrolls so that row `index` is fully visible (keyboard navigation).
     pub fn reveal(self, index: usize) {
-        let Some(node) = self.node.get_untracked() else {
+        let Some(node) = self.element() else {
             return;
         };
         let top = index as f64 * ROW_HEIGHT;
