@@ -4,7 +4,8 @@
 # busybox-static. Everything lives under $PH_RIG (default /tmp/ph, short because it holds unix sockets).
 #
 #   scripts/rig.sh start          start engine + registry, build the test images; prints the env to use
-#                                 (the engine also listens with TLS on a loopback port, certificates made here)
+#                                 (the engine also listens with TLS on a loopback port, certificates made here; a
+#                                 second engine with an SSH endpoint; Podman's Docker API when podman is installed)
 #   scripts/rig.sh stop           stop everything this rig started and remove its state
 #   scripts/rig.sh stop-engine [2] stop only the engine (the app should show "unreachable"), or the second one
 #   scripts/rig.sh kill-engine [2] the same with SIGKILL (a crash: no clean shutdown)
@@ -37,6 +38,7 @@ log() { printf '[rig] %s\n' "$*" >&2; }
 # The TLS listener's certificates (tls_material) and the SSH endpoint (ssh_endpoint), each in a file of its own.
 . "$(dirname "$0")/rig-tls.sh"
 . "$(dirname "$0")/rig-ssh.sh"
+. "$(dirname "$0")/rig-podman.sh"
 die() { log "$*"; exit 1; }
 
 # The rig's folder: made by the rig (mode 711, with its mark) or refused. A path that is a symlink, belongs to
@@ -101,6 +103,10 @@ export PORTHOLE_TEST_ENGINE_ADDRESS=${BRIDGE_CIDR%/*}
 export PORTHOLE_TEST_ENGINE2_ADDRESS=${BRIDGE2_CIDR%/*}
 export PATH=$TEST_BIN:\$PATH
 ENV
+  if [ -S "$PODMAN_SOCK" ]; then
+    echo "export PORTHOLE_TEST_PODMAN=unix://$PODMAN_SOCK"
+    echo "export PORTHOLE_TEST_PODMAN_XDG=$RIG/xdg"
+  fi
 }
 
 # The learner's notes pull from `docker-local-registry:4000`: a registry known by a name only /etc/hosts resolves.
@@ -349,11 +355,11 @@ case "${1:-}" in
     [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
     map_registry_name; start_engine 1; start_engine 2; start_registry
     open_registry open-registry "$OPEN_REGISTRY_ADDR"; open_registry lan-registry "$LAN_REGISTRY_ADDR"
-    build_images; second_engine_images; ssh_endpoint; seed_open_registry; seed_tour; print_env ;;
+    build_images; second_engine_images; ssh_endpoint; podman_service; seed_open_registry; seed_tour; print_env ;;
   stop)
     # Nothing to undo where the rig never was; and never a folder the rig did not make.
     if [ -L "$RIG" ] || [ ! -f "$RIG/$MARK" ]; then log "no rig at $RIG"; exit 0; fi
-    stop_engine TERM 2; stop_engine TERM 1; stop_registry
+    podman_stop; stop_engine TERM 2; stop_engine TERM 1; stop_registry
     for made in "$RIG"/bridge-created-*; do
       [ -f "$made" ] && ip link del "${made##*/bridge-created-}" 2>/dev/null || true
     done

@@ -17,8 +17,9 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 packages=(build-essential pkg-config file curl iproute2 libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev busybox-static wabt)
 # openssl makes the TLS engine's certificates; openssh-client is the ssh of the SSH engine tests (its server is
-# only unpacked by the rig, never installed).
-$with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3 openssl openssh-client)
+# only unpacked by the rig, never installed); podman serves the Docker API for the Podman tests, from the rig's own
+# storage and settings (scripts/rig-podman.sh).
+$with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3 openssl openssh-client podman)
 
 # A Docker engine only where none is: a dockerd already here, or Docker's or Podman's packages (docker-ce,
 # containerd.io, …: their files conflict with docker.io's and apt would remove them), are never replaced. A docker CLI

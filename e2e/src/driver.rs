@@ -41,8 +41,8 @@ pub(crate) async fn connect(port: u16) -> Result<Client, String> {
 }
 
 /// Starts tauri-driver (and through it WebKitWebDriver and the app) for the settings home `home`, in a process
-/// group of its own; its WebDriver port.
-pub(crate) fn spawn_driver(home: &Path) -> (Child, u16) {
+/// group of its own, with `env` added to the app's environment; its WebDriver port.
+pub(crate) fn spawn_driver(home: &Path, env: &[(&str, &str)]) -> (Child, u16) {
     let port = free_port();
     let native = loop {
         let native = free_port();
@@ -66,6 +66,7 @@ pub(crate) fn spawn_driver(home: &Path) -> (Child, u16) {
         .env("DOCKER_CONFIG", home.join("docker-config"))
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     std::os::unix::process::CommandExt::process_group(&mut command, 0);

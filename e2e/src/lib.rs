@@ -41,23 +41,33 @@ impl Window {
 
     /// Like `launch`, after `prepare` has set up the (empty) settings home, e.g. to plant a damaged settings file.
     pub async fn launch_with(prepare: impl FnOnce(&Path)) -> Window {
+        Self::launch_with_env(&[], prepare).await
+    }
+
+    /// Launches the app with `home` as its settings home, as a second run of the same user would.
+    pub async fn launch_at(home: PathBuf) -> Window {
+        Self::launch_at_with_env(home, &[]).await
+    }
+
+    /// Like `launch_with`, the app also given the environment variables `env` (e.g. an `XDG_RUNTIME_DIR` where
+    /// Podman's socket is).
+    pub async fn launch_with_env(env: &[(&str, &str)], prepare: impl FnOnce(&Path)) -> Window {
         let home =
             std::env::temp_dir().join(format!("porthole-e2e-{}-{}", std::process::id(), next()));
         let _ = std::fs::remove_dir_all(&home);
         std::fs::create_dir_all(&home).expect("settings home");
         prepare(&home);
-        Self::launch_at(home).await
+        Self::launch_at_with_env(home, env).await
     }
 
-    /// Launches the app with `home` as its settings home, as a second run of the same user would.
-    pub async fn launch_at(home: PathBuf) -> Window {
+    async fn launch_at_with_env(home: PathBuf, env: &[(&str, &str)]) -> Window {
         let guard = ONE_AT_A_TIME.lock().await;
         // A driver that never answers (its port taken between choosing and binding it) is stopped with everything
         // it started, so nothing of it outlives the attempt, and the window is launched again on other ports.
         let mut attempts = 0;
         let (client, driver) = loop {
             attempts += 1;
-            let mut driver = spawn_driver(&home);
+            let mut driver = spawn_driver(&home, env);
             match connect(driver.1).await {
                 Ok(client) => break (client, driver.0),
                 Err(error) if attempts < 3 => {

@@ -1,7 +1,8 @@
 //! Three engines in one window — the rig's engine by DOCKER_HOST, its second engine and the first again over TLS (both
 //! docker contexts): switching shows each one's own containers, also when switched twice in a row; the overview sees
-//! all three answer, and when the second engine stops only its entry turns unreachable (with why) while the shown
-//! engine stays connected; and the engine chosen last is the one shown at the next start.
+//! all three answer and follows them live — a container started on the second engine by the CLI shows in its figures,
+//! and when that engine stops only its entry turns unreachable (with why) while the shown engine stays connected,
+//! until it answers again — and the engine chosen last is the one shown at the next start.
 
 use porthole_e2e::{create_context, docker_on, rig, second_engine, sleeper, unique, Window};
 
@@ -110,8 +111,39 @@ async fn three_engines_each_its_own_one_stopped_and_the_choice_remembered() {
             .wait_for(&format!("{engine} answers"), &reachable(engine, true), 15)
             .await;
     }
+    // Live: a container made on the second engine by the CLI shows in its figures without asking.
+    let counted = |running: usize| {
+        format!(
+            "return (document.querySelector('#engines-table tr[data-engine=\"second\"]')?.textContent ?? '').includes('{running} running')"
+        )
+    };
+    let second_running = docker_on(&second_engine(), &["ps", "-q"]).1.lines().count();
+    window
+        .wait_for("the second engine's figures", &counted(second_running), 10)
+        .await;
+    let extra = unique("extra");
+    let _extra_guard = SecondEngine(extra.clone());
+    let (ok, out) = docker_on(
+        &second_engine(),
+        &[
+            "run",
+            "-d",
+            "--name",
+            &extra,
+            "porthole-test/busybox:1",
+            "sleep",
+            "600",
+        ],
+    );
+    assert!(ok, "{out}");
+    window
+        .wait_for(
+            "one more running on the second engine, live",
+            &counted(second_running + 1),
+            10,
+        )
+        .await;
     rig("stop-engine 2");
-    window.click("#engines-refresh").await;
     window
         .wait_for(
             "the stopped engine unreachable",
@@ -140,7 +172,6 @@ async fn three_engines_each_its_own_one_stopped_and_the_choice_remembered() {
         .await;
     window.screenshot("engines-overview").await;
     rig("start-engine 2");
-    window.click("#engines-refresh").await;
     window
         .wait_for("the second engine back", &reachable("second", true), 15)
         .await;

@@ -36,6 +36,7 @@ registered![
     engine::retry_connection,
     engine::engine_info,
     engine::list_engines,
+    engine::subscribe_engines,
     engine::switch_engine,
     engine::probe_engine,
     engine::add_engine,

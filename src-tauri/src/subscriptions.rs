@@ -16,6 +16,8 @@ use tauri::async_runtime::JoinHandle;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Topic {
     Engine,
+    /// The Engines overview: every engine the user has, not only the one shown.
+    Engines,
     Pull,
     Push,
     Build,
@@ -92,11 +94,15 @@ impl Subscriptions {
     }
 
     /// Cancels every stream of the engine Porthole is leaving (all but the connection's own and the activity
-    /// console's, which follow whichever engine is current); returns how many went.
+    /// console's, which follow whichever engine is current, and the overview's, which follows them all); returns
+    /// how many went.
     pub fn cancel_engine_streams(&self) -> usize {
         let mut cancelled = 0;
         self.lock().retain(|_, subscription| {
-            let keep = matches!(subscription.topic, Topic::Engine | Topic::Activity);
+            let keep = matches!(
+                subscription.topic,
+                Topic::Engine | Topic::Engines | Topic::Activity
+            );
             if !keep {
                 subscription.task.abort();
                 cancelled += 1;

@@ -112,6 +112,7 @@ async fn contexts_made_here_and_by_the_cli_are_the_same_thing() {
     // Probes: the live engine answers with its figures, the missing one says why.
     let live = probe(&endpoint_of(&env, copy)).await;
     assert!(live.reachable && !live.version.is_empty(), "{live:?}");
+    assert_eq!(live.product, "Docker");
     assert_eq!(
         live.running + live.stopped,
         common::docker(&["ps", "-aq"]).lines().count() as i64

@@ -1,8 +1,10 @@
 //! The engine connection and `docker info`.
 
 use crate::state::AppState;
+use crate::subscriptions::Topic;
 use porthole_engine::system::context;
-use porthole_model::contract::{command as c, Answer, Args};
+use porthole_model::contract::{command as c, Answer, Args, Message};
+use tauri::ipc::Channel;
 use tauri::State;
 
 /// "Retry now" on the unreachable page: ends the current wait before the next try.
@@ -38,6 +40,22 @@ pub async fn list_engines(
 ) -> Answer<c::list_engines> {
     let () = args;
     Ok(context::list_probed(environment, &state.shared().endpoint()).await)
+}
+
+/// The Engines overview, live: each engine listed now followed on its own connection (`streams::engines`).
+#[tauri::command]
+pub fn subscribe_engines(
+    state: State<'_, AppState>,
+    args: Args<c::subscribe_engines>,
+    on_message: Channel<Message<c::subscribe_engines>>,
+) -> Answer<c::subscribe_engines> {
+    let () = args;
+    let engines = context::list(environment, &state.shared().endpoint())
+        .iter()
+        .map(|entry| (entry.name.clone(), context::endpoint_of(environment, entry)))
+        .collect();
+    let follow = crate::streams::engines::follow(engines, on_message);
+    Ok(state.subscriptions.spawn(Topic::Engines, follow))
 }
 
 /// Follows the engine named `args` from now on; answers how many streams of the previous engine were cancelled.

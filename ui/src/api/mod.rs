@@ -129,6 +129,13 @@ pub async fn subscribe_engine(
     subscribe::<c::subscribe_engine>(&(), on_message).await
 }
 
+/// The Engines overview's live feed: one message whenever a listed engine's look changes, until `unsubscribe(id)`.
+pub async fn subscribe_engines(
+    on_message: impl FnMut(porthole_model::system::overview::EngineUpdate) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::subscribe_engines>(&(), on_message).await
+}
+
 pub async fn swarm_info() -> Result<porthole_model::swarm::SwarmInfo, PortholeError> {
     call::<c::swarm_info>(&()).await
 }

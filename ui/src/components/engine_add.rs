@@ -48,7 +48,7 @@ pub fn EngineAddForm() -> impl IntoView {
                     }
                     let answered = probe
                         .filter(|p| p.reachable)
-                        .map(|p| format!(": Docker {} · {}", p.version, p.platform))
+                        .map(|p| format!(": {} · {}", p.product_version(), p.platform))
                         .unwrap_or_default();
                     added.set(Some(format!("Added {}{answered}.", request.name.trim())));
                     store.refresh_engines();

@@ -15,8 +15,9 @@ pub fn StatusBar() -> impl IntoView {
     };
     let state_text = move || match store.connection.get() {
         ConnectionState::Connected { info } => format!(
-            "Connected · Docker {} · API {}",
-            info.version, info.negotiated_api_version
+            "Connected · {} · API {}",
+            info.product_version(),
+            info.negotiated_api_version
         ),
         ConnectionState::Connecting { .. } => "Connecting…".to_string(),
         ConnectionState::Unreachable { retry_in_secs, .. } => {
@@ -27,9 +28,10 @@ pub fn StatusBar() -> impl IntoView {
     let counts = move || {
         store.cache.info.with(|info| {
             info.as_ref().map(|i| {
-                format!(
-                    "{} running · {} stopped · {} images",
-                    i.containers_running, i.containers_stopped, i.images
+                porthole_model::system::headline_counts(
+                    i.containers_running,
+                    i.containers_stopped,
+                    i.images,
                 )
             })
         })

@@ -23,6 +23,9 @@ pub struct Cache {
     pub info: RwSignal<Option<EngineInfo>>,
     /// Every engine the user has (contexts, DOCKER_HOST, default, Podman), with what a probe of each found.
     pub engines: RwSignal<Vec<EngineEntry>>,
+    /// Bumped each time the engine list is read afresh: the Engines overview follows the engines again from then
+    /// on, so a probe read before a live update can never stay shown over it.
+    pub engines_read: RwSignal<u64>,
     /// Registries with a stored login (from the docker CLI's credential store), read by the Registries page.
     pub registries: RwSignal<Vec<Registry>>,
     /// Bumped whenever Swarm objects (services, nodes) or containers changed: the Swarm page rereads on it.
@@ -41,6 +44,7 @@ impl Cache {
             networks: RwSignal::new(Vec::new()),
             info: RwSignal::new(None),
             engines: RwSignal::new(Vec::new()),
+            engines_read: RwSignal::new(0),
             registries: RwSignal::new(Vec::new()),
             swarm_changed: RwSignal::new(0),
             reads: RwSignal::new(BTreeMap::new()),

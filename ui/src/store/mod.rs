@@ -237,6 +237,7 @@ impl Store {
         spawn_local(async move {
             if let Ok(list) = api::list_engines().await {
                 self.cache.engines.try_set(list);
+                self.cache.engines_read.try_update(|n| *n += 1);
             }
         });
     }

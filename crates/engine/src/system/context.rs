@@ -9,7 +9,7 @@ use crate::system::endpoint::{context_endpoint, Endpoint, EndpointSource, DEFAUL
 use crate::system::tls::TlsFiles;
 use crate::Engine;
 use porthole_model::system::context::{EngineAdd, EngineEntry, EngineOrigin, EngineProbe};
-use porthole_model::{ErrorKind, PortholeError};
+use porthole_model::{EngineInfo, ErrorKind, PortholeError};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -128,6 +128,7 @@ pub fn list(env: impl Fn(&str) -> Option<String>, current: &Endpoint) -> Vec<Eng
         EndpointSource::DockerHost => "DOCKER_HOST".to_owned(),
         EndpointSource::Context(name) => name.clone(),
         EndpointSource::Default => "default".to_owned(),
+        EndpointSource::Podman => "podman".to_owned(),
     };
     // The entry Porthole follows: by name first (a context and DOCKER_HOST may share an address), else by address.
     let index = engines
@@ -152,7 +153,7 @@ pub fn endpoint_of(env: impl Fn(&str) -> Option<String>, entry: &EngineEntry) ->
         EngineOrigin::DockerHost => {
             Endpoint::docker_host(entry.host.clone(), &env, config.as_deref())
         }
-        EngineOrigin::Podman => plain(EndpointSource::DockerHost),
+        EngineOrigin::Podman => plain(EndpointSource::Podman),
         EngineOrigin::Default => plain(EndpointSource::Default),
         EngineOrigin::Context => config
             .as_deref()
@@ -227,42 +228,59 @@ pub async fn probe_new(add: &EngineAdd) -> Result<EngineProbe, PortholeError> {
 
 /// Connects to `endpoint` briefly and reads its headline figures, or why it could not be reached.
 pub async fn probe(endpoint: &Endpoint) -> EngineProbe {
+    match connected(endpoint).await {
+        Ok((_, info)) => figures(&info),
+        Err(probe) => *probe,
+    }
+}
+
+/// A connection to `endpoint` and its `docker info`, within the probe's time limit; else why not, as a probe.
+pub(crate) async fn connected(
+    endpoint: &Endpoint,
+) -> Result<(Engine, EngineInfo), Box<EngineProbe>> {
     let look = async {
-        let engine = Engine::connect(endpoint).await.map_err(|u| EngineProbe {
-            problem: u.reason.headline().to_owned(),
-            reason: Some(u.reason),
-            detail: u.detail,
-            ..Default::default()
+        let engine = Engine::connect(endpoint).await.map_err(|u| {
+            Box::new(EngineProbe {
+                problem: u.reason.headline().to_owned(),
+                reason: Some(u.reason),
+                detail: u.detail,
+                ..Default::default()
+            })
         })?;
-        let info = crate::system::info(&engine)
-            .await
-            .map_err(|e| EngineProbe {
+        let info = crate::system::info(&engine).await.map_err(|e| {
+            Box::new(EngineProbe {
                 problem: e.message,
                 detail: e.detail,
                 ..Default::default()
-            })?;
-        Ok::<_, EngineProbe>(EngineProbe {
-            reachable: true,
-            version: info.version,
-            platform: format!("{}/{}", info.os_type, info.architecture),
-            running: info.containers_running,
-            stopped: info.containers_stopped,
-            images: info.images,
-            swarm_manager: info.swarm_manager,
-            ..Default::default()
-        })
+            })
+        })?;
+        Ok((engine, info))
     };
     let limit = if endpoint.host.starts_with("ssh://") {
         SSH_PROBE_TIMEOUT
     } else {
         PROBE_TIMEOUT
     };
-    match tokio::time::timeout(limit, look).await {
-        Ok(Ok(probe)) | Ok(Err(probe)) => probe,
-        Err(_) => EngineProbe {
+    tokio::time::timeout(limit, look).await.unwrap_or_else(|_| {
+        Err(Box::new(EngineProbe {
             problem: format!("No answer within {} s.", limit.as_secs()),
             ..Default::default()
-        },
+        }))
+    })
+}
+
+/// The overview's figures from `docker info`.
+pub(crate) fn figures(info: &EngineInfo) -> EngineProbe {
+    EngineProbe {
+        reachable: true,
+        product: info.product.clone(),
+        version: info.version.clone(),
+        platform: format!("{}/{}", info.os_type, info.architecture),
+        running: info.containers_running,
+        stopped: info.containers_stopped,
+        images: info.images,
+        swarm_manager: info.swarm_manager,
+        ..Default::default()
     }
 }
 

@@ -16,6 +16,8 @@ pub enum EndpointSource {
     DockerHost,
     Context(String),
     Default,
+    /// Podman's Docker-compatible socket, found where Podman puts it.
+    Podman,
 }
 
 impl EndpointSource {
@@ -24,6 +26,7 @@ impl EndpointSource {
             Self::DockerHost => "DOCKER_HOST".into(),
             Self::Context(name) => format!("docker context \"{name}\""),
             Self::Default => "default socket".into(),
+            Self::Podman => "Podman's socket".into(),
         }
     }
 }

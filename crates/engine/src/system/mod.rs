@@ -1,13 +1,15 @@
 //! Engine-wide facts (`docker version`, `docker info`).
 //!
 //! This folder holds the engine itself: the connection and its endpoint, the transport that records each request,
-//! the docker contexts (`context`), TLS to `tcp://` engines (`tls`), the event stream (`events`), and (here)
+//! the docker contexts (`context`), TLS to `tcp://` engines (`tls`), the event stream (`events`), each engine
+//! followed live for the Engines overview (`overview`), and (here)
 //! `docker version` / `docker info`.
 
 pub mod connection;
 pub mod context;
 pub mod endpoint;
 pub mod events;
+pub mod overview;
 pub(crate) mod ssh;
 pub mod tls;
 pub(crate) mod transport;
@@ -27,6 +29,7 @@ pub async fn info(engine: &Engine) -> Result<EngineInfo, PortholeError> {
         Ok(EngineInfo {
             endpoint: engine.endpoint.host.clone(),
             endpoint_source: engine.endpoint.source.describe(),
+            product: product(&version),
             version: version.version.unwrap_or_default(),
             api_version: version.api_version.unwrap_or_default(),
             negotiated_api_version: engine.api_version(),
@@ -44,7 +47,16 @@ pub async fn info(engine: &Engine) -> Result<EngineInfo, PortholeError> {
             memory_bytes: info.mem_total.unwrap_or_default(),
             containers_running: info.containers_running.unwrap_or_default(),
             containers_paused: info.containers_paused.unwrap_or_default(),
-            containers_stopped: info.containers_stopped.unwrap_or_default(),
+            // Docker's stopped count is every container neither running nor paused; Podman's leaves out the ones
+            // only created, so it is worked out from the total, which both engines report the same way.
+            containers_stopped: info
+                .containers
+                .map(|all| {
+                    all - info.containers_running.unwrap_or_default()
+                        - info.containers_paused.unwrap_or_default()
+                })
+                .or(info.containers_stopped)
+                .unwrap_or_default(),
             images: info.images.unwrap_or_default(),
             volumes: volumes.len() as i64,
             name: info.name.unwrap_or_default(),
@@ -64,4 +76,14 @@ pub async fn info(engine: &Engine) -> Result<EngineInfo, PortholeError> {
         })
     })
     .await
+}
+
+/// `Podman` when Podman's engine answers (its `/version` names a "Podman Engine" component), else `Docker`.
+fn product(version: &bollard::models::SystemVersion) -> String {
+    let podman = version
+        .components
+        .iter()
+        .flatten()
+        .any(|component| component.name.starts_with("Podman"));
+    if podman { "Podman" } else { "Docker" }.into()
 }

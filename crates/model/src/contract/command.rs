@@ -17,6 +17,7 @@ use crate::swarm::{
     NodeSummary, ServiceSummary, StackCommand, SwarmAction, SwarmInfo, TaskSummary,
 };
 use crate::system::context::{EngineAdd, EngineEntry, EngineProbe};
+use crate::system::overview::EngineUpdate;
 use crate::tool::ToolMessage;
 use crate::tour::TourSource;
 use crate::volume::{MountUse, VolumeCreate};
@@ -65,6 +66,8 @@ contract! {
     subscribe_engine(()) -> u64, streams StreamMessage;
     /// Every engine the user has (contexts, DOCKER_HOST, default, Podman), each probed.
     list_engines(()) -> Vec<EngineEntry>;
+    /// The Engines overview, live: each listed engine followed, a message whenever one's look changes.
+    subscribe_engines(()) -> u64, streams EngineUpdate;
     /// Follows the engine of this name; how many streams of the previous one were cancelled.
     switch_engine(String) -> usize;
     /// The add form's engine, connected to as typed (its TLS files where the user chose them), before saving.

@@ -53,6 +53,9 @@ pub struct EngineProbe {
     /// The underlying error, for the curious.
     #[serde(default)]
     pub detail: String,
+    /// `Docker` or `Podman` (see `EngineInfo::product`).
+    #[serde(default)]
+    pub product: String,
     pub version: String,
     /// `linux/x86_64`.
     pub platform: String,
@@ -60,6 +63,13 @@ pub struct EngineProbe {
     pub stopped: i64,
     pub images: i64,
     pub swarm_manager: bool,
+}
+
+impl EngineProbe {
+    /// `Docker 27.3.1`, `Podman 4.3.1`.
+    pub fn product_version(&self) -> String {
+        super::product_version(&self.product, &self.version)
+    }
 }
 
 impl EngineEntry {

@@ -1,10 +1,11 @@
 //! The engine the app is connected to: what `docker info` / `docker version` say, and the connection's state.
 //!
 //! This folder holds the engine itself: its info and connection (here), the engines a user has (`context`) and the
-//! engine's change events (`event`).
+//! engine's change events (`event`), and the Engines overview's live updates (`overview`).
 
 pub mod context;
 pub mod event;
+pub mod overview;
 pub mod settle;
 
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,9 @@ pub struct EngineInfo {
     pub endpoint: String,
     /// Why that endpoint was chosen: `DOCKER_HOST`, `docker context "x"`, or `default socket`.
     pub endpoint_source: String,
+    /// Whose engine answers: `Docker`, or `Podman` for Podman's Docker-compatible API.
+    #[serde(default)]
+    pub product: String,
     pub version: String,
     /// The API version the engine speaks at most.
     pub api_version: String,
@@ -215,6 +219,28 @@ impl ConnectionState {
     }
 }
 
+/// `Docker 27.3.1`, `Podman 4.3.1`: an engine named by whose it is (Docker when unknown).
+pub fn product_version(product: &str, version: &str) -> String {
+    let product = if product.is_empty() {
+        "Docker"
+    } else {
+        product
+    };
+    format!("{product} {version}")
+}
+
+/// `3 running · 1 stopped · 1 image`: an engine's headline counts, as the status bar and the overview show them.
+pub fn headline_counts(running: i64, stopped: i64, images: i64) -> String {
+    let image = if images == 1 { "image" } else { "images" };
+    format!("{running} running · {stopped} stopped · {images} {image}")
+}
+
+impl EngineInfo {
+    pub fn product_version(&self) -> String {
+        product_version(&self.product, &self.version)
+    }
+}
+
 /// Reconnect delays: 1 s doubling up to 30 s (1, 2, 4, 8, 16, 30, 30, …), `attempt` counting from 0.
 pub fn backoff_secs(attempt: u32) -> u64 {
     1u64.checked_shl(attempt.min(16))
@@ -244,6 +270,24 @@ pub const LIVENESS_SECS: u64 = 4;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_engine_is_named_by_whose_it_is() {
+        assert_eq!(super::product_version("Podman", "4.3.1"), "Podman 4.3.1");
+        assert_eq!(super::product_version("", "27.3.1"), "Docker 27.3.1");
+    }
+
+    #[test]
+    fn one_image_is_not_images() {
+        assert_eq!(
+            super::headline_counts(0, 1, 1),
+            "0 running · 1 stopped · 1 image"
+        );
+        assert_eq!(
+            super::headline_counts(2, 0, 3),
+            "2 running · 0 stopped · 3 images"
+        );
+    }
+
     use super::*;
 
     #[test]
