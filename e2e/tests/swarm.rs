@@ -114,13 +114,35 @@ async fn initialise_create_scale_remove_and_leave() {
             "sh -c 'trap \"exit 0\" TERM; while true; do echo tick from $(hostname); sleep 1; done'",
         )
         .await;
+    // The folded settings: a mount that is not SOURCE:TARGET is refused by name; a read-only host folder, restart
+    // on failure and a memory limit join the command.
+    window.click("#service-more").await;
+    window
+        .rejects(
+            "service-mounts",
+            "data",
+            "#service-invalid[data-invalid=mounts]",
+            "#service-create-go",
+            "swarm_action",
+        )
+        .await;
+    window
+        .type_into("service-mounts", "/tmp:/host-tmp:ro")
+        .await;
+    window.choose("service-restart", "on-failure").await;
+    window.type_into("service-limit-memory", "64m").await;
     window
         .wait_for(
             "the service command",
-            &format!("return document.getElementById('service-cli')?.textContent.startsWith('docker service create --name {name} --replicas 2 porthole-test/busybox:1')"),
+            &format!(
+                "return document.getElementById('service-cli')?.textContent.startsWith('docker service create --name {name} \
+                 --replicas 2 --mount type=bind,source=/tmp,target=/host-tmp,readonly --restart-condition on-failure \
+                 --limit-memory 64m porthole-test/busybox:1')"
+            ),
             5,
         )
         .await;
+    window.screenshot("swarm-service-create").await;
     window.click("#service-create-go").await;
     let row = format!("#swarm-services tr[data-service=\"{name}\"]");
     window
@@ -145,6 +167,17 @@ async fn initialise_create_scale_remove_and_leave() {
             "{{.Replicas}}"
         ]),
         "3/3"
+    );
+    assert_eq!(
+        docker(&[
+            "service",
+            "inspect",
+            &name,
+            "--format",
+            "{{range .Spec.TaskTemplate.ContainerSpec.Mounts}}{{.Source}}:{{.Target}}:{{.ReadOnly}}{{end}} \
+             {{.Spec.TaskTemplate.RestartPolicy.Condition}} {{.Spec.TaskTemplate.Resources.Limits.MemoryBytes}}"
+        ]),
+        "/tmp:/host-tmp:true on-failure 67108864"
     );
     window.click(&format!("{row} td.name")).await;
     window

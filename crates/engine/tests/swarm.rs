@@ -67,6 +67,7 @@ async fn a_one_node_swarm_from_init_to_leave() {
     );
 
     let name = common::unique("svc");
+    let volume = common::unique("svcdata");
     let form = ServiceForm {
         name: name.clone(),
         image: common::BUSYBOX.into(),
@@ -74,6 +75,15 @@ async fn a_one_node_swarm_from_init_to_leave() {
         env: "TOKEN=never-recorded".into(),
         // Ends at once on SIGTERM (a bare `sleep` as PID 1 would wait out the 10 s grace at every replacement).
         command: "sh -c 'trap \"exit 0\" TERM; while true; do sleep 1; done'".into(),
+        // Mounts, restart and update policies, resources: each lands in the spec as the CLI's flag would put it.
+        mounts: format!("{volume}:/data\n/tmp:/host-tmp:ro"),
+        restart_condition: "on-failure".into(),
+        restart_attempts: "3".into(),
+        update_parallelism: "2".into(),
+        update_order: "start-first".into(),
+        limit_cpus: "0.5".into(),
+        limit_memory: "64m".into(),
+        reserve_memory: "16m".into(),
         ..Default::default()
     };
     act(
@@ -87,6 +97,40 @@ async fn a_one_node_swarm_from_init_to_leave() {
     let running =
         |n: u64| move |s: &porthole_model::swarm::ServiceSummary| s.running == n && s.desired == n;
     service_until(&engine, &name, "2 running replicas", 30, running(2)).await;
+    let spec = |format: &str| common::docker(&["service", "inspect", &name, "--format", format]);
+    assert_eq!(
+        spec("{{range .Spec.TaskTemplate.ContainerSpec.Mounts}}{{.Type}} {{.Source}} {{.Target}} {{.ReadOnly}};{{end}}"),
+        format!("volume {volume} /data false;bind /tmp /host-tmp true;")
+    );
+    assert_eq!(
+        spec("{{.Spec.TaskTemplate.RestartPolicy.Condition}} {{.Spec.TaskTemplate.RestartPolicy.MaxAttempts}}"),
+        "on-failure 3"
+    );
+    assert_eq!(
+        spec("{{.Spec.UpdateConfig.Parallelism}} {{.Spec.UpdateConfig.Order}} {{.Spec.UpdateConfig.FailureAction}}"),
+        "2 start-first pause"
+    );
+    assert_eq!(
+        spec("{{with .Spec.TaskTemplate.Resources}}{{.Limits.NanoCPUs}} {{.Limits.MemoryBytes}} {{.Reservations.MemoryBytes}}{{end}}"),
+        "500000000 67108864 16777216"
+    );
+    // A task's container has the volume and the read-only host folder mounted.
+    let task_container = common::docker(&[
+        "ps",
+        "-q",
+        "--filter",
+        &format!("label=com.docker.swarm.service.name={name}"),
+    ]);
+    let one = task_container.lines().next().expect("a task's container");
+    assert_eq!(
+        common::docker(&[
+            "inspect",
+            one,
+            "--format",
+            "{{range .Mounts}}{{.Destination}}={{.RW}} {{end}}"
+        ]),
+        "/data=true /host-tmp=false"
+    );
     act(
         &engine,
         &SwarmAction::Scale {
@@ -299,6 +343,18 @@ async fn a_one_node_swarm_from_init_to_leave() {
         .unwrap();
     }
     assert!(service::list(&engine).await.unwrap().is_empty());
+    // The tasks' volume stays after the service, as with `docker service rm`; removed once its containers are gone.
+    common::eventually("the service's volume free to remove", 30, || {
+        let volume = volume.clone();
+        async move {
+            std::process::Command::new("docker")
+                .args(["volume", "rm", &volume])
+                .env("DOCKER_HOST", common::endpoint().host)
+                .output()
+                .is_ok_and(|o| o.status.success())
+        }
+    })
+    .await;
     act(&engine, &SwarmAction::Leave { force: true })
         .await
         .unwrap();

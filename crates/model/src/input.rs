@@ -40,6 +40,9 @@ pub enum Input {
     Volume,
     NodeLabels,
     ServicePort,
+    ServiceMount,
+    Cpus,
+    Delay,
     Stack,
     JoinToken,
 }

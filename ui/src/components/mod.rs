@@ -59,6 +59,7 @@ pub mod run_more;
 pub mod run_mounts;
 pub mod run_ports;
 pub mod service_create;
+pub mod service_policies;
 pub mod service_row;
 pub mod sidebar;
 pub mod sort_header;

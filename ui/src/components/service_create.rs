@@ -1,7 +1,9 @@
 //! Creating a service (`docker service create`), in the style of the run dialog: name, image, replicas or global,
-//! published ports (routing mesh or host mode), environment, placement constraints and a command — each checked as
-//! typed, the command shown live with environment values left out.
+//! published ports (routing mesh or host mode), environment, placement constraints and a command, and folded away
+//! mounts, restart and update policies and resources (`service_policies`) — each checked as typed, the command shown
+//! live with environment values left out.
 
+use crate::components::service_policies::ServicePolicies;
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::swarm::{ServiceForm, SwarmAction};
@@ -63,6 +65,7 @@ pub fn ServiceCreateForm() -> impl IntoView {
                     "Global: one task on every node (no replica count)"</label>
                 <label class="check"><input type="checkbox" id="service-host-mode" on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| f.host_mode = on) } />
                     "Publish on each node's own port (host mode) instead of the routing mesh"</label>
+                <ServicePolicies form=form />
                 {move || match checked.get() {
                     Err(problem) if touched() => view! { <p class="invalid" id="service-invalid" data-invalid=problem.field.clone()>{problem.message}</p> }.into_any(),
                     _ => ().into_any(),

@@ -11,6 +11,7 @@ use porthole_model::{Action, ErrorKind, PortholeError};
 
 pub mod node;
 pub mod service;
+mod service_spec;
 pub mod stack;
 
 /// This engine's swarm state, with the join tokens when it is a manager and the addresses it could advertise.

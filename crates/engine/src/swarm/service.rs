@@ -3,15 +3,13 @@
 //! loses) a change made meanwhile.
 
 use crate::error::{from_bollard, from_bollard_with};
+use crate::swarm::service_spec::spec_of;
 use crate::Engine;
-use bollard::models::{
-    EndpointPortConfig, EndpointPortConfigPublishModeEnum, EndpointSpec, ServiceSpec,
-    ServiceSpecMode, ServiceSpecModeReplicated, TaskSpec, TaskSpecContainerSpec, TaskSpecPlacement,
-};
+use bollard::models::ServiceSpec;
 use bollard::query_parameters::{
     InspectServiceOptions, ListServicesOptions, ListTasksOptions, UpdateServiceOptions,
 };
-use porthole_model::swarm::{ServiceCreate, ServiceSummary, SwarmAction, TaskSummary};
+use porthole_model::swarm::{ServiceSummary, SwarmAction, TaskSummary};
 use porthole_model::{ErrorKind, PortholeError};
 use std::collections::HashMap;
 
@@ -145,75 +143,12 @@ pub async fn tasks(engine: &Engine, service: &str) -> Result<Vec<TaskSummary>, P
     Ok(list)
 }
 
-fn spec_of(request: &ServiceCreate) -> ServiceSpec {
-    let mode = match request.replicas {
-        Some(replicas) => ServiceSpecMode {
-            replicated: Some(ServiceSpecModeReplicated {
-                replicas: Some(replicas as i64),
-            }),
-            ..Default::default()
-        },
-        None => ServiceSpecMode {
-            global: Some(HashMap::new()),
-            ..Default::default()
-        },
-    };
-    let ports = request
-        .ports
-        .iter()
-        .map(|p| EndpointPortConfig {
-            published_port: Some(i64::from(p.published)),
-            target_port: Some(i64::from(p.target)),
-            protocol: p.protocol.parse().ok(),
-            publish_mode: Some(if p.host_mode {
-                EndpointPortConfigPublishModeEnum::HOST
-            } else {
-                EndpointPortConfigPublishModeEnum::INGRESS
-            }),
-            ..Default::default()
-        })
-        .collect();
-    ServiceSpec {
-        name: Some(request.name.clone()),
-        mode: Some(mode),
-        task_template: Some(TaskSpec {
-            container_spec: Some(TaskSpecContainerSpec {
-                image: Some(request.image.clone()),
-                env: Some(
-                    request
-                        .env
-                        .iter()
-                        .map(|(k, v)| format!("{k}={v}"))
-                        .collect(),
-                ),
-                args: Some(request.command.clone()).filter(|c| !c.is_empty()),
-                ..Default::default()
-            }),
-            placement: Some(TaskSpecPlacement {
-                constraints: Some(request.constraints.clone()),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }),
-        endpoint_spec: Some(EndpointSpec {
-            ports: Some(ports),
-            ..Default::default()
-        }),
-        ..Default::default()
-    }
-}
-
 /// Creates, scales, updates, rolls back or removes a service.
 pub(super) async fn act(engine: &Engine, action: &SwarmAction) -> Result<(), PortholeError> {
     match action {
         SwarmAction::CreateService { request } => {
-            let form_again = porthole_model::swarm::ServiceForm {
-                name: request.name.clone(),
-                image: request.image.clone(),
-                ..Default::default()
-            };
-            form_again
-                .request()
+            request
+                .check()
                 .map_err(|e| PortholeError::invalid_input(e.message))?;
             let name = request.name.clone();
             engine

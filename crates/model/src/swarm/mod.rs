@@ -11,6 +11,7 @@ pub mod action;
 pub mod join;
 pub mod logs;
 pub mod service;
+pub mod service_policy;
 pub mod stack;
 pub mod update;
 

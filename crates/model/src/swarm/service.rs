@@ -3,7 +3,11 @@
 
 use crate::input::{Input, InputError};
 
-use crate::container::run::FieldError;
+use crate::container::run::{FieldError, MountSpec};
+use crate::swarm::service_policy::{
+    self, mount_flag, parse_cpus, parse_delay, parse_mount, policy_flags, FailureAction,
+    RestartCondition, TaskResources, TaskRestart, UpdateOrder, UpdatePolicy,
+};
 use serde::{Deserialize, Serialize};
 
 /// The form's fields as typed.
@@ -23,6 +27,24 @@ pub struct ServiceForm {
     /// One placement constraint per line: `node.role==manager`, `node.labels.disk!=hdd`.
     pub constraints: String,
     pub command: String,
+    /// One `SOURCE:TARGET[:ro]` per line (`service_policy::parse_mount`).
+    pub mounts: String,
+    /// `any` (empty), `on-failure` or `none`.
+    pub restart_condition: String,
+    /// Empty: no limit.
+    pub restart_attempts: String,
+    /// Empty: 1.
+    pub update_parallelism: String,
+    /// `10s`, `1m30s`; empty: none.
+    pub update_delay: String,
+    /// `pause` (empty), `continue` or `rollback`.
+    pub update_failure_action: String,
+    /// `stop-first` (empty) or `start-first`.
+    pub update_order: String,
+    pub limit_cpus: String,
+    pub limit_memory: String,
+    pub reserve_cpus: String,
+    pub reserve_memory: String,
 }
 
 /// A published port of a service.
@@ -47,6 +69,14 @@ pub struct ServiceCreate {
     pub env: Vec<(String, String)>,
     pub constraints: Vec<String>,
     pub command: Vec<String>,
+    #[serde(default)]
+    pub mounts: Vec<MountSpec>,
+    #[serde(default)]
+    pub restart: TaskRestart,
+    #[serde(default)]
+    pub update: UpdatePolicy,
+    #[serde(default)]
+    pub resources: TaskResources,
 }
 
 fn problem(field: &str, message: impl Into<String>) -> FieldError {
@@ -132,6 +162,11 @@ impl ServiceForm {
         }
         let command = crate::container::run::split_command(&self.command)
             .map_err(|e| problem("command", e))?;
+        let mounts = lines(&self.mounts)
+            .iter()
+            .map(|l| parse_mount(l))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| problem("mounts", e))?;
         Ok(ServiceCreate {
             name,
             image,
@@ -140,11 +175,182 @@ impl ServiceForm {
             env,
             constraints,
             command,
+            mounts,
+            restart: self.restart()?,
+            update: self.update()?,
+            resources: self.resources()?,
         })
+    }
+
+    fn restart(&self) -> Result<TaskRestart, FieldError> {
+        let condition = match self.restart_condition.trim() {
+            "" => RestartCondition::Any,
+            word => RestartCondition::parse(word)
+                .ok_or_else(|| problem("restart", "Restart: any, on-failure or none."))?,
+        };
+        let max_attempts = match self.restart_attempts.trim() {
+            "" => None,
+            text => Some(
+                text.parse::<u64>()
+                    .ok()
+                    .filter(|n| *n <= 1000)
+                    .ok_or_else(|| {
+                        problem(
+                            "restart",
+                            "Restart attempts: a number from 0 to 1000, or empty for no limit.",
+                        )
+                    })?,
+            ),
+        };
+        Ok(TaskRestart {
+            condition,
+            max_attempts,
+        })
+    }
+
+    fn update(&self) -> Result<UpdatePolicy, FieldError> {
+        let engine = UpdatePolicy::default();
+        let parallelism = match self.update_parallelism.trim() {
+            "" => engine.parallelism,
+            text => text
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n <= 1000)
+                .ok_or_else(|| {
+                    problem(
+                        "update",
+                        "Tasks updated at a time: a number from 0 (all) to 1000.",
+                    )
+                })?,
+        };
+        let delay_secs = parse_delay(&self.update_delay).map_err(|e| problem("update", e))?;
+        let failure_action = match self.update_failure_action.trim() {
+            "" => engine.failure_action,
+            word => FailureAction::parse(word).ok_or_else(|| {
+                problem(
+                    "update",
+                    "When an update fails: pause, continue or rollback.",
+                )
+            })?,
+        };
+        let order = match self.update_order.trim() {
+            "" => engine.order,
+            word => UpdateOrder::parse(word)
+                .ok_or_else(|| problem("update", "Update order: stop-first or start-first."))?,
+        };
+        Ok(UpdatePolicy {
+            parallelism,
+            delay_secs,
+            failure_action,
+            order,
+        })
+    }
+
+    fn resources(&self) -> Result<TaskResources, FieldError> {
+        let cpus = |text: &str| parse_cpus(text).map_err(|e| problem("resources", e));
+        let memory = |text: &str| {
+            crate::container::run::parse_size(text).map_err(|e| problem("resources", e))
+        };
+        let resources = TaskResources {
+            limit_nano_cpus: cpus(&self.limit_cpus)?,
+            limit_memory: memory(&self.limit_memory)?,
+            reserve_nano_cpus: cpus(&self.reserve_cpus)?,
+            reserve_memory: memory(&self.reserve_memory)?,
+        };
+        let over = |reserve: Option<u64>, limit: Option<u64>| matches!((reserve, limit), (Some(r), Some(l)) if r > l);
+        if over(
+            resources.reserve_nano_cpus.map(|n| n as u64),
+            resources.limit_nano_cpus.map(|n| n as u64),
+        ) || over(resources.reserve_memory, resources.limit_memory)
+        {
+            return Err(problem(
+                "resources",
+                "A reservation cannot be more than the limit: a task is promised what it may use at most.",
+            ));
+        }
+        Ok(resources)
     }
 }
 
 impl ServiceCreate {
+    /// Whether this request is exactly what its form would make: the backend's own check of what crosses IPC, with
+    /// the form's parsers (a request the window could not have sent is refused, naming the field).
+    pub fn check(&self) -> Result<(), FieldError> {
+        let again = self.to_form().request()?;
+        if &again == self {
+            Ok(())
+        } else {
+            Err(problem(
+                "service",
+                "The service's settings are not ones the form accepts.",
+            ))
+        }
+    }
+
+    /// The form that makes this request.
+    pub fn to_form(&self) -> ServiceForm {
+        let lines = |items: Vec<String>| items.join("\n");
+        let optional = |value: Option<String>| value.unwrap_or_default();
+        let engine = UpdatePolicy::default();
+        ServiceForm {
+            name: self.name.clone(),
+            image: self.image.clone(),
+            global: self.replicas.is_none(),
+            replicas: self.replicas.map(|n| n.to_string()).unwrap_or_default(),
+            ports: lines(
+                self.ports
+                    .iter()
+                    .map(|p| format!("{}:{}/{}", p.published, p.target, p.protocol))
+                    .collect(),
+            ),
+            host_mode: self.ports.first().is_some_and(|p| p.host_mode),
+            env: lines(self.env.iter().map(|(k, v)| format!("{k}={v}")).collect()),
+            constraints: lines(self.constraints.clone()),
+            command: crate::container::run::join(&self.command),
+            mounts: lines(
+                self.mounts
+                    .iter()
+                    .map(|m| match m {
+                        MountSpec::Volume {
+                            name,
+                            target,
+                            read_only,
+                        } => format!("{name}:{target}{}", if *read_only { ":ro" } else { "" }),
+                        MountSpec::Bind {
+                            source,
+                            target,
+                            read_only,
+                        } => format!("{source}:{target}{}", if *read_only { ":ro" } else { "" }),
+                        // Not a service form's mount: refused when parsed again.
+                        MountSpec::Tmpfs { target, .. } => format!("tmpfs {target}"),
+                    })
+                    .collect(),
+            ),
+            restart_condition: self.restart.condition.as_str().into(),
+            restart_attempts: optional(self.restart.max_attempts.map(|n| n.to_string())),
+            update_parallelism: self.update.parallelism.to_string(),
+            update_delay: if self.update.delay_secs == engine.delay_secs {
+                String::new()
+            } else {
+                format!("{}s", self.update.delay_secs)
+            },
+            update_failure_action: self.update.failure_action.as_str().into(),
+            update_order: self.update.order.as_str().into(),
+            limit_cpus: optional(
+                self.resources
+                    .limit_nano_cpus
+                    .map(service_policy::cpus_text),
+            ),
+            limit_memory: optional(self.resources.limit_memory.map(|b| b.to_string())),
+            reserve_cpus: optional(
+                self.resources
+                    .reserve_nano_cpus
+                    .map(service_policy::cpus_text),
+            ),
+            reserve_memory: optional(self.resources.reserve_memory.map(|b| b.to_string())),
+        }
+    }
+
     /// `docker service create …`; `mask` leaves environment values out (the CLI then takes them from the shell).
     pub fn cli(&self, mask: bool) -> String {
         let mut words: Vec<String> = vec![
@@ -181,6 +387,10 @@ impl ServiceCreate {
         for constraint in &self.constraints {
             words.extend(["--constraint".into(), constraint.clone()]);
         }
+        for mount in &self.mounts {
+            words.extend(["--mount".into(), mount_flag(mount)]);
+        }
+        words.extend(policy_flags(&self.restart, &self.update, &self.resources));
         words.push(self.image.clone());
         words.extend(self.command.iter().cloned());
         crate::container::run::join(&words)
@@ -228,6 +438,82 @@ mod tests {
         );
     }
 
+    fn with_policies() -> ServiceForm {
+        ServiceForm {
+            mounts: "data:/var/lib/data\n/srv/site:/usr/share/site:ro".into(),
+            restart_condition: "on-failure".into(),
+            restart_attempts: "3".into(),
+            update_parallelism: "2".into(),
+            update_delay: "10s".into(),
+            update_failure_action: "rollback".into(),
+            update_order: "start-first".into(),
+            limit_cpus: "0.5".into(),
+            limit_memory: "256m".into(),
+            reserve_memory: "64m".into(),
+            ..form()
+        }
+    }
+
+    #[test]
+    fn mounts_and_policies_in_the_command() {
+        let cli = with_policies().request().unwrap().cli(true);
+        assert!(
+            cli.contains(
+                "--mount type=volume,source=data,target=/var/lib/data \
+                 --mount type=bind,source=/srv/site,target=/usr/share/site,readonly \
+                 --restart-condition on-failure --restart-max-attempts 3 --update-parallelism 2 \
+                 --update-delay 10s --update-failure-action rollback --update-order start-first --limit-cpu 0.5 \
+                 --limit-memory 256m --reserve-memory 64m nginx:1.27"
+            ),
+            "{cli}"
+        );
+    }
+
+    #[test]
+    fn the_backend_accepts_only_what_the_form_makes() {
+        for form in [form(), with_policies()] {
+            let request = form.request().unwrap();
+            assert_eq!(request.check(), Ok(()), "{request:?}");
+        }
+        let mut zero_port = form().request().unwrap();
+        zero_port.ports[0].published = 0;
+        assert!(zero_port.check().is_err());
+        let mut tmpfs = form().request().unwrap();
+        tmpfs.mounts.push(MountSpec::Tmpfs {
+            target: "/cache".into(),
+            size: None,
+        });
+        assert!(tmpfs.check().is_err());
+        let mut too_much = with_policies().request().unwrap();
+        too_much.resources.reserve_memory = Some(1 << 30);
+        assert_eq!(too_much.check().unwrap_err().field, "resources");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_form_accepted_is_accepted_by_the_backend(
+            mounts in "[a-z/:]{0,14}",
+            cpus in "[0-9.]{0,5}",
+            memory in "[0-9kmg]{0,5}",
+            delay in "[0-9ms]{0,5}",
+            attempts in "[0-9]{0,4}",
+            command in "[a-z \"']{0,12}",
+        ) {
+            let typed = ServiceForm {
+                mounts,
+                limit_cpus: cpus,
+                reserve_memory: memory,
+                update_delay: delay,
+                restart_attempts: attempts,
+                command,
+                ..with_policies()
+            };
+            if let Ok(request) = typed.request() {
+                proptest::prop_assert_eq!(request.check(), Ok(()));
+            }
+        }
+    }
+
     #[test]
     fn each_field_refused_by_name() {
         let field = |f: ServiceForm| f.request().unwrap_err().field;
@@ -273,5 +559,66 @@ mod tests {
             }),
             "env"
         );
+        for (bad, named) in [
+            (
+                ServiceForm {
+                    mounts: "data".into(),
+                    ..form()
+                },
+                "mounts",
+            ),
+            (
+                ServiceForm {
+                    restart_condition: "always".into(),
+                    ..form()
+                },
+                "restart",
+            ),
+            (
+                ServiceForm {
+                    restart_attempts: "-1".into(),
+                    ..form()
+                },
+                "restart",
+            ),
+            (
+                ServiceForm {
+                    update_delay: "soon".into(),
+                    ..form()
+                },
+                "update",
+            ),
+            (
+                ServiceForm {
+                    update_order: "random".into(),
+                    ..form()
+                },
+                "update",
+            ),
+            (
+                ServiceForm {
+                    limit_cpus: "half".into(),
+                    ..form()
+                },
+                "resources",
+            ),
+            (
+                ServiceForm {
+                    limit_memory: "lots".into(),
+                    ..form()
+                },
+                "resources",
+            ),
+            (
+                ServiceForm {
+                    reserve_cpus: "2".into(),
+                    limit_cpus: "1".into(),
+                    ..form()
+                },
+                "resources",
+            ),
+        ] {
+            assert_eq!(field(bad), named);
+        }
     }
 }
