@@ -216,6 +216,14 @@ async fn initialise_create_scale_remove_and_leave() {
         .await;
     window.screenshot("swarm").await;
 
+    // The Swarm concept page (its screenshot for the README).
+    window.open("learn").await;
+    window.click(".concept-tab[data-concept=swarm]").await;
+    window.appears("#concept-swarm", 10).await;
+    window.screenshot("learn-swarm").await;
+    window.open("swarm").await;
+    window.appears(&row, 10).await;
+
     window
         .click(&format!("{row} [data-action=remove-service]"))
         .await;

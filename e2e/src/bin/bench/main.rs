@@ -8,6 +8,7 @@ mod compose;
 mod engines;
 mod pull;
 mod streams;
+mod swarm;
 
 use bollard::models::ContainerCreateBody;
 use bollard::query_parameters::{
@@ -25,10 +26,11 @@ const IMAGE: &str = "porthole-test/busybox:1";
 #[tokio::main]
 async fn main() {
     let path = porthole_e2e::workspace_root().join("docs/benchmarks.md");
-    // `bench compose` / `bench engines`: only that section, measured again and put in place in the file.
+    // `bench compose` / `bench engines` / `bench swarm`: only that section, measured again and put in place in the file.
     let section = match std::env::args().nth(1).as_deref() {
         Some("compose") => Some(compose::render(&compose::measure().await)),
         Some("engines") => Some(engines::render(&engines::measure().await)),
+        Some("swarm") => Some(swarm::render(&swarm::measure().await)),
         _ => None,
     };
     if let Some(section) = section {
