@@ -166,7 +166,17 @@ impl Window {
             "const e = document.querySelector('{selector}'); if (!e || e.disabled) return false; \
              if (typeof e.click === 'function') e.click(); else e.dispatchEvent(new MouseEvent('click', {{bubbles: true}})); return true"
         );
-        if self.eval(&script).await != Value::Bool(true) {
+        // A button that is about to be enabled (its form just parsed the last key) gets a moment, as a user's
+        // hand would; one that stays disabled fails the test.
+        let mut clicked = false;
+        for _ in 0..40 {
+            if self.eval(&script).await == Value::Bool(true) {
+                clicked = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        if !clicked {
             // What the user would have seen instead, so a failure says why (a dialog gone, another page shown).
             let seen = self
                 .eval(
@@ -183,6 +193,7 @@ impl Window {
     /// keys yet, and scrolled into view first, as a user would scroll to it.
     pub async fn type_into(&self, id: &str, text: &str) {
         let mut last_error = None;
+        let mut retyped = false;
         for _ in 0..20 {
             self.eval(&format!(
                 "document.getElementById('{id}')?.scrollIntoView({{block: 'center'}}); return true"
@@ -192,9 +203,15 @@ impl Window {
                 match input.clear().await {
                     Ok(()) => {
                         // Clearing a field fires no input event; a keystroke does (type, then erase it).
-                        let text = if text.is_empty() { " \u{E003}" } else { text };
-                        input.send_keys(text).await.expect("typing");
-                        return;
+                        let keys = if text.is_empty() { " \u{E003}" } else { text };
+                        input.send_keys(keys).await.expect("typing");
+                        // A key can be lost while the page re-renders the field; a user would see it and type
+                        // again. A field that reformats what it is given is left as it is after one retry.
+                        if self.holds(id, text).await || retyped {
+                            return;
+                        }
+                        retyped = true;
+                        continue;
                     }
                     Err(error) => last_error = Some(error),
                 }
@@ -202,6 +219,19 @@ impl Window {
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
         panic!("#{id} never took input: {last_error:?}");
+    }
+
+    /// Whether the field `#id` holds `text` within a second.
+    async fn holds(&self, id: &str, text: &str) -> bool {
+        let expected = serde_json::to_string(text).expect("a string");
+        let predicate = format!("return document.getElementById('{id}')?.value === {expected}");
+        for _ in 0..40 {
+            if self.client.execute(&predicate, vec![]).await.ok() == Some(Value::Bool(true)) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        false
     }
 
     /// Clicks the sidebar entry for a page (`containers`, `images`, `engine`, `settings`) and waits for it.
