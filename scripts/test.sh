@@ -29,6 +29,10 @@ echo "== build the app"
 cargo build -p porthole
 cargo test --workspace --exclude porthole-ui --no-run
 
+echo "== the .deb of this build (e2e/tests/package.rs installs, launches and removes it)"
+PORTHOLE_TEST_DEB=$(scripts/package.sh --debug | grep '\.deb$')
+export PORTHOLE_TEST_DEB
+
 echo "== test rig"
 . scripts/with-rig.sh
 export PORTHOLE_APP=$CARGO_TARGET_DIR/debug/porthole

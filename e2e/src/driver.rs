@@ -19,10 +19,10 @@ pub(crate) fn app_binary() -> PathBuf {
     target.join("debug").join("porthole")
 }
 
-pub(crate) async fn connect(port: u16) -> Result<Client, String> {
+pub(crate) async fn connect(port: u16, app: &Path) -> Result<Client, String> {
     let capabilities = json!({
         "browserName": "wry",
-        "tauri:options": { "application": app_binary() }
+        "tauri:options": { "application": app }
     });
     let capabilities = capabilities.as_object().cloned().expect("object");
     let deadline = Instant::now() + Duration::from_secs(20);

@@ -7,7 +7,7 @@
 //! engine (`PORTHOLE_TEST_ENGINE`) and keeps its settings in a temporary folder; a test fails when the page
 //! reported a panic or an uncaught error to the app's log, checked as its `Window` closes.
 
-use driver::{connect, spawn_driver, stop_group};
+use driver::{app_binary, connect, spawn_driver, stop_group};
 use fantoccini::Client;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -24,6 +24,14 @@ pub use rig::*;
 
 /// One window at a time: tauri-driver serves one session, and the tests share the private engine's state.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// An empty settings home of its own for one window.
+fn fresh_home() -> PathBuf {
+    let home = std::env::temp_dir().join(format!("porthole-e2e-{}-{}", std::process::id(), next()));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).expect("settings home");
+    home
+}
 
 pub struct Window {
     pub client: Client,
@@ -52,15 +60,21 @@ impl Window {
     /// Like `launch_with`, the app also given the environment variables `env` (e.g. an `XDG_RUNTIME_DIR` where
     /// Podman's socket is).
     pub async fn launch_with_env(env: &[(&str, &str)], prepare: impl FnOnce(&Path)) -> Window {
-        let home =
-            std::env::temp_dir().join(format!("porthole-e2e-{}-{}", std::process::id(), next()));
-        let _ = std::fs::remove_dir_all(&home);
-        std::fs::create_dir_all(&home).expect("settings home");
+        let home = fresh_home();
         prepare(&home);
         Self::launch_at_with_env(home, env).await
     }
 
+    /// Launches the program at `app` (an installed Porthole) instead of the one the tests built.
+    pub async fn launch_program(app: &Path) -> Window {
+        Self::launch_program_at(app, fresh_home(), &[]).await
+    }
+
     async fn launch_at_with_env(home: PathBuf, env: &[(&str, &str)]) -> Window {
+        Self::launch_program_at(&app_binary(), home, env).await
+    }
+
+    async fn launch_program_at(app: &Path, home: PathBuf, env: &[(&str, &str)]) -> Window {
         let guard = ONE_AT_A_TIME.lock().await;
         // A driver that never answers (its port taken between choosing and binding it) is stopped with everything
         // it started, so nothing of it outlives the attempt, and the window is launched again on other ports.
@@ -68,7 +82,7 @@ impl Window {
         let (client, driver) = loop {
             attempts += 1;
             let mut driver = spawn_driver(&home, env);
-            match connect(driver.1).await {
+            match connect(driver.1, app).await {
                 Ok(client) => break (client, driver.0),
                 Err(error) if attempts < 3 => {
                     eprintln!("tauri-driver did not answer ({error}); launching again");
