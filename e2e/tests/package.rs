@@ -18,8 +18,23 @@ fn installed() -> bool {
         .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains("install ok installed"))
 }
 
+/// apt-get as root: directly when the tests run as root (CI), else through sudo, as `scripts/setup.sh` does.
+fn apt_get() -> Command {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| out.stdout.trim_ascii() == b"0");
+    if root {
+        Command::new("apt-get")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.arg("apt-get");
+        sudo
+    }
+}
+
 fn apt(args: &[&str]) {
-    let out = Command::new("apt-get")
+    let out = apt_get()
         .args(args)
         .env("DEBIAN_FRONTEND", "noninteractive")
         .output()
@@ -38,7 +53,7 @@ struct Installed;
 impl Drop for Installed {
     fn drop(&mut self) {
         if installed() {
-            let _ = Command::new("apt-get")
+            let _ = apt_get()
                 .args(["purge", "-y", "-q", "porthole"])
                 .env("DEBIAN_FRONTEND", "noninteractive")
                 .output();

@@ -220,8 +220,18 @@ async fn initialise_create_scale_remove_and_leave() {
     window.open("learn").await;
     window.click(".concept-tab[data-concept=swarm]").await;
     window.appears("#concept-swarm", 10).await;
+    // "Yours right now" names the service; its link opens it on the Swarm page, its tasks shown.
+    let live = ".live-objects[data-concept=swarm] .live-object";
+    let link =
+        format!("[...document.querySelectorAll('{live}')].find(b => b.textContent === '{name}')");
+    window
+        .wait_for("the service among yours", &format!("return !!{link}"), 10)
+        .await;
     window.screenshot("learn-swarm").await;
-    window.open("swarm").await;
+    window.eval(&format!("{link}.click(); return true")).await;
+    window
+        .appears(&format!("#service-tasks[data-service=\"{name}\"]"), 10)
+        .await;
     window.appears(&row, 10).await;
 
     window

@@ -21,7 +21,28 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
         // Logins change without an engine event (a terminal's `docker login`): read them on opening.
         store.refresh_registries();
     }
-    let names = move || listed(store, concept);
+    // A manager's services have no place in the store (the Swarm page reads them itself): read here, again as
+    // the swarm changes.
+    let services = RwSignal::new(Vec::<String>::new());
+    if concept == Concept::Swarm {
+        Effect::new(move |_| {
+            store.cache.swarm_changed.track();
+            let manager = store
+                .cache
+                .info
+                .with(|i| i.as_ref().is_some_and(|i| i.swarm_manager));
+            if !manager {
+                services.set(Vec::new());
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                if let Ok(list) = crate::api::list_services().await {
+                    services.try_set(list.into_iter().map(|s| s.name).collect());
+                }
+            });
+        });
+    }
+    let names = move || listed(store, concept, services);
     move || {
         names().map(|(line, links)| {
             let links = links
@@ -45,7 +66,11 @@ pub fn LiveObjects(concept: Concept) -> impl IntoView {
 
 /// The sentence about the user's objects of `concept`'s kind, and the links to them (at most `LISTED`, then one to
 /// the page that manages the rest); `None` for a concept without objects.
-fn listed(store: Store, concept: Concept) -> Option<(String, Vec<(String, Route)>)> {
+fn listed(
+    store: Store,
+    concept: Concept,
+    services: RwSignal<Vec<String>>,
+) -> Option<(String, Vec<(String, Route)>)> {
     let (noun, names): (&str, Vec<(String, Route)>) = match concept {
         Concept::Engine => {
             let endpoint = store.connection.with(|c| c.endpoint().to_owned());
@@ -124,16 +149,26 @@ fn listed(store: Store, concept: Concept) -> Option<(String, Vec<(String, Route)
         ),
         Concept::Swarm => {
             let line = store.cache.info.with(|i| match i {
-                Some(i) if i.swarm_manager => {
-                    "This engine manages a swarm: its nodes and services are on the Swarm page."
-                        .to_owned()
-                }
+                Some(i) if i.swarm_manager => services.with(|names| match names.len() {
+                    0 => "This engine manages a swarm with no services yet; create one on the Swarm page."
+                        .to_owned(),
+                    1 => "This engine manages a swarm running 1 service:".to_owned(),
+                    n => format!("This engine manages a swarm running {n} services:"),
+                }),
                 Some(i) if i.swarm_state == "active" => {
                     "This engine is a worker in a swarm.".to_owned()
                 }
                 _ => "This engine is not in a swarm; the Swarm page can start one.".to_owned(),
             });
-            return Some((line, vec![("Swarm".to_owned(), Route::Page(Page::Swarm))]));
+            let mut links: Vec<(String, Route)> = services.with(|names| {
+                names
+                    .iter()
+                    .take(LISTED)
+                    .map(|name| (name.clone(), Route::Service(name.clone())))
+                    .collect()
+            });
+            links.push(("Swarm".to_owned(), Route::Page(Page::Swarm)));
+            return Some((line, links));
         }
         Concept::Registries => (
             "registry login",

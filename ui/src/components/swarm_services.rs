@@ -22,6 +22,13 @@ pub fn SwarmServices(
 ) -> impl IntoView {
     let store = use_store();
     let open = RwSignal::new(None::<String>);
+    // A service named by a link elsewhere (Learn's "yours right now") opens here, once.
+    Effect::new(move |_| {
+        if let Some(name) = store.nav.open_service.get() {
+            store.nav.open_service.set(None);
+            open.set(Some(name));
+        }
+    });
     let logs_open = RwSignal::new(false);
     // The open service's spec (`docker service inspect`), read when asked and again as the swarm changes.
     let spec = RwSignal::new(None::<String>);

@@ -40,6 +40,39 @@ pub fn SwarmPage() -> impl IntoView {
             *n
         });
         let current = move || read.is_some() && latest.try_get_value() == read;
+        let read_lists = move || {
+            spawn_local(async move {
+                if let Ok(list) = api::list_nodes().await {
+                    if current() {
+                        set_if_changed(nodes, list);
+                    }
+                }
+            });
+            spawn_local(async move {
+                if let Ok(list) = api::list_services().await {
+                    if current() {
+                        show_services(services, converging, list);
+                    }
+                }
+            });
+        };
+        // A manager's lists are read alongside its swarm state, not after it: three round trips in parallel, as
+        // the page's first fill waits for the slowest, not their sum. Whether it manages is known from the last
+        // read (or the engine's info) — an engine that was no manager is asked first, so the lists it cannot
+        // answer are never asked for.
+        let was_manager = info
+            .try_with_untracked(|i| i.as_ref().map(|i| i.manager))
+            .flatten()
+            .or_else(|| {
+                store
+                    .cache
+                    .info
+                    .with_untracked(|i| i.as_ref().map(|i| i.swarm_manager))
+            })
+            .unwrap_or(false);
+        if was_manager {
+            read_lists();
+        }
         spawn_local(async move {
             let Ok(fresh) = api::swarm_info().await else {
                 return;
@@ -50,33 +83,11 @@ pub fn SwarmPage() -> impl IntoView {
             let manager = fresh.manager;
             // Set only what changed: a re-render would reset what the user is typing (a replica count, the reveal).
             set_if_changed(info, Some(fresh));
-            if manager {
-                if let Ok(list) = api::list_nodes().await {
-                    if current() {
-                        set_if_changed(nodes, list);
-                    }
-                }
-                if let Ok(list) = api::list_services().await {
-                    if !current() {
-                        return;
-                    }
-                    let unsettled = list.iter().any(|s| {
-                        s.running != s.desired
-                            || matches!(s.update_state.as_str(), "updating" | "rollback_started")
-                    });
-                    set_if_changed(services, list);
-                    if unsettled {
-                        set_timeout(
-                            move || {
-                                converging.try_update(|n| *n += 1);
-                            },
-                            std::time::Duration::from_secs(1),
-                        );
-                    }
-                }
-            } else {
+            if !manager {
                 set_if_changed(nodes, Vec::new());
                 set_if_changed(services, Vec::new());
+            } else if !was_manager {
+                read_lists();
             }
         });
     });
@@ -106,6 +117,26 @@ pub fn SwarmPage() -> impl IntoView {
             </div>
             <ConfirmDialog pending=pending />
         </section>
+    }
+}
+
+/// Shows `list`; while a service converges (tasks starting, a rolling update) the page looks again in a second.
+fn show_services(
+    services: RwSignal<Vec<ServiceSummary>>,
+    converging: RwSignal<u32>,
+    list: Vec<ServiceSummary>,
+) {
+    let unsettled = list.iter().any(|s| {
+        s.running != s.desired || matches!(s.update_state.as_str(), "updating" | "rollback_started")
+    });
+    set_if_changed(services, list);
+    if unsettled {
+        set_timeout(
+            move || {
+                converging.try_update(|n| *n += 1);
+            },
+            std::time::Duration::from_secs(1),
+        );
     }
 }
 

@@ -20,6 +20,8 @@ pub enum Route {
     Concept(Concept),
     /// A compose file (by its path), opened on the Compose page.
     ComposeFile(String),
+    /// A swarm service (by name), its tasks open on the Swarm page.
+    Service(String),
 }
 
 impl Route {
@@ -32,6 +34,7 @@ impl Route {
             Self::Login(_) => Page::Registries,
             Self::Concept(_) => Page::Learn,
             Self::ComposeFile(_) => Page::Compose,
+            Self::Service(_) => Page::Swarm,
         }
     }
 }
@@ -63,6 +66,8 @@ pub struct Navigation {
     pub login_for: RwSignal<Option<String>>,
     /// A compose file the Compose page opens when it is next shown; taken by that page.
     pub open_compose: RwSignal<Option<String>>,
+    /// A service the Swarm page opens (its tasks); taken by that page.
+    pub open_service: RwSignal<Option<String>>,
     /// The concept the Learn page shows.
     pub concept: RwSignal<Concept>,
     /// The run dialog, open with the image it was opened for (`Some("")` for none).
@@ -84,6 +89,7 @@ impl Navigation {
             open_image: RwSignal::new(None),
             login_for: RwSignal::new(None),
             open_compose: RwSignal::new(None),
+            open_service: RwSignal::new(None),
             concept: RwSignal::new(Concept::Engine),
             run_dialog: RwSignal::new(None),
             console: RwSignal::new(None),
@@ -101,6 +107,7 @@ impl Navigation {
             Route::Login(registry) => self.login_for.set(Some(registry.clone())),
             Route::Concept(concept) => self.concept.set(*concept),
             Route::ComposeFile(path) => self.open_compose.set(Some(path.clone())),
+            Route::Service(name) => self.open_service.set(Some(name.clone())),
         }
     }
 }
@@ -123,5 +130,6 @@ mod tests {
             Route::ComposeFile("/tmp/porthole-tour/compose.yaml".into()).page(),
             Page::Compose
         );
+        assert_eq!(Route::Service("web".into()).page(), Page::Swarm);
     }
 }

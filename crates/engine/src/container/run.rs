@@ -127,13 +127,7 @@ pub fn body(request: &RunRequest) -> ContainerCreateBody {
         image: Some(request.image.trim().to_owned()),
         cmd: Some(request.command.clone()).filter(|c| !c.is_empty()),
         entrypoint: request.entrypoint.clone(),
-        env: Some(
-            request
-                .env
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect(),
-        ),
+        env: Some(porthole_model::container::run::env_lines(&request.env)),
         labels: Some(request.labels.iter().cloned().collect()),
         working_dir: text(&request.workdir),
         user: text(&request.user),

@@ -53,13 +53,7 @@ pub(super) fn spec_of(request: &ServiceCreate) -> ServiceSpec {
         task_template: Some(TaskSpec {
             container_spec: Some(TaskSpecContainerSpec {
                 image: Some(request.image.clone()),
-                env: Some(
-                    request
-                        .env
-                        .iter()
-                        .map(|(k, v)| format!("{k}={v}"))
-                        .collect(),
-                ),
+                env: Some(porthole_model::container::run::env_lines(&request.env)),
                 args: Some(request.command.clone()).filter(|c| !c.is_empty()),
                 mounts: Some(request.mounts.iter().map(mount).collect()),
                 ..Default::default()

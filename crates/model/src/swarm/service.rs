@@ -304,7 +304,7 @@ impl ServiceCreate {
                     .collect(),
             ),
             host_mode: self.ports.first().is_some_and(|p| p.host_mode),
-            env: lines(self.env.iter().map(|(k, v)| format!("{k}={v}")).collect()),
+            env: lines(crate::container::run::env_lines(&self.env)),
             constraints: lines(self.constraints.clone()),
             command: crate::container::run::join(&self.command),
             mounts: lines(

@@ -26,6 +26,14 @@ pub fn parse_env(line: &str) -> Result<(String, String), InputError> {
     ))
 }
 
+/// Parsed variables as the engine takes them (`Env` of a container or a service's task): one `KEY=VALUE` each —
+/// `parse_env`'s inverse.
+pub fn env_lines(env: &[(String, String)]) -> Vec<String> {
+    env.iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect()
+}
+
 /// Many lines at once (pasted, or an `--env-file`): blank lines and `#` comments are skipped; the first bad line
 /// is reported with its line number.
 pub fn parse_env_lines(text: &str) -> Result<Vec<(String, String)>, InputError> {

@@ -18,7 +18,7 @@ mod restart;
 mod tests;
 
 pub use draft::{edit_row, row_index, DraftRow, MountDraft, PortDraft};
-pub use env::{parse_env, parse_env_lines, parse_label};
+pub use env::{env_lines, parse_env, parse_env_lines, parse_label};
 pub use form::{problem_of, row_problems, RunForm};
 pub use mount::{parse_bind_source, parse_size, parse_target, MountKind, MountSpec};
 pub use port::{parse_port, PortSpec, Protocol};
