@@ -181,3 +181,37 @@ async fn bursts_of_containers_keep_the_list_exact_and_the_page_free() {
         );
     }
 }
+
+/// A container made in a terminal is read by its id (`docker ps -a --filter id=…`), not with the whole list; once
+/// removed, its row goes without another read of it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_container_an_event_names_is_read_by_id_and_a_removed_one_dropped_unasked() {
+    let name = unique("named");
+    let _cleanup = BurstRemoved(name.clone());
+    let window = Window::launch().await;
+    window.open("containers").await;
+    window
+        .eval("const s = document.getElementById('show-all'); if (s && !s.checked) s.click(); return true")
+        .await;
+    until_exact(&window, docker(&["ps", "-aq"]).lines().count()).await;
+    window.record_ipc().await;
+    let id = docker(&["create", "--name", &name, "porthole-test/busybox:1", "true"]);
+    let row = format!("#containers-table tr[data-name=\"{name}\"]");
+    window.appears(&row, 10).await;
+    let named_reads = |records: Vec<String>| {
+        records
+            .iter()
+            .filter(|r| r.starts_with("call list_named_containers") && r.contains(id.trim()))
+            .count()
+    };
+    let reads = named_reads(window.ipc_records().await);
+    assert!(reads >= 1, "the new container was read by its id");
+
+    docker(&["rm", &name]);
+    window.goes(&row, 10).await;
+    assert_eq!(
+        named_reads(window.ipc_records().await),
+        reads,
+        "a destroyed container is dropped, not read again"
+    );
+}

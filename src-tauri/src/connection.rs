@@ -118,7 +118,7 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> (bool, bool) {
     loop {
         tokio::select! {
             batch = batches.recv() => match batch {
-                Some(kinds) => { let _ = shared.invalidations.send(kinds); }
+                Some(batch) => { let _ = shared.invalidations.send(batch); }
                 None => break,
             },
             _ = &mut stream => break,

@@ -41,6 +41,7 @@ registered![
     engine::probe_engine,
     engine::add_engine,
     containers::list_containers,
+    containers::list_named_containers,
     containers::container_action,
     containers::run_container,
     containers::container_details,

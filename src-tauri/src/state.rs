@@ -7,7 +7,8 @@
 use crate::subscriptions::Subscriptions;
 use porthole_engine::registry::credentials::Store;
 use porthole_engine::{Activity, Endpoint, Engine};
-use porthole_model::{ConnectionState, ErrorKind, ObjectKind, PortholeError};
+use porthole_model::system::event::Invalidation;
+use porthole_model::{ConnectionState, ErrorKind, PortholeError};
 use std::sync::{Arc, RwLock};
 use tokio::sync::{broadcast, watch, Notify};
 
@@ -18,7 +19,7 @@ pub struct Shared {
     pub switched: Notify,
     pub engine: RwLock<Option<Engine>>,
     pub connection: watch::Sender<ConnectionState>,
-    pub invalidations: broadcast::Sender<Vec<ObjectKind>>,
+    pub invalidations: broadcast::Sender<Invalidation>,
     /// Wakes the reconnect loop before its backoff ends ("Retry now").
     pub retry: Notify,
     /// Every request sent to the engine, across reconnects (the activity console).

@@ -3,6 +3,7 @@
 
 mod common;
 
+use porthole_model::system::event::Invalidation;
 use porthole_model::ObjectKind;
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -36,7 +37,62 @@ async fn a_burst_of_container_events_arrives_as_few_batches() {
         .unwrap();
     assert!(status.success());
 
-    // Collect batches until the stream has been idle for 600 ms (well past the coalescing window).
+    let received = settled(&mut batches).await;
+    assert!(!received.is_empty(), "no invalidation arrived");
+    // Each batch names the kind that changed (other tests' traffic may add theirs); what it makes stale — the
+    // images' in-use counts too — is the UI's to work out (`ObjectKind::counted_in`).
+    assert!(received
+        .iter()
+        .all(|b| b.kinds.contains(&ObjectKind::Container)));
+    // Ten creates, each also seen by other tests' traffic, must not turn into ten refreshes.
+    assert!(
+        received.len() < 10,
+        "{} batches for 10 events: not coalesced",
+        received.len()
+    );
+    // The batches name the ten containers by id, for the UI to read just those.
+    let ids: Vec<String> = names
+        .iter()
+        .map(|n| common::docker(&["inspect", "-f", "{{.Id}}", n]))
+        .collect();
+    let named = |batches: &[Invalidation], removed: bool| -> Vec<String> {
+        batches
+            .iter()
+            .filter_map(|b| b.containers.as_ref())
+            .flat_map(|c| {
+                if removed {
+                    c.removed.clone()
+                } else {
+                    c.changed.clone()
+                }
+            })
+            .collect()
+    };
+    let changed = named(&received, false);
+    assert!(
+        ids.iter().all(|id| changed.contains(id)),
+        "{changed:?} names {ids:?}"
+    );
+    // Removed: named as gone, not as changed.
+    common::docker(
+        &[
+            &["rm"][..],
+            &names.iter().map(String::as_str).collect::<Vec<_>>(),
+        ]
+        .concat(),
+    );
+    let received = settled(&mut batches).await;
+    let removed = named(&received, true);
+    assert!(
+        ids.iter().all(|id| removed.contains(id)),
+        "{removed:?} names {ids:?}"
+    );
+    assert!(!named(&received, false).iter().any(|id| ids.contains(id)));
+    watcher.abort();
+}
+
+/// The batches until the stream has been idle for 600 ms (well past the coalescing window).
+async fn settled(batches: &mut mpsc::Receiver<Invalidation>) -> Vec<Invalidation> {
     let mut received = Vec::new();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     let mut idle_until = tokio::time::Instant::now() + Duration::from_secs(5);
@@ -46,15 +102,5 @@ async fn a_burst_of_container_events_arrives_as_few_batches() {
         received.push(batch);
         idle_until = tokio::time::Instant::now() + Duration::from_millis(600);
     }
-    watcher.abort();
-    assert!(!received.is_empty(), "no invalidation arrived");
-    // Each batch names the kind that changed (other tests' traffic may add theirs); what it makes stale — the
-    // images' in-use counts too — is the UI's to work out (`ObjectKind::counted_in`).
-    assert!(received.iter().all(|b| b.contains(&ObjectKind::Container)));
-    // Ten creates, each also seen by other tests' traffic, must not turn into ten refreshes.
-    assert!(
-        received.len() < 10,
-        "{} batches for 10 events: not coalesced",
-        received.len()
-    );
+    received
 }

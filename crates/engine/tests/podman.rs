@@ -126,7 +126,7 @@ async fn podman_lists_reads_creates_and_reports_events() {
     assert_eq!(cli_volume, volume);
     let announced = tokio::time::timeout(std::time::Duration::from_secs(10), async {
         while let Some(batch) = batches.recv().await {
-            if batch.contains(&ObjectKind::Volume) {
+            if batch.kinds.contains(&ObjectKind::Volume) {
                 return true;
             }
         }

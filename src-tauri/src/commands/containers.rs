@@ -16,6 +16,14 @@ pub async fn list_containers(
     porthole_engine::container::list::list(&state.engine()?, args).await
 }
 
+#[tauri::command]
+pub async fn list_named_containers(
+    state: State<'_, AppState>,
+    args: Args<c::list_named_containers>,
+) -> Answer<c::list_named_containers> {
+    porthole_engine::container::list::list_named(&state.engine()?, args).await
+}
+
 /// A removed container's streams are cancelled with it (views follow it by id, actions name it by name).
 #[tauri::command]
 pub async fn container_action(

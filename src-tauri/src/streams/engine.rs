@@ -3,7 +3,8 @@
 //! changed") instead of missing a change.
 
 use crate::state::Shared;
-use porthole_model::{ObjectKind, StreamMessage};
+use porthole_model::system::event::Invalidation;
+use porthole_model::StreamMessage;
 use std::future::Future;
 use tauri::ipc::Channel;
 use tokio::sync::broadcast::error::RecvError;
@@ -29,10 +30,10 @@ pub fn follow(
                     Ok(()) => StreamMessage::Connection { state: connection.borrow_and_update().clone() },
                     Err(_) => return,
                 },
-                kinds = invalidations.recv() => match kinds {
-                    Ok(kinds) => StreamMessage::Invalidated { kinds },
-                    // Batches were lost: `Engine` makes the UI read every list again.
-                    Err(RecvError::Lagged(_)) => StreamMessage::Invalidated { kinds: vec![ObjectKind::Engine] },
+                batch = invalidations.recv() => match batch {
+                    Ok(batch) => StreamMessage::Invalidated(batch),
+                    // Batches were lost: the UI reads every list again.
+                    Err(RecvError::Lagged(_)) => StreamMessage::Invalidated(Invalidation::everything()),
                     Err(RecvError::Closed) => return,
                 },
             };

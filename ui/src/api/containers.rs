@@ -15,6 +15,10 @@ pub async fn list_containers(all: bool) -> Result<Vec<ContainerSummary>, Porthol
     call::<c::list_containers>(&all).await
 }
 
+pub async fn list_named_containers(ids: &[String]) -> Result<Vec<ContainerSummary>, PortholeError> {
+    call::<c::list_named_containers>(&ids.to_vec()).await
+}
+
 /// Runs the container (pulling its image first when needed); its id on success.
 pub async fn run_container(request: &RunRequest) -> Result<String, PortholeError> {
     call::<c::run_container>(request).await

@@ -45,8 +45,10 @@ pub fn ContainerRow(
         move || checked.with(|c| c.contains(&id))
     };
     // The engine words the status at fetch time; age it with the clock instead of asking again.
+    let status_id = StoredValue::new(id.clone());
     let status = move || {
-        let elapsed = store.now.get() - store.cache.containers_fetched_at.get();
+        let read_at = status_id.with_value(|id| store.cache.container_read_at(id));
+        let elapsed = store.now.get() - read_at;
         container.with(|c| {
             c.as_ref()
                 .map(|c| aged(&c.status, elapsed))

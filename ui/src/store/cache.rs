@@ -15,8 +15,10 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy)]
 pub struct Cache {
     pub containers: RwSignal<Vec<ContainerSummary>>,
-    /// When the container list was last read (Unix seconds): statuses age from there (`status::aged`).
+    /// When the container list was last read whole (Unix seconds): statuses age from there (`status::aged`)…
     pub containers_fetched_at: RwSignal<i64>,
+    /// …or, for the containers read by id since (what an event named), from then.
+    pub containers_read_at: RwSignal<BTreeMap<String, i64>>,
     pub images: RwSignal<Vec<ImageSummary>>,
     pub volumes: RwSignal<Vec<VolumeSummary>>,
     pub networks: RwSignal<Vec<NetworkSummary>>,
@@ -39,6 +41,7 @@ impl Cache {
         Self {
             containers: RwSignal::new(Vec::new()),
             containers_fetched_at: RwSignal::new(now_secs()),
+            containers_read_at: RwSignal::new(BTreeMap::new()),
             images: RwSignal::new(Vec::new()),
             volumes: RwSignal::new(Vec::new()),
             networks: RwSignal::new(Vec::new()),
@@ -49,6 +52,13 @@ impl Cache {
             swarm_changed: RwSignal::new(0),
             reads: RwSignal::new(BTreeMap::new()),
         }
+    }
+
+    /// When the container `id`'s row was read (Unix seconds), tracked: its status is worded as of then.
+    pub fn container_read_at(self, id: &str) -> i64 {
+        self.containers_read_at
+            .with(|m| m.get(id).copied())
+            .unwrap_or_else(|| self.containers_fetched_at.get())
     }
 
     /// How `kind`'s read stands, tracked.

@@ -1,11 +1,16 @@
 //! Fetching a kind of engine object into the store's cache: at most one request per kind in flight and at most one
-//! more pending, so a burst of changes never piles up requests and results apply in order; and the lists that only
-//! count what changed (`ObjectKind::counted_in`), read once the burst has settled.
+//! more pending, so a burst of changes never piles up requests and results apply in order; the containers a burst
+//! named read by id, in the order `ContainerReads` (in the model) keeps; and the lists that only count what changed
+//! (`ObjectKind::counted_in`), read once the burst has settled.
 
 use super::{now_secs, Store};
 use crate::api;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use porthole_model::container::reads::{
+    drop_ids, merge_named, ContainerRead, ContainerReads, NextStep,
+};
+use porthole_model::system::event::ContainerChanges;
 use porthole_model::system::settle::Settling;
 use porthole_model::ObjectKind;
 use std::cell::Cell;
@@ -19,6 +24,7 @@ pub struct Fetches {
     kinds: StoredValue<BTreeMap<ObjectKind, (bool, bool)>>,
     settling: StoredValue<Settling>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    containers: StoredValue<ContainerReads>,
 }
 
 impl Fetches {
@@ -27,6 +33,7 @@ impl Fetches {
             kinds: StoredValue::new(BTreeMap::new()),
             settling: StoredValue::new(Settling::default()),
             timer: StoredValue::new(None),
+            containers: StoredValue::new(ContainerReads::default()),
         }
     }
 
@@ -60,6 +67,13 @@ impl Fetches {
 }
 
 pub(super) fn fetch(kind: ObjectKind, store: Store) {
+    if kind == ObjectKind::Container {
+        let step = store
+            .fetches
+            .containers
+            .try_update_value(ContainerReads::whole);
+        return read_containers(store, step.unwrap_or_default());
+    }
     if !store.fetches.start(kind) {
         return;
     }
@@ -67,11 +81,6 @@ pub(super) fn fetch(kind: ObjectKind, store: Store) {
         loop {
             store.cache.reading(kind);
             let result = match kind {
-                ObjectKind::Container => api::list_containers(true).await.map(|list| {
-                    store.cache.containers.set(list);
-                    store.cache.containers_fetched_at.set(now_secs());
-                    mark_first_list();
-                }),
                 ObjectKind::Image => api::list_images().await.map(|list| {
                     store.cache.images.set(list);
                 }),
@@ -97,6 +106,86 @@ pub(super) fn fetch(kind: ObjectKind, store: Store) {
             }
         }
     });
+}
+
+/// Reads the containers `changes` names, by id, after what is in flight.
+pub(super) fn containers_named(store: Store, changes: &ContainerChanges) {
+    let step = store
+        .fetches
+        .containers
+        .try_update_value(|r| r.named(changes));
+    read_containers(store, step.unwrap_or_default());
+}
+
+/// Does `step` — drops what went, then reads — and each step `ContainerReads` gives after it, one read at a time.
+fn read_containers(store: Store, step: NextStep) {
+    drop_gone(store, &step.drop);
+    let Some(mut read) = step.read else { return };
+    spawn_local(async move {
+        loop {
+            let answered = match &read {
+                ContainerRead::Whole => read_whole(store).await,
+                ContainerRead::Named(ids) => match api::list_named_containers(ids).await {
+                    Ok(fresh) => {
+                        let now = now_secs();
+                        store
+                            .cache
+                            .containers
+                            .try_update(|list| merge_named(list, ids, fresh));
+                        store.cache.containers_read_at.try_update(|at| {
+                            at.extend(ids.iter().map(|id| (id.clone(), now)));
+                        });
+                        true
+                    }
+                    Err(_) => false,
+                },
+            };
+            let step = store.fetches.containers.try_update_value(|reads| {
+                // A failed read by id leaves rows unknown: the whole list is read instead.
+                if !answered && matches!(read, ContainerRead::Named(_)) {
+                    reads.whole();
+                }
+                reads.ended()
+            });
+            let Some(step) = step else { return };
+            drop_gone(store, &step.drop);
+            match step.read {
+                Some(next) => read = next,
+                None => return,
+            }
+        }
+    });
+}
+
+fn drop_gone(store: Store, ids: &[String]) {
+    if !ids.is_empty() {
+        store
+            .cache
+            .containers
+            .try_update(|list| drop_ids(list, ids));
+    }
+}
+
+/// `docker ps -a` into the cache; whether the engine answered.
+async fn read_whole(store: Store) -> bool {
+    let kind = ObjectKind::Container;
+    store.cache.reading(kind);
+    let result = api::list_containers(true).await.map(|list| {
+        store.cache.containers.set(list);
+        store.cache.containers_fetched_at.set(now_secs());
+        store.cache.containers_read_at.update(BTreeMap::clear);
+        mark_first_list();
+    });
+    store.cache.read_ended(kind, result.clone());
+    match result {
+        Ok(()) => true,
+        Err(error) => {
+            if error.kind != porthole_model::ErrorKind::EngineUnavailable {
+                store.error.set(Some(error.into()));
+            }
+            false
+        }
+    }
 }
 
 /// Marks the first filled container list on the page's performance timeline (`porthole:containers-loaded`), so

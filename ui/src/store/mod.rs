@@ -2,8 +2,9 @@
 //! engine stream), `nav` (where the user is; routes), and `prefs` (the user's settings, saved on every change) — plus
 //! the actions that span them (perform, ask, open a route, switch engine).
 //!
-//! Invariants: lists are only ever replaced by a fresh fetch (events are invalidation, never patches); a kind is
-//! fetched by at most one request at a time, and a change arriving during a fetch schedules exactly one more, so
+//! Invariants: lists are only ever changed by a fresh read (events are invalidation, never patches: a container an
+//! event names is read again by id, the whole list once the burst settles); a kind is fetched by at most one
+//! request at a time, and a change arriving during a fetch schedules exactly one more, so
 //! results apply in order and a burst never piles up requests; a (re)connect refetches every kind.
 
 use crate::api;
@@ -137,16 +138,30 @@ impl Store {
                     self.refresh(ObjectKind::Network);
                 }
             }
-            StreamMessage::Invalidated { kinds } => {
+            StreamMessage::Invalidated(batch) => {
                 let mut now = std::collections::BTreeSet::new();
-                for kind in &kinds {
+                for kind in &batch.kinds {
                     now.extend(kind.affects().iter().copied());
+                }
+                let mut later: std::collections::BTreeSet<ObjectKind> = batch
+                    .kinds
+                    .iter()
+                    .flat_map(|k| k.counted_in().iter().copied())
+                    .collect();
+                if let Some(changes) = batch.named_containers() {
+                    // Only the containers the burst named are read now; the whole list once it has settled, a
+                    // check that what was read by id adds up.
+                    now.remove(&ObjectKind::Container);
+                    fetch::containers_named(self, changes);
+                    later.insert(ObjectKind::Container);
                 }
                 for kind in &now {
                     self.refresh(*kind);
                 }
-                let later = kinds.iter().flat_map(|k| k.counted_in().iter().copied());
-                fetch::when_settled(self, later.filter(|k| !now.contains(k)).collect());
+                fetch::when_settled(
+                    self,
+                    later.into_iter().filter(|k| !now.contains(k)).collect(),
+                );
             }
         }
     }

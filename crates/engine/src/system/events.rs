@@ -1,6 +1,8 @@
-//! The engine's event stream (`docker events`) turned into coalesced invalidations: which kinds of object changed.
+//! The engine's event stream (`docker events`) turned into coalesced invalidations: which kinds of object changed,
+//! and which containers.
 //!
-//! Invariants: events are invalidation only (their payload is never used to patch a list); the first event after a
+//! Invariants: events are invalidation only (their payload is never used to patch a list, only to name what to
+//! read again); the first event after a
 //! quiet spell is delivered at once, and what follows it is delivered as one batch once the stream has been quiet
 //! for `QUIET` or `MAX_DELAY` has passed, so 1,000 containers created in a loop cause a handful of refreshes, not
 //! 1,000. The stream ends when the engine goes away.
@@ -9,7 +11,7 @@ use crate::error::from_bollard;
 use crate::Engine;
 use bollard::query_parameters::EventsOptions;
 use futures_util::{Stream, StreamExt};
-use porthole_model::system::event::Burst;
+use porthole_model::system::event::{Burst, Invalidation};
 use porthole_model::{ErrorKind, ObjectKind, PortholeError};
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -35,12 +37,21 @@ fn is_noise(kind: ObjectKind, action: &str) -> bool {
             ))
 }
 
-/// The raw events as object kinds, noise dropped, from `since` (an engine timestamp) or from now. Ends with `Err`
-/// when the engine's stream breaks.
-pub fn kinds(
+/// One engine event as the app reads it: its kind and, when it names one, the container it changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub kind: ObjectKind,
+    /// The container's id and whether the event destroyed it: a container's own event names it as its actor, a
+    /// network's connect or disconnect in its `container` attribute.
+    pub container: Option<(String, bool)>,
+}
+
+/// The raw events as changes, noise dropped, from `since` (an engine timestamp) or from now. Ends with `Err` when
+/// the engine's stream breaks.
+pub fn changes(
     engine: &Engine,
     since: Option<String>,
-) -> impl Stream<Item = Result<ObjectKind, PortholeError>> + Send + 'static {
+) -> impl Stream<Item = Result<Change, PortholeError>> + Send + 'static {
     let options = EventsOptions {
         since: since.as_deref().and_then(since_param),
         ..Default::default()
@@ -53,7 +64,23 @@ pub fn kinds(
                 Ok(event) => {
                     let kind = ObjectKind::from_event_type(event.typ?.as_ref())?;
                     let action = event.action.unwrap_or_default();
-                    (!is_noise(kind, &action)).then_some(Ok(kind))
+                    if is_noise(kind, &action) {
+                        return None;
+                    }
+                    let actor = event.actor.unwrap_or_default();
+                    let container = match kind {
+                        ObjectKind::Container => actor.id.map(|id| (id, action == "destroy")),
+                        ObjectKind::Network
+                            if matches!(action.as_str(), "connect" | "disconnect") =>
+                        {
+                            actor
+                                .attributes
+                                .and_then(|mut a| a.remove("container"))
+                                .map(|id| (id, false))
+                        }
+                        _ => None,
+                    };
+                    Some(Ok(Change { kind, container }))
                 }
                 Err(error) => Some(Err(from_bollard(error))),
             }
@@ -71,23 +98,23 @@ pub fn since_param(rfc3339: &str) -> Option<String> {
     ))
 }
 
-/// Runs the event stream and sends one coalesced batch of kinds per burst. Returns when the stream ends (the
+/// Runs the event stream and sends one coalesced batch per burst. Returns when the stream ends (the
 /// engine stopped or the connection broke) or when the receiver is dropped.
 pub async fn forward_invalidations(
     engine: &Engine,
     since: Option<String>,
-    batches: mpsc::Sender<Vec<ObjectKind>>,
+    batches: mpsc::Sender<Invalidation>,
 ) -> PortholeError {
     crate::as_action(porthole_model::Action::Events, async move {
         let ended = || PortholeError::of_kind(ErrorKind::EngineUnavailable, "event stream ended");
         let gone =
             || PortholeError::of_kind(ErrorKind::Internal, "no one listens to events any more");
-        let mut stream = Box::pin(kinds(engine, since));
+        let mut stream = Box::pin(changes(engine, since));
         let mut burst = Burst::default();
         let mut last_sent: Option<tokio::time::Instant> = None;
         loop {
             match stream.next().await {
-                Some(Ok(kind)) => burst.add(kind),
+                Some(Ok(change)) => add(&mut burst, change),
                 Some(Err(error)) => return error,
                 None => return ended(),
             }
@@ -109,7 +136,7 @@ pub async fn forward_invalidations(
             let outcome = loop {
                 let quiet_until = (tokio::time::Instant::now() + QUIET).min(deadline);
                 match tokio::time::timeout_at(quiet_until, stream.next()).await {
-                    Ok(Some(Ok(kind))) => burst.add(kind),
+                    Ok(Some(Ok(change))) => add(&mut burst, change),
                     Ok(Some(Err(error))) => break Some(error),
                     Ok(None) => break Some(ended()),
                     Err(_)
@@ -137,6 +164,13 @@ pub async fn forward_invalidations(
         }
     })
     .await
+}
+
+fn add(burst: &mut Burst, change: Change) {
+    match change.container {
+        Some((id, destroyed)) => burst.add_container(change.kind, id, destroyed),
+        None => burst.add(change.kind),
+    }
 }
 
 #[cfg(test)]

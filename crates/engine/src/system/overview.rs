@@ -47,8 +47,8 @@ pub async fn follow(endpoint: &Endpoint, mut on_probe: impl FnMut(EngineProbe) -
                     tokio::select! {
                         ended = &mut events => break ended.message,
                         batch = batches.recv() => {
-                            let Some(kinds) = batch else { break "event stream ended".to_owned() };
-                            if !kinds.iter().any(|k| shown(*k)) {
+                            let Some(batch) = batch else { break "event stream ended".to_owned() };
+                            if !batch.kinds.iter().any(|k| shown(*k)) {
                                 continue;
                             }
                             match crate::system::info(&engine).await {

@@ -159,3 +159,13 @@ impl ContainerAction {
         }
     }
 }
+
+/// `docker ps -a` narrowed to these containers, by their short ids (the CLI takes them as the engine does).
+pub fn ps_named(ids: &[String]) -> String {
+    let mut cli = "docker ps -a".to_owned();
+    for id in ids {
+        cli.push_str(" --filter id=");
+        cli.push_str(crate::container::short_id(id));
+    }
+    cli
+}

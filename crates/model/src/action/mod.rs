@@ -27,6 +27,10 @@ pub enum Action {
     ListContainers {
         all: bool,
     },
+    /// `docker ps -a` of the containers an event burst named.
+    ListNamedContainers {
+        ids: Vec<String>,
+    },
     ListImages,
     /// `docker run -d`: create the container from the request, then start it.
     Run {
@@ -189,6 +193,7 @@ impl Action {
             Self::Events => "docker events".into(),
             Self::ListContainers { all: false } => "docker ps".into(),
             Self::ListContainers { all: true } => "docker ps -a".into(),
+            Self::ListNamedContainers { ids } => container_action::ps_named(ids),
             Self::ListImages => "docker image ls".into(),
             Self::Container { container, action } => action.cli(container),
             Self::Run { request } => request.cli(),

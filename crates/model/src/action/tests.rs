@@ -7,6 +7,13 @@ use super::*;
 fn ps_and_ps_a_differ_only_in_all() {
     assert_eq!(Action::ListContainers { all: false }.cli(), "docker ps");
     assert_eq!(Action::ListContainers { all: true }.cli(), "docker ps -a");
+    assert_eq!(
+        Action::ListNamedContainers {
+            ids: vec!["0123456789abcdef".into(), "fedcba987654".into()]
+        }
+        .cli(),
+        "docker ps -a --filter id=0123456789ab --filter id=fedcba987654"
+    );
 }
 
 #[test]

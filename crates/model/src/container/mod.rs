@@ -9,6 +9,7 @@ pub mod list;
 pub mod log_buffer;
 pub mod logs;
 pub mod processes;
+pub mod reads;
 pub mod run;
 pub mod stats;
 pub mod status;

@@ -78,6 +78,8 @@ contract! {
     // Containers. A container is named by its id or name.
     /// `docker ps` (false) or `docker ps -a` (true).
     list_containers(bool) -> Vec<ContainerSummary>;
+    /// `docker ps -a` of these containers (by id): what an event burst named; one the engine no longer lists is gone.
+    list_named_containers(Vec<String>) -> Vec<ContainerSummary>;
     container_action(ContainerActionArgs) -> ();
     /// `docker run`: the new container's id.
     run_container(RunRequest) -> String;
