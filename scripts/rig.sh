@@ -220,7 +220,15 @@ swarm_down() {
   local n
   for n in 2 1; do
     engine $n
-    DOCKER_HOST=unix://$E_SOCK docker swarm leave --force >/dev/null 2>&1 || true
+    # A manager that just removed many services can refuse a leave for a moment ("the client connection is
+    # closing"): asked again until it is out, for up to 30 s.
+    local tries=0 state
+    while [ $tries -lt 30 ]; do
+      state=$(DOCKER_HOST=unix://$E_SOCK docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null || true)
+      case $state in inactive | "") break ;; esac
+      DOCKER_HOST=unix://$E_SOCK docker swarm leave --force >/dev/null 2>&1 || sleep 1
+      tries=$((tries + 1))
+    done
     DOCKER_HOST=unix://$E_SOCK docker network rm docker_gwbridge >/dev/null 2>&1 || true
   done
 }

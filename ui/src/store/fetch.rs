@@ -25,6 +25,8 @@ pub struct Fetches {
     settling: StoredValue<Settling>,
     timer: StoredValue<Option<TimeoutHandle>>,
     containers: StoredValue<ContainerReads>,
+    /// Kinds read once the next whole container read has answered (after a connect).
+    after_whole: StoredValue<Vec<ObjectKind>>,
 }
 
 impl Fetches {
@@ -34,6 +36,7 @@ impl Fetches {
             settling: StoredValue::new(Settling::default()),
             timer: StoredValue::new(None),
             containers: StoredValue::new(ContainerReads::default()),
+            after_whole: StoredValue::new(Vec::new()),
         }
     }
 
@@ -108,6 +111,17 @@ pub(super) fn fetch(kind: ObjectKind, store: Store) {
     });
 }
 
+/// Reads `kinds` once the next whole container read has answered (a failed one too).
+pub(super) fn after_containers(store: Store, kinds: &[ObjectKind]) {
+    store.fetches.after_whole.update_value(|waiting| {
+        for kind in kinds {
+            if !waiting.contains(kind) {
+                waiting.push(*kind);
+            }
+        }
+    });
+}
+
 /// Reads the containers `changes` names, by id, after what is in flight.
 pub(super) fn containers_named(store: Store, changes: &ContainerChanges) {
     let step = store
@@ -177,6 +191,14 @@ async fn read_whole(store: Store) -> bool {
         mark_first_list();
     });
     store.cache.read_ended(kind, result.clone());
+    let waiting = store
+        .fetches
+        .after_whole
+        .try_update_value(std::mem::take)
+        .unwrap_or_default();
+    for kind in waiting {
+        fetch(kind, store);
+    }
     match result {
         Ok(()) => true,
         Err(error) => {

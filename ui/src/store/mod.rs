@@ -131,11 +131,14 @@ impl Store {
                 }
                 self.connection.set(state);
                 if connected {
-                    // A (re)connect may follow an engine restart: everything may have changed.
+                    // A (re)connect may follow an engine restart: everything may have changed. The containers
+                    // first — the other lists' reads each count containers on the engine and would slow the one
+                    // the user waits for most — and the others as soon as it is in.
+                    fetch::after_containers(
+                        self,
+                        &[ObjectKind::Image, ObjectKind::Volume, ObjectKind::Network],
+                    );
                     self.refresh(ObjectKind::Container);
-                    self.refresh(ObjectKind::Image);
-                    self.refresh(ObjectKind::Volume);
-                    self.refresh(ObjectKind::Network);
                 }
             }
             StreamMessage::Invalidated(batch) => {

@@ -114,7 +114,7 @@ pub fn render(f: &EngineFigures) -> String {
          | n | Switch the window from the first engine to the second (from the switcher's change to the second engine's {listed} containers counted in the list, 5 runs, switching back between them) | median **{switch_median:.0} ms** ({runs}) | ≤ 300 ms | {n} |\n\
          | o | List {listed} containers over SSH: Porthole's engine layer (every request's ssh sharing one connection) vs `docker --host ssh://… ps -a` in a terminal, same engine and sshd, warm, median of 10 | {app:.0} ms vs {cli:.0} ms = **{ratio:.2}×** | ≤ 1.0× | {o} |\n\n\
          Notes:\n\
-         - (n) Switching cancels the first engine's streams, connects to the second (version negotiated), reads its list and starts its event stream; the end is the page's own count of the list.\n\
+         - (n) Switching cancels the first engine's streams, connects to the second (version negotiated), reads its list and starts its event stream; the other lists (images, volumes, networks: each counts containers on the engine) are read once the container list is in, not beside it (beside it: median 307 ms); the end is the page's own count of the list.\n\
          - (o) Each `docker` run in a terminal starts ssh anew (its own handshake); Porthole's requests reuse the connection ssh's ControlMaster keeps for 60 s.\n",
         listed = f.listed,
         runs = runs.join(", "),
