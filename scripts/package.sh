@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds Porthole's packages with the Tauri bundler: a .deb and an .rpm holding the binary (the UI embedded), a desktop
 # entry and the icons in every size, with their dependencies declared (WebKitGTK 4.1, GTK 3). They land in
-# $CARGO_TARGET_DIR/release/bundle/{deb,rpm}/ and their paths are printed, one per line, on stdout.
+# $CARGO_TARGET_DIR/package/<release|debug>/bundle/{deb,rpm}/ and their paths are printed, one per line, on stdout.
 #
-#   scripts/package.sh           the release build, stripped: what a user installs
+#   scripts/package.sh           the `dist` build (release, linked whole, no symbols): what a user installs
 #   scripts/package.sh --debug   the debug build the tests made (no release build): what the package test installs
 #
 # The bundler is tauri-cli from the npm registry (@tauri-apps/cli: a prebuilt binary, no compile), installed under the
@@ -33,11 +33,20 @@ fi
 
 if [ "$profile" = release ]; then
   (cd ui && trunk build --release) >&2
-  cargo build --release -p porthole >&2
+  cargo build --profile dist -p porthole >&2
+  built=$CARGO_TARGET_DIR/dist/porthole
 else
   [ -f ui/dist/index.html ] || (cd ui && trunk build) >&2
   cargo build -p porthole >&2
+  built=$CARGO_TARGET_DIR/debug/porthole
 fi
+
+# The bundler packs $CARGO_TARGET_DIR/<release|debug>/porthole and writes its bundle type into it: it is given a
+# copy in a folder of its own, so cargo's builds (which the tests and benchmarks run) stay as cargo made them.
+stage=$CARGO_TARGET_DIR/package
+rm -rf "${stage:?}/$profile"
+mkdir -p "$stage/$profile"
+cp "$built" "$stage/$profile/porthole"
 
 # The bundler reads its settings from the folder of the crate it packages (src-tauri); the project keeps them at the
 # top (tauri.conf.json, which the build reads too). A link there for the bundler's run only, and the icons' paths
@@ -51,8 +60,5 @@ trap 'rm -f "$root/$link"' EXIT
 icons=$(node -e 'const c = require(process.argv[1]);
   console.log(JSON.stringify({bundle: {icon: c.bundle.icon.map(p => "../" + p)}}))' "$root/tauri.conf.json")
 
-# Its symbols are a third of the release binary and no user needs them; the debug one is packed as it is.
-if [ "$profile" = release ]; then strip "$CARGO_TARGET_DIR/release/porthole"; fi
-rm -rf "$CARGO_TARGET_DIR/$profile/bundle"
-(cd src-tauri && CI=true "$tauri" bundle --bundles deb,rpm "${bundle_args[@]}" --config "$icons") >&2
-ls "$CARGO_TARGET_DIR/$profile/bundle/deb/"*.deb "$CARGO_TARGET_DIR/$profile/bundle/rpm/"*.rpm
+(cd src-tauri && CI=true CARGO_TARGET_DIR=$stage "$tauri" bundle --bundles deb,rpm "${bundle_args[@]}" --config "$icons") >&2
+ls "$stage/$profile/bundle/deb/"*.deb "$stage/$profile/bundle/rpm/"*.rpm

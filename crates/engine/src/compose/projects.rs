@@ -1,8 +1,6 @@
 //! The compose projects on the engine, from the labels the Compose tool puts on every container it makes — so a
 //! project brought up in a terminal is listed too, with the file it came from.
 
-use crate::error::from_bollard;
-use bollard::query_parameters::ListContainersOptions;
 use porthole_model::compose::{
     ComposeProject, ProjectContainer, ProjectService, CONFIG_FILES_LABEL, PROJECT_LABEL,
     SERVICE_LABEL, WORKING_DIR_LABEL,
@@ -12,19 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Every project with at least one container (any state), sorted by name; services and containers sorted too.
 pub async fn list(engine: &crate::Engine) -> Result<Vec<ComposeProject>, PortholeError> {
-    let options = ListContainersOptions {
-        all: true,
-        filters: Some(HashMap::from([(
-            "label".to_owned(),
-            vec![PROJECT_LABEL.to_owned()],
-        )])),
-        ..Default::default()
-    };
-    let containers = engine
-        .docker
-        .list_containers(Some(options))
-        .await
-        .map_err(from_bollard)?;
+    let filters = HashMap::from([("label".to_owned(), vec![PROJECT_LABEL.to_owned()])]);
+    let containers = crate::container::list::listed(engine, true, filters).await?;
     let mut projects: BTreeMap<String, ComposeProject> = BTreeMap::new();
     for container in containers {
         let labels = container.labels.unwrap_or_default();

@@ -4,20 +4,12 @@ use crate::error::from_bollard;
 use crate::Engine;
 use bollard::query_parameters::ListContainersOptions;
 use porthole_model::{ContainerSummary, PortholeError};
+use std::collections::HashMap;
 
 /// Lists containers, running only unless `all`. Never asks for sizes: that walks every writable layer.
 pub async fn list(engine: &Engine, all: bool) -> Result<Vec<ContainerSummary>, PortholeError> {
     crate::as_action(porthole_model::Action::ListContainers { all }, async move {
-        let options = ListContainersOptions {
-            all,
-            size: false,
-            ..Default::default()
-        };
-        let containers = engine
-            .docker
-            .list_containers(Some(options))
-            .await
-            .map_err(from_bollard)?;
+        let containers = listed(engine, all, HashMap::new()).await?;
         Ok(containers.into_iter().map(ContainerSummary::from).collect())
     })
     .await
@@ -34,18 +26,28 @@ pub async fn list_named(
     }
     let action = porthole_model::Action::ListNamedContainers { ids: ids.clone() };
     crate::as_action(action, async move {
-        let options = ListContainersOptions {
-            all: true,
-            size: false,
-            filters: Some(std::collections::HashMap::from([("id".to_owned(), ids)])),
-            ..Default::default()
-        };
-        let containers = engine
-            .docker
-            .list_containers(Some(options))
-            .await
-            .map_err(from_bollard)?;
+        let containers = listed(engine, true, HashMap::from([("id".to_owned(), ids)])).await?;
         Ok(containers.into_iter().map(ContainerSummary::from).collect())
     })
     .await
+}
+
+/// `GET /containers/json` as the engine answers it (running only unless `all`, narrowed by `filters`), for the
+/// callers that read more of each container than the list shows (labels, mounts). Never asks for sizes.
+pub(crate) async fn listed(
+    engine: &Engine,
+    all: bool,
+    filters: HashMap<String, Vec<String>>,
+) -> Result<Vec<bollard::models::ContainerSummary>, PortholeError> {
+    let options = ListContainersOptions {
+        all,
+        size: false,
+        filters: Some(filters).filter(|f| !f.is_empty()),
+        ..Default::default()
+    };
+    engine
+        .docker
+        .list_containers(Some(options))
+        .await
+        .map_err(from_bollard)
 }

@@ -191,15 +191,7 @@ pub async fn inspect(engine: &Engine, name: &str) -> Result<String, PortholeErro
 /// not a volume but lives on the host or in memory. (`--tmpfs` mounts made the old way are not in the engine's
 /// mount list; `--mount type=tmpfs` ones are.)
 pub async fn host_mounts(engine: &Engine) -> Result<Vec<MountUse>, PortholeError> {
-    let options = ListContainersOptions {
-        all: true,
-        ..Default::default()
-    };
-    let containers = engine
-        .docker
-        .list_containers(Some(options))
-        .await
-        .map_err(from_bollard)?;
+    let containers = crate::container::list::listed(engine, true, HashMap::new()).await?;
     let mut uses = Vec::new();
     for (name, mounts) in containers.into_iter().map(name_and_mounts) {
         for mount in mounts {

@@ -97,12 +97,18 @@ async fn main() {
         idle,
         pull,
     }) + &streams;
-    // The Swarm section is measured on its own (`bench swarm`: 500 tasks take minutes to start): kept as it was.
+    // Measured on their own and kept as they were: Swarm (`bench swarm`: 500 tasks take minutes to start) and
+    // Packages (`scripts/package.sh`'s sizes).
     let old = std::fs::read_to_string(&path).unwrap_or_default();
-    let report = match old.find("\n## Swarm") {
-        Some(start) => with_section(&report, &old[start..]),
-        None => report,
-    };
+    let mut report = report;
+    for heading in ["\n## Swarm", "\n## Packages"] {
+        if let Some(start) = old.find(heading) {
+            let end = old[start + 1..]
+                .find("\n## ")
+                .map_or(old.len(), |i| start + 1 + i);
+            report = with_section(&report, &old[start..end]);
+        }
+    }
     std::fs::write(&path, report).expect("write docs/benchmarks.md");
     let _ = (logs, stats);
     eprintln!("wrote {}", path.display());
