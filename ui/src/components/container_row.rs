@@ -45,10 +45,13 @@ pub fn ContainerRow(
         move || checked.with(|c| c.contains(&id))
     };
     // The engine words the status at fetch time; age it with the clock instead of asking again.
-    let status_id = StoredValue::new(id.clone());
+    // A memo: a read by id of another row changes the map, not this row's time, and re-renders nothing here.
+    let read_at = {
+        let id = id.clone();
+        Memo::new(move |_| store.cache.container_read_at(&id))
+    };
     let status = move || {
-        let read_at = status_id.with_value(|id| store.cache.container_read_at(id));
-        let elapsed = store.now.get() - read_at;
+        let elapsed = store.now.get() - read_at.get();
         container.with(|c| {
             c.as_ref()
                 .map(|c| aged(&c.status, elapsed))

@@ -12,7 +12,7 @@ use porthole_model::container::reads::{
 };
 use porthole_model::system::event::ContainerChanges;
 use porthole_model::system::settle::Settling;
-use porthole_model::ObjectKind;
+use porthole_model::{ContainerSummary, ObjectKind, PortholeError};
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -131,16 +131,43 @@ pub(super) fn containers_named(store: Store, changes: &ContainerChanges) {
     read_containers(store, step.unwrap_or_default());
 }
 
+/// The engine (re)connected: the whole container list now; a read still in flight was the engine before's, and
+/// its reply is dropped.
+pub(super) fn containers_reconnected(store: Store) {
+    let step = store
+        .fetches
+        .containers
+        .try_update_value(ContainerReads::reconnected);
+    read_containers(store, step.unwrap_or_default());
+}
+
 /// Does `step` — drops what went, then reads — and each step `ContainerReads` gives after it, one read at a time.
+/// A reply that arrives after a reconnect is dropped, and the loop ends: the reconnect started its own.
 fn read_containers(store: Store, step: NextStep) {
     drop_gone(store, &step.drop);
     let Some(mut read) = step.read else { return };
+    let reads = store.fetches.containers;
+    let Some(generation) = reads.try_with_value(ContainerReads::generation) else {
+        return;
+    };
+    let current = move || reads.try_with_value(|r| r.is_current(generation)) == Some(true);
     spawn_local(async move {
         loop {
             let answered = match &read {
-                ContainerRead::Whole => read_whole(store).await,
-                ContainerRead::Named(ids) => match api::list_named_containers(ids).await {
-                    Ok(fresh) => {
+                ContainerRead::Whole => {
+                    store.cache.reading(ObjectKind::Container);
+                    let result = api::list_containers(true).await;
+                    if !current() {
+                        return;
+                    }
+                    whole_read(store, result)
+                }
+                ContainerRead::Named(ids) => {
+                    let result = api::list_named_containers(ids).await;
+                    if !current() {
+                        return;
+                    }
+                    result.is_ok_and(|fresh| {
                         let now = now_secs();
                         store
                             .cache
@@ -150,11 +177,10 @@ fn read_containers(store: Store, step: NextStep) {
                             at.extend(ids.iter().map(|id| (id.clone(), now)));
                         });
                         true
-                    }
-                    Err(_) => false,
-                },
+                    })
+                }
             };
-            let step = store.fetches.containers.try_update_value(|reads| {
+            let step = reads.try_update_value(|reads| {
                 // A failed read by id leaves rows unknown: the whole list is read instead.
                 if !answered && matches!(read, ContainerRead::Named(_)) {
                     reads.whole();
@@ -180,11 +206,10 @@ fn drop_gone(store: Store, ids: &[String]) {
     }
 }
 
-/// `docker ps -a` into the cache; whether the engine answered.
-async fn read_whole(store: Store) -> bool {
+/// Puts a whole `docker ps -a` into the cache, then reads what waited for it; whether the engine answered.
+fn whole_read(store: Store, result: Result<Vec<ContainerSummary>, PortholeError>) -> bool {
     let kind = ObjectKind::Container;
-    store.cache.reading(kind);
-    let result = api::list_containers(true).await.map(|list| {
+    let result = result.map(|list| {
         store.cache.containers.set(list);
         store.cache.containers_fetched_at.set(now_secs());
         store.cache.containers_read_at.update(BTreeMap::clear);

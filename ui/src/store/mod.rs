@@ -138,7 +138,7 @@ impl Store {
                         self,
                         &[ObjectKind::Image, ObjectKind::Volume, ObjectKind::Network],
                     );
-                    self.refresh(ObjectKind::Container);
+                    fetch::containers_reconnected(self);
                 }
             }
             StreamMessage::Invalidated(batch) => {

@@ -69,7 +69,12 @@ pub fn changes(
                     }
                     let actor = event.actor.unwrap_or_default();
                     let container = match kind {
-                        ObjectKind::Container => actor.id.map(|id| (id, action == "destroy")),
+                        // A prune's event has an empty id: only the whole list can show what it did. Podman
+                        // reports a removal as `remove`, Docker as `destroy`.
+                        ObjectKind::Container => actor
+                            .id
+                            .filter(|id| !id.is_empty())
+                            .map(|id| (id, matches!(action.as_str(), "destroy" | "remove"))),
                         ObjectKind::Network
                             if matches!(action.as_str(), "connect" | "disconnect") =>
                         {

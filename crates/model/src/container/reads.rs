@@ -3,7 +3,8 @@
 //! Invariants: one read is in flight at a time, and what arrives meanwhile waits for it, so replies apply in the
 //! order the changes happened — a container destroyed while a read of it was under way is dropped after that read's
 //! reply, never resurrected by it; a wanted whole read takes in every container waiting to be read by id; an id
-//! asked for that the engine no longer lists is gone.
+//! asked for that the engine no longer lists is gone. A (re)connect starts a new generation: a read still in flight
+//! belongs to the engine before, and its reply is dropped, never put in the new engine's list.
 
 use super::ContainerSummary;
 use crate::system::event::ContainerChanges;
@@ -28,6 +29,7 @@ pub struct NextStep {
 /// Where the container list's reads stand.
 #[derive(Debug, Default)]
 pub struct ContainerReads {
+    generation: u64,
     in_flight: bool,
     whole: bool,
     changed: BTreeSet<String>,
@@ -51,6 +53,27 @@ impl ContainerReads {
             self.removed.insert(id.clone());
         }
         self.next()
+    }
+
+    /// The engine (re)connected: what is in flight or waiting was for the engine before; the whole list is read
+    /// now, in a new generation.
+    pub fn reconnected(&mut self) -> NextStep {
+        self.generation += 1;
+        self.in_flight = false;
+        self.changed.clear();
+        self.removed.clear();
+        self.whole = true;
+        self.next()
+    }
+
+    /// The generation a read started now belongs to.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether a read started in `generation` may still apply its reply (no connect came since).
+    pub fn is_current(&self, generation: u64) -> bool {
+        self.generation == generation
     }
 
     /// The read in flight answered (or failed: then `whole` is asked for by the caller).

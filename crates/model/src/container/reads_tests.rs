@@ -69,6 +69,19 @@ fn a_whole_read_takes_in_the_named_ones() {
 }
 
 #[test]
+fn a_reconnect_reads_the_whole_list_at_once_and_the_read_before_it_is_stale() {
+    let mut reads = ContainerReads::default();
+    assert_eq!(reads.named(&changes(&["a"], &[])).read, named(&["a"]));
+    let before = reads.generation();
+    reads.named(&changes(&["b"], &[]));
+    // The engine went and came back (or another was chosen): the whole list now, not after the old read.
+    assert_eq!(reads.reconnected().read, Some(ContainerRead::Whole));
+    assert!(!reads.is_current(before), "the old read's reply is dropped");
+    assert!(reads.is_current(reads.generation()));
+    assert_eq!(reads.ended(), NextStep::default(), "b was the old engine's");
+}
+
+#[test]
 fn merging_replaces_adds_newest_first_and_drops_what_the_engine_no_longer_lists() {
     let mut list = vec![
         container("old", 1, ContainerState::Running),
