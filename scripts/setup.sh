@@ -2,7 +2,8 @@
 # Installs what Porthole needs to build, run and test, skipping what is already there. Debian 12 / Ubuntu, as root
 # or with sudo. Nothing is downloaded from outside the package registries (apt, crates.io, npm).
 #
-#   scripts/setup.sh          build + run: system libraries, a Docker engine, the wasm target, trunk, wasm-bindgen
+#   scripts/setup.sh          build + run: system libraries, a Docker engine, the wasm target, trunk, wasm-bindgen,
+#                             Node.js and npm (for the packages' bundler)
 #   scripts/setup.sh --test   also what the tests need: registry, Xvfb, WebKitWebDriver, tauri-driver
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,10 @@ packages=(build-essential pkg-config file curl iproute2 libwebkit2gtk-4.1-dev li
 # only unpacked by the rig, never installed); podman serves the Docker API for the Podman tests, from the rig's own
 # storage and settings (scripts/rig-podman.sh).
 $with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3 openssl openssh-client podman)
+
+# The packages' bundler (tauri-cli, scripts/package.sh) comes from the npm registry and runs on Node.js: Debian's,
+# where no node and npm are installed (a Node.js of the user's own, with its npm, is used as it is).
+command -v npm >/dev/null && command -v node >/dev/null || packages+=(nodejs npm)
 
 # A Docker engine only where none is: a dockerd already here, or Docker's or Podman's packages (docker-ce,
 # containerd.io, …: their files conflict with docker.io's and apt would remove them), are never replaced. A docker CLI
