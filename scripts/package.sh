@@ -52,7 +52,7 @@ cp "$built" "$stage/$profile/porthole"
 # top (tauri.conf.json, which the build reads too). A link there for the bundler's run only, and the icons' paths
 # given from there.
 link=src-tauri/tauri.conf.json
-if [ -e "$link" ] && ! [ -L "$link" ]; then
+if { [ -e "$link" ] || [ -L "$link" ]; } && [ "$(readlink "$link" 2>/dev/null)" != ../tauri.conf.json ]; then
   log "$link exists and is not this script's link: leaving it and stopping"; exit 1
 fi
 ln -sfn ../tauri.conf.json "$link"
