@@ -8,7 +8,7 @@ scripts/setup.sh --test
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/porthole-target}
 
 (cd ui && trunk build --release)
-cargo build --release -p porthole -p porthole-e2e
+cargo build --release -p porthole -p porthole-e2e -p porthole-empty-window
 
 . scripts/with-rig.sh
 export PORTHOLE_APP=$CARGO_TARGET_DIR/release/porthole

@@ -70,11 +70,25 @@ impl Window {
         Self::launch_program_at(app, fresh_home(), &[]).await
     }
 
+    /// Launches a Tauri program that is not Porthole (the benchmark's empty window): ready once its page has loaded.
+    pub async fn launch_other(app: &Path) -> Window {
+        Self::launch_until(app, fresh_home(), &[], OTHER_LOADED).await
+    }
+
     async fn launch_at_with_env(home: PathBuf, env: &[(&str, &str)]) -> Window {
         Self::launch_program_at(&app_binary(), home, env).await
     }
 
     async fn launch_program_at(app: &Path, home: PathBuf, env: &[(&str, &str)]) -> Window {
+        Self::launch_until(app, home, env, PORTHOLE_MOUNTED).await
+    }
+
+    async fn launch_until(
+        app: &Path,
+        home: PathBuf,
+        env: &[(&str, &str)],
+        (what, ready): (&str, &str),
+    ) -> Window {
         let guard = ONE_AT_A_TIME.lock().await;
         // A driver that never answers (its port taken between choosing and binding it) is stopped with everything
         // it started, so nothing of it outlives the attempt, and the window is launched again on other ports.
@@ -102,13 +116,7 @@ impl Window {
             home,
             _guard: guard,
         };
-        window
-            .wait_for(
-                "the UI mounted",
-                "return document.querySelector('.shell') !== null",
-                30,
-            )
-            .await;
+        window.wait_for(what, ready, 30).await;
         window
     }
 
@@ -319,6 +327,15 @@ impl Window {
         home.join("data/dev.porthole.app/settings.json")
     }
 }
+
+const PORTHOLE_MOUNTED: (&str, &str) = (
+    "the UI mounted",
+    "return document.querySelector('.shell') !== null",
+);
+const OTHER_LOADED: (&str, &str) = (
+    "the page loaded",
+    "return document.readyState === 'complete'",
+);
 
 impl Drop for Window {
     fn drop(&mut self) {

@@ -2,7 +2,8 @@
 //! following a 20,000 lines/s writer (the longest the page's main thread is blocked), and the engine-side CPU cost
 //! of the containers list's stats for 50 running containers against `docker stats` on the same 50.
 
-use crate::{app_memory, cpu_ticks, docker, Window};
+use crate::process::{app_memory, cpu_ticks};
+use crate::{docker, Window};
 use porthole_engine::Engine;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
