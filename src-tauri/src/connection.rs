@@ -107,6 +107,7 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> (bool, bool) {
         events::forward_invalidations(&stream_engine, Some(since), sender).await
     });
     let liveness_engine = engine.clone();
+    shared.first_list.begin(&engine, shared.changes());
     set_engine(shared, Some(engine));
     shared.connection.send_replace(ConnectionState::Connected {
         info: Box::new(info),
@@ -118,7 +119,7 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> (bool, bool) {
     loop {
         tokio::select! {
             batch = batches.recv() => match batch {
-                Some(batch) => { let _ = shared.invalidations.send(batch); }
+                Some(batch) => shared.forward(batch),
                 None => break,
             },
             _ = &mut stream => break,
@@ -138,6 +139,9 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> (bool, bool) {
 }
 
 fn set_engine(shared: &Shared, engine: Option<Engine>) {
+    if engine.is_none() {
+        shared.first_list.forget();
+    }
     *shared
         .engine
         .write()

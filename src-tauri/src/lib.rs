@@ -6,11 +6,15 @@
 
 mod commands;
 mod connection;
+mod first_list;
 mod save;
 mod settings;
 mod state;
 mod streams;
 mod subscriptions;
+#[cfg(test)]
+mod test_rig;
+pub mod webview;
 
 use state::AppState;
 use tauri::Manager;

@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    porthole_app::webview::before_start();
     porthole_app::run();
 }

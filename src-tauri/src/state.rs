@@ -4,11 +4,13 @@
 //! Invariant: `engine` is `Some` exactly while `connection` says `Connected`; commands never block on reconnecting,
 //! they fail fast with `EngineUnavailable`.
 
+use crate::first_list::FirstList;
 use crate::subscriptions::Subscriptions;
 use porthole_engine::registry::credentials::Store;
 use porthole_engine::{Activity, Endpoint, Engine};
 use porthole_model::system::event::Invalidation;
 use porthole_model::{ConnectionState, ErrorKind, PortholeError};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use tokio::sync::{broadcast, watch, Notify};
 
@@ -24,6 +26,11 @@ pub struct Shared {
     pub retry: Notify,
     /// Every request sent to the engine, across reconnects (the activity console).
     pub activity: Activity,
+    /// How many invalidation batches have been forwarded: a read begun at one count and handed out at another may
+    /// have missed a change.
+    pub forwarded: AtomicU64,
+    /// The container list read ahead on the first connection, for the page's first ask.
+    pub first_list: FirstList,
 }
 
 pub struct AppState {
@@ -36,6 +43,17 @@ pub struct AppState {
 }
 
 impl Shared {
+    /// How many invalidation batches have been forwarded so far.
+    pub fn changes(&self) -> u64 {
+        self.forwarded.load(Ordering::SeqCst)
+    }
+
+    /// Sends a batch to every open engine stream.
+    pub fn forward(&self, batch: Invalidation) {
+        self.forwarded.fetch_add(1, Ordering::SeqCst);
+        let _ = self.invalidations.send(batch);
+    }
+
     /// The engine's address now.
     pub fn endpoint(&self) -> Endpoint {
         self.endpoint
@@ -59,6 +77,8 @@ impl AppState {
             invalidations,
             retry: Notify::new(),
             activity: Activity::default(),
+            forwarded: AtomicU64::new(0),
+            first_list: FirstList::default(),
         };
         Self {
             shared: Arc::new(shared),
@@ -89,6 +109,7 @@ impl AppState {
             .engine
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        self.shared.first_list.forget();
         let cancelled = self.subscriptions.cancel_engine_streams();
         self.shared.switched.notify_one();
         cancelled

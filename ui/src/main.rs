@@ -13,6 +13,7 @@ mod dialog_keys;
 mod load;
 mod pages;
 mod store;
+mod timeline;
 mod tour;
 
 use wasm_bindgen::prelude::*;
@@ -25,10 +26,17 @@ extern "C" {
 }
 
 fn main() {
+    timeline::mark_once("porthole:wasm-start");
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         let _ = report_panic(&info.to_string());
     }));
     leptos::mount::mount_to_body(app::App);
+    // The start-up skeleton painted by index.html gives way to the app.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    timeline::mark_once("porthole:mounted");
+    timeline::expose_memory();
     dialog_keys::install();
 }

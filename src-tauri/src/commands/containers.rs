@@ -13,7 +13,12 @@ pub async fn list_containers(
     state: State<'_, AppState>,
     args: Args<c::list_containers>,
 ) -> Answer<c::list_containers> {
-    porthole_engine::container::list::list(&state.engine()?, args).await
+    let engine = state.engine()?;
+    let shared = state.shared();
+    if let Some(read) = shared.first_list.take(args, shared.changes()).await {
+        return Ok(read);
+    }
+    porthole_engine::container::list::list(&engine, args).await
 }
 
 #[tauri::command]

@@ -3,43 +3,11 @@
 
 use super::*;
 use crate::subscriptions::{Subscriptions, Topic};
-use porthole_engine::Engine;
-use std::process::Command;
+use crate::test_rig::{docker, test_engine};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::ipc::{Channel, InvokeResponseBody};
-
-/// The rig's private engine; refused unless it carries the rig's label, as every engine test does.
-fn test_engine() -> String {
-    let host = std::env::var("PORTHOLE_TEST_ENGINE")
-        .expect("run through scripts/test.sh (a private engine)");
-    let labels = Command::new("docker")
-        .args(["info", "--format", "{{json .Labels}}"])
-        .env("DOCKER_HOST", &host)
-        .output()
-        .expect("docker runs");
-    assert!(
-        String::from_utf8_lossy(&labels.stdout).contains("dev.porthole.rig="),
-        "{host} is not the test rig's engine: refusing to run"
-    );
-    host
-}
-
-fn docker(args: &[&str]) -> String {
-    let host = test_engine();
-    let output = Command::new("docker")
-        .args(args)
-        .env("DOCKER_HOST", host)
-        .output()
-        .expect("docker runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_owned()
-}
 
 fn open_fds() -> usize {
     std::fs::read_dir("/proc/self/fd")
@@ -88,12 +56,7 @@ fn a_thousand_views_opened_and_closed_leave_nothing_behind() {
     ]);
     let guard = Remove(name.clone());
     tauri::async_runtime::block_on(async move {
-        let endpoint = porthole_engine::Endpoint {
-            host: test_engine(),
-            source: porthole_engine::EndpointSource::DockerHost,
-            tls: None,
-        };
-        let engine = Engine::connect(&endpoint).await.expect("the test engine");
+        let engine = crate::test_rig::connected().await;
         let registry = Arc::new(Subscriptions::default());
         let terminals = Arc::new(terminal::Terminals::default());
         // Warm up once per kind so lazily created pools and timers are counted in the baseline.
@@ -178,7 +141,7 @@ struct Remove(String);
 
 impl Drop for Remove {
     fn drop(&mut self) {
-        let _ = Command::new("docker")
+        let _ = std::process::Command::new("docker")
             .args(["rm", "-f", &self.0])
             .env("DOCKER_HOST", test_engine())
             .output();

@@ -1,6 +1,7 @@
 //! The Terminal tab (`docker exec -it CONTAINER sh`): an interactive shell in the container through an exec with a
-//! TTY, shown in xterm.js (loaded by index.html from `ui/vendor`). Keys go to the backend as typed, the TTY follows
-//! the window's size, and closing the tab hangs the shell up.
+//! TTY, shown in xterm.js (from `ui/vendor`, loaded the first time a terminal opens: it is the page's largest
+//! script, and most sessions never open one). Keys go to the backend as typed, the TTY follows the window's size,
+//! and closing the tab hangs the shell up.
 
 use crate::api;
 use crate::components::stream_ending::{Ending, StreamEnding};
@@ -77,6 +78,10 @@ impl Session {
     /// An emulator in `element`, sized to it and focused, sending what is typed to the subscription in `slot`;
     /// `None` when xterm.js did not load.
     fn open(element: &web_sys::HtmlDivElement, slot: api::Slot) -> Option<Self> {
+        // Without xterm.js, `new Terminal` would throw.
+        if !js_sys::Reflect::has(&window(), &JsValue::from_str("Terminal")).unwrap_or(false) {
+            return None;
+        }
         element.set_inner_html("");
         let options = js_sys::JSON::parse(
             r##"{"cursorBlink":true,"fontSize":13,"fontFamily":"DejaVu Sans Mono, Liberation Mono, monospace","convertEol":false,
@@ -103,6 +108,41 @@ impl Session {
             _on_data: on_data,
         })
     }
+}
+
+/// Loads xterm.js, then its fit addon, once per page; later calls wait for the same load. A failed load leaves
+/// `Terminal` undefined, which `Session::open` reports.
+async fn xterm_loaded() {
+    thread_local! { static LOADING: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) }; }
+    let loading = LOADING.with(|loading| {
+        loading
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async {
+                    wasm_bindgen_futures::JsFuture::from(script("/xterm.js")).await?;
+                    wasm_bindgen_futures::JsFuture::from(script("/addon-fit.js")).await
+                })
+            })
+            .clone()
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(loading).await;
+}
+
+/// A `<script src>` added to the page, settled when it has run or failed to load.
+fn script(src: &str) -> js_sys::Promise {
+    let src = src.to_owned();
+    js_sys::Promise::new(&mut move |resolve, reject| {
+        let Ok(element) = document().create_element("script") else {
+            let _ = reject.call0(&JsValue::NULL);
+            return;
+        };
+        let _ = element.add_event_listener_with_callback("load", &resolve);
+        let _ = element.add_event_listener_with_callback("error", &reject);
+        let _ = element.set_attribute("src", &src);
+        if let Some(root) = document().document_element() {
+            let _ = root.append_child(&element);
+        }
+    })
 }
 
 #[component]
@@ -193,7 +233,11 @@ pub fn TerminalView(
     let first = connect.clone();
     Effect::new(move |_| {
         if host.get().is_some() {
-            first();
+            let first = first.clone();
+            spawn_local(async move {
+                xterm_loaded().await;
+                first();
+            });
         }
     });
     let cli = move || {

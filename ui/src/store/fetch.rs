@@ -13,7 +13,6 @@ use porthole_model::container::reads::{
 use porthole_model::system::event::ContainerChanges;
 use porthole_model::system::settle::Settling;
 use porthole_model::{ContainerSummary, ObjectKind, PortholeError};
-use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where each kind's reading stands — one request in flight, at most one more pending — and the counting lists
@@ -156,6 +155,7 @@ fn read_containers(store: Store, step: NextStep) {
             let answered = match &read {
                 ContainerRead::Whole => {
                     store.cache.reading(ObjectKind::Container);
+                    crate::timeline::mark_once("porthole:containers-asked");
                     let result = api::list_containers(true).await;
                     if !current() {
                         return;
@@ -213,7 +213,7 @@ fn whole_read(store: Store, result: Result<Vec<ContainerSummary>, PortholeError>
         store.cache.containers.set(list);
         store.cache.containers_fetched_at.set(now_secs());
         store.cache.containers_read_at.update(BTreeMap::clear);
-        mark_first_list();
+        crate::timeline::mark_once("porthole:containers-loaded");
     });
     store.cache.read_ended(kind, result.clone());
     let waiting = store
@@ -231,17 +231,6 @@ fn whole_read(store: Store, result: Result<Vec<ContainerSummary>, PortholeError>
                 store.error.set(Some(error.into()));
             }
             false
-        }
-    }
-}
-
-/// Marks the first filled container list on the page's performance timeline (`porthole:containers-loaded`), so
-/// the benchmark can time launch → filled list without instrumenting anything else.
-fn mark_first_list() {
-    thread_local! { static MARKED: Cell<bool> = const { Cell::new(false) }; }
-    if !MARKED.with(|m| m.replace(true)) {
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("porthole:containers-loaded");
         }
     }
 }

@@ -89,6 +89,14 @@ impl Store {
                 });
             }
         });
+        // The engine stream is opened beside the settings read, not after it: reading the lists needs no setting
+        // (the page filters them itself), and the first list waits for nothing it does not need.
+        spawn_local(async move {
+            match api::subscribe_engine(move |message| self.handle(message)).await {
+                Ok(id) => subscription.set_value(Some(id)),
+                Err(error) => self.error.set(Some(error.into())),
+            }
+        });
         spawn_local(async move {
             if let Ok(settings) = api::get_settings().await {
                 let navigated = self.nav.navigated.get_untracked();
@@ -103,10 +111,6 @@ impl Store {
             } else {
                 // Unreadable settings: run on defaults and save what the user changes from now on.
                 self.prefs.loaded(None);
-            }
-            match api::subscribe_engine(move |message| self.handle(message)).await {
-                Ok(id) => subscription.set_value(Some(id)),
-                Err(error) => self.error.set(Some(error.into())),
             }
         });
         self.refresh_engines();
@@ -127,6 +131,7 @@ impl Store {
             StreamMessage::Connection { state } => {
                 let connected = state.is_connected();
                 if let ConnectionState::Connected { info } = &state {
+                    crate::timeline::mark_once("porthole:connected");
                     self.cache.info.set(Some((**info).clone()));
                 }
                 self.connection.set(state);
