@@ -59,6 +59,17 @@ async fn run_watch_exec_stop_remove() {
             "sh -c \"httpd -p 80 -h /www; echo $GREETING > /data/greeting; i=0; while :; do i=$((i+1)); echo tick $i; sleep 0.3; done\"",
         )
         .await;
+    // Limits, as `docker run --cpus --memory` sets them: a memory limit below the engine's minimum is refused.
+    window.type_into("run-memory", "1m").await;
+    window
+        .wait_for(
+            "the memory refusal",
+            "return document.getElementById('run-start').disabled && document.querySelector('#run-dialog')?.textContent.includes('6m')",
+            5,
+        )
+        .await;
+    window.type_into("run-memory", "256m").await;
+    window.type_into("run-cpus", "1.5").await;
     window
         .wait_for(
             "Run enabled",
@@ -75,6 +86,7 @@ async fn run_watch_exec_stop_remove() {
         cli.contains("-p 127.0.0.1::80") && cli.contains("-e GREETING=hello"),
         "{cli}"
     );
+    assert!(cli.contains("--cpus 1.5 --memory 256m"), "{cli}");
     assert!(
         cli.contains(&format!("type=volume,source={volume},target=/data")),
         "{cli}"
@@ -95,6 +107,15 @@ async fn run_watch_exec_stop_remove() {
     assert_eq!(
         docker(&["inspect", "--format", "{{.State.Status}}", &name]),
         "running"
+    );
+    assert_eq!(
+        docker(&[
+            "inspect",
+            "--format",
+            "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}",
+            &name
+        ]),
+        format!("1500000000 {}", 256u64 << 20)
     );
 
     // The published port, as a link: what it opens answers like `curl http://localhost:PORT`.
@@ -194,7 +215,13 @@ async fn run_watch_exec_stop_remove() {
         .wait_for("the processes", "return [...document.querySelectorAll('#process-table td')].some(td => td.textContent.includes('httpd'))", 10)
         .await;
 
-    // Terminal: type a command as a user would and read its output in the emulator.
+    // Terminal: type a command as a user would and read its output in the emulator. The emulator's script is
+    // loaded by the tab, not with the page.
+    assert_eq!(
+        window.eval("return typeof window.Terminal").await,
+        "undefined",
+        "xterm.js is loaded only when a terminal opens"
+    );
     window.click("[data-tab=terminal]").await;
     window
         .wait_for("the shell", "return !!document.querySelector('#terminal .xterm-helper-textarea') && !document.getElementById('terminal-state')", 15)

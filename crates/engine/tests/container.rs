@@ -187,3 +187,73 @@ async fn stop_and_remove_takes_a_running_container_away_cleanly() {
     .unwrap();
     assert!(common::docker(&["ps", "-a", "-q", "--filter", &format!("name=^{name}$")]).is_empty());
 }
+
+/// `docker update`: limits and the restart policy changed in place, as `docker inspect` shows them; a memory limit
+/// raised above the swap limit the engine gave at `docker run` moves the swap limit with it.
+#[tokio::test]
+async fn update_changes_limits_and_restart_policy_in_place() {
+    use porthole_model::container::limits::LimitsUpdate;
+    use porthole_model::container::run::RestartPolicy;
+    let engine = common::engine().await;
+    let (name, _cleanup) = common::started(
+        "limits",
+        &["--memory", "64m", common::BUSYBOX, "sleep", "600"],
+    );
+    let inspect = |format: &str| common::docker(&["inspect", "--format", format, &name]);
+    assert_eq!(inspect("{{.HostConfig.Memory}}"), (64u64 << 20).to_string());
+
+    let update = LimitsUpdate {
+        nano_cpus: Some(500_000_000),
+        memory: Some(256 << 20),
+        restart: Some(RestartPolicy::OnFailure { max_retries: 3 }),
+    };
+    perform(
+        &engine,
+        &name,
+        &ContainerAction::Update {
+            limits: update.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(inspect("{{.HostConfig.NanoCpus}}"), "500000000");
+    assert_eq!(
+        inspect("{{.HostConfig.Memory}}"),
+        (256u64 << 20).to_string()
+    );
+    assert_eq!(
+        inspect("{{.HostConfig.MemorySwap}}"),
+        (512u64 << 20).to_string()
+    );
+    assert_eq!(
+        inspect(
+            "{{.HostConfig.RestartPolicy.Name}}:{{.HostConfig.RestartPolicy.MaximumRetryCount}}"
+        ),
+        "on-failure:3"
+    );
+    assert_eq!(state(&name), "running", "updated without a restart");
+
+    // Only what is named changes; `no` turns restarting off again.
+    let restart_only = LimitsUpdate {
+        restart: Some(RestartPolicy::No),
+        ..Default::default()
+    };
+    perform(
+        &engine,
+        &name,
+        &ContainerAction::Update {
+            limits: restart_only,
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(inspect("{{.HostConfig.RestartPolicy.Name}}"), "no");
+    assert_eq!(inspect("{{.HostConfig.NanoCpus}}"), "500000000");
+
+    // The details the page shows read the same limits.
+    let details = porthole_engine::container::details(&engine, &name)
+        .await
+        .unwrap();
+    assert_eq!(details.limits.nano_cpus, 500_000_000);
+    assert_eq!(details.limits.memory, 256 << 20);
+}

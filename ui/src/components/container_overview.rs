@@ -1,9 +1,10 @@
 //! The container page's Overview tab: state, exit code, health, uptime, image, command, published ports (as links
 //! that open in the browser), mounts with their kind, networks and addresses, restart policy and count, and the
-//! environment with values masked until asked.
+//! environment with values masked until asked; the CPU and memory limits, changed in place (`docker update`).
 
 use crate::api;
 use crate::components::container_networks::ContainerNetworks;
+use crate::components::limits_dialog::LimitsDialog;
 use crate::components::relative_time::RelativeTime;
 use crate::store::{use_store, Route};
 use leptos::prelude::*;
@@ -21,6 +22,8 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
     let links = port_links(&details.ports);
     let tour_image = details.image.clone();
     let fact = |label: &'static str, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
+    let limits_open = RwSignal::new(None::<ContainerDetails>);
+    let for_limits = details.clone();
     view! {
         <div class="overview" id="container-overview">
             <dl class="facts">
@@ -41,6 +44,14 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                 {(!details.user.is_empty()).then(|| fact("User", details.user.clone()))}
                 {fact("Id", details.id.clone())}
             </dl>
+            <h3>"Limits"</h3>
+            <dl class="facts" id="overview-limits">
+                {fact("CPUs", details.limits.cpus_text())}
+                {fact("Memory", details.limits.memory_text())}
+            </dl>
+            <button class="action" id="change-limits" title=format!("docker update --cpus … --memory … --restart … {}", details.name)
+                on:click=move |_| limits_open.set(Some(for_limits.clone()))>"Change limits…"</button>
+            <LimitsDialog open=limits_open />
             <h3>"Ports"</h3>
             {if details.ports.is_empty() {
                 view! { <p class="hint">"No ports published. Publish one with -p when running, e.g. -p 8080:80."</p> }.into_any()

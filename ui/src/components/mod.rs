@@ -31,6 +31,7 @@ pub mod icon;
 pub mod image_details;
 pub mod image_tag;
 pub mod json_tree;
+pub mod limits_dialog;
 pub mod list_keys;
 pub mod live_objects;
 pub mod log_line;

@@ -18,6 +18,8 @@ pub struct RunFields {
     pub env: RwSignal<String>,
     pub labels: RwSignal<String>,
     pub restart: RwSignal<String>,
+    pub cpus: RwSignal<String>,
+    pub memory: RwSignal<String>,
     pub auto_remove: RwSignal<bool>,
     pub network: RwSignal<String>,
     pub workdir: RwSignal<String>,
@@ -37,6 +39,8 @@ impl RunFields {
             env: text(),
             labels: text(),
             restart: RwSignal::new("no".to_owned()),
+            cpus: text(),
+            memory: text(),
             auto_remove: RwSignal::new(false),
             network: text(),
             workdir: text(),
@@ -58,6 +62,8 @@ impl RunFields {
             self.network,
             self.workdir,
             self.user,
+            self.cpus,
+            self.memory,
         ] {
             field.set(String::new());
         }
@@ -77,6 +83,8 @@ impl RunFields {
             env: self.env.get(),
             labels: self.labels.get(),
             restart: self.restart.get(),
+            cpus: self.cpus.get(),
+            memory: self.memory.get(),
             auto_remove: self.auto_remove.get(),
             network: self.network.get(),
             workdir: self.workdir.get(),

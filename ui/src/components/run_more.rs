@@ -1,5 +1,5 @@
-//! The run dialog's "More options": command and entrypoint, restart policy (explained), network, working
-//! directory, user and labels — what most runs leave at the image's defaults.
+//! The run dialog's "More options": command and entrypoint, restart policy (explained), CPU and memory limits,
+//! network, working directory, user and labels — what most runs leave at the image's defaults.
 
 use crate::components::run_fields::{Checked, FieldProblem, RunField, RunFields};
 use crate::store::use_store;
@@ -13,6 +13,8 @@ pub fn RunMore(fields: RunFields, checked: Checked) -> impl IntoView {
         command,
         entrypoint,
         restart,
+        cpus,
+        memory,
         network,
         workdir,
         user,
@@ -31,7 +33,7 @@ pub fn RunMore(fields: RunFields, checked: Checked) -> impl IntoView {
     };
     view! {
         <details class="run-more">
-            <summary>"More options: command, restart, network, user, labels"</summary>
+            <summary>"More options: command, restart, limits, network, user, labels"</summary>
             <div class="form-grid">
                 <RunField id="run-command" label="Command (replaces the image's CMD)" hint="sh -c \"echo hi\"" value=command field="command" checked=checked />
                 <RunField id="run-entrypoint" label="Entrypoint (replaces ENTRYPOINT)" hint="" value=entrypoint field="entrypoint" checked=checked />
@@ -42,6 +44,8 @@ pub fn RunMore(fields: RunFields, checked: Checked) -> impl IntoView {
                     </select>
                     <span class="hint">{move || RestartPolicy::parse(&restart.get()).map(|p| p.explanation()).unwrap_or_default()}</span>
                     <FieldProblem checked=checked field="restart" /></label>
+                <RunField id="run-cpus" label="CPUs (--cpus)" hint="1.5 — empty: no limit" value=cpus field="cpus" checked=checked />
+                <RunField id="run-memory" label="Memory (--memory)" hint="512m — empty: no limit" value=memory field="memory" checked=checked />
                 <label>"Network"<input id="run-network" type="text" list="network-names" placeholder="bridge (the default)" spellcheck="false"
                     prop:value=move || network.get() on:input=move |ev| network.set(event_target_value(&ev)) />
                     <datalist id="network-names">{networks}</datalist></label>

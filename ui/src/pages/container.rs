@@ -98,9 +98,17 @@ pub fn ContainerPage(id: String) -> impl IntoView {
             })
         })
     };
+    // An action on this container that changes no field of the list's row (`docker update`) is read when it ends.
+    let busy_here = Memo::new(move |_| {
+        let name = details.with(|d| d.as_ref().map(|d| d.name.clone()));
+        store
+            .busy
+            .with(|busy| name.is_some_and(|name| busy.contains(&name)))
+    });
     let fetch_id = id.clone();
     Effect::new(move |_| {
         on_networks.track();
+        busy_here.track();
         let current = summary.get();
         let loaded = store.cache.loaded(porthole_model::ObjectKind::Container);
         if current.is_none() && loaded && details.with_untracked(Option::is_some) {

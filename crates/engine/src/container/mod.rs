@@ -11,6 +11,7 @@ pub mod logs;
 pub mod processes;
 pub mod run;
 pub mod stats;
+mod update;
 
 use crate::error::from_bollard_with;
 use crate::Engine;
@@ -44,6 +45,12 @@ pub async fn perform(
     id: &str,
     action: &ContainerAction,
 ) -> Result<(), PortholeError> {
+    // The window checks limits as they are typed; the backend checks them again before any request.
+    if let ContainerAction::Update { limits } = action {
+        limits
+            .validate()
+            .map_err(|e| PortholeError::invalid_input(e.message))?;
+    }
     crate::as_action(
         porthole_model::Action::Container {
             container: id.to_owned(),
@@ -84,6 +91,7 @@ pub async fn perform(
                 }
                 ContainerAction::Pause => docker.pause_container(id).await,
                 ContainerAction::Unpause => docker.unpause_container(id).await,
+                ContainerAction::Update { limits } => update::update(docker, id, limits).await,
                 ContainerAction::Rename { name } => {
                     let options = RenameContainerOptions {
                         name: name.trim().to_owned(),
@@ -143,6 +151,10 @@ fn sentence(action: &ContainerAction, kind: ErrorKind) -> Option<String> {
         (ContainerAction::Kill { .. }, ErrorKind::InvalidInput) => "The engine does not know that signal.",
         (ContainerAction::Rename { .. }, ErrorKind::Conflict) => {
             "Another container already has that name: choose a different one."
+        }
+        (ContainerAction::Update { .. }, ErrorKind::InvalidInput | ErrorKind::Conflict) => {
+            "The engine refused these limits. The detail below says why — a memory limit above the swap limit, or \
+             more CPUs than the machine has."
         }
         (ContainerAction::Rename { .. }, ErrorKind::InvalidInput) => {
             "That is not a valid container name: a letter or digit first, then letters, digits, _ . or -."

@@ -138,6 +138,8 @@ pub fn body(request: &RunRequest) -> ContainerCreateBody {
             restart_policy: restart,
             auto_remove: Some(request.auto_remove),
             network_mode: text(&request.network),
+            nano_cpus: request.nano_cpus,
+            memory: request.memory.map(|m| m as i64),
             ..Default::default()
         }),
         ..Default::default()

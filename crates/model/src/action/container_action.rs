@@ -31,6 +31,10 @@ pub enum ContainerAction {
     Rename {
         name: String,
     },
+    /// `docker update`: CPU and memory limits and the restart policy, changed in place (any state).
+    Update {
+        limits: crate::container::limits::LimitsUpdate,
+    },
 }
 
 impl ContainerAction {
@@ -50,6 +54,13 @@ impl ContainerAction {
             Self::Pause => format!("docker pause {container}"),
             Self::Unpause => format!("docker unpause {container}"),
             Self::Rename { name } => format!("docker rename {container} {name}"),
+            Self::Update { limits } => {
+                let flags = limits.flags();
+                match flags.is_empty() {
+                    true => format!("docker update {container}"),
+                    false => format!("docker update {} {container}", flags.join(" ")),
+                }
+            }
             Self::Remove { force, volumes } => {
                 let flags = match (force, volumes) {
                     (true, true) => " -f -v",
@@ -79,6 +90,7 @@ impl ContainerAction {
             Self::Remove { .. } => "Remove",
             Self::StopAndRemove { .. } => "Stop and remove",
             Self::Rename { .. } => "Rename",
+            Self::Update { .. } => "Change limits",
         }
     }
 
@@ -102,7 +114,9 @@ impl ContainerAction {
             Self::Unpause => state.can_unpause(),
             // Offered for running containers too: the engine then refuses, says why, and the banner offers force —
             // the notes' rule ("stop or force first") met where it happens.
-            Self::Remove { .. } | Self::Rename { .. } => state != crate::ContainerState::Removing,
+            Self::Remove { .. } | Self::Rename { .. } | Self::Update { .. } => {
+                state != crate::ContainerState::Removing
+            }
         }
     }
 

@@ -33,6 +33,9 @@ pub struct ContainerDetails {
     pub labels: Vec<(String, String)>,
     pub workdir: String,
     pub user: String,
+    /// CPU and memory limits (`docker update` changes them).
+    #[serde(default)]
+    pub limits: crate::container::limits::ContainerLimits,
     /// The engine's answer, pretty-printed, for the Inspect tab.
     pub inspect_json: String,
 }

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod details;
+pub mod limits;
 pub mod list;
 pub mod log_buffer;
 pub mod logs;

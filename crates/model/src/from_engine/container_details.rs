@@ -41,6 +41,11 @@ impl From<engine::ContainerInspectResponse> for ContainerDetails {
         let state = inspect.state.unwrap_or_default();
         let config = inspect.config.unwrap_or_default();
         let host = inspect.host_config.unwrap_or_default();
+        let limits = crate::container::limits::ContainerLimits {
+            nano_cpus: host.nano_cpus.unwrap_or(0),
+            memory: host.memory.unwrap_or(0),
+            memory_swap: host.memory_swap.unwrap_or(0),
+        };
         let network = inspect.network_settings.unwrap_or_default();
         let mut ports: Vec<PortMapping> = Vec::new();
         for (key, bindings) in network.ports.unwrap_or_default() {
@@ -164,6 +169,7 @@ impl From<engine::ContainerInspectResponse> for ContainerDetails {
             labels,
             workdir: config.working_dir.unwrap_or_default(),
             user: config.user.unwrap_or_default(),
+            limits,
             inspect_json,
         }
     }

@@ -50,6 +50,14 @@ pub(super) const CONTENT: Content = Content {
                    `docker rmi` fails with a conflict naming the container. Remove the container first.",
         },
         Section {
+            heading: "Limits",
+            body: "By default a container may use all of the host's CPUs and memory. `--cpus 1.5` caps it at one and \
+                   a half CPUs' worth of time; `--memory 512m` caps its memory, and a process that needs more is \
+                   ended by the kernel (the container exits with code 137, \"OOM killed\"). `docker update` \
+                   changes both, and the restart policy, on a container that already exists — running or not, \
+                   without restarting it. The container page's Limits shows what it has and uses now.",
+        },
+        Section {
             heading: "Looking inside",
             body: "`docker logs` shows what the main process wrote to its output and error streams. `docker exec` \
                    runs an extra command in a running container — `docker exec -it web sh` opens a shell in it, \
@@ -93,6 +101,10 @@ pub(super) const CONTENT: Content = Content {
         Command {
             cli: "docker exec -it <container> sh",
             what: "Opens an interactive shell inside a running container.",
+        },
+        Command {
+            cli: "docker update --cpus 1.5 --memory 512m <container>",
+            what: "Changes a container's CPU and memory limits (and `--restart`) in place, without restarting it.",
         },
         Command {
             cli: "docker rm <container>",

@@ -20,6 +20,10 @@ pub struct RunForm {
     pub labels: String,
     /// `no`, `always`, `unless-stopped`, `on-failure[:N]`.
     pub restart: String,
+    /// `--cpus`: `1.5`; empty is no limit.
+    pub cpus: String,
+    /// `--memory`: `512m`; empty is no limit.
+    pub memory: String,
     pub auto_remove: bool,
     pub network: String,
     pub workdir: String,
@@ -63,6 +67,10 @@ impl RunForm {
         note("labels", labels.as_ref().map(|_| ()).map_err(message));
         let restart = RestartPolicy::parse(&self.restart);
         note("restart", restart.as_ref().map(|_| ()).map_err(message));
+        let nano_cpus = crate::swarm::service_policy::parse_cpus(&self.cpus);
+        note("cpus", nano_cpus.as_ref().map(|_| ()).map_err(message));
+        let memory = super::parse_size(&self.memory);
+        note("memory", memory.as_ref().map(|_| ()).map_err(message));
         if self.image.trim().is_empty() {
             note("image", Err("Choose an image to run.".into()));
         }
@@ -81,6 +89,8 @@ impl RunForm {
             workdir: self.workdir.trim().to_owned(),
             user: self.user.trim().to_owned(),
             labels: labels.unwrap_or_default(),
+            nano_cpus: nano_cpus.unwrap_or_default(),
+            memory: memory.unwrap_or_default(),
         };
         // Row indexes refer to the parsed rows; with every row valid they are the dialog's rows.
         errors.extend(request.validate(taken));

@@ -45,6 +45,12 @@ pub struct RunRequest {
     pub workdir: String,
     pub user: String,
     pub labels: Vec<(String, String)>,
+    /// `--cpus`, in nano-CPUs; `None`: no limit.
+    #[serde(default)]
+    pub nano_cpus: Option<i64>,
+    /// `--memory`, in bytes; `None`: no limit.
+    #[serde(default)]
+    pub memory: Option<u64>,
 }
 
 /// A problem with one field of the form, so the dialog can show it next to that field.
@@ -193,6 +199,18 @@ impl RunRequest {
                 "The working directory must be an absolute path.".into(),
             );
         }
+        if self.nano_cpus.is_some_and(|n| n <= 0) {
+            error("cpus".into(), "More than 0 CPUs.".into());
+        }
+        if self
+            .memory
+            .is_some_and(|m| m < crate::container::limits::MIN_MEMORY)
+        {
+            error(
+                "memory".into(),
+                "A memory limit of at least 6m: the engine refuses less.".into(),
+            );
+        }
         if self.auto_remove && self.restart != RestartPolicy::No {
             error(
                 "restart".into(),
@@ -243,6 +261,15 @@ impl RunRequest {
         }
         if self.restart != RestartPolicy::No {
             flag("--restart", self.restart.cli());
+        }
+        if let Some(nano) = self.nano_cpus {
+            flag("--cpus", crate::swarm::service_policy::cpus_text(nano));
+        }
+        if let Some(memory) = self.memory {
+            flag(
+                "--memory",
+                crate::swarm::service_policy::memory_text(memory),
+            );
         }
         if !self.network.is_empty() {
             flag("--network", self.network.clone());
