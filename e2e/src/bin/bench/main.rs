@@ -11,6 +11,7 @@ mod pull;
 mod start;
 mod streams;
 mod swarm;
+mod wasm;
 
 use bollard::models::ContainerCreateBody;
 use bollard::query_parameters::{
@@ -29,11 +30,12 @@ const IMAGE: &str = "porthole-test/busybox:1";
 #[tokio::main]
 async fn main() {
     let path = porthole_e2e::workspace_root().join("docs/benchmarks.md");
-    // `bench compose` / `bench engines` / `bench swarm`: only that section, measured again and put in place in the file.
+    // `bench compose` / `bench engines` / `bench swarm` / `bench wasm`: only that section, measured again and put in place in the file.
     let section = match std::env::args().nth(1).as_deref() {
         Some("compose") => Some(compose::render(&compose::measure().await)),
         Some("engines") => Some(engines::render(&engines::measure().await)),
         Some("swarm") => Some(swarm::render(&swarm::measure().await)),
+        Some("wasm") => Some(wasm::render(&wasm::measure().await)),
         _ => None,
     };
     if let Some(section) = section {
@@ -108,11 +110,11 @@ async fn main() {
         idle,
         pull,
     }) + &streams;
-    // Measured on their own and kept as they were: Swarm (`bench swarm`: 500 tasks take minutes to start) and
-    // Packages (`scripts/package.sh`'s sizes).
+    // Measured on their own and kept as they were: Swarm (`bench swarm`: 500 tasks take minutes to start),
+    // Packages (`scripts/package.sh`'s sizes) and the UI module (`bench wasm`).
     let old = std::fs::read_to_string(&path).unwrap_or_default();
     let mut report = report;
-    for heading in ["\n## Swarm", "\n## Packages"] {
+    for heading in ["\n## Swarm", "\n## Packages", "\n## The shipped UI module"] {
         if let Some(start) = old.find(heading) {
             let end = old[start + 1..]
                 .find("\n## ")
