@@ -83,12 +83,33 @@ impl Window {
         Self::launch_until(app, home, env, PORTHOLE_MOUNTED).await
     }
 
+    /// Launches `app` and waits for `ready`. A window whose page is not ready within 30 s is described on stderr
+    /// (what the page has loaded) and launched once more; a second such window fails the test.
     async fn launch_until(
         app: &Path,
         home: PathBuf,
         env: &[(&str, &str)],
         (what, ready): (&str, &str),
     ) -> Window {
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let window = Self::launch_once(app, home.clone(), env).await;
+            if window.becomes_true(ready, 30).await {
+                return window;
+            }
+            let page = window.eval(PAGE_STATE).await;
+            if attempts == 2 {
+                panic!(
+                    "timed out after 30 s waiting for {what}, in two launches; the page: {page}"
+                );
+            }
+            eprintln!("{what}: not within 30 s; launching again. The page: {page}");
+            drop(window);
+        }
+    }
+
+    async fn launch_once(app: &Path, home: PathBuf, env: &[(&str, &str)]) -> Window {
         let guard = ONE_AT_A_TIME.lock().await;
         // A driver that never answers (its port taken between choosing and binding it) is stopped with everything
         // it started, so nothing of it outlives the attempt, and the window is launched again on other ports.
@@ -110,14 +131,24 @@ impl Window {
                 }
             }
         };
-        let window = Window {
+        Window {
             client,
             driver,
             home,
             _guard: guard,
-        };
-        window.wait_for(what, ready, 30).await;
-        window
+        }
+    }
+
+    /// Whether `predicate` becomes true within `seconds`.
+    async fn becomes_true(&self, predicate: &str, seconds: u64) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(seconds) {
+            if let Ok(Value::Bool(true)) = self.client.execute(predicate, vec![]).await {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        false
     }
 
     /// Runs a script in the window and returns its value.
@@ -327,6 +358,12 @@ impl Window {
         home.join("data/dev.porthole.app/settings.json")
     }
 }
+
+/// What a page that never became ready had: its state, the start of its body, each resource with when it ended
+/// (0: never), and the errors it reported.
+const PAGE_STATE: &str = "return JSON.stringify({ state: document.readyState, body: (document.body?.innerHTML ?? '').slice(0, 160), \
+     resources: performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() + ' ' + Math.round(e.responseEnd)), \
+     errors: window.__portholePageErrors || [] })";
 
 const PORTHOLE_MOUNTED: (&str, &str) = (
     "the UI mounted",
