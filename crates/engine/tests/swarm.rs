@@ -122,15 +122,18 @@ async fn a_one_node_swarm_from_init_to_leave() {
         &format!("label=com.docker.swarm.service.name={name}"),
     ]);
     let one = task_container.lines().next().expect("a task's container");
-    assert_eq!(
-        common::docker(&[
-            "inspect",
-            one,
-            "--format",
-            "{{range .Mounts}}{{.Destination}}={{.RW}} {{end}}"
-        ]),
-        "/data=true /host-tmp=false"
-    );
+    // The engine lists a container's mounts in no fixed order.
+    let mut mounts: Vec<String> = common::docker(&[
+        "inspect",
+        one,
+        "--format",
+        "{{range .Mounts}}{{.Destination}}={{.RW}} {{end}}",
+    ])
+    .split_whitespace()
+    .map(str::to_owned)
+    .collect();
+    mounts.sort();
+    assert_eq!(mounts.join(" "), "/data=true /host-tmp=false");
     act(
         &engine,
         &SwarmAction::Scale {
