@@ -3,12 +3,13 @@
 
 pub mod activity;
 pub mod compose;
+pub mod container_files;
 pub mod containers;
 pub mod engine;
-pub mod files;
 pub mod images;
 pub mod networks;
 pub mod page;
+pub mod pickers;
 pub mod registries;
 pub mod settings;
 pub mod subscriptions;

@@ -19,11 +19,13 @@ use wasm_bindgen::prelude::*;
 mod activity;
 mod compose;
 mod containers;
+mod files;
 mod images;
 mod subscription;
 pub use activity::*;
 pub use compose::*;
 pub use containers::*;
+pub use files::*;
 pub use images::*;
 pub use subscription::Slot;
 

@@ -18,6 +18,10 @@ pub enum Glyph {
     Copy,
     Learn,
     Tour,
+    Folder,
+    File,
+    Link,
+    Other,
 }
 
 fn path(glyph: Glyph) -> &'static str {
@@ -36,6 +40,10 @@ fn path(glyph: Glyph) -> &'static str {
         Glyph::Copy => "M9 9h11v11H9zM5 15H4V4h11v1",
         Glyph::Learn => "M4 5c3-1.5 5.5-1.5 8 0v14c-2.5-1.5-5-1.5-8 0zM12 5c2.5-1.5 5-1.5 8 0v14c-3-1.5-5.5-1.5-8 0",
         Glyph::Tour => "M5 21V4M5 4h11l-2 4 2 4H5",
+        Glyph::Folder => "M3 6h6l2 2h10v11H3z",
+        Glyph::File => "M6 3h8l4 4v14H6zM14 3v4h4",
+        Glyph::Link => "M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1",
+        Glyph::Other => "M12 4l8 8-8 8-8-8z",
     }
 }
 

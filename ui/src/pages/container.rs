@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::components::container_actions::ContainerActions;
+use crate::components::container_files::ContainerFiles;
 use crate::components::container_overview::ContainerOverview;
 use crate::components::help_button::HelpButton;
 use crate::components::json_tree::JsonTree;
@@ -24,16 +25,18 @@ enum Tab {
     Stats,
     Processes,
     Terminal,
+    Files,
     Inspect,
 }
 
 impl Tab {
-    const ALL: [Tab; 6] = [
+    const ALL: [Tab; 7] = [
         Tab::Overview,
         Tab::Logs,
         Tab::Stats,
         Tab::Processes,
         Tab::Terminal,
+        Tab::Files,
         Tab::Inspect,
     ];
 
@@ -44,6 +47,7 @@ impl Tab {
             Tab::Stats => "Stats",
             Tab::Processes => "Processes",
             Tab::Terminal => "Terminal",
+            Tab::Files => "Files",
             Tab::Inspect => "Inspect",
         }
     }
@@ -59,6 +63,11 @@ impl Tab {
             .cli(),
             Tab::Stats => Action::Stats { container }.cli(),
             Tab::Processes => Action::Top { container }.cli(),
+            Tab::Files => Action::Files {
+                container,
+                action: porthole_model::action::FileAction::List { path: "/".into() },
+            }
+            .cli(),
             Tab::Terminal => Action::Exec {
                 container,
                 command: vec!["sh".into()],
@@ -180,6 +189,7 @@ pub fn ContainerPage(id: String) -> impl IntoView {
                             <div class="empty"><strong>"The container is not running."</strong>
                                 <p>"Stats, processes and a terminal need a running container. Start it with the Start button above."</p></div>
                         }.into_any(),
+                        Tab::Files => view! { <ContainerFiles container=id name=Signal::derive(name) /> }.into_any(),
                         Tab::Inspect => (move || inspect_json.get().map(|json| view! { <JsonTree json=json /> })).into_any(),
                     }
                 }}

@@ -3,9 +3,12 @@
 //! specific to the action, chosen by the error's kind (from the engine's status code).
 //!
 //! This folder holds everything done to containers: the list (`list`), `run`, logs, stats, processes and the
-//! terminal (`exec`); this file the lifecycle actions and inspect.
+//! terminal (`exec`), its files (`files`, `copy`) and writable layer (`layers`); this file the lifecycle actions and inspect.
 
+pub mod copy;
 pub mod exec;
+pub mod files;
+pub mod layers;
 pub mod list;
 pub mod logs;
 pub mod processes;

@@ -223,20 +223,7 @@ pub async fn details(engine: &Engine, image: &str) -> Result<ImageDetails, Porth
                     user: config.user.unwrap_or_default(),
                     labels,
                 },
-                history: history
-                    .into_iter()
-                    .map(|layer| HistoryEntry {
-                        id: layer.id,
-                        created: layer.created,
-                        // An imported layer has no instruction, only the comment `Imported from -`.
-                        instruction: match HistoryEntry::instruction_from(&layer.created_by) {
-                            empty if empty.is_empty() => layer.comment.clone(),
-                            instruction => instruction,
-                        },
-                        size: layer.size,
-                        comment: layer.comment,
-                    })
-                    .collect(),
+                history: history.into_iter().map(HistoryEntry::from).collect(),
                 containers,
             })
         },

@@ -6,13 +6,16 @@ use serde::{Deserialize, Serialize};
 
 mod confirm;
 mod container_action;
+mod file_action;
 mod image_action;
+mod meta;
 mod network_action;
 mod offer;
 #[cfg(test)]
 mod tests;
 
 pub use container_action::ContainerAction;
+pub use file_action::FileAction;
 pub use image_action::ImageAction;
 pub use network_action::NetworkAction;
 pub use offer::OfferBasis;
@@ -75,6 +78,11 @@ pub enum Action {
     Container {
         container: String,
         action: ContainerAction,
+    },
+    /// What the Files tab does to one container's filesystem.
+    Files {
+        container: String,
+        action: FileAction,
     },
     /// An action on one image, named by reference (`nginx:latest`) or id.
     Image {
@@ -196,6 +204,7 @@ impl Action {
             Self::ListNamedContainers { ids } => container_action::ps_named(ids),
             Self::ListImages => "docker image ls".into(),
             Self::Container { container, action } => action.cli(container),
+            Self::Files { container, action } => action.cli(container),
             Self::Run { request } => request.cli(),
             Self::InspectContainer { container } => format!("docker inspect {container}"),
             Self::Logs { container, tail } => format!("docker logs -f --tail {tail} {container}"),
@@ -314,6 +323,7 @@ impl Action {
     pub fn target(&self) -> Option<&str> {
         match self {
             Self::Container { container, .. }
+            | Self::Files { container, .. }
             | Self::InspectContainer { container }
             | Self::Logs { container, .. }
             | Self::Stats { container }
@@ -337,56 +347,6 @@ impl Action {
             Self::Swarm { action } => action.target(),
             Self::Stack { command } => Some(command.name()),
             _ => None,
-        }
-    }
-
-    /// The command as the activity console records it: like `cli()`, but environment values and build-arg values
-    /// are left out (`-e GREETING`, `--build-arg TOKEN`: the CLI takes them from the shell's environment), since
-    /// they often hold tokens. Names stay, so the command still says what was done.
-    pub fn recorded_cli(&self) -> String {
-        match self {
-            Self::Run { request } => request.cli_masked(),
-            Self::Build { request } => request.cli(true),
-            Self::Swarm { action } => action.cli(true),
-            other => other.cli(),
-        }
-    }
-
-    /// Whether Porthole sends this on its own schedule rather than for something the user did: the containers
-    /// list's periodic samples and the liveness ping. The activity console hides these unless asked.
-    pub fn is_background(&self) -> bool {
-        matches!(self, Self::StatsOnce { .. } | Self::Ping)
-    }
-
-    /// The kind of object to read again once this action has succeeded, for the actions whose effect the engine
-    /// announces late or not at all: joining or leaving a swarm changes `/info`, which no event reports, and the
-    /// events that do follow (the ingress network going) can arrive before `/info` has changed.
-    pub fn unannounced(&self) -> Option<crate::ObjectKind> {
-        match self {
-            Self::Swarm {
-                action:
-                    crate::swarm::SwarmAction::Init { .. }
-                    | crate::swarm::SwarmAction::Join { .. }
-                    | crate::swarm::SwarmAction::Leave { .. },
-            } => Some(crate::ObjectKind::Swarm),
-            _ => None,
-        }
-    }
-
-    /// The button label for an action the UI offers.
-    pub fn label(&self) -> String {
-        match self {
-            Self::Container { action, .. } => action.label().to_owned(),
-            Self::Image { action, .. } => action.label().to_owned(),
-            Self::RemoveVolume { .. } => "Remove".to_owned(),
-            Self::PruneVolumes | Self::RemoveVolumes { .. } => "Remove unused volumes".to_owned(),
-            Self::Network { action, .. } => action.label().to_owned(),
-            Self::RemoveNetworks { .. } => "Remove unused networks".to_owned(),
-            Self::Swarm { action } => action.label().to_owned(),
-            Self::Stack {
-                command: crate::swarm::StackCommand::Remove { .. },
-            } => "Remove stack".to_owned(),
-            other => other.cli(),
         }
     }
 }

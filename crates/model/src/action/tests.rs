@@ -370,3 +370,47 @@ fn a_running_container_can_be_stopped_then_removed_in_one_confirmed_step() {
         "a forced removal needs no other way"
     );
 }
+
+#[test]
+fn file_actions_are_docker_cp_diff_commit_and_export() {
+    let files = |action| Action::Files {
+        container: "web".into(),
+        action,
+    };
+    assert_eq!(
+        files(FileAction::CopyOut {
+            path: "/etc/hosts".into(),
+            folder: "/home/me/Downloads".into()
+        })
+        .cli(),
+        "docker cp web:/etc/hosts /home/me/Downloads"
+    );
+    assert_eq!(
+        files(FileAction::CopyIn {
+            source: "/home/me/my notes.txt".into(),
+            folder: "/data".into()
+        })
+        .cli(),
+        "docker cp '/home/me/my notes.txt' web:/data"
+    );
+    assert_eq!(
+        files(FileAction::List { path: "/".into() }).cli(),
+        "docker cp web:/ - | tar -tv"
+    );
+    assert_eq!(files(FileAction::Changes).cli(), "docker diff web");
+    assert_eq!(
+        files(FileAction::Commit {
+            reference: "web-snapshot:1".into(),
+            message: "with the fix".into()
+        })
+        .cli(),
+        "docker commit -m 'with the fix' web web-snapshot:1"
+    );
+    assert_eq!(
+        files(FileAction::Export {
+            file: "web.tar".into()
+        })
+        .cli(),
+        "docker export -o web.tar web"
+    );
+}

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod details;
+pub mod files;
 pub mod limits;
 pub mod list;
 pub mod log_buffer;

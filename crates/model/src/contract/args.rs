@@ -102,3 +102,10 @@ pub struct NetworkActionArgs {
     pub network: String,
     pub action: crate::NetworkAction,
 }
+
+/// `list_files`, `read_file`: a path in a container.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileArgs {
+    pub container: String,
+    pub path: String,
+}

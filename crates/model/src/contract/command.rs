@@ -8,9 +8,13 @@ use super::{
     ContainerActionArgs, ImageActionArgs, LogsArgs, LogsBeforeArgs, NetworkActionArgs, PullArgs,
     RegistryTagsArgs, TagArgs, TerminalArgs, TerminalInputArgs, TerminalResizeArgs,
 };
-use super::{FileChoice, OpenComposeArgs};
+use super::{FileArgs, FileChoice, OpenComposeArgs};
 use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
 use crate::compose::{ComposeCommand, ComposeFile, ComposeProject, ComposeTool};
+use crate::container::files::{
+    CommitRequest, ContainerLayers, Copied, CopyIn, CopyOut, ExportRequest, FileChange,
+    FileListing, FileText,
+};
 use crate::image::pull::PullMessage;
 use crate::network::{NetworkCreate, NetworkSummary};
 use crate::swarm::{
@@ -98,6 +102,26 @@ contract! {
     terminal_resize(TerminalResizeArgs) -> bool;
     /// Opens an `http(s)://` address (a published port) in the user's browser.
     open_url(String) -> ();
+
+    // A container's files (the Files tab).
+    /// One folder's entries, read through the archive API (running or stopped, no shell needed).
+    list_files(FileArgs) -> FileListing;
+    /// A file's first megabyte for the viewer; no text for a binary file.
+    read_file(FileArgs) -> FileText;
+    /// `docker cp CONTAINER:PATH FOLDER`.
+    copy_out(CopyOut) -> Copied;
+    /// `docker cp SOURCE CONTAINER:FOLDER`.
+    copy_in(CopyIn) -> Copied;
+    /// `docker diff`.
+    container_changes(String) -> Vec<FileChange>;
+    /// The image's layers and the container's writable one, with its size.
+    container_layers(String) -> ContainerLayers;
+    /// `docker commit`: the new image's id.
+    commit_container(CommitRequest) -> String;
+    /// `docker export -o FILE`.
+    export_container(ExportRequest) -> Copied;
+    /// The user's Downloads folder (else home), where a copy out goes unless they choose another.
+    downloads_folder(()) -> String;
 
     // Images. An image is named by a reference or its id.
     list_images(()) -> Vec<ImageSummary>;

@@ -61,7 +61,12 @@ pub(super) const CONTENT: Content = Content {
             heading: "Looking inside",
             body: "`docker logs` shows what the main process wrote to its output and error streams. `docker exec` \
                    runs an extra command in a running container — `docker exec -it web sh` opens a shell in it, \
-                   which is handy for looking around; whatever you change there lives in the writable layer.",
+                   which is handy for looking around; whatever you change there lives in the writable layer.\n\n\
+                   The container page's Files tab shows the layer: Browse reads any file of the container, running \
+                   or stopped (`docker cp` copies out and in), and Changes lists what the layer added, changed and \
+                   deleted (`docker diff`) on top of the image's layers, with its size. `docker commit` makes a new \
+                   image of the container — the image's layers plus this one; `docker export` writes its whole \
+                   filesystem as one tar.",
         },
     ],
     commands: &[
@@ -105,6 +110,23 @@ pub(super) const CONTENT: Content = Content {
         Command {
             cli: "docker update --cpus 1.5 --memory 512m <container>",
             what: "Changes a container's CPU and memory limits (and `--restart`) in place, without restarting it.",
+        },
+        Command {
+            cli: "docker diff <container>",
+            what: "Lists the paths the container's writable layer added (A), changed (C) or deleted (D).",
+        },
+        Command {
+            cli: "docker cp <container>:/etc/hosts .",
+            what: "Copies a file or folder out of a container (running or stopped) into a folder here; \
+                   `docker cp FILE <container>:/data` copies the other way.",
+        },
+        Command {
+            cli: "docker commit <container> my-snapshot:1",
+            what: "Makes a new image from the container: its image's layers plus its writable layer as one more.",
+        },
+        Command {
+            cli: "docker export -o fs.tar <container>",
+            what: "Writes the container's whole filesystem as one flat tar (no volumes, no layer history).",
         },
         Command {
             cli: "docker rm <container>",

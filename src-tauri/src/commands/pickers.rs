@@ -1,5 +1,5 @@
 //! The system's pickers, as commands so the window needs no permission for the dialog plugin's own API: a folder
-//! (a build context, a bind mount's source) and a file (a compose file, a TLS certificate).
+//! (a build context, a bind mount's source), a file (a compose file, a TLS certificate), and the Downloads folder.
 
 use porthole_model::contract::{command as c, Answer, Args};
 use std::path::PathBuf;
@@ -40,4 +40,23 @@ pub async fn choose_file(
     }
     let file = chosen(|answer| dialog.pick_file(answer)).await;
     Ok(file.map(|path| path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn downloads_folder(
+    app: tauri::AppHandle,
+    _args: Args<c::downloads_folder>,
+) -> Answer<c::downloads_folder> {
+    use tauri::Manager;
+    // Not every home has a Downloads folder (a fresh account, a server): then the home itself.
+    let folder = app
+        .path()
+        .download_dir()
+        .ok()
+        .filter(|d| d.is_dir())
+        .ok_or(())
+        .or_else(|_| app.path().home_dir());
+    Ok(folder
+        .map(|f| f.display().to_string())
+        .unwrap_or_else(|_| "/tmp".into()))
 }

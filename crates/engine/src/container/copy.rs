@@ -1,0 +1,144 @@
+//! `docker cp` both ways through the archive API: out of the container (`GET …/archive`, unpacked into a folder
+//! here) and into it (`PUT …/archive`, packed as it is read and streamed).
+//!
+//! Invariants: a copy out never writes over something already in the chosen folder, and nothing lands outside that
+//! folder; neither direction holds the whole archive in memory.
+
+use super::files::{archive, blocking, files_action, io_error};
+use crate::error::from_bollard_with;
+use crate::Engine;
+use bollard::query_parameters::UploadToContainerOptions;
+use porthole_model::action::FileAction;
+use porthole_model::container::files::{self as paths, Copied, CopyIn, CopyOut};
+use porthole_model::{ErrorKind, PortholeError};
+use std::path::Path;
+use tokio_util::io::SyncIoBridge;
+
+/// `docker cp CONTAINER:PATH FOLDER`: unpacks the file or folder into `folder`, refusing when `folder` already
+/// holds something of that name.
+pub async fn copy_out(engine: &Engine, copy: &CopyOut) -> Result<Copied, PortholeError> {
+    let path = paths::normalise(&copy.path);
+    let folder = Path::new(&copy.folder).to_owned();
+    if path == "/" {
+        return Err(PortholeError::invalid_input(
+            "Choose a folder inside the container: copying its whole filesystem out is `docker export`.",
+        ));
+    }
+    if !folder.is_dir() {
+        return Err(PortholeError::invalid_input(format!(
+            "{} is not a folder on this computer.",
+            copy.folder
+        )));
+    }
+    let landed = folder.join(paths::base_name(&path));
+    if landed.symlink_metadata().is_ok() {
+        return Err(PortholeError::new(
+            ErrorKind::Conflict,
+            format!(
+                "{} already exists: choose another folder, or move it away first.",
+                landed.display()
+            ),
+            "",
+        ));
+    }
+    let action = FileAction::CopyOut {
+        path: path.clone(),
+        folder: copy.folder.clone(),
+    };
+    crate::as_action(files_action(&copy.container, action), async {
+        let archive = archive(engine, &copy.container, &path).await?;
+        blocking(move || {
+            let mut archive = archive;
+            let mut copied = Copied {
+                path: landed.display().to_string(),
+                ..Copied::default()
+            };
+            for entry in archive.entries().map_err(io_error)? {
+                let mut entry = entry.map_err(io_error)?;
+                // Files and links, as `tally` counts them on the way in.
+                if !entry.header().entry_type().is_dir() {
+                    copied.files += 1;
+                    copied.bytes += entry.header().size().unwrap_or(0);
+                }
+                // `unpack_in` skips entries that would land outside `folder` (`..`, absolute links on the way).
+                entry.unpack_in(&folder).map_err(io_error)?;
+            }
+            Ok(copied)
+        })
+        .await
+    })
+    .await
+}
+
+/// `docker cp SOURCE CONTAINER:FOLDER`: the file or folder packed as it is read and streamed to the engine.
+pub async fn copy_in(engine: &Engine, copy: &CopyIn) -> Result<Copied, PortholeError> {
+    let source = Path::new(&copy.source).to_owned();
+    let folder = paths::normalise(&copy.folder);
+    let Ok(metadata) = source.symlink_metadata() else {
+        return Err(PortholeError::invalid_input(format!(
+            "There is no {} on this computer.",
+            copy.source
+        )));
+    };
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| PortholeError::invalid_input("Choose a file or a folder, not a root."))?;
+    let action = FileAction::CopyIn {
+        source: copy.source.clone(),
+        folder: folder.clone(),
+    };
+    crate::as_action(files_action(&copy.container, action), async {
+        let (files, bytes) = tally(&source);
+        let (reader, writer) = tokio::io::duplex(256 * 1024);
+        let writer = SyncIoBridge::new(writer);
+        let pack = tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+            let mut builder = tar::Builder::new(writer);
+            builder.follow_symlinks(false);
+            match metadata.is_dir() {
+                true => builder.append_dir_all(&name, &source)?,
+                false => builder.append_path_with_name(&source, &name)?,
+            }
+            builder.into_inner()?.shutdown()
+        });
+        let body = bollard::body_try_stream(tokio_util::io::ReaderStream::new(reader));
+        let options = UploadToContainerOptions {
+            path: folder.clone(),
+            ..Default::default()
+        };
+        let sent = engine
+            .docker
+            .upload_to_container(&copy.container, Some(options), body)
+            .await;
+        let packed = pack
+            .await
+            .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))?;
+        sent.map_err(|e| {
+            from_bollard_with(e, |kind| {
+                (kind == ErrorKind::NotFound)
+                    .then(|| format!("There is no folder {folder} in the container."))
+            })
+        })?;
+        packed.map_err(|e| PortholeError::invalid_input(format!("{}: {e}", copy.source)))?;
+        Ok(Copied {
+            files,
+            bytes,
+            path: paths::child(&folder, &paths::base_name(&copy.source)),
+        })
+    })
+    .await
+}
+
+/// Files and bytes under `path` (symbolic links not followed), for the copy's report.
+fn tally(path: &Path) -> (u64, u64) {
+    match path.symlink_metadata() {
+        Ok(m) if m.is_dir() => std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| tally(&e.path()))
+            .fold((0, 0), |(f, b), (f2, b2)| (f + f2, b + b2)),
+        Ok(m) => (1, m.len()),
+        Err(_) => (0, 0),
+    }
+}
