@@ -44,6 +44,8 @@ registered![
     engine::switch_engine,
     engine::probe_engine,
     engine::add_engine,
+    engine::disk_usage,
+    engine::reclaim,
     containers::list_containers,
     containers::list_named_containers,
     containers::container_action,

@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
             Page::Compose => pages::compose::ComposePage().into_any(),
             Page::Swarm => pages::swarm::SwarmPage().into_any(),
             Page::Engine => pages::engine::EnginePage().into_any(),
+            Page::Disk => pages::disk::DiskPage().into_any(),
             Page::Settings => pages::settings::SettingsPage().into_any(),
             Page::Learn => pages::learn::LearnPage().into_any(),
             Page::Tour => pages::tour::TourPage().into_any(),

@@ -28,6 +28,8 @@ pub enum Page {
     Swarm,
     Registries,
     Engine,
+    /// Where the disk went (`docker system df`).
+    Disk,
     Settings,
     /// The concept pages.
     Learn,
@@ -36,7 +38,7 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 11] = [
+    pub const ALL: [Page; 12] = [
         Page::Containers,
         Page::Images,
         Page::Volumes,
@@ -45,6 +47,7 @@ impl Page {
         Page::Swarm,
         Page::Registries,
         Page::Engine,
+        Page::Disk,
         Page::Learn,
         Page::Tour,
         Page::Settings,
@@ -60,6 +63,7 @@ impl Page {
             Self::Swarm => "Swarm",
             Self::Registries => "Registries",
             Self::Engine => "Engine",
+            Self::Disk => "Disk usage",
             Self::Settings => "Settings",
             Self::Learn => "Learn",
             Self::Tour => "Guided tour",
@@ -77,6 +81,7 @@ impl Page {
             Self::Swarm => "swarm",
             Self::Registries => "registries",
             Self::Engine => "engine",
+            Self::Disk => "disk",
             Self::Settings => "settings",
             Self::Learn => "learn",
             Self::Tour => "tour",

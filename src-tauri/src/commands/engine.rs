@@ -1,4 +1,4 @@
-//! The engine connection and `docker info`.
+//! The engine: its connection, `docker info`, the engines a user has, and where its disk went (`docker system df`).
 
 use crate::state::AppState;
 use crate::subscriptions::Topic;
@@ -81,4 +81,17 @@ pub async fn probe_engine(args: Args<c::probe_engine>) -> Answer<c::probe_engine
 #[tauri::command]
 pub async fn add_engine(args: Args<c::add_engine>) -> Answer<c::add_engine> {
     context::create(None, &args).await
+}
+
+#[tauri::command]
+pub async fn disk_usage(
+    state: State<'_, AppState>,
+    _args: Args<c::disk_usage>,
+) -> Answer<c::disk_usage> {
+    porthole_engine::system::disk::usage(&state.engine()?).await
+}
+
+#[tauri::command]
+pub async fn reclaim(state: State<'_, AppState>, args: Args<c::reclaim>) -> Answer<c::reclaim> {
+    porthole_engine::system::disk::reclaim(&state.engine()?, &args).await
 }

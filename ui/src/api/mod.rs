@@ -124,6 +124,17 @@ pub async fn engine_info() -> Result<porthole_model::EngineInfo, PortholeError> 
     call::<c::engine_info>(&()).await
 }
 
+/// `docker system df -v`: slow on a big engine, so only the disk page asks.
+pub async fn disk_usage() -> Result<porthole_model::system::disk::DiskUsage, PortholeError> {
+    call::<c::disk_usage>(&()).await
+}
+
+pub async fn reclaim(
+    reclaim: &porthole_model::system::disk::Reclaim,
+) -> Result<porthole_model::system::disk::Reclaimed, PortholeError> {
+    call::<c::reclaim>(reclaim).await
+}
+
 /// Opens the engine stream; `on_message` runs for every message until `unsubscribe(id)`.
 pub async fn subscribe_engine(
     on_message: impl FnMut(porthole_model::StreamMessage) + 'static,

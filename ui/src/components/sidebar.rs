@@ -15,6 +15,7 @@ fn glyph(page: Page) -> Glyph {
         Page::Compose => Glyph::Compose,
         Page::Swarm => Glyph::Swarm,
         Page::Engine => Glyph::Engine,
+        Page::Disk => Glyph::Disk,
         Page::Settings => Glyph::Settings,
         Page::Learn => Glyph::Learn,
         Page::Tour => Glyph::Tour,
@@ -90,6 +91,7 @@ pub fn Sidebar() -> impl IntoView {
             {item(Page::Registries)}
             <div class="nav-section">"System"</div>
             {item(Page::Engine)}
+            {item(Page::Disk)}
             <div class="nav-section">"Learn"</div>
             {item(Page::Learn)}
             {item(Page::Tour)}

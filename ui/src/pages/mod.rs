@@ -3,6 +3,7 @@
 pub mod compose;
 pub mod container;
 pub mod containers;
+pub mod disk;
 pub mod engine;
 pub mod images;
 pub mod learn;

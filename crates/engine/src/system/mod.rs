@@ -2,11 +2,12 @@
 //!
 //! This folder holds the engine itself: the connection and its endpoint, the transport that records each request,
 //! the docker contexts (`context`), TLS to `tcp://` engines (`tls`), the event stream (`events`), each engine
-//! followed live for the Engines overview (`overview`), and (here)
+//! followed live for the Engines overview (`overview`), where the disk went (`disk`), and (here)
 //! `docker version` / `docker info`.
 
 pub mod connection;
 pub mod context;
+pub mod disk;
 pub mod endpoint;
 pub mod events;
 pub mod overview;

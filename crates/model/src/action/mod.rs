@@ -176,6 +176,12 @@ pub enum Action {
     RemoveNetworks {
         names: Vec<String>,
     },
+    /// `docker system df -v`: every object's disk use.
+    DiskUsage,
+    /// Removes exactly what the disk page's preview listed.
+    Reclaim {
+        reclaim: crate::system::disk::Reclaim,
+    },
     /// A Swarm action (`docker swarm|node|service …`).
     Swarm {
         action: crate::swarm::SwarmAction,
@@ -277,6 +283,8 @@ impl Action {
             Self::Network { network, action } => action.cli(network),
             Self::Compose { command, tool } => command.cli(tool),
             Self::Swarm { action } => action.cli(false),
+            Self::DiskUsage => "docker system df -v".into(),
+            Self::Reclaim { reclaim } => reclaim.cli(),
             Self::Stack { command } => command.cli(),
             Self::RemoveNetworks { names } => {
                 let mut words = vec!["docker".to_owned(), "network".into(), "rm".into()];

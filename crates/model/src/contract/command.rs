@@ -21,6 +21,7 @@ use crate::swarm::{
     NodeSummary, ServiceSummary, StackCommand, SwarmAction, SwarmInfo, TaskSummary,
 };
 use crate::system::context::{EngineAdd, EngineEntry, EngineProbe};
+use crate::system::disk::{DiskUsage, Reclaim, Reclaimed};
 use crate::system::overview::EngineUpdate;
 use crate::tool::ToolMessage;
 use crate::tour::TourSource;
@@ -78,6 +79,10 @@ contract! {
     probe_engine(EngineAdd) -> EngineProbe;
     /// `docker context create`, through the docker CLI.
     add_engine(EngineAdd) -> ();
+    /// `docker system df -v`: slow on a big engine, asked only by the disk page.
+    disk_usage(()) -> DiskUsage;
+    /// Removes exactly the previewed objects; what went, what was freed, what refused.
+    reclaim(Reclaim) -> Reclaimed;
 
     // Containers. A container is named by its id or name.
     /// `docker ps` (false) or `docker ps -a` (true).

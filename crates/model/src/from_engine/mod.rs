@@ -8,6 +8,7 @@ use crate::image::ImageSummary;
 use bollard::models as engine;
 
 mod container_details;
+mod disk;
 mod files;
 mod network;
 mod stats;

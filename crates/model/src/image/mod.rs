@@ -96,7 +96,8 @@ pub fn split_tag(reference: &str) -> (String, String) {
     }
 }
 
-/// Bytes as Docker prints them (decimal units: `docker image ls` says 7.8MB for 7,800,000 bytes).
+/// Bytes as Docker prints them: decimal units and three significant digits, trailing zeros dropped (`docker image
+/// ls` says 7.8MB for 7,800,000 bytes, 187MB, 1.98MB).
 pub fn human_size(bytes: i64) -> String {
     const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
     let mut value = bytes.max(0) as f64;
@@ -105,13 +106,17 @@ pub fn human_size(bytes: i64) -> String {
         value /= 1000.0;
         unit += 1;
     }
-    if unit == 0 {
-        format!("{value:.0}{}", UNITS[unit])
-    } else if value < 10.0 {
-        format!("{value:.2}{}", UNITS[unit])
-    } else {
-        format!("{value:.1}{}", UNITS[unit])
-    }
+    let digits = match value {
+        v if unit == 0 || v >= 100.0 => 0,
+        v if v >= 10.0 => 1,
+        _ => 2,
+    };
+    let text = format!("{value:.digits$}");
+    let text = match text.contains('.') {
+        true => text.trim_end_matches('0').trim_end_matches('.'),
+        false => &text,
+    };
+    format!("{text}{}", UNITS[unit])
 }
 
 #[cfg(test)]
@@ -175,9 +180,12 @@ mod tests {
     fn sizes_read_like_docker() {
         assert_eq!(human_size(0), "0B");
         assert_eq!(human_size(999), "999B");
-        assert_eq!(human_size(7_800_000), "7.80MB");
-        assert_eq!(human_size(187_000_000), "187.0MB");
-        assert_eq!(human_size(1_500_000_000), "1.50GB");
+        assert_eq!(human_size(7_800_000), "7.8MB");
+        assert_eq!(human_size(187_000_000), "187MB");
+        assert_eq!(human_size(1_500_000_000), "1.5GB");
+        assert_eq!(human_size(1_984_000), "1.98MB");
+        assert_eq!(human_size(200_000), "200kB");
+        assert_eq!(human_size(10_000), "10kB");
     }
 
     #[test]

@@ -157,6 +157,8 @@ impl Concept {
             Page::Swarm => Self::Swarm,
             Page::Registries => Self::Registries,
             Page::Engine => Self::Engine,
+            // Where data lives, and what removing it loses.
+            Page::Disk => Self::Storage,
             Page::Settings | Page::Learn => Self::Help,
             // The tour walks through the containers part of the notes.
             Page::Tour => Self::Containers,

@@ -56,6 +56,11 @@ pub(super) const CONTENT: Content = Content {
     ],
     commands: &[
         Command {
+            cli: "docker system df -v",
+            what: "Shows what each image, container, volume and the build cache take on disk, and how much could go \
+                   (the Disk usage page, where Reclaim lists exactly what it removes first).",
+        },
+        Command {
             cli: "docker volume create pgdata",
             what: "Creates a named volume managed by the engine.",
         },

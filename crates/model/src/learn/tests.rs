@@ -147,6 +147,8 @@ fn every_page_help_button_opens_the_concept_that_manages_it() {
             assert_eq!(concept.manages(), None);
         } else if page == Page::Tour {
             assert_eq!(concept, Concept::Containers);
+        } else if page == Page::Disk {
+            assert_eq!(concept, Concept::Storage);
         } else {
             assert_eq!(concept.manages(), Some(page), "{page:?} opens {concept:?}");
         }

@@ -4,6 +4,7 @@
 //! engine's change events (`event`), and the Engines overview's live updates (`overview`).
 
 pub mod context;
+pub mod disk;
 pub mod event;
 pub mod overview;
 pub mod settle;
