@@ -75,6 +75,8 @@ registered![
     images::pull_image,
     images::push_image,
     images::build_image,
+    images::save_images,
+    images::load_images,
     pickers::choose_folder,
     pickers::choose_file,
     images::image_details,

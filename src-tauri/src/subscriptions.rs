@@ -21,6 +21,8 @@ pub enum Topic {
     Pull,
     Push,
     Build,
+    /// `docker save` or `docker load`.
+    Archive,
     /// A stream of one container's (logs, stats, processes, terminal), by the name or id the view used.
     Container(String),
     /// The containers list's CPU and memory columns.

@@ -111,3 +111,25 @@ pub fn push_image(
     let push = crate::streams::transfer::push(state.engine()?, credentials, args, on_message);
     Ok(state.subscriptions.spawn(Topic::Push, push))
 }
+
+/// Starts `docker save`; its progress arrives on `on_message`. Unsubscribing stops it (the partial file is removed).
+#[tauri::command]
+pub fn save_images(
+    state: State<'_, AppState>,
+    args: Args<c::save_images>,
+    on_message: Channel<Message<c::save_images>>,
+) -> Answer<c::save_images> {
+    let save = crate::streams::archive::save(state.engine()?, args, on_message);
+    Ok(state.subscriptions.spawn(Topic::Archive, save))
+}
+
+/// Starts `docker load`, like `save_images`.
+#[tauri::command]
+pub fn load_images(
+    state: State<'_, AppState>,
+    args: Args<c::load_images>,
+    on_message: Channel<Message<c::load_images>>,
+) -> Answer<c::load_images> {
+    let load = crate::streams::archive::load(state.engine()?, args, on_message);
+    Ok(state.subscriptions.spawn(Topic::Archive, load))
+}

@@ -1,4 +1,4 @@
-//! The image commands: the list, details, tag, prune, and pull, push and build as subscriptions.
+//! The image commands: the list, details, tag, prune, and pull, push, build, save and load as subscriptions.
 
 use super::{call, subscribe};
 use porthole_model::contract::{command as c, PullArgs, TagArgs};
@@ -60,4 +60,20 @@ pub async fn build_image(
     on_message: impl FnMut(BuildMessage) + 'static,
 ) -> Result<u64, PortholeError> {
     subscribe::<c::build_image>(request, on_message).await
+}
+
+/// `docker save`: its progress arrives on `on_message`; the subscription's id cancels it.
+pub async fn save_images(
+    request: &porthole_model::image::archive::SaveImages,
+    on_message: impl FnMut(porthole_model::image::archive::ArchiveMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::save_images>(request, on_message).await
+}
+
+/// `docker load`, like `save_images`.
+pub async fn load_images(
+    request: &porthole_model::image::archive::LoadImages,
+    on_message: impl FnMut(porthole_model::image::archive::ArchiveMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::load_images>(request, on_message).await
 }

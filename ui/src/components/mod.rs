@@ -34,6 +34,7 @@ pub mod help_button;
 pub mod host_mounts;
 pub mod hub_search;
 pub mod icon;
+pub mod image_archive;
 pub mod image_details;
 pub mod image_tag;
 pub mod json_tree;

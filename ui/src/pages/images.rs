@@ -5,6 +5,7 @@ use crate::components::cli_hint::CliHint;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::filter_box::FilterBox;
 use crate::components::help_button::HelpButton;
+use crate::components::image_archive::{Archive, ImageArchiveDialog};
 use crate::components::image_details::ImageDetailsPanel;
 use crate::components::list_keys::navigate;
 use crate::components::prune_dialog::PruneDialog;
@@ -181,7 +182,8 @@ fn ImageRow(row: Row, selected: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
-/// The list's toolbar: the filter, the selected image with Remove and Details, Clean up (prune) and Build.
+/// The list's toolbar: the filter, the selected image with Remove and Details, Clean up (prune), Build, and Save and
+/// Load (images to and from a tar).
 #[component]
 fn ImagesToolbar(
     filter: RwSignal<String>,
@@ -192,8 +194,9 @@ fn ImagesToolbar(
 ) -> impl IntoView {
     let pruning = RwSignal::new(false);
     let building = RwSignal::new(false);
+    let archive = RwSignal::new(None::<Archive>);
     view! {
-        <div class="toolbar">
+        <div class="toolbar images-toolbar">
             <FilterBox filter=filter placeholder="Filter by repository, tag or id…" />
             <span class="toolbar-spacer"></span>
             <span class="selected-name">{move || selected.get().unwrap_or_else(|| "Select an image".into())}</span>
@@ -210,7 +213,12 @@ fn ImagesToolbar(
             <button class="action" id="prune-open" title=Action::PruneImages { all: false }.cli()
                 on:click=move |_| pruning.set(true)>"Clean up…"</button>
             <button class="action" id="build-open" title="docker build" on:click=move |_| building.set(true)>"Build…"</button>
+            <button class="action" id="save-images-open" title="docker save: images into a tar file"
+                on:click=move |_| archive.set(Some(Archive::Save))>"Save…"</button>
+            <button class="action" id="load-images-open" title="docker load: images from a tar file"
+                on:click=move |_| archive.set(Some(Archive::Load))>"Load…"</button>
             <PruneDialog open=pruning />
+            <ImageArchiveDialog mode=archive selected=selected />
             <BuildDialog open=building />
         </div>
     }

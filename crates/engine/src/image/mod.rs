@@ -2,9 +2,10 @@
 //! containers use it, or that it has several tags) and the way out the user chooses (remove those containers
 //! first, or force).
 //!
-//! This folder holds everything done to images: the list and pruning (`list`), builds and pushes; this file
-//! pulls, removal, tags and details.
+//! This folder holds everything done to images: the list and pruning (`list`), builds, pushes, save and load
+//! (`archive`); this file pulls, removal, tags and details.
 
+pub mod archive;
 pub mod build;
 pub mod list;
 pub mod push;

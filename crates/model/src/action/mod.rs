@@ -176,6 +176,14 @@ pub enum Action {
     RemoveNetworks {
         names: Vec<String>,
     },
+    /// `docker save -o FILE IMAGE…`.
+    SaveImages {
+        request: crate::image::archive::SaveImages,
+    },
+    /// `docker load -i FILE`.
+    LoadImages {
+        request: crate::image::archive::LoadImages,
+    },
     /// `docker system df -v`: every object's disk use.
     DiskUsage,
     /// Removes exactly what the disk page's preview listed.
@@ -284,6 +292,8 @@ impl Action {
             Self::Compose { command, tool } => command.cli(tool),
             Self::Swarm { action } => action.cli(false),
             Self::DiskUsage => "docker system df -v".into(),
+            Self::SaveImages { request } => request.cli(),
+            Self::LoadImages { request } => request.cli(),
             Self::Reclaim { reclaim } => reclaim.cli(),
             Self::Stack { command } => command.cli(),
             Self::RemoveNetworks { names } => {

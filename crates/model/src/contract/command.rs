@@ -15,6 +15,7 @@ use crate::container::files::{
     CommitRequest, ContainerLayers, Copied, CopyIn, CopyOut, ExportRequest, FileChange,
     FileListing, FileText,
 };
+use crate::image::archive::{ArchiveMessage, LoadImages, SaveImages};
 use crate::image::pull::PullMessage;
 use crate::network::{NetworkCreate, NetworkSummary};
 use crate::swarm::{
@@ -134,6 +135,10 @@ contract! {
     pull_image(PullArgs) -> u64, streams PullMessage;
     push_image(ImageReference) -> u64, streams PullMessage;
     build_image(BuildRequest) -> u64, streams BuildMessage;
+    /// `docker save -o FILE IMAGE…`, its progress streamed; cancelling stops it and removes the partial file.
+    save_images(SaveImages) -> u64, streams ArchiveMessage;
+    /// `docker load -i FILE`, its progress streamed.
+    load_images(LoadImages) -> u64, streams ArchiveMessage;
     /// The system's folder picker with this title; `None` when cancelled.
     choose_folder(String) -> Option<String>;
     /// The system's file picker (a compose file, a certificate); `None` when cancelled.

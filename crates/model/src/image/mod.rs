@@ -1,8 +1,9 @@
 //! One image as the images list shows it.
 //!
 //! This folder holds everything about images: references (`reference`), the list and pruning (`list`), details,
-//! pulls, builds and the build context's `.dockerignore`.
+//! pulls, builds and the build context's `.dockerignore`, and images to and from files (`archive`).
 
+pub mod archive;
 pub mod build;
 pub mod details;
 pub mod dockerignore;

@@ -80,6 +80,15 @@ pub(super) const CONTENT: Content = Content {
             what: "Gives an existing image one more name without copying anything.",
         },
         Command {
+            cli: "docker save -o images.tar nginx:latest",
+            what: "Writes images (every layer and name) into one tar file, to carry them where no registry reaches \
+                   (Images → Save…).",
+        },
+        Command {
+            cli: "docker load -i images.tar",
+            what: "Reads a `docker save` tar back into the engine, the images under their names (Images → Load…).",
+        },
+        Command {
             cli: "docker rmi my-nginx:stable",
             what: "Removes a tag, and the image itself when no other tag and no container refers to it.",
         },
