@@ -200,3 +200,32 @@ pub fn open_url(app: tauri::AppHandle, args: Args<c::open_url>) -> Answer<c::ope
         PortholeError::new(porthole_model::ErrorKind::Internal, message, error.to_string())
     })
 }
+
+#[tauri::command]
+pub async fn recreate_plan(
+    state: State<'_, AppState>,
+    args: Args<c::recreate_plan>,
+) -> Answer<c::recreate_plan> {
+    porthole_engine::container::recreate::plan(&state.engine()?, &args).await
+}
+
+#[tauri::command]
+pub async fn check_image(
+    state: State<'_, AppState>,
+    args: Args<c::check_image>,
+) -> Answer<c::check_image> {
+    porthole_engine::container::recreate::check(&state.engine()?, &state.credentials, &args).await
+}
+
+/// The old container's streams end with it: its views follow it by id, and the new one has another.
+#[tauri::command]
+pub async fn recreate_container(
+    state: State<'_, AppState>,
+    args: Args<c::recreate_container>,
+) -> Answer<c::recreate_container> {
+    let recreated = porthole_engine::container::recreate::recreate(&state.engine()?, &args).await?;
+    state
+        .subscriptions
+        .cancel_topic(&Topic::Container(args.container));
+    Ok(recreated)
+}

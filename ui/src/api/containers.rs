@@ -115,3 +115,22 @@ pub async fn terminal_resize(id: u64, cols: u16, rows: u16) -> Result<bool, Port
 pub async fn open_url(url: &str) -> Result<(), PortholeError> {
     call::<c::open_url>(&url.to_owned()).await
 }
+
+pub async fn recreate_plan(
+    container: &str,
+) -> Result<porthole_model::container::recreate::RecreatePlan, PortholeError> {
+    call::<c::recreate_plan>(&container.to_owned()).await
+}
+
+/// Pulls the container's image reference again.
+pub async fn check_image(
+    container: &str,
+) -> Result<porthole_model::container::recreate::NewerImage, PortholeError> {
+    call::<c::check_image>(&container.to_owned()).await
+}
+
+pub async fn recreate_container(
+    plan: &porthole_model::container::recreate::RecreatePlan,
+) -> Result<porthole_model::container::recreate::Recreated, PortholeError> {
+    call::<c::recreate_container>(plan).await
+}

@@ -59,6 +59,7 @@ pub mod prune_dialog;
 pub mod pull_panel;
 pub mod push_panel;
 pub mod reclaim_dialog;
+pub mod recreate_dialog;
 pub mod registry_browser;
 pub mod relative_time;
 pub mod rename_dialog;

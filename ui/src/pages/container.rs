@@ -10,6 +10,7 @@ use crate::components::help_button::HelpButton;
 use crate::components::json_tree::JsonTree;
 use crate::components::log_view::LogView;
 use crate::components::process_table::ProcessTable;
+use crate::components::recreate_dialog::RecreateDialog;
 use crate::components::state_badge::StateBadge;
 use crate::components::stats_view::StatsView;
 use crate::components::terminal_view::TerminalView;
@@ -81,6 +82,7 @@ impl Tab {
 pub fn ContainerPage(id: String) -> impl IntoView {
     let store = use_store();
     let tab = RwSignal::new(Tab::Overview);
+    let recreating = RwSignal::new(None::<String>);
     let details = RwSignal::new(None::<ContainerDetails>);
     let gone = RwSignal::new(false);
     // A memo, so another container's change (the list is refetched) does not count as a change of this one.
@@ -168,7 +170,12 @@ pub fn ContainerPage(id: String) -> impl IntoView {
                 <div class="empty" id="container-gone"><strong>"This container was removed."</strong>
                     <p>"Its live views have been closed. Everything written inside it is gone; named volumes and bind-mounted folders keep their data."</p></div>
             })}
-            <div class="toolbar"><ContainerActions selected=Signal::from(summary) /></div>
+            <div class="toolbar">
+                <ContainerActions selected=Signal::from(summary) />
+                <button class="action" id="recreate-open" title="Recreate with a newer image (same settings)"
+                    on:click={let id = id.clone(); move |_| recreating.set(Some(id.clone()))}>"Recreate…"</button>
+            </div>
+            <RecreateDialog recreating=recreating />
             <nav class="tabs" role="tablist">
                 {Tab::ALL.into_iter().map(|t| view! {
                     <button role="tab" class="tab" data-tab=t.title().to_lowercase() class:active=move || tab.get() == t

@@ -12,7 +12,9 @@ pub mod layers;
 pub mod list;
 pub mod logs;
 pub mod processes;
+pub mod recreate;
 pub mod run;
+mod settings;
 pub mod stats;
 mod update;
 

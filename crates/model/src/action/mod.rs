@@ -176,6 +176,10 @@ pub enum Action {
     RemoveNetworks {
         names: Vec<String>,
     },
+    /// Recreates a container from its image reference with the same settings (see `container::recreate`).
+    Recreate {
+        plan: crate::container::recreate::RecreatePlan,
+    },
     /// `docker save -o FILE IMAGE…`.
     SaveImages {
         request: crate::image::archive::SaveImages,
@@ -293,6 +297,7 @@ impl Action {
             Self::Swarm { action } => action.cli(false),
             Self::DiskUsage => "docker system df -v".into(),
             Self::SaveImages { request } => request.cli(),
+            Self::Recreate { plan } => plan.cli(),
             Self::LoadImages { request } => request.cli(),
             Self::Reclaim { reclaim } => reclaim.cli(),
             Self::Stack { command } => command.cli(),

@@ -12,6 +12,7 @@ pub mod log_buffer;
 pub mod logs;
 pub mod processes;
 pub mod reads;
+pub mod recreate;
 pub mod run;
 pub mod stats;
 pub mod status;

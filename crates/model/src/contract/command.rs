@@ -15,6 +15,7 @@ use crate::container::files::{
     CommitRequest, ContainerLayers, Copied, CopyIn, CopyOut, ExportRequest, FileChange,
     FileListing, FileText,
 };
+use crate::container::recreate::{NewerImage, RecreatePlan, Recreated};
 use crate::image::archive::{ArchiveMessage, LoadImages, SaveImages};
 use crate::image::pull::PullMessage;
 use crate::network::{NetworkCreate, NetworkSummary};
@@ -108,6 +109,13 @@ contract! {
     terminal_resize(TerminalResizeArgs) -> bool;
     /// Opens an `http(s)://` address (a published port) in the user's browser.
     open_url(String) -> ();
+
+    /// What recreating this container would do (`docker run` of its settings, or its compose service).
+    recreate_plan(String) -> RecreatePlan;
+    /// Pulls the container's image reference again: whether it now names a newer image.
+    check_image(String) -> NewerImage;
+    /// Recreates the planned container from its image reference with the same settings; rolls back on failure.
+    recreate_container(RecreatePlan) -> Recreated;
 
     // A container's files (the Files tab).
     /// One folder's entries, read through the archive API (running or stopped, no shell needed).
