@@ -171,6 +171,22 @@ async fn figures_match_docker_system_df_and_reclaim_removes_exactly_the_preview(
     ])
     .is_empty());
 
+    // A name given to the image after the preview was not confirmed: the image stays, named as it is.
+    let third = format!("{}-third:1", image.trim_end_matches(":1"));
+    common::docker(&["tag", &image, &third]);
+    let refused = disk::reclaim(&engine, &previewed(DiskKind::Images, &[&image_id]))
+        .await
+        .unwrap();
+    assert!(
+        refused.removed.is_empty() && refused.refused.len() == 1,
+        "{refused:?}"
+    );
+    assert_eq!(
+        common::docker(&["image", "inspect", "--format", "{{.Id}}", &image]),
+        image_id
+    );
+    common::docker(&["rmi", &third]);
+
     let done = disk::reclaim(&engine, &previewed(DiskKind::Images, &[&image_id]))
         .await
         .unwrap();

@@ -136,6 +136,21 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         "note.txt"
     );
 
+    // A file named like a folder that is there never replaces the folder (as `docker cp`).
+    let clash = here.join("clash");
+    std::fs::create_dir_all(&clash).unwrap();
+    std::fs::write(clash.join("sub"), "a file").unwrap();
+    let over = CopyIn {
+        container: name.clone(),
+        source: clash.join("sub").display().to_string(),
+        folder: "/data".into(),
+    };
+    assert!(copy::copy_in(&engine, &over).await.is_err());
+    assert_eq!(
+        common::docker(&["exec", &name, "cat", "/data/sub/inner.txt"]),
+        "inner"
+    );
+
     let nowhere = CopyIn {
         folder: "/no/such".into(),
         ..into

@@ -79,6 +79,8 @@ async fn a_newer_image_is_seen_and_the_container_recreated_with_every_setting() 
         "web",
         "--memory",
         "64m",
+        "--mount",
+        "type=volume,target=/mounted",
         &reference,
     ]);
     common::docker(&["network", "connect", "--alias", "also", &other, &name]);
@@ -147,6 +149,15 @@ async fn a_newer_image_is_seen_and_the_container_recreated_with_every_setting() 
 #[tokio::test]
 async fn a_new_container_that_cannot_start_leaves_the_old_one_as_it_was() {
     let engine = common::engine().await;
+    // One run with --rm would be removed by its own stop: refused before anything is touched.
+    let (gone, _gone) = common::started("recreate-rm", &["--rm", common::BUSYBOX, "sleep", "600"]);
+    let refused = recreate::plan(&engine, &gone).await.unwrap_err();
+    assert_eq!(
+        refused.kind,
+        porthole_model::ErrorKind::InvalidInput,
+        "{refused:?}"
+    );
+
     let name = common::unique("recreate-back");
     let _removed = common::Removed(name.clone());
     // The old one is stopped and publishes a port another container took since: the new one cannot start.

@@ -39,9 +39,12 @@ pub fn CopyDialog(
 ) -> impl IntoView {
     let local = RwSignal::new(String::new());
     let outcome = RwSignal::new(Outcome::Idle);
-    // Each opening starts afresh; a copy out starts in the Downloads folder.
+    // Each opening starts afresh (a copy still running from an earlier one reports nothing here); a copy out starts
+    // in the Downloads folder.
+    let opening = StoredValue::new(0u32);
     Effect::new(move || {
         let copy = copying.get();
+        opening.update_value(|n| *n += 1);
         outcome.set(Outcome::Idle);
         local.set(String::new());
         if let Some(Copy::Out { .. }) = copy {
@@ -97,6 +100,7 @@ pub fn CopyDialog(
             let copy = copy.clone();
             move |_| {
                 let (copy, container) = (copy.clone(), container.clone());
+                let mine = opening.get_value();
                 outcome.set(Outcome::Copying);
                 spawn_local(async move {
                     let answer = match copy {
@@ -117,11 +121,14 @@ pub fn CopyDialog(
                             .await
                         }
                     };
+                    if answer.is_ok() {
+                        done.try_run(());
+                    }
+                    if opening.try_get_value() != Some(mine) {
+                        return;
+                    }
                     outcome.try_set(match answer {
-                        Ok(copied) => {
-                            done.run(());
-                            Outcome::Done(copied)
-                        }
+                        Ok(copied) => Outcome::Done(copied),
                         Err(error) => Outcome::Failed(error),
                     });
                 });

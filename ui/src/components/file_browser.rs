@@ -47,7 +47,7 @@ pub fn FileBrowser(container: String, #[prop(into)] name: Signal<String>) -> imp
             loading.set(true);
             spawn_local(async move {
                 let answer = api::list_files(&container, &path).await;
-                if generation.get_value() != mine {
+                if generation.try_get_value() != Some(mine) {
                     return;
                 }
                 match answer {
@@ -61,7 +61,7 @@ pub fn FileBrowser(container: String, #[prop(into)] name: Signal<String>) -> imp
                     Ok(found) => {
                         failed.set(None);
                         let text = api::read_file(&container, &found.path).await;
-                        if generation.get_value() == mine {
+                        if generation.try_get_value() == Some(mine) {
                             viewing.set(Some(text));
                         }
                     }

@@ -19,10 +19,14 @@ pub fn ReclaimDialog(previewing: RwSignal<Option<Preview>>, done: Callback<()>) 
     let kept = RwSignal::new(HashSet::<String>::new());
     let answer = RwSignal::new(None::<Result<Reclaimed, PortholeError>>);
     let busy = RwSignal::new(false);
+    // Each opening starts afresh: a reclaim still running from an earlier one reports nothing here.
+    let opening = StoredValue::new(0u32);
     Effect::new(move || {
         previewing.track();
+        opening.update_value(|n| *n += 1);
         kept.set(HashSet::new());
         answer.set(None);
+        busy.set(false);
     });
     move || {
         let (kind, items) = previewing.get()?;
@@ -49,13 +53,17 @@ pub fn ReclaimDialog(previewing: RwSignal<Option<Preview>>, done: Callback<()>) 
             let chosen = chosen.clone();
             move |_| {
                 let reclaim = chosen();
+                let mine = opening.get_value();
                 busy.set(true);
                 spawn_local(async move {
                     let result = api::reclaim(&reclaim).await;
-                    busy.try_set(false);
                     if result.is_ok() {
-                        done.run(());
+                        done.try_run(());
                     }
+                    if opening.try_get_value() != Some(mine) {
+                        return;
+                    }
+                    busy.try_set(false);
                     answer.try_set(Some(result));
                 });
             }
@@ -89,7 +97,7 @@ pub fn ReclaimDialog(previewing: RwSignal<Option<Preview>>, done: Callback<()>) 
                                                 let on = event_target_checked(&ev);
                                                 kept.update(|k| { if on { k.remove(&toggled); } else { k.insert(toggled.clone()); } });
                                             } />
-                                        <span class="mono">{item.name.clone()}</span>
+                                        <span class="mono">{item.names().join(", ")}</span>
                                     </label>
                                     <span class="num">{human_size(item.frees(kind))}</span>
                                 </li>

@@ -75,11 +75,16 @@ pub fn RecreateDialog(
         let Some(service) = planned.compose else {
             return;
         };
+        // The tool runs one file here; a project of several (a file and its overrides) is recreated in a terminal.
+        let [file] = service.files.as_slice() else {
+            return;
+        };
+        let file = file.clone();
         spawn_local(async move {
             match api::compose_tool().await {
                 Ok(Some(tool)) => {
                     let verb = ComposeVerb::Up { build: false, pull: true, profiles: Vec::new(), services: vec![service.service] };
-                    output.set(Some(ToolRun::Compose(ComposeCommand { file: service.file, project: service.project, verb }, tool)));
+                    output.set(Some(ToolRun::Compose(ComposeCommand { file, project: service.project, verb }, tool)));
                 }
                 Ok(None) => failed.set(Some(PortholeError::invalid_input(
                     "Neither `docker compose` nor `docker-compose` is installed: install one (Debian: apt install docker-compose) to recreate a compose service.",
@@ -99,10 +104,12 @@ pub fn RecreateDialog(
                         Some(Ok(planned)) => {
                             let compose = planned.compose.clone();
                             let command = match &compose {
-                                Some(service) => format!("docker compose -f {} -p {} up -d --pull always {}", service.file, service.project, service.service),
+                                Some(service) => service.cli(),
                                 None => planned.cli(),
                             };
                             let (for_recreate, for_compose) = (planned.clone(), planned.clone());
+                            let several = compose.as_ref().is_some_and(|c| c.files.len() != 1);
+                            let running_tool = move || output.with(Option::is_some);
                             view! {
                                 <h2>{format!("Recreate {}", planned.name)}</h2>
                                 <p>{match &compose {
@@ -123,11 +130,14 @@ pub fn RecreateDialog(
                                     Err(error) => view! { <ErrorNotice error=error id="recreate-check-error" /> }.into_any(),
                                 })}
                                 <div class="dialog-cli"><span class="cli-prompt">"$"</span><code id="recreate-command">{command}</code></div>
+                                {several.then(|| view! {
+                                    <div class="note">"The project was brought up with several compose files (a file and its overrides): run the command above in a terminal, in the project's folder."</div>
+                                })}
                                 {move || failed.get().map(|error| view! { <ErrorNotice error=error id="recreate-error" /> })}
                                 <ToolOutput run=output on_end=Callback::new(|_| ()) />
                                 <div class="dialog-buttons">
                                     <button class="ghost" id="recreate-cancel" data-dismiss="" on:click=move |_| recreating.set(None)>"Close"</button>
-                                    <button class="primary" id="recreate-ok" disabled=move || busy.get()
+                                    <button class="primary" id="recreate-ok" disabled=move || busy.get() || several || running_tool()
                                         on:click=move |_| if compose.is_some() { through_compose(for_compose.clone()) } else { recreate(for_recreate.clone()) }>
                                         {move || if busy.get() { "Recreating…" } else { "Recreate" }}
                                     </button>

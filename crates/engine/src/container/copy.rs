@@ -102,8 +102,10 @@ pub async fn copy_in(engine: &Engine, copy: &CopyIn) -> Result<Copied, PortholeE
             builder.into_inner()?.shutdown()
         });
         let body = bollard::body_try_stream(tokio_util::io::ReaderStream::new(reader));
+        // As `docker cp` does: never replace a folder with a file (or the reverse), which deletes what was there.
         let options = UploadToContainerOptions {
             path: folder.clone(),
+            no_overwrite_dir_non_dir: Some("true".into()),
             ..Default::default()
         };
         let sent = engine

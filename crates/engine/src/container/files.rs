@@ -116,10 +116,13 @@ fn list_archive(mut archive: Archive) -> Result<(FileEntry, Vec<FileEntry>, bool
             .into_owned();
         let name = name.trim_matches('/').to_owned();
         let Some((root_name, _)) = &root else {
-            root = Some((
-                name.clone(),
-                entry_of(entry.header(), paths::base_name(&name)),
-            ));
+            let entry = entry_of(entry.header(), paths::base_name(&name));
+            let folder = entry.kind == FileKind::Folder;
+            root = Some((name.clone(), entry));
+            // A file (or link) is its own whole listing: never read a large file's bytes to list it.
+            if !folder {
+                break;
+            }
             continue;
         };
         let relative = match root_name.as_str() {

@@ -108,13 +108,12 @@ pub async fn commit(engine: &Engine, request: &CommitRequest) -> Result<String, 
 /// `docker export -o FILE`: the container's whole filesystem written as a tar, streamed; never over an existing file.
 pub async fn export(engine: &Engine, request: &ExportRequest) -> Result<Copied, PortholeError> {
     let file = Path::new(&request.file);
-    if file.file_name().is_none()
-        || !file
-            .parent()
-            .is_some_and(|p| p.as_os_str().is_empty() || p.is_dir())
+    if !file.is_absolute()
+        || file.file_name().is_none()
+        || !file.parent().is_some_and(|p| p.is_dir())
     {
         return Err(PortholeError::invalid_input(format!(
-            "{}: give a file name in a folder that exists.",
+            "{}: give the full path of a file in a folder that exists.",
             request.file
         )));
     }

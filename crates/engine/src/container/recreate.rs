@@ -31,9 +31,22 @@ async fn inspect(
         .map_err(from_bollard)
 }
 
+/// A container run with `--rm` is removed by the engine as it stops — with its anonymous volumes — so it cannot be
+/// parked while the new one starts.
+fn refuse_auto_remove(old: &ContainerInspectResponse) -> Result<(), PortholeError> {
+    match old.host_config.as_ref().and_then(|h| h.auto_remove) {
+        Some(true) => Err(PortholeError::invalid_input(
+            "This container was started with --rm: stopping it removes it (and its anonymous volumes), so it cannot \
+             be recreated in place. Run a new container from the image instead.",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// What a recreate of `container` would do.
 pub async fn plan(engine: &Engine, container: &str) -> Result<RecreatePlan, PortholeError> {
     let old = inspect(engine, container).await?;
+    refuse_auto_remove(&old)?;
     let labels = old
         .config
         .as_ref()
@@ -43,11 +56,10 @@ pub async fn plan(engine: &Engine, container: &str) -> Result<RecreatePlan, Port
         (Some(project), Some(service)) => Some(ComposeService {
             project: project.clone(),
             service: service.clone(),
-            file: labels
+            files: labels
                 .get(FILES)
-                .and_then(|f| f.split(',').next())
-                .unwrap_or_default()
-                .to_owned(),
+                .map(|f| f.split(',').map(str::to_owned).collect())
+                .unwrap_or_default(),
         }),
         _ => None,
     };
@@ -105,6 +117,7 @@ pub async fn recreate(engine: &Engine, plan: &RecreatePlan) -> Result<Recreated,
     crate::as_action(Action::Recreate { plan: plan.clone() }, async {
         let docker = &engine.docker;
         let old = inspect(engine, &plan.container).await?;
+        refuse_auto_remove(&old)?;
         let body = create_body(engine, &old).await?;
         let was_running = old.state.as_ref().and_then(|s| s.running).unwrap_or(false);
         let extra: Vec<(String, EndpointSettings)> = old

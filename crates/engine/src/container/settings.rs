@@ -30,16 +30,27 @@ pub(super) async fn create_body(
         (ours != theirs).then(|| ours.clone()).flatten()
     };
     let mut host = old.host_config.clone().unwrap_or_default();
-    // Anonymous volumes (an image's VOLUME, `-v /path`) go to the new container by name, as Compose does.
-    let named: Vec<String> = host.binds.clone().unwrap_or_default();
+    // Anonymous volumes (an image's VOLUME, `-v /path`) go to the new container by name, as Compose does; a
+    // target already given by `--volume` or `--mount` keeps its own (one target twice fails the create).
+    let mut taken: Vec<String> = host
+        .binds
+        .clone()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|b| b.split(':').nth(1).map(str::to_owned))
+        .collect();
+    taken.extend(
+        host.mounts
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|m| m.target),
+    );
     for mount in old.mounts.clone().unwrap_or_default() {
         if let (Some(MountPointTypeEnum::VOLUME), Some(name), Some(target)) =
             (mount.typ, mount.name, mount.destination)
         {
-            if !named
-                .iter()
-                .any(|b| b.split(':').nth(1) == Some(target.as_str()))
-            {
+            if !taken.contains(&target) {
                 host.binds
                     .get_or_insert_with(Vec::new)
                     .push(format!("{name}:{target}"));
@@ -75,11 +86,24 @@ pub(super) async fn create_body(
         .into_iter()
         .filter(|(k, v)| image_labels.get(k) != Some(v))
         .collect();
+    // Sharing another container's network (`--network container:X`) brings its host name, ports and DNS: the
+    // engine refuses them on the new container.
+    let shares_network = mode.starts_with("container:");
+    if shares_network {
+        host.port_bindings = None;
+        host.publish_all_ports = None;
+        host.dns = None;
+        host.dns_options = None;
+        host.dns_search = None;
+        host.extra_hosts = None;
+    }
     let hostname = config.hostname.clone().filter(|h| {
-        !old.id
-            .as_deref()
-            .unwrap_or_default()
-            .starts_with(h.as_str())
+        !shares_network
+            && !old
+                .id
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with(h.as_str())
     });
     Ok(ContainerCreateBody {
         image: config.image.clone(),
@@ -99,7 +123,9 @@ pub(super) async fn create_body(
             .clone()
             .filter(|w| Some(w) != image.working_dir.as_ref()),
         labels: Some(labels),
-        exposed_ports: config.exposed_ports.clone(),
+        exposed_ports: config.exposed_ports.clone().filter(|_| !shares_network),
+        stop_timeout: config.stop_timeout,
+        domainname: config.domainname.clone(),
         tty: config.tty,
         open_stdin: config.open_stdin,
         stop_signal: config.stop_signal.clone(),

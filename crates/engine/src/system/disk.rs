@@ -6,7 +6,7 @@
 use crate::error::from_bollard;
 use crate::Engine;
 use bollard::query_parameters::{PruneBuildOptions, RemoveContainerOptions, RemoveImageOptions};
-use porthole_model::system::disk::{DiskKind, DiskUsage, Reclaim, Reclaimed};
+use porthole_model::system::disk::{DiskItem, DiskKind, DiskUsage, Reclaim, Reclaimed};
 use porthole_model::{Action, ErrorKind, PortholeError};
 
 /// `docker system df -v`.
@@ -24,14 +24,35 @@ pub async fn usage(engine: &Engine) -> Result<DiskUsage, PortholeError> {
 
 /// An image removed as `docker rmi` does it by name: each tag untagged (the last one deletes the image), never
 /// forced, so an image a container uses by now is refused, not pulled from under it.
-async fn remove_image(engine: &Engine, id: &str) -> Result<(), PortholeError> {
-    let tags = engine
+async fn remove_image(
+    engine: &Engine,
+    id: &str,
+    previewed: &[String],
+) -> Result<(), PortholeError> {
+    let mut tags: Vec<String> = engine
         .docker
         .inspect_image(id)
         .await
         .map_err(from_bollard)?
         .repo_tags
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|t| t.as_str() != "<none>:<none>")
+        .collect();
+    let mut shown = previewed.to_vec();
+    tags.sort();
+    shown.sort();
+    // A name added since the preview was not confirmed: nothing of this image goes.
+    if tags != shown {
+        return Err(PortholeError::new(
+            ErrorKind::Conflict,
+            format!(
+                "Its names changed since the preview (now: {}): look again before removing it.",
+                tags.join(", ")
+            ),
+            "",
+        ));
+    }
     let options = || {
         Some(RemoveImageOptions {
             force: false,
@@ -53,9 +74,10 @@ async fn remove_image(engine: &Engine, id: &str) -> Result<(), PortholeError> {
     }
 }
 
-async fn remove_one(engine: &Engine, kind: DiskKind, id: &str) -> Result<(), PortholeError> {
+async fn remove_one(engine: &Engine, kind: DiskKind, item: &DiskItem) -> Result<(), PortholeError> {
+    let id = item.id.as_str();
     match kind {
-        DiskKind::Images => remove_image(engine, id).await,
+        DiskKind::Images => remove_image(engine, id, &item.tags).await,
         DiskKind::Containers => {
             // Not forced: a container started since the preview is refused and stays.
             let options = RemoveContainerOptions {
@@ -94,7 +116,7 @@ pub async fn reclaim(engine: &Engine, reclaim: &Reclaim) -> Result<Reclaimed, Po
                 return Ok(done);
             }
             for item in &reclaim.items {
-                match remove_one(engine, reclaim.kind, &item.id).await {
+                match remove_one(engine, reclaim.kind, item).await {
                     Ok(()) => {
                         done.removed.push(item.name.clone());
                         done.freed += item.frees(reclaim.kind);

@@ -15,8 +15,21 @@ use serde::{Deserialize, Serialize};
 pub struct ComposeService {
     pub project: String,
     pub service: String,
-    /// The compose file the project was brought up with (its `config_files` label's first entry).
-    pub file: String,
+    /// The compose files the project was brought up with (its `config_files` label: a file and its overrides).
+    pub files: Vec<String>,
+}
+
+impl ComposeService {
+    /// `docker compose -f FILE… -p PROJECT up -d --pull always SERVICE`.
+    pub fn cli(&self) -> String {
+        let mut words = vec!["docker".to_owned(), "compose".into()];
+        for file in &self.files {
+            words.extend(["-f".into(), file.clone()]);
+        }
+        words.extend(["-p".into(), self.project.clone(), "up".into(), "-d".into()]);
+        words.extend(["--pull".into(), "always".into(), self.service.clone()]);
+        crate::container::run::join(&words)
+    }
 }
 
 /// What a recreate would do, shown before asking.
@@ -109,6 +122,22 @@ mod tests {
             "docker stop web && docker rename web web-old && docker run -d --name web -p 8080:80 web:latest && docker rm web-old"
         );
         assert!(!plan(false).cli().contains("docker stop"));
+    }
+
+    #[test]
+    fn a_compose_service_is_recreated_with_every_file_of_its_project() {
+        let service = ComposeService {
+            project: "shop".into(),
+            service: "web".into(),
+            files: vec![
+                "/srv/shop/compose.yml".into(),
+                "/srv/shop/compose.override.yml".into(),
+            ],
+        };
+        assert_eq!(
+            service.cli(),
+            "docker compose -f /srv/shop/compose.yml -f /srv/shop/compose.override.yml -p shop up -d --pull always web"
+        );
     }
 
     #[test]

@@ -7,13 +7,14 @@ use bollard::models as engine;
 
 fn image(image: engine::ImageSummary) -> DiskItem {
     let short = crate::container::short_id(image.id.trim_start_matches("sha256:")).to_owned();
-    let name = image
+    let tags: Vec<String> = image
         .repo_tags
         .iter()
-        .find(|t| t.as_str() != "<none>:<none>")
+        .filter(|t| t.as_str() != "<none>:<none>")
         .cloned()
-        // A dangling image is known by its short id, which `docker rmi` takes.
-        .unwrap_or(short);
+        .collect();
+    // A dangling image is known by its short id, which `docker rmi` takes.
+    let name = tags.first().cloned().unwrap_or(short);
     DiskItem {
         id: image.id,
         name,
@@ -22,6 +23,7 @@ fn image(image: engine::ImageSummary) -> DiskItem {
         users: image.containers.max(0),
         in_use: image.containers != 0,
         counted: true,
+        tags,
     }
 }
 
@@ -48,6 +50,7 @@ fn container(container: engine::ContainerSummary) -> DiskItem {
         users: active as i64,
         in_use: active,
         counted: true,
+        tags: Vec::new(),
     }
 }
 
@@ -62,8 +65,10 @@ fn volume(volume: engine::Volume) -> DiskItem {
         size: usage.size,
         shared: 0,
         users: usage.ref_count.max(0),
-        in_use: usage.ref_count > 0,
+        // The engine did not count its users (-1): never offer to remove what might be in use.
+        in_use: usage.ref_count != 0,
         counted: true,
+        tags: Vec::new(),
     }
 }
 
@@ -80,6 +85,7 @@ fn cache(record: engine::BuildCache) -> DiskItem {
         users: record.usage_count.unwrap_or(0),
         in_use: record.in_use.unwrap_or(false),
         counted: !record.shared.unwrap_or(false),
+        tags: Vec::new(),
     }
 }
 

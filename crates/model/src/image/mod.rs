@@ -103,7 +103,8 @@ pub fn human_size(bytes: i64) -> String {
     const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
     let mut value = bytes.max(0) as f64;
     let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
+    // 999,600 bytes rounds to 1000kB at three digits: that is 1MB.
+    while value >= 999.5 && unit < UNITS.len() - 1 {
         value /= 1000.0;
         unit += 1;
     }
@@ -187,6 +188,7 @@ mod tests {
         assert_eq!(human_size(1_984_000), "1.98MB");
         assert_eq!(human_size(200_000), "200kB");
         assert_eq!(human_size(10_000), "10kB");
+        assert_eq!(human_size(999_600), "1MB");
     }
 
     #[test]

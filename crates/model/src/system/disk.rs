@@ -69,6 +69,19 @@ pub struct DiskItem {
     pub in_use: bool,
     /// A cache record shared with another record does not count towards the size (as `docker system df`).
     pub counted: bool,
+    /// An image's names (`repository:tag`), every one: removing the image removes them all.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+impl DiskItem {
+    /// What the preview and the command name it by: an image by all its names.
+    pub fn names(&self) -> Vec<String> {
+        match self.tags.is_empty() {
+            true => vec![self.name.clone()],
+            false => self.tags.clone(),
+        }
+    }
 }
 
 impl DiskItem {
@@ -191,7 +204,7 @@ impl Reclaim {
             DiskKind::Volumes => vec!["docker".into(), "volume".into(), "rm".into()],
             DiskKind::BuildCache => return "docker builder prune -f".into(),
         };
-        words.extend(self.items.iter().map(|i| i.name.clone()));
+        words.extend(self.items.iter().flat_map(DiskItem::names));
         crate::container::run::join(&words)
     }
 }

@@ -9,6 +9,7 @@ fn item(id: &str, size: i64, shared: i64, in_use: bool) -> DiskItem {
         users: in_use as i64,
         in_use,
         counted: true,
+        tags: Vec::new(),
     }
 }
 
@@ -95,8 +96,19 @@ fn a_reclaim_names_each_object_it_removes() {
         items: names.iter().map(|n| item(n, 1, 0, false)).collect(),
     };
     assert_eq!(
-        reclaim(DiskKind::Images, &["nginx:1", "<none>"]).cli(),
-        "docker rmi nginx:1 '<none>'"
+        reclaim(DiskKind::Images, &["nginx:1", "0123456789ab"]).cli(),
+        "docker rmi nginx:1 0123456789ab"
+    );
+    let mut named_twice = item("sha256:1", 1, 0, false);
+    named_twice.tags = vec!["web:1".into(), "web:latest".into()];
+    let both = Reclaim {
+        kind: DiskKind::Images,
+        items: vec![named_twice],
+    };
+    assert_eq!(
+        both.cli(),
+        "docker rmi web:1 web:latest",
+        "every name goes with the image, and the command says so"
     );
     assert_eq!(
         reclaim(DiskKind::Containers, &["old"]).cli(),

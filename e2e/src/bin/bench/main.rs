@@ -6,6 +6,7 @@
 
 mod compose;
 mod engines;
+mod files;
 mod process;
 mod pull;
 mod start;
@@ -30,10 +31,11 @@ const IMAGE: &str = "porthole-test/busybox:1";
 #[tokio::main]
 async fn main() {
     let path = porthole_e2e::workspace_root().join("docs/benchmarks.md");
-    // `bench compose` / `bench engines` / `bench swarm` / `bench wasm`: only that section, measured again and put in place in the file.
+    // `bench compose` / `bench engines` / `bench files` / `bench swarm` / `bench wasm`: only that section, measured again and put in place in the file.
     let section = match std::env::args().nth(1).as_deref() {
         Some("compose") => Some(compose::render(&compose::measure().await)),
         Some("engines") => Some(engines::render(&engines::measure().await)),
+        Some("files") => Some(files::render(&files::measure().await)),
         Some("swarm") => Some(swarm::render(&swarm::measure().await)),
         Some("wasm") => Some(wasm::render(&wasm::measure().await)),
         _ => None,
@@ -593,7 +595,7 @@ pub async fn rig_engine() -> Engine {
 }
 
 /// The rig's private engine, over its socket.
-fn rig_endpoint() -> Endpoint {
+pub fn rig_endpoint() -> Endpoint {
     Endpoint {
         host: test_engine(),
         source: EndpointSource::DockerHost,

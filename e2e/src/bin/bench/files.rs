@@ -1,0 +1,191 @@
+//! The Files and Disk usage figures: a 100 MB folder downloaded through the window (`docker cp` out) against
+//! `docker cp` in a terminal, and the disk page's first figures on an engine with 500 images and 1,000 containers
+//! against `docker system df` in a terminal.
+
+use crate::pull::median;
+use crate::{docker, verdict, Window};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const IMAGES: usize = 500;
+const CONTAINERS: usize = 1000;
+
+#[derive(Debug, Default)]
+pub struct FilesFigures {
+    pub copy_app_ms: Vec<f64>,
+    pub copy_cli_ms: Vec<f64>,
+    pub df_app_ms: Vec<f64>,
+    pub df_cli_ms: Vec<f64>,
+}
+
+fn timed_cli(args: &[&str]) -> f64 {
+    let start = Instant::now();
+    let out = Command::new("docker")
+        .args(args)
+        .env("DOCKER_HOST", porthole_e2e::test_engine())
+        .output()
+        .expect("docker runs");
+    assert!(
+        out.status.success(),
+        "docker {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Milliseconds until `predicate` holds in the window, polled every 10 ms.
+async fn until(window: &Window, predicate: &str, start: Instant) -> f64 {
+    window
+        .wait_for("the bench's condition", predicate, 120)
+        .await;
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+async fn copy(figures: &mut FilesFigures) {
+    let name = porthole_e2e::unique("bench-files");
+    let _removed = porthole_e2e::Removed(name.clone());
+    docker(&[
+        "run",
+        "-d",
+        "--name",
+        &name,
+        "porthole-test/busybox:1",
+        "sleep",
+        "3600",
+    ]);
+    docker(&["exec", &name, "sh", "-c", "mkdir /big && for i in 0 1 2 3 4 5 6 7 8 9; do head -c 10000000 /dev/urandom > /big/$i; done"]);
+    let scratch = std::env::temp_dir().join(porthole_e2e::unique("bench-copy"));
+    for run in 0..3 {
+        let into = scratch.join(format!("cli-{run}"));
+        std::fs::create_dir_all(&into).expect("scratch folder");
+        figures.copy_cli_ms.push(timed_cli(&[
+            "cp",
+            &format!("{name}:/big"),
+            &into.display().to_string(),
+        ]));
+    }
+    let window = Window::launch().await;
+    window.open("containers").await;
+    let row = format!("tr[data-name=\"{name}\"]");
+    window.appears(&row, 20).await;
+    window.click(&row).await;
+    window.click("#container-open").await;
+    window.click("button[data-tab=files]").await;
+    window
+        .appears("#files-table tr[data-name=\"big\"]", 20)
+        .await;
+    for run in 0..3 {
+        let into = scratch.join(format!("app-{run}"));
+        std::fs::create_dir_all(&into).expect("scratch folder");
+        window
+            .eval("document.getElementById('files-path').value = '/big'; return true")
+            .await;
+        window.type_into("files-path", "/big").await;
+        window.click("#files-go").await;
+        window.appears("#files-table tr[data-name=\"9\"]", 20).await;
+        window.click("#files-download-folder").await;
+        window
+            .type_into("copy-local", &into.display().to_string())
+            .await;
+        let start = Instant::now();
+        window.click("#copy-start").await;
+        figures.copy_app_ms.push(
+            until(
+                &window,
+                "return !!document.getElementById('copy-done')",
+                start,
+            )
+            .await,
+        );
+        window.click("#copy-close").await;
+    }
+    drop(window);
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+async fn disk(figures: &mut FilesFigures) {
+    // 500 images, each its own (a commit with its own label), and 1,000 containers.
+    let maker = porthole_e2e::unique("bench-df-maker");
+    docker(&[
+        "create",
+        "--name",
+        &maker,
+        "porthole-test/busybox:1",
+        "true",
+    ]);
+    for i in 0..IMAGES {
+        docker(&[
+            "commit",
+            "--change",
+            &format!("LABEL bench.df={i}"),
+            &maker,
+            &format!("bench-df/image:{i}"),
+        ]);
+    }
+    docker(&["rm", &maker]);
+    let engine = porthole_engine::Engine::connect(&crate::rig_endpoint())
+        .await
+        .expect("the private engine answers");
+    crate::create(&engine, CONTAINERS, "bench-df", false).await;
+    for _ in 0..5 {
+        figures.df_cli_ms.push(timed_cli(&["system", "df"]));
+    }
+    for _ in 0..3 {
+        let window = Window::launch().await;
+        let start = Instant::now();
+        window.open("disk").await;
+        figures.df_app_ms.push(
+            until(
+                &window,
+                "return !!document.querySelector('#disk-summary [data-figure=count]')",
+                start,
+            )
+            .await,
+        );
+    }
+    crate::remove_bench_containers(&engine).await;
+    let images: Vec<String> = (0..IMAGES).map(|i| format!("bench-df/image:{i}")).collect();
+    for chunk in images.chunks(100) {
+        let mut args = vec!["rmi"];
+        args.extend(chunk.iter().map(String::as_str));
+        docker(&args);
+    }
+}
+
+pub async fn measure() -> FilesFigures {
+    let mut figures = FilesFigures::default();
+    copy(&mut figures).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    disk(&mut figures).await;
+    figures
+}
+
+fn runs(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v:.0}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn render(f: &FilesFigures) -> String {
+    let (copy_app, copy_cli) = (median(&f.copy_app_ms), median(&f.copy_cli_ms));
+    let (df_app, df_cli) = (median(&f.df_app_ms), median(&f.df_cli_ms));
+    let copy_ratio = copy_app / copy_cli;
+    let df_ratio = df_app / df_cli;
+    format!(
+        "## Files and disk usage\n\n\
+         Measured by `scripts/bench.sh files` (release build).\n\n\
+         | # | What | Figure | Goal | |\n|---|---|---|---|---|\n\
+         | f | A 100 MB folder (10 files of random bytes) downloaded through the window — from clicking Download to the dialog's report — vs `docker cp CONTAINER:/big DIR` in a terminal, medians of 3 | **{copy_app:.0} ms** ({copy_app_runs}) vs {copy_cli:.0} ms ({copy_cli_runs}) = **{copy_ratio:.2}×** | ≤ 1.1× | {fv} |\n\
+         | d | Disk usage page with {IMAGES} images and {CONTAINERS} containers: from clicking Disk usage in a window just launched to the first figures, median of 3 windows, vs `docker system df` in a terminal (median of 5) | **{df_app:.0} ms** ({df_app_runs}) vs {df_cli:.0} ms | first figures, with a progress state meanwhile | {dv} |\n\n\
+         Notes:\n\
+         - (f) The backend reads the engine's archive as it streams and unpacks it on a blocking thread (`tar`), as `docker cp` does; nothing is held whole in memory.\n\
+         - (d) `/system/df` walks every layer and volume; the page asks for it only when opened or refreshed, never on a list's hot path, and shows \"Asking the engine…\" while it waits. Its ratio to the CLI is {df_ratio:.2}×.\n",
+        copy_app_runs = runs(&f.copy_app_ms),
+        copy_cli_runs = runs(&f.copy_cli_ms),
+        df_app_runs = runs(&f.df_app_ms),
+        fv = verdict(copy_ratio <= 1.1),
+        dv = verdict(df_ratio <= 1.5),
+    )
+}
