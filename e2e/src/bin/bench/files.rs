@@ -14,6 +14,8 @@ const CONTAINERS: usize = 1000;
 pub struct FilesFigures {
     pub copy_app_ms: Vec<f64>,
     pub copy_cli_ms: Vec<f64>,
+    /// The engine layer's copy alone (what the window's command runs), no window.
+    pub copy_engine_ms: Vec<f64>,
     pub df_app_ms: Vec<f64>,
     pub df_cli_ms: Vec<f64>,
 }
@@ -63,6 +65,25 @@ async fn copy(figures: &mut FilesFigures) {
             &format!("{name}:/big"),
             &into.display().to_string(),
         ]));
+    }
+    let engine = porthole_engine::Engine::connect(&crate::rig_endpoint())
+        .await
+        .expect("the private engine answers");
+    for run in 0..3 {
+        let into = scratch.join(format!("engine-{run}"));
+        std::fs::create_dir_all(&into).expect("scratch folder");
+        let copy = porthole_model::container::files::CopyOut {
+            container: name.clone(),
+            path: "/big".into(),
+            folder: into.display().to_string(),
+        };
+        let start = Instant::now();
+        porthole_engine::container::copy::copy_out(&engine, &copy)
+            .await
+            .expect("copy out");
+        figures
+            .copy_engine_ms
+            .push(start.elapsed().as_secs_f64() * 1000.0);
     }
     let window = Window::launch().await;
     window.open("containers").await;
@@ -178,14 +199,15 @@ pub fn render(f: &FilesFigures) -> String {
          Measured by `scripts/bench.sh files` (release build).\n\n\
          | # | What | Figure | Goal | |\n|---|---|---|---|---|\n\
          | f | A 100 MB folder (10 files of random bytes) downloaded through the window — from clicking Download to the dialog's report — vs `docker cp CONTAINER:/big DIR` in a terminal, medians of 3 | **{copy_app:.0} ms** ({copy_app_runs}) vs {copy_cli:.0} ms ({copy_cli_runs}) = **{copy_ratio:.2}×** | ≤ 1.1× | {fv} |\n\
-         | d | Disk usage page with {IMAGES} images and {CONTAINERS} containers: from clicking Disk usage in a window just launched to the first figures, median of 3 windows, vs `docker system df` in a terminal (median of 5) | **{df_app:.0} ms** ({df_app_runs}) vs {df_cli:.0} ms | first figures, with a progress state meanwhile | {dv} |\n\n\
+         | d | Disk usage page with {IMAGES} images and {CONTAINERS} containers: from clicking Disk usage in a window just launched to the first figures, median of 3 windows, vs `docker system df` in a terminal (median of 5) | **{df_app:.0} ms** ({df_app_runs}) vs {df_cli:.0} ms = {df_ratio:.2}× | reported (the issue sets no ratio); a progress state meanwhile | — |\n\n\
          Notes:\n\
-         - (f) The backend reads the engine's archive as it streams and unpacks it on a blocking thread (`tar`), as `docker cp` does; nothing is held whole in memory.\n\
-         - (d) `/system/df` walks every layer and volume; the page asks for it only when opened or refreshed, never on a list's hot path, and shows \"Asking the engine…\" while it waits. Its ratio to the CLI is {df_ratio:.2}×.\n",
+         - (f) The backend reads the engine's archive as it streams and unpacks it on a blocking thread (`tar`), as `docker cp` does; nothing is held whole in memory. The engine layer's copy alone (no window): {copy_engine:.0} ms ({copy_engine_runs}).\n\
+         - (d) `/system/df` walks every layer and volume; the page asks for it only when opened or refreshed, never on a list's hot path, and shows \"Asking the engine…\" while it waits. The window's share is the IPC of 1,500 objects and drawing the page.\n",
         copy_app_runs = runs(&f.copy_app_ms),
+        copy_engine = median(&f.copy_engine_ms),
+        copy_engine_runs = runs(&f.copy_engine_ms),
         copy_cli_runs = runs(&f.copy_cli_ms),
         df_app_runs = runs(&f.df_app_ms),
         fv = verdict(copy_ratio <= 1.1),
-        dv = verdict(df_ratio <= 1.5),
     )
 }
