@@ -87,18 +87,7 @@ async fn figures_match_docker_system_df_and_reclaim_removes_exactly_the_preview(
     let image = format!("porthole-test/{}:1", common::unique("disk-image"));
     let other_name = format!("{}-again", image.trim_end_matches(":1"));
     let _images = Gone(&["rmi", "-f"], vec![image.clone(), other_name.clone()]);
-    let maker = common::unique("disk-maker");
-    common::docker(&[
-        "run",
-        "--name",
-        &maker,
-        common::BUSYBOX,
-        "sh",
-        "-c",
-        "head -c 300000 /dev/zero > /made",
-    ]);
-    common::docker(&["commit", &maker, &image]);
-    common::docker(&["rm", &maker]);
+    common::commit_image(&image, "head -c 300000 /dev/zero > /made", &[]);
     common::docker(&["tag", &image, &other_name]);
     // A stopped container that starts after the preview: the reclaim must refuse it, not force it.
     let (restarted, _restarted) =

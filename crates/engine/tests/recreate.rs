@@ -15,26 +15,11 @@ fn open_registry() -> String {
 
 /// Pushes an image whose `/version` says `version` to `reference` in the rig's open registry.
 fn push_version(reference: &str, version: &str) {
-    let maker = common::unique("recreate-maker");
-    common::docker(&[
-        "run",
-        "--name",
-        &maker,
-        common::BUSYBOX,
-        "sh",
-        "-c",
-        &format!("echo {version} > /version"),
-    ]);
-    common::docker(&[
-        "commit",
-        "--change",
-        "CMD [\"sleep\", \"600\"]",
-        "--change",
-        "ENV FROM_IMAGE=1",
-        &maker,
+    common::commit_image(
         reference,
-    ]);
-    common::docker(&["rm", &maker]);
+        &format!("echo {version} > /version"),
+        &["CMD [\"sleep\", \"600\"]", "ENV FROM_IMAGE=1"],
+    );
     common::docker(&["push", reference]);
 }
 

@@ -227,3 +227,17 @@ pub fn docker_in(config: &std::path::Path, args: &[&str], stdin: &str) -> (bool,
         + &String::from_utf8_lossy(&output.stderr);
     (output.status.success(), text)
 }
+
+/// Makes the image `reference` from busybox after running `script` in it (`docker run` + `docker commit`, with the
+/// Dockerfile-like `changes`), removing the container it was made in.
+pub fn commit_image(reference: &str, script: &str, changes: &[&str]) {
+    let maker = unique("image-maker");
+    docker(&["run", "--name", &maker, BUSYBOX, "sh", "-c", script]);
+    let mut args = vec!["commit"];
+    for change in changes {
+        args.extend(["--change", change]);
+    }
+    args.extend([maker.as_str(), reference]);
+    docker(&args);
+    docker(&["rm", &maker]);
+}

@@ -44,17 +44,7 @@ async fn until(window: &Window, predicate: &str, start: Instant) -> f64 {
 }
 
 async fn copy(figures: &mut FilesFigures) {
-    let name = porthole_e2e::unique("bench-files");
-    let _removed = porthole_e2e::Removed(name.clone());
-    docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        "porthole-test/busybox:1",
-        "sleep",
-        "3600",
-    ]);
+    let (name, _removed) = porthole_e2e::sleeper("bench-files");
     docker(&["exec", &name, "sh", "-c", "mkdir /big && for i in 0 1 2 3 4 5 6 7 8 9; do head -c 10000000 /dev/urandom > /big/$i; done"]);
     let scratch = std::env::temp_dir().join(porthole_e2e::unique("bench-copy"));
     for run in 0..3 {
