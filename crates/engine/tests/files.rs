@@ -90,6 +90,15 @@ async fn text_is_shown_and_binary_is_not() {
 async fn copying_out_and_in_round_trips_byte_for_byte() {
     let engine = common::engine().await;
     let (name, _guard) = with_data("files-copy");
+    // A read-only folder: its files land and it keeps its mode. Folders are unpacked after what is in them, as
+    // `docker cp` does; as root (these tests) the order makes no difference, for any other user it does.
+    common::docker(&[
+        "exec",
+        &name,
+        "sh",
+        "-c",
+        "mkdir /data/ro && echo x > /data/ro/f && chmod 555 /data/ro",
+    ]);
     let here = scratch("porthole-copy");
     let out = CopyOut {
         container: name.clone(),
@@ -98,7 +107,16 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
     };
     let copied = copy::copy_out(&engine, &out).await.unwrap();
     assert_eq!(copied.path, here.join("data").display().to_string());
-    assert_eq!(copied.files, 6, "4 files and 2 links");
+    assert_eq!(copied.files, 7, "5 files and 2 links");
+    let ro = std::fs::metadata(here.join("data/ro")).unwrap();
+    assert_eq!(
+        std::os::unix::fs::PermissionsExt::mode(&ro.permissions()) & 0o777,
+        0o555
+    );
+    assert_eq!(
+        std::fs::read_to_string(here.join("data/ro/f")).unwrap(),
+        "x\n"
+    );
     assert_eq!(
         std::fs::read(here.join("data/large")).unwrap().len(),
         3_145_728
@@ -120,7 +138,7 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         folder: "/back".into(),
     };
     let copied = copy::copy_in(&engine, &into).await.unwrap();
-    assert_eq!((copied.files, copied.path.as_str()), (6, "/back/data"));
+    assert_eq!((copied.files, copied.path.as_str()), (7, "/back/data"));
     let sums = |folder: &str| {
         common::docker(&[
             "exec",

@@ -53,14 +53,22 @@ pub async fn copy_out(engine: &Engine, copy: &CopyOut) -> Result<Copied, Porthol
                 path: landed.display().to_string(),
                 ..Copied::default()
             };
+            // Folders are unpacked last, as `tar` and `docker cp` do: a read-only folder's mode would otherwise
+            // refuse the files that follow it. They carry no data, so holding them costs nothing.
+            let mut folders = Vec::new();
             for entry in archive.entries().map_err(io_error)? {
                 let mut entry = entry.map_err(io_error)?;
-                // Files and links, as `tally` counts them on the way in.
-                if !entry.header().entry_type().is_dir() {
-                    copied.files += 1;
-                    copied.bytes += entry.header().size().unwrap_or(0);
+                if entry.header().entry_type().is_dir() {
+                    folders.push(entry);
+                    continue;
                 }
+                // Files and links, as `tally` counts them on the way in.
+                copied.files += 1;
+                copied.bytes += entry.header().size().unwrap_or(0);
                 // `unpack_in` skips entries that would land outside `folder` (`..`, absolute links on the way).
+                entry.unpack_in(&folder).map_err(io_error)?;
+            }
+            for mut entry in folders {
                 entry.unpack_in(&folder).map_err(io_error)?;
             }
             Ok(copied)
