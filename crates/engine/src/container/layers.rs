@@ -2,6 +2,7 @@
 //! (`docker inspect --size`, asked for this one container only, never on the list's hot path), and what can be made
 //! of it — a new image (`docker commit`) or a tar of its filesystem (`docker export`).
 
+use super::files::files_action;
 use crate::error::{from_bollard, from_bollard_with};
 use crate::Engine;
 use bollard::query_parameters::{CommitContainerOptions, InspectContainerOptions};
@@ -10,16 +11,9 @@ use porthole_model::action::FileAction;
 use porthole_model::container::files::{
     CommitRequest, ContainerLayers, Copied, ExportRequest, FileChange,
 };
-use porthole_model::{Action, ErrorKind, HistoryEntry, PortholeError};
+use porthole_model::{ErrorKind, HistoryEntry, PortholeError};
 use std::path::Path;
 use tokio::io::AsyncWriteExt;
-
-fn files_action(container: &str, action: FileAction) -> Action {
-    Action::Files {
-        container: container.to_owned(),
-        action,
-    }
-}
 
 fn no_such_container(container: &str) -> impl Fn(ErrorKind) -> Option<String> + '_ {
     move |kind| {
