@@ -19,8 +19,10 @@ packages=(build-essential pkg-config file curl iproute2 libwebkit2gtk-4.1-dev li
   libayatana-appindicator3-dev librsvg2-dev busybox-static wabt)
 # openssl makes the TLS engine's certificates; openssh-client is the ssh of the SSH engine tests (its server is
 # only unpacked by the rig, never installed); podman serves the Docker API for the Podman tests, from the rig's own
-# storage and settings (scripts/rig-podman.sh).
-$with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3 openssl openssh-client podman)
+# storage and settings (scripts/rig-podman.sh). dunst, on a session bus of the test's own (dbus-daemon), is the
+# notification service the notification test clicks through; dbus-monitor (dbus-bin) reads what was sent to it.
+$with_tests && packages+=(docker-registry apache2-utils xvfb webkit2gtk-driver imagemagick python3 openssl openssh-client podman
+  dunst dbus-daemon dbus-bin)
 
 # The packages' bundler (tauri-cli, scripts/package.sh) comes from the npm registry and runs on Node.js: Debian's,
 # where no node and npm are installed (a Node.js of the user's own, with its npm, is used as it is).

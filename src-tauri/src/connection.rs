@@ -101,10 +101,12 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> (bool, bool) {
         return (false, false);
     };
     let (sender, mut batches) = mpsc::channel(16);
+    let (moment_sender, mut moments) = mpsc::unbounded_channel();
     let since = info.system_time.clone();
     let stream_engine = engine.clone();
     let mut stream = tokio::spawn(async move {
-        events::forward_invalidations(&stream_engine, Some(since), sender).await
+        events::forward_invalidations(&stream_engine, Some(since), sender, Some(moment_sender))
+            .await
     });
     let liveness_engine = engine.clone();
     shared.first_list.begin(&engine, shared.changes());
@@ -122,6 +124,10 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> (bool, bool) {
                 Some(batch) => shared.forward(batch),
                 None => break,
             },
+            Some(moment) = moments.recv() => {
+                // Nobody listening (no window yet) loses nothing the lists need.
+                let _ = shared.moments.send(moment);
+            }
             _ = &mut stream => break,
             _ = shared.switched.notified() => {
                 switched = true;

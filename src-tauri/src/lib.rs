@@ -7,6 +7,7 @@
 mod commands;
 mod connection;
 mod first_list;
+mod notifications;
 mod save;
 mod settings;
 mod state;
@@ -119,6 +120,7 @@ registered![
     compose::write_tour_compose,
     settings::get_settings,
     settings::set_settings,
+    settings::subscribe_notifications,
     subscriptions::subscribe_engine,
     subscriptions::unsubscribe,
     subscriptions::subscription_count,
@@ -131,10 +133,19 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            let remembered = settings::load(app.handle()).engine;
-            let state = AppState::new(porthole_engine::system::context::at_start(
-                commands::engine::environment,
-                remembered.as_deref(),
+            let saved = settings::load(app.handle());
+            let notifications = notifications::Notifications::new(saved.notifications);
+            let state = AppState::new(
+                porthole_engine::system::context::at_start(
+                    commands::engine::environment,
+                    saved.engine.as_deref(),
+                ),
+                notifications.clone(),
+            );
+            tauri::async_runtime::spawn(notifications::watch_containers(
+                app.handle().clone(),
+                notifications,
+                state.shared().moments.subscribe(),
             ));
             tauri::async_runtime::spawn(connection::run(state.shared()));
             app.manage(state);

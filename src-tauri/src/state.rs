@@ -5,9 +5,11 @@
 //! they fail fast with `EngineUnavailable`.
 
 use crate::first_list::FirstList;
+use crate::notifications::Notifications;
 use crate::subscriptions::Subscriptions;
 use porthole_engine::registry::credentials::Store;
 use porthole_engine::{Activity, Endpoint, Engine};
+use porthole_model::notification::ContainerMoment;
 use porthole_model::system::event::Invalidation;
 use porthole_model::{ConnectionState, ErrorKind, PortholeError};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -31,6 +33,8 @@ pub struct Shared {
     pub forwarded: AtomicU64,
     /// The container list read ahead on the first connection, for the page's first ask.
     pub first_list: FirstList,
+    /// Container kills, deaths and failed health checks as the engine reports them (for notifications).
+    pub moments: broadcast::Sender<ContainerMoment>,
 }
 
 pub struct AppState {
@@ -40,6 +44,7 @@ pub struct AppState {
     pub terminals: Arc<crate::streams::terminal::Terminals>,
     /// The docker CLI's credential store (`$DOCKER_CONFIG`), shared with `docker login` in a terminal.
     pub credentials: Store,
+    pub notifications: Arc<Notifications>,
 }
 
 impl Shared {
@@ -64,7 +69,7 @@ impl Shared {
 }
 
 impl AppState {
-    pub fn new(endpoint: Endpoint) -> Self {
+    pub fn new(endpoint: Endpoint, notifications: Arc<Notifications>) -> Self {
         let (connection, _) = watch::channel(ConnectionState::Connecting {
             endpoint: endpoint.host.clone(),
         });
@@ -79,12 +84,14 @@ impl AppState {
             activity: Activity::default(),
             forwarded: AtomicU64::new(0),
             first_list: FirstList::default(),
+            moments: broadcast::channel(64).0,
         };
         Self {
             shared: Arc::new(shared),
             subscriptions: Arc::new(Subscriptions::default()),
             terminals: Arc::default(),
             credentials: Store::from_environment(),
+            notifications,
         }
     }
 

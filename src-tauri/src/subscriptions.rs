@@ -29,6 +29,8 @@ pub enum Topic {
     ListStats,
     /// The activity console's live feed.
     Activity,
+    /// Clicked desktop notifications: what each opens.
+    Notifications,
     /// A run of a tool for a project or stack (the Compose tool's up, down, logs; `docker stack deploy`).
     Tool(String),
 }
@@ -46,9 +48,10 @@ pub struct Subscriptions {
 
 impl Subscriptions {
     /// Starts `stream` as a subscription and returns its id. The task removes itself from the registry when it ends.
+    /// What the stream returns (whether a transfer succeeded, for its notification) is not the registry's business.
     pub fn spawn<F>(self: &Arc<Self>, topic: Topic, stream: F) -> u64
     where
-        F: Future<Output = ()> + Send + 'static,
+        F: Future + Send + 'static,
     {
         self.spawn_with(topic, |_| stream)
     }
@@ -56,7 +59,7 @@ impl Subscriptions {
     /// Like `spawn`, for a stream that needs to know its own id (a terminal registers its input under it).
     pub fn spawn_with<F>(self: &Arc<Self>, topic: Topic, make: impl FnOnce(u64) -> F) -> u64
     where
-        F: Future<Output = ()> + Send + 'static,
+        F: Future + Send + 'static,
     {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
         let stream = make(id);
@@ -64,7 +67,7 @@ impl Subscriptions {
         // Hold the lock across spawn so a task that ends at once cannot try to remove itself before it is inserted.
         let mut live = self.lock();
         let task = tauri::async_runtime::spawn(async move {
-            stream.await;
+            let _ended = stream.await;
             if let Some(registry) = registry.upgrade() {
                 registry.lock().remove(&id);
             }
@@ -96,14 +99,15 @@ impl Subscriptions {
     }
 
     /// Cancels every stream of the engine Porthole is leaving (all but the connection's own and the activity
-    /// console's, which follow whichever engine is current, and the overview's, which follows them all); returns
+    /// console's, which follow whichever engine is current, the overview's, which follows them all, and the
+    /// notifications', which belong to the window); returns
     /// how many went.
     pub fn cancel_engine_streams(&self) -> usize {
         let mut cancelled = 0;
         self.lock().retain(|_, subscription| {
             let keep = matches!(
                 subscription.topic,
-                Topic::Engine | Topic::Engines | Topic::Activity
+                Topic::Engine | Topic::Engines | Topic::Activity | Topic::Notifications
             );
             if !keep {
                 subscription.task.abort();
@@ -139,7 +143,7 @@ mod tests {
     #[test]
     fn subscriptions_leave_when_cancelled_or_finished() {
         let registry = Arc::new(Subscriptions::default());
-        let pending = registry.spawn(Topic::Engine, std::future::pending());
+        let pending = registry.spawn(Topic::Engine, std::future::pending::<()>());
         let _finishing = registry.spawn(Topic::Engine, async {});
         for _ in 0..100 {
             if registry.len() == 1 {
@@ -157,12 +161,12 @@ mod tests {
     fn cancel_all_and_by_topic() {
         let registry = Arc::new(Subscriptions::default());
         for _ in 0..1000 {
-            registry.spawn(Topic::Engine, std::future::pending());
+            registry.spawn(Topic::Engine, std::future::pending::<()>());
         }
         assert_eq!(registry.len(), 1000);
         registry.cancel_topic(&Topic::Engine);
         assert_eq!(registry.len(), 0);
-        registry.spawn(Topic::Engine, std::future::pending());
+        registry.spawn(Topic::Engine, std::future::pending::<()>());
         registry.cancel_all();
         assert_eq!(registry.len(), 0);
     }

@@ -3,13 +3,18 @@
 
 mod common;
 
+use porthole_model::notification::{ExitWatch, Moment, NotificationSettings};
 use porthole_model::system::event::Invalidation;
 use porthole_model::ObjectKind;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
+/// The burst test counts batches: another test's events in the same seconds would be counted with them.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test]
 async fn a_burst_of_container_events_arrives_as_few_batches() {
+    let _alone = ONE_AT_A_TIME.lock().await;
     let engine = common::engine().await;
     // Follow from the engine's own clock, exactly as the app does after connecting.
     let since = porthole_engine::system::info(&engine)
@@ -18,7 +23,8 @@ async fn a_burst_of_container_events_arrives_as_few_batches() {
         .system_time;
     let (sender, mut batches) = mpsc::channel(64);
     let watcher = tokio::spawn(async move {
-        porthole_engine::system::events::forward_invalidations(&engine, Some(since), sender).await
+        porthole_engine::system::events::forward_invalidations(&engine, Some(since), sender, None)
+            .await
     });
     tokio::time::sleep(Duration::from_millis(300)).await;
 
@@ -103,4 +109,89 @@ async fn settled(batches: &mut mpsc::Receiver<Invalidation>) -> Vec<Invalidation
         idle_until = tokio::time::Instant::now() + Duration::from_millis(600);
     }
     received
+}
+
+/// The moments notifications are made from: a container that fails on its own, one that is stopped, one whose
+/// health check fails — read from real events and judged by the same rules the app uses.
+#[tokio::test]
+async fn container_moments_tell_a_crash_from_a_stop() {
+    let _alone = ONE_AT_A_TIME.lock().await;
+    let engine = common::engine().await;
+    let since = porthole_engine::system::info(&engine)
+        .await
+        .unwrap()
+        .system_time;
+    let (sender, _batches) = mpsc::channel(256);
+    let (moment_sender, mut moments) = mpsc::unbounded_channel();
+    let watcher = tokio::spawn(async move {
+        porthole_engine::system::events::forward_invalidations(
+            &engine,
+            Some(since),
+            sender,
+            Some(moment_sender),
+        )
+        .await
+    });
+    let (crashed, _c) = common::started("crash", &[common::BUSYBOX, "sh", "-c", "sleep 1; exit 3"]);
+    let (stopped, _s) = common::sleeper("stopped");
+    common::docker(&["stop", "-t", "1", &stopped]);
+    let (sick, _u) = common::started(
+        "sick",
+        &[
+            "--health-cmd",
+            "false",
+            "--health-interval",
+            "1s",
+            "--health-retries",
+            "1",
+            common::BUSYBOX,
+            "sleep",
+            "600",
+        ],
+    );
+
+    let mut watch = ExitWatch::default();
+    let settings = NotificationSettings::default();
+    let mut notices = Vec::new();
+    let mut seen = Vec::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while notices.len() < 2 {
+        let Ok(Some(moment)) = tokio::time::timeout_at(deadline, moments.recv()).await else {
+            panic!("only {notices:?} after the moments {seen:?}");
+        };
+        let now = chrono::Utc::now().timestamp_millis();
+        if let Some(notice) = watch.see(&moment, now, &settings) {
+            notices.push(notice);
+        }
+        seen.push(moment);
+    }
+    let about = |name: &str| {
+        seen.iter()
+            .filter(|m| m.name == name)
+            .map(|m| m.moment.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(about(&crashed), vec![Moment::Died { exit_code: 3 }]);
+    assert_eq!(about(&stopped)[0], Moment::Killed, "{seen:?}");
+    // Busybox's `sleep` ignores SIGTERM as PID 1: the stop ends in SIGKILL (137) — not news either way.
+    assert!(
+        about(&stopped)
+            .iter()
+            .any(|m| matches!(m, Moment::Died { .. })),
+        "{seen:?}"
+    );
+    let summaries: Vec<&str> = notices.iter().map(|n| n.summary.as_str()).collect();
+    assert!(
+        summaries.contains(&format!("{crashed} exited with code 3").as_str()),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries.contains(&format!("{sick} is unhealthy").as_str()),
+        "{summaries:?}"
+    );
+    assert!(
+        !summaries.iter().any(|s| s.contains(&stopped)),
+        "{summaries:?}"
+    );
+    watcher.abort();
 }

@@ -116,8 +116,13 @@ async fn podman_lists_reads_creates_and_reports_events() {
     let watcher = {
         let engine = engine.clone();
         tokio::spawn(async move {
-            porthole_engine::system::events::forward_invalidations(&engine, Some(since), sender)
-                .await
+            porthole_engine::system::events::forward_invalidations(
+                &engine,
+                Some(since),
+                sender,
+                None,
+            )
+            .await
         })
     };
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;

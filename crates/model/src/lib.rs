@@ -29,6 +29,7 @@ pub mod input;
 pub mod learn;
 pub mod names;
 pub mod network;
+pub mod notification;
 pub mod page_error;
 pub mod registry;
 pub mod settings;

@@ -115,6 +115,8 @@ pub struct Settings {
     /// The engine last chosen in the switcher (its name in the engine list): followed again at the next start,
     /// while it is still listed — over `DOCKER_HOST` or the current context, since it was the user's own choice here.
     pub engine: Option<String>,
+    /// Which desktop notifications are raised (container exits, long tasks), and containers left out of them.
+    pub notifications: crate::notification::NotificationSettings,
 }
 
 /// How many recently opened compose files are remembered.
@@ -179,6 +181,7 @@ impl Default for Settings {
             engine_pages: Vec::new(),
             column_widths: Vec::new(),
             engine: None,
+            notifications: Default::default(),
         }
     }
 }

@@ -92,6 +92,13 @@ pub async fn disk_usage(
 }
 
 #[tauri::command]
-pub async fn reclaim(state: State<'_, AppState>, args: Args<c::reclaim>) -> Answer<c::reclaim> {
-    porthole_engine::system::disk::reclaim(&state.engine()?, &args).await
+pub async fn reclaim(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    args: Args<c::reclaim>,
+) -> Answer<c::reclaim> {
+    let engine = state.engine()?;
+    let reclaim = porthole_engine::system::disk::reclaim(&engine, &args);
+    let task = porthole_model::notification::Task::Reclaim;
+    state.notifications.around(&app, task, reclaim).await
 }

@@ -4,9 +4,10 @@ use crate::state::AppState;
 use crate::subscriptions::Topic;
 use porthole_model::contract::{command as c, Answer, Args, Message};
 use porthole_model::image::pull::parse_platform;
+use porthole_model::notification::Task;
 use porthole_model::PortholeError;
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 #[tauri::command]
 pub async fn list_images(
@@ -70,6 +71,7 @@ pub async fn prune_images(
 /// cancels the pull when unsubscribed.
 #[tauri::command]
 pub fn pull_image(
+    app: AppHandle,
     state: State<'_, AppState>,
     args: Args<c::pull_image>,
     on_message: Channel<Message<c::pull_image>>,
@@ -77,6 +79,7 @@ pub fn pull_image(
     let platform = parse_platform(args.platform.as_deref().unwrap_or_default())
         .map_err(PortholeError::invalid_input)?;
     let credentials = state.credentials.clone();
+    let task = Task::Pull(args.reference.to_string());
     let pull = crate::streams::transfer::pull(
         state.engine()?,
         credentials,
@@ -84,6 +87,7 @@ pub fn pull_image(
         platform,
         on_message,
     );
+    let pull = state.notifications.after(&app, task, pull);
     Ok(state.subscriptions.spawn(Topic::Pull, pull))
 }
 
@@ -91,24 +95,33 @@ pub fn pull_image(
 /// which cancels the build when unsubscribed.
 #[tauri::command]
 pub fn build_image(
+    app: AppHandle,
     state: State<'_, AppState>,
     args: Args<c::build_image>,
     on_message: Channel<Message<c::build_image>>,
 ) -> Answer<c::build_image> {
     args.validate().map_err(PortholeError::invalid_input)?;
+    let task = Task::Build {
+        tag: args.tag.clone(),
+        folder: args.folder.clone(),
+    };
     let build = crate::streams::image_build::run(state.engine()?, args, on_message);
+    let build = state.notifications.after(&app, task, build);
     Ok(state.subscriptions.spawn(Topic::Build, build))
 }
 
 /// Starts a push (`docker push`), like `pull_image`.
 #[tauri::command]
 pub fn push_image(
+    app: AppHandle,
     state: State<'_, AppState>,
     args: Args<c::push_image>,
     on_message: Channel<Message<c::push_image>>,
 ) -> Answer<c::push_image> {
     let credentials = state.credentials.clone();
+    let task = Task::Push(args.to_string());
     let push = crate::streams::transfer::push(state.engine()?, credentials, args, on_message);
+    let push = state.notifications.after(&app, task, push);
     Ok(state.subscriptions.spawn(Topic::Push, push))
 }
 

@@ -6,7 +6,8 @@ use porthole_model::tool::ToolMessage;
 use porthole_model::{ErrorKind, PortholeError};
 use tauri::ipc::Channel;
 
-pub async fn run(engine: Engine, command: ComposeCommand, channel: Channel<ToolMessage>) {
+/// Returns whether the tool succeeded.
+pub async fn run(engine: Engine, command: ComposeCommand, channel: Channel<ToolMessage>) -> bool {
     super::tool::forward(channel, |lines| async move {
         let tool = porthole_engine::compose::tool::find()
             .await
@@ -16,5 +17,5 @@ pub async fn run(engine: Engine, command: ComposeCommand, channel: Channel<ToolM
         })
         .await
     })
-    .await;
+    .await
 }

@@ -8,7 +8,8 @@ use porthole_engine::Engine;
 use porthole_model::{BuildMessage, BuildRequest, BuildSeen};
 use tauri::ipc::Channel;
 
-pub async fn run(engine: Engine, request: BuildRequest, channel: Channel<BuildMessage>) {
+/// Returns whether the build succeeded.
+pub async fn run(engine: Engine, request: BuildRequest, channel: Channel<BuildMessage>) -> bool {
     let mut throttle = Throttle::default();
     // What the page has: each message carries only what changed since (bounded by the lines kept per step).
     let mut seen = BuildSeen::default();
@@ -20,6 +21,7 @@ pub async fn run(engine: Engine, request: BuildRequest, channel: Channel<BuildMe
         }
     })
     .await;
+    let succeeded = result.is_ok();
     let _ = channel.send(match result {
         Ok(progress) => BuildMessage::Done {
             update: progress.since(&seen),
@@ -29,4 +31,5 @@ pub async fn run(engine: Engine, request: BuildRequest, channel: Channel<BuildMe
             error,
         },
     });
+    succeeded
 }

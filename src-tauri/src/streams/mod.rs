@@ -14,6 +14,7 @@ pub mod engine;
 pub mod engines;
 pub mod image_build;
 pub mod logs;
+pub mod notifications;
 pub mod processes;
 pub mod stats;
 pub mod terminal;

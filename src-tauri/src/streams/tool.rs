@@ -9,8 +9,9 @@ use std::future::Future;
 use tauri::ipc::Channel;
 use tokio::sync::mpsc::UnboundedSender;
 
-/// Starts the run `start` makes (it gets where to put each line) and forwards its lines and its end to `channel`.
-pub async fn forward<F, Fut>(channel: Channel<ToolMessage>, start: F)
+/// Starts the run `start` makes (it gets where to put each line) and forwards its lines and its end to `channel`;
+/// returns whether the run succeeded.
+pub async fn forward<F, Fut>(channel: Channel<ToolMessage>, start: F) -> bool
 where
     F: FnOnce(UnboundedSender<String>) -> Fut,
     Fut: Future<Output = Result<(), PortholeError>>,
@@ -29,7 +30,7 @@ where
                     let lines = std::mem::take(&mut pending);
                     if channel.send(ToolMessage::Output { lines }).is_err() {
                         // The page is gone: dropping the run kills the tool.
-                        return;
+                        return false;
                     }
                 }
             }
@@ -41,5 +42,7 @@ where
     if !pending.is_empty() {
         let _ = channel.send(ToolMessage::Output { lines: pending });
     }
+    let succeeded = result.is_ok();
     super::finish(&channel, result);
+    succeeded
 }

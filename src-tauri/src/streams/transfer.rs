@@ -23,7 +23,13 @@ impl Reporter {
         }
     }
 
-    fn finish(self, reference: &ImageReference, result: Result<PullProgress, PortholeError>) {
+    /// Sends the end; returns whether the transfer succeeded.
+    fn finish(
+        self,
+        reference: &ImageReference,
+        result: Result<PullProgress, PortholeError>,
+    ) -> bool {
+        let succeeded = result.is_ok();
         let _ = self.channel.send(match result {
             Ok(progress) => PullMessage::Done {
                 reference: reference.to_string(),
@@ -31,6 +37,7 @@ impl Reporter {
             },
             Err(error) => PullMessage::Failed { error },
         });
+        succeeded
     }
 }
 
@@ -40,7 +47,7 @@ pub async fn pull(
     reference: ImageReference,
     platform: Option<String>,
     channel: Channel<PullMessage>,
-) {
+) -> bool {
     let mut reporter = Reporter {
         channel,
         throttle: Throttle::default(),
@@ -53,7 +60,7 @@ pub async fn pull(
         |progress| reporter.progress(progress),
     )
     .await;
-    reporter.finish(&reference, result);
+    reporter.finish(&reference, result)
 }
 
 pub async fn push(
@@ -61,7 +68,7 @@ pub async fn push(
     store: Store,
     reference: ImageReference,
     channel: Channel<PullMessage>,
-) {
+) -> bool {
     let mut reporter = Reporter {
         channel,
         throttle: Throttle::default(),
@@ -70,5 +77,5 @@ pub async fn push(
         reporter.progress(progress)
     })
     .await;
-    reporter.finish(&reference, result);
+    reporter.finish(&reference, result)
 }

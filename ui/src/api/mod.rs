@@ -204,6 +204,13 @@ pub async fn set_settings(settings: &porthole_model::Settings) -> Result<(), Por
     call::<c::set_settings>(settings).await
 }
 
+/// What each clicked desktop notification opens, until `unsubscribe(id)`.
+pub async fn subscribe_notifications(
+    on_message: impl FnMut(porthole_model::notification::Opens) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::subscribe_notifications>(&(), on_message).await
+}
+
 /// Performs a user action (a container's, an image's, a volume's or a network's) through the command that owns it.
 pub async fn perform(action: &Action) -> Result<(), PortholeError> {
     use porthole_model::contract::{ContainerActionArgs, ImageActionArgs};

@@ -1,6 +1,7 @@
 //! The container page's Overview tab: state, exit code, health, uptime, image, command, published ports (as links
 //! that open in the browser), mounts with their kind, networks and addresses, restart policy and count, and the
-//! environment with values masked until asked; the CPU and memory limits, changed in place (`docker update`).
+//! environment with values masked until asked; the CPU and memory limits, changed in place (`docker update`); and
+//! whether its failures raise a desktop notification.
 
 use crate::api;
 use crate::components::container_networks::ContainerNetworks;
@@ -44,6 +45,7 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                 {(!details.user.is_empty()).then(|| fact("User", details.user.clone()))}
                 {fact("Id", details.id.clone())}
             </dl>
+            {notify_switch(details.name.clone())}
             <h3>"Limits"</h3>
             <dl class="facts" id="overview-limits">
                 {fact("CPUs", details.limits.cpus_text())}
@@ -103,5 +105,28 @@ pub fn ContainerOverview(details: ContainerDetails) -> impl IntoView {
                 }).collect_view()}</tbody></table>
             })}
         </div>
+    }
+}
+
+/// This container's exits notified or not (the name is kept, so a recreated container keeps the choice); off while
+/// container notifications are off in Settings.
+fn notify_switch(name: String) -> impl IntoView {
+    let store = use_store();
+    let watched = {
+        let name = name.clone();
+        move || store.prefs.with(|s| s.notifications.watches(&name))
+    };
+    view! {
+        <label class="switch" id="notify-exits"
+            title="A desktop notification when it stops on its own with an error, or its health check fails">
+            <input type="checkbox" prop:checked=watched
+                prop:disabled=move || !store.prefs.with(|s| s.notifications.container_exits)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    store.prefs.update_if(|s| s.notifications.set_watched(&name, on));
+                } />
+            <span class="switch-track"></span>
+            <span>"Notify me when it fails"</span>
+        </label>
     }
 }

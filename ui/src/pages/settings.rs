@@ -1,8 +1,10 @@
-//! The Settings page: theme, and whether destructive actions ask first. Saved at once.
+//! The Settings page: theme, whether destructive actions ask first, and which desktop notifications are raised.
+//! Saved at once.
 
 use crate::components::help_button::HelpButton;
 use crate::store::use_store;
 use leptos::prelude::*;
+use porthole_model::notification::NotificationSettings;
 use porthole_model::Page;
 use porthole_model::Theme;
 
@@ -47,7 +49,55 @@ pub fn SettingsPage() -> impl IntoView {
                         <span>"Ask before removing, killing or pruning"</span>
                     </label>
                 </div>
+                <Notifications />
             </div>
         </section>
+    }
+}
+
+/// Container failures and long tasks, each on or off, and the containers left out (from their own pages).
+#[component]
+fn Notifications() -> impl IntoView {
+    let store = use_store();
+    let switch = |id: &'static str,
+                  label: &'static str,
+                  get: fn(&NotificationSettings) -> bool,
+                  set: fn(&mut NotificationSettings, bool)| {
+        view! {
+            <label class="switch">
+                <input type="checkbox" id=id
+                    prop:checked=move || store.prefs.with(|s| get(&s.notifications))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        store.prefs.update(|s| set(&mut s.notifications, on));
+                    } />
+                <span class="switch-track"></span>
+                <span>{label}</span>
+            </label>
+        }
+    };
+    let muted = move || store.prefs.with(|s| s.notifications.muted.clone());
+    view! {
+        <div class="card" id="notification-settings">
+            <h2>"Notifications"</h2>
+            {switch("notify-container-exits", "When a container stops on its own with an error, or turns unhealthy",
+                |n| n.container_exits, |n, on| n.container_exits = on)}
+            {switch("notify-long-tasks", "When a long pull, push, build, compose run or reclaim ends while Porthole is in the background",
+                |n| n.long_tasks, |n, on| n.long_tasks = on)}
+            <Show when=move || !muted().is_empty()>
+                <p class="hint">"Not notified (changed on each container's page):"</p>
+                <ul class="muted-containers">
+                    <For each=muted key=|name| name.clone() let:name>
+                        <li>
+                            <span class="mono">{name.clone()}</span>
+                            <button class="link" title="Notify this container's failures again"
+                                on:click=move |_| store.prefs.update_if(|s| s.notifications.set_watched(&name, true))>
+                                "Notify again"
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+        </div>
     }
 }

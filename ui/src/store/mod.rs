@@ -97,6 +97,14 @@ impl Store {
                 Err(error) => self.error.set(Some(error.into())),
             }
         });
+        // Clicked desktop notifications: the backend has raised the window; the page goes where it leads. For the
+        // page's lifetime, like the engine stream (a reload cancels both in the backend).
+        spawn_local(async move {
+            let opened = api::subscribe_notifications(move |opens| self.open(Route::of(opens)));
+            if let Err(error) = opened.await {
+                self.error.set(Some(error.into()));
+            }
+        });
         spawn_local(async move {
             if let Ok(settings) = api::get_settings().await {
                 let navigated = self.nav.navigated.get_untracked();

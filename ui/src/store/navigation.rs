@@ -25,6 +25,17 @@ pub enum Route {
 }
 
 impl Route {
+    /// Where a clicked notification leads.
+    pub fn of(opens: porthole_model::notification::Opens) -> Self {
+        use porthole_model::notification::Opens;
+        match opens {
+            Opens::Container(id) => Self::Container(id),
+            Opens::Image(reference) => Self::Image(reference),
+            Opens::ComposeFile(path) => Self::ComposeFile(path),
+            Opens::Page(page) => Self::Page(page),
+        }
+    }
+
     /// The page the route shows.
     pub fn page(&self) -> Page {
         match self {

@@ -11,6 +11,7 @@ use crate::error::from_bollard;
 use crate::Engine;
 use bollard::query_parameters::EventsOptions;
 use futures_util::{Stream, StreamExt};
+use porthole_model::notification::ContainerMoment;
 use porthole_model::system::event::{Burst, Invalidation};
 use porthole_model::{ErrorKind, ObjectKind, PortholeError};
 use std::time::Duration;
@@ -44,6 +45,8 @@ pub struct Change {
     /// The container's id and whether the event destroyed it: a container's own event names it as its actor, a
     /// network's connect or disconnect in its `container` attribute.
     pub container: Option<(String, bool)>,
+    /// What the container did, when notifications care (a kill, a death with its exit code, turning unhealthy).
+    pub moment: Option<ContainerMoment>,
 }
 
 /// The raw events as changes, noise dropped, from `since` (an engine timestamp) or from now. Ends with `Err` when
@@ -68,24 +71,34 @@ pub fn changes(
                         return None;
                     }
                     let actor = event.actor.unwrap_or_default();
+                    let mut attributes = actor.attributes.unwrap_or_default();
+                    let id = actor.id.filter(|id| !id.is_empty());
+                    let mut moment = None;
                     let container = match kind {
                         // A prune's event has an empty id: only the whole list can show what it did. Podman
                         // reports a removal as `remove`, Docker as `destroy`.
-                        ObjectKind::Container => actor
-                            .id
-                            .filter(|id| !id.is_empty())
-                            .map(|id| (id, matches!(action.as_str(), "destroy" | "remove"))),
+                        ObjectKind::Container => id.map(|id| {
+                            moment = ContainerMoment::from_event(
+                                &id,
+                                &action,
+                                attributes.get("name").map(String::as_str).unwrap_or(&id),
+                                attributes.get("exitCode").map(String::as_str),
+                            );
+                            let destroyed = matches!(action.as_str(), "destroy" | "remove");
+                            (id, destroyed)
+                        }),
                         ObjectKind::Network
                             if matches!(action.as_str(), "connect" | "disconnect") =>
                         {
-                            actor
-                                .attributes
-                                .and_then(|mut a| a.remove("container"))
-                                .map(|id| (id, false))
+                            attributes.remove("container").map(|id| (id, false))
                         }
                         _ => None,
                     };
-                    Some(Ok(Change { kind, container }))
+                    Some(Ok(Change {
+                        kind,
+                        container,
+                        moment,
+                    }))
                 }
                 Err(error) => Some(Err(from_bollard(error))),
             }
@@ -103,12 +116,14 @@ pub fn since_param(rfc3339: &str) -> Option<String> {
     ))
 }
 
-/// Runs the event stream and sends one coalesced batch per burst. Returns when the stream ends (the
-/// engine stopped or the connection broke) or when the receiver is dropped.
+/// Runs the event stream and sends one coalesced batch per burst, and each container moment at once to `moments`
+/// when given. Returns when the stream ends (the engine stopped or the connection broke) or when the receiver of
+/// batches is dropped.
 pub async fn forward_invalidations(
     engine: &Engine,
     since: Option<String>,
     batches: mpsc::Sender<Invalidation>,
+    moments: Option<mpsc::UnboundedSender<ContainerMoment>>,
 ) -> PortholeError {
     crate::as_action(porthole_model::Action::Events, async move {
         let ended = || PortholeError::of_kind(ErrorKind::EngineUnavailable, "event stream ended");
@@ -119,7 +134,7 @@ pub async fn forward_invalidations(
         let mut last_sent: Option<tokio::time::Instant> = None;
         loop {
             match stream.next().await {
-                Some(Ok(change)) => add(&mut burst, change),
+                Some(Ok(change)) => add(&mut burst, change, moments.as_ref()),
                 Some(Err(error)) => return error,
                 None => return ended(),
             }
@@ -141,7 +156,7 @@ pub async fn forward_invalidations(
             let outcome = loop {
                 let quiet_until = (tokio::time::Instant::now() + QUIET).min(deadline);
                 match tokio::time::timeout_at(quiet_until, stream.next()).await {
-                    Ok(Some(Ok(change))) => add(&mut burst, change),
+                    Ok(Some(Ok(change))) => add(&mut burst, change, moments.as_ref()),
                     Ok(Some(Err(error))) => break Some(error),
                     Ok(None) => break Some(ended()),
                     Err(_)
@@ -171,7 +186,15 @@ pub async fn forward_invalidations(
     .await
 }
 
-fn add(burst: &mut Burst, change: Change) {
+fn add(
+    burst: &mut Burst,
+    change: Change,
+    moments: Option<&mpsc::UnboundedSender<ContainerMoment>>,
+) {
+    if let (Some(moment), Some(moments)) = (change.moment, moments) {
+        // Nobody listening any more is no reason to stop the invalidations.
+        let _ = moments.send(moment);
+    }
     match change.container {
         Some((id, destroyed)) => burst.add_container(change.kind, id, destroyed),
         None => burst.add(change.kind),

@@ -40,7 +40,8 @@ pub async fn follow(endpoint: &Endpoint, mut on_probe: impl FnMut(EngineProbe) -
                     return;
                 }
                 let (sender, mut batches) = mpsc::channel(8);
-                let events = forward_invalidations(&engine, Some(info.system_time.clone()), sender);
+                let events =
+                    forward_invalidations(&engine, Some(info.system_time.clone()), sender, None);
                 tokio::pin!(events);
                 // Until the event stream ends (the engine went away) or the figures can no longer be read.
                 let lost = loop {

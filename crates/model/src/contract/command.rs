@@ -19,6 +19,7 @@ use crate::container::recreate::{NewerImage, RecreatePlan, Recreated};
 use crate::image::archive::{ArchiveMessage, LoadImages, SaveImages};
 use crate::image::pull::PullMessage;
 use crate::network::{NetworkCreate, NetworkSummary};
+use crate::notification::Opens;
 use crate::swarm::{
     NodeSummary, ServiceSummary, StackCommand, SwarmAction, SwarmInfo, TaskSummary,
 };
@@ -222,6 +223,8 @@ contract! {
     // Settings.
     get_settings(()) -> Settings;
     set_settings(Settings) -> ();
+    /// Desktop notifications the user clicked: what each opens (the window is already brought to the front).
+    subscribe_notifications(()) -> u64, streams Opens;
 
     // Subscriptions and the page itself.
     /// Cancels a subscription; whether it was still open.
