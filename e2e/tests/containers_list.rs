@@ -1,8 +1,9 @@
 //! The containers list beyond `docker ps`: compose projects grouped with their own actions, checkboxes and bulk
 //! actions, CPU and memory for running rows, the port map naming a clash, rename, and a stop that hangs turned into
-//! the learner's-notes advice (kill) as a button.
+//! the learner's-notes advice (kill) as a button; the CPU and memory samples stopping while another window has the
+//! focus.
 
-use porthole_e2e::{docker, unique, Removed, Window};
+use porthole_e2e::{docker, sleeper, unique, Removed, Window};
 
 fn state(name: &str) -> String {
     docker(&["inspect", "--format", "{{.State.Status}}", name])
@@ -202,4 +203,30 @@ async fn projects_bulk_actions_stats_port_map_rename_and_kill_advice() {
     ])
     .is_empty());
     window.close().await;
+}
+
+/// The list's CPU and memory columns are sampled only while someone may look: the page losing the focus to another
+/// window (WebKit's `blur`) ends their stream, getting it back starts it again. Nothing else changes: the engine's
+/// stream and the notifications' stay.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_list_stops_sampling_while_another_window_has_the_focus() {
+    let (name, _cleanup) = sleeper("sampled");
+    let window = Window::launch().await;
+    window.open("containers").await;
+    window
+        .appears(&format!("tr[data-name=\"{name}\"]"), 10)
+        .await;
+    let count = "return window.__TAURI__.core.invoke('subscription_count', { args: null })";
+    let becomes = |n: u64| format!("{count}.then(n => n === {n})");
+    window
+        .wait_for("the list's stats stream", &becomes(3), 10)
+        .await;
+    window
+        .eval("window.dispatchEvent(new FocusEvent('blur')); return true")
+        .await;
+    window.wait_for("the samples stopped", &becomes(2), 5).await;
+    window
+        .eval("window.dispatchEvent(new FocusEvent('focus')); return true")
+        .await;
+    window.wait_for("the samples again", &becomes(3), 5).await;
 }

@@ -67,8 +67,8 @@ async fn switch_between_engines_and_add_one() {
             15,
         )
         .await;
-    // The list's stats columns stream beside the engine's own stream.
-    window.wait_for("the list's stats stream", "return window.__TAURI__.core.invoke('subscription_count', { args: null }).then(n => n >= 2)", 10).await;
+    // The list's stats columns stream beside the engine's own stream and the notifications' clicks.
+    window.wait_for("the list's stats stream", "return window.__TAURI__.core.invoke('subscription_count', { args: null }).then(n => n >= 3)", 10).await;
 
     window.choose("engine-switcher", "gone").await;
     window
@@ -81,8 +81,8 @@ async fn switch_between_engines_and_add_one() {
         .await;
     assert_eq!(
         streams(&window).await,
-        1,
-        "only the connection's own stream is left"
+        2,
+        "only the connection's own stream and the notifications' clicks are left"
     );
 
     window.choose("engine-switcher", "rig-again").await;

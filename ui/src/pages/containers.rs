@@ -161,7 +161,8 @@ fn ContainerList() -> impl IntoView {
 }
 
 /// Keeps the list's CPU and memory columns fed for the running rows in view: one subscription for them all, made
-/// again when those rows change, and dropped while the window is hidden (nobody is looking).
+/// again when those rows change, and dropped while the window is hidden or another window has the focus (nobody is
+/// looking, and the user did not ask for these).
 fn list_stats(in_view: Signal<Vec<ListItem>>, stats: RwSignal<HashMap<String, StatsSample>>) {
     let store = use_store();
     let ids = Memo::new(move |_| {
@@ -184,9 +185,9 @@ fn list_stats(in_view: Signal<Vec<ListItem>>, stats: RwSignal<HashMap<String, St
     let slot = api::Slot::new();
     Effect::new(move |_| {
         let ids = ids.get();
-        let hidden = store.hidden.get();
+        let away = store.hidden.get() || store.unfocused.get();
         let ticket = slot.renew();
-        if ids.is_empty() || hidden {
+        if ids.is_empty() || away {
             return;
         }
         spawn_local(async move {

@@ -37,6 +37,10 @@ pub struct Store {
     pub now: RwSignal<i64>,
     /// Whether the window is hidden (minimized, another workspace): stats streams stop while nobody looks.
     pub hidden: RwSignal<bool>,
+    /// Whether another window has the focus (the page heard `blur`, and no `focus` since): the samples Porthole takes
+    /// on its own (the list's CPU and memory columns) stop; a view the user opened for them (a container's Stats
+    /// tab) keeps its stream while visible.
+    pub unfocused: RwSignal<bool>,
     fetches: Fetches,
 }
 
@@ -74,6 +78,7 @@ impl Store {
             busy: RwSignal::new(Vec::new()),
             now: RwSignal::new(now_secs()),
             hidden: RwSignal::new(document().hidden()),
+            unfocused: RwSignal::new(false),
             fetches: Fetches::new(),
         }
     }
@@ -132,6 +137,16 @@ impl Store {
             wasm_bindgen::JsCast::unchecked_ref(on_visibility.as_ref()),
         );
         on_visibility.forget();
+        for (event, unfocused) in [("blur", true), ("focus", false)] {
+            let on_focus = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                self.unfocused.try_set(unfocused);
+            });
+            let _ = window().add_event_listener_with_callback(
+                event,
+                wasm_bindgen::JsCast::unchecked_ref(on_focus.as_ref()),
+            );
+            on_focus.forget();
+        }
     }
 
     fn handle(self, message: StreamMessage) {
