@@ -87,7 +87,8 @@ async fn a_container_failing_in_the_background_is_notified_and_the_click_opens_i
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    // Events arrive in order: had the stop or the muted exit raised one, it would be here before this one.
+    // Had the stop or the muted exit raised one, it would be here too by now (each death waits the same grace).
+    tokio::time::sleep(Duration::from_secs(1)).await;
     let sent = service.sent();
     assert_eq!(sent.len(), 1, "exactly one notification: {sent:?}");
     let strings = &sent[0];

@@ -1,5 +1,5 @@
-//! The connection watcher: one task for the app's lifetime that connects to the engine, follows its event stream,
-//! and reconnects when the engine goes away — every second for a local socket, 1 s doubling to 30 s for a remote
+//! The connection watcher: one task for the app's lifetime that connects to the engine, follows its event stream
+//! (invalidations for the lists, container moments for the notifications), and reconnects when the engine goes away — every second for a local socket, 1 s doubling to 30 s for a remote
 //! engine (or at once on "Retry now").
 //!
 //! Invariants: the event stream is opened `since` the engine's own clock at connect time, before the UI is told
@@ -124,10 +124,7 @@ async fn follow(shared: &Shared, engine: Engine, local: bool) -> (bool, bool) {
                 Some(batch) => shared.forward(batch),
                 None => break,
             },
-            Some(moment) = moments.recv() => {
-                // Nobody listening (no window yet) loses nothing the lists need.
-                let _ = shared.moments.send(moment);
-            }
+            Some(moment) = moments.recv() => shared.notifications.container_moment(&moment),
             _ = &mut stream => break,
             _ = shared.switched.notified() => {
                 switched = true;

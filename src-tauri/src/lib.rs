@@ -134,19 +134,15 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let saved = settings::load(app.handle());
-            let notifications = notifications::Notifications::new(saved.notifications);
+            let notifications =
+                notifications::Notifications::new(app.handle().clone(), saved.notifications);
             let state = AppState::new(
                 porthole_engine::system::context::at_start(
                     commands::engine::environment,
                     saved.engine.as_deref(),
                 ),
-                notifications.clone(),
-            );
-            tauri::async_runtime::spawn(notifications::watch_containers(
-                app.handle().clone(),
                 notifications,
-                state.shared().moments.subscribe(),
-            ));
+            );
             tauri::async_runtime::spawn(connection::run(state.shared()));
             app.manage(state);
             Ok(())

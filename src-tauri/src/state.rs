@@ -9,7 +9,6 @@ use crate::notifications::Notifications;
 use crate::subscriptions::Subscriptions;
 use porthole_engine::registry::credentials::Store;
 use porthole_engine::{Activity, Endpoint, Engine};
-use porthole_model::notification::ContainerMoment;
 use porthole_model::system::event::Invalidation;
 use porthole_model::{ConnectionState, ErrorKind, PortholeError};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -33,8 +32,8 @@ pub struct Shared {
     pub forwarded: AtomicU64,
     /// The container list read ahead on the first connection, for the page's first ask.
     pub first_list: FirstList,
-    /// Container kills, deaths and failed health checks as the engine reports them (for notifications).
-    pub moments: broadcast::Sender<ContainerMoment>,
+    /// Desktop notifications, fed the engine's container moments by the connection watcher.
+    pub notifications: Arc<Notifications>,
 }
 
 pub struct AppState {
@@ -44,7 +43,6 @@ pub struct AppState {
     pub terminals: Arc<crate::streams::terminal::Terminals>,
     /// The docker CLI's credential store (`$DOCKER_CONFIG`), shared with `docker login` in a terminal.
     pub credentials: Store,
-    pub notifications: Arc<Notifications>,
 }
 
 impl Shared {
@@ -84,15 +82,18 @@ impl AppState {
             activity: Activity::default(),
             forwarded: AtomicU64::new(0),
             first_list: FirstList::default(),
-            moments: broadcast::channel(64).0,
+            notifications,
         };
         Self {
             shared: Arc::new(shared),
             subscriptions: Arc::new(Subscriptions::default()),
             terminals: Arc::default(),
             credentials: Store::from_environment(),
-            notifications,
         }
+    }
+
+    pub fn notifications(&self) -> &Arc<Notifications> {
+        &self.shared.notifications
     }
 
     pub fn activity(&self) -> &Activity {

@@ -33,7 +33,6 @@ pub async fn list_compose_projects(
 
 #[tauri::command]
 pub fn compose_run(
-    app: tauri::AppHandle,
     state: State<'_, AppState>,
     args: Args<c::compose_run>,
     on_message: Channel<Message<c::compose_run>>,
@@ -43,7 +42,7 @@ pub fn compose_run(
     let topic = Topic::Tool(args.project.clone());
     let task = porthole_model::notification::Task::Compose(args.clone());
     let run = streams::compose::run(state.engine()?, args, on_message);
-    let run = state.notifications.after(&app, task, run);
+    let run = state.notifications().after(task, run);
     Ok(state.subscriptions.spawn(topic, run))
 }
 

@@ -92,13 +92,9 @@ pub async fn disk_usage(
 }
 
 #[tauri::command]
-pub async fn reclaim(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    args: Args<c::reclaim>,
-) -> Answer<c::reclaim> {
+pub async fn reclaim(state: State<'_, AppState>, args: Args<c::reclaim>) -> Answer<c::reclaim> {
     let engine = state.engine()?;
     let reclaim = porthole_engine::system::disk::reclaim(&engine, &args);
     let task = porthole_model::notification::Task::Reclaim;
-    state.notifications.around(&app, task, reclaim).await
+    state.notifications().around(task, reclaim).await
 }

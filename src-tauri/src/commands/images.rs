@@ -7,7 +7,7 @@ use porthole_model::image::pull::parse_platform;
 use porthole_model::notification::Task;
 use porthole_model::PortholeError;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::State;
 
 #[tauri::command]
 pub async fn list_images(
@@ -71,7 +71,6 @@ pub async fn prune_images(
 /// cancels the pull when unsubscribed.
 #[tauri::command]
 pub fn pull_image(
-    app: AppHandle,
     state: State<'_, AppState>,
     args: Args<c::pull_image>,
     on_message: Channel<Message<c::pull_image>>,
@@ -87,7 +86,7 @@ pub fn pull_image(
         platform,
         on_message,
     );
-    let pull = state.notifications.after(&app, task, pull);
+    let pull = state.notifications().after(task, pull);
     Ok(state.subscriptions.spawn(Topic::Pull, pull))
 }
 
@@ -95,7 +94,6 @@ pub fn pull_image(
 /// which cancels the build when unsubscribed.
 #[tauri::command]
 pub fn build_image(
-    app: AppHandle,
     state: State<'_, AppState>,
     args: Args<c::build_image>,
     on_message: Channel<Message<c::build_image>>,
@@ -106,14 +104,13 @@ pub fn build_image(
         folder: args.folder.clone(),
     };
     let build = crate::streams::image_build::run(state.engine()?, args, on_message);
-    let build = state.notifications.after(&app, task, build);
+    let build = state.notifications().after(task, build);
     Ok(state.subscriptions.spawn(Topic::Build, build))
 }
 
 /// Starts a push (`docker push`), like `pull_image`.
 #[tauri::command]
 pub fn push_image(
-    app: AppHandle,
     state: State<'_, AppState>,
     args: Args<c::push_image>,
     on_message: Channel<Message<c::push_image>>,
@@ -121,7 +118,7 @@ pub fn push_image(
     let credentials = state.credentials.clone();
     let task = Task::Push(args.to_string());
     let push = crate::streams::transfer::push(state.engine()?, credentials, args, on_message);
-    let push = state.notifications.after(&app, task, push);
+    let push = state.notifications().after(task, push);
     Ok(state.subscriptions.spawn(Topic::Push, push))
 }
 

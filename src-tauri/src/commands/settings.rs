@@ -18,7 +18,9 @@ pub fn set_settings(
     state: State<'_, AppState>,
     args: Args<c::set_settings>,
 ) -> Answer<c::set_settings> {
-    state.notifications.set_settings(args.notifications.clone());
+    state
+        .notifications()
+        .set_settings(args.notifications.clone());
     crate::settings::save(&app, &args)
 }
 
@@ -29,7 +31,7 @@ pub fn subscribe_notifications(
     on_message: Channel<Message<c::subscribe_notifications>>,
 ) -> Answer<c::subscribe_notifications> {
     let () = args;
-    let opened = state.notifications.opened.subscribe();
+    let opened = state.notifications().opened.subscribe();
     Ok(state.subscriptions.spawn(
         Topic::Notifications,
         crate::streams::notifications::follow(opened, on_message),

@@ -6,8 +6,12 @@ use porthole_model::tool::ToolMessage;
 use porthole_model::{ErrorKind, PortholeError};
 use tauri::ipc::Channel;
 
-/// Returns whether the tool succeeded.
-pub async fn run(engine: Engine, command: ComposeCommand, channel: Channel<ToolMessage>) -> bool {
+/// Returns whether the tool succeeded (`None`: the page went first).
+pub async fn run(
+    engine: Engine,
+    command: ComposeCommand,
+    channel: Channel<ToolMessage>,
+) -> Option<bool> {
     super::tool::forward(channel, |lines| async move {
         let tool = porthole_engine::compose::tool::find()
             .await

@@ -10,8 +10,8 @@ use tauri::ipc::Channel;
 use tokio::sync::mpsc::UnboundedSender;
 
 /// Starts the run `start` makes (it gets where to put each line) and forwards its lines and its end to `channel`;
-/// returns whether the run succeeded.
-pub async fn forward<F, Fut>(channel: Channel<ToolMessage>, start: F) -> bool
+/// returns whether the run succeeded, or `None` when the page went first (the run was dropped, nobody failed).
+pub async fn forward<F, Fut>(channel: Channel<ToolMessage>, start: F) -> Option<bool>
 where
     F: FnOnce(UnboundedSender<String>) -> Fut,
     Fut: Future<Output = Result<(), PortholeError>>,
@@ -30,7 +30,7 @@ where
                     let lines = std::mem::take(&mut pending);
                     if channel.send(ToolMessage::Output { lines }).is_err() {
                         // The page is gone: dropping the run kills the tool.
-                        return false;
+                        return None;
                     }
                 }
             }
@@ -44,5 +44,5 @@ where
     }
     let succeeded = result.is_ok();
     super::finish(&channel, result);
-    succeeded
+    Some(succeeded)
 }

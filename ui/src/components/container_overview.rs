@@ -120,7 +120,7 @@ fn notify_switch(name: String) -> impl IntoView {
         <label class="switch" id="notify-exits"
             title="A desktop notification when it stops on its own with an error, or its health check fails">
             <input type="checkbox" prop:checked=watched
-                prop:disabled=move || !store.prefs.with(|s| s.notifications.container_exits)
+                prop:disabled=move || !store.prefs.with(|s| s.notifications.container_failures)
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     store.prefs.update_if(|s| s.notifications.set_watched(&name, on));

@@ -53,10 +53,15 @@ pub fn ComposePage() -> impl IntoView {
             }
         });
     };
-    // A file another page sent here (the guided tour's) is opened as the page shows.
-    if let Some(file) = store.nav.open_compose.try_update(Option::take).flatten() {
-        open(file, String::new());
-    }
+    // A file another page sent here (the guided tour's, a clicked notification's) is opened as the page shows, or
+    // at once when the page already shows.
+    Effect::new(move |_| {
+        if store.nav.open_compose.with(Option::is_some) {
+            if let Some(file) = store.nav.open_compose.try_update(Option::take).flatten() {
+                open(file, String::new());
+            }
+        }
+    });
     let typed =
         Memo::new(move |_| (!path.with(String::is_empty)).then(|| parse_file_path(&path.get())));
     let choose = move |_| {

@@ -69,6 +69,12 @@ pub fn ImagesPage() -> impl IntoView {
     let pending = RwSignal::new(None::<Action>);
     // The image whose details fill the page, when one is open ("Details", double-click or Enter on a row).
     let viewing = RwSignal::new(store.nav.open_image.try_update(Option::take).flatten());
+    // One sent while the page already shows (a clicked notification's) opens too.
+    Effect::new(move |_| {
+        if store.nav.open_image.with(Option::is_some) {
+            viewing.set(store.nav.open_image.try_update(Option::take).flatten());
+        }
+    });
     let remove = move |reference: String| {
         store.ask(pending, remove_action(reference));
     };

@@ -80,8 +80,8 @@ fn Notifications() -> impl IntoView {
     view! {
         <div class="card" id="notification-settings">
             <h2>"Notifications"</h2>
-            {switch("notify-container-exits", "When a container stops on its own with an error, or turns unhealthy",
-                |n| n.container_exits, |n, on| n.container_exits = on)}
+            {switch("notify-container-failures", "When a container stops on its own with an error, or turns unhealthy",
+                |n| n.container_failures, |n, on| n.container_failures = on)}
             {switch("notify-long-tasks", "When a long pull, push, build, compose run or reclaim ends while Porthole is in the background",
                 |n| n.long_tasks, |n, on| n.long_tasks = on)}
             <Show when=move || !muted().is_empty()>

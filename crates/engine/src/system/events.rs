@@ -1,5 +1,6 @@
 //! The engine's event stream (`docker events`) turned into coalesced invalidations: which kinds of object changed,
-//! and which containers.
+//! and which containers; and, for desktop notifications, each container's kill, stop, death and failed health
+//! check as it comes (`ContainerMoment`, not coalesced: the rules need every one, in order).
 //!
 //! Invariants: events are invalidation only (their payload is never used to patch a list, only to name what to
 //! read again); the first event after a
@@ -82,7 +83,7 @@ pub fn changes(
                                 &id,
                                 &action,
                                 attributes.get("name").map(String::as_str).unwrap_or(&id),
-                                attributes.get("exitCode").map(String::as_str),
+                                |key| attributes.get(key).cloned(),
                             );
                             let destroyed = matches!(action.as_str(), "destroy" | "remove");
                             (id, destroyed)

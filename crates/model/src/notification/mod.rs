@@ -13,7 +13,7 @@ mod watch;
 mod tests;
 
 pub use task::{Task, LONG_TASK_MS};
-pub use watch::{ContainerMoment, ExitWatch, Moment, KILL_COVERS_MS, REPEAT_AFTER_MS};
+pub use watch::{ContainerMoment, FailureWatch, Moment, GRACE_MS, KILL_COVERS_MS, REPEAT_AFTER_MS};
 
 use crate::Page;
 use serde::{Deserialize, Serialize};
@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct NotificationSettings {
     /// A container exits with a non-zero code without being stopped, or its health check turns unhealthy.
-    pub container_exits: bool,
+    pub container_failures: bool,
     /// A long pull, push, build, compose run or reclaim ends while the window is in the background.
     pub long_tasks: bool,
     /// Containers (by name) whose exits are not notified, set from the container's page.
@@ -33,7 +33,7 @@ pub struct NotificationSettings {
 impl Default for NotificationSettings {
     fn default() -> Self {
         Self {
-            container_exits: true,
+            container_failures: true,
             long_tasks: true,
             muted: Vec::new(),
         }
@@ -41,9 +41,9 @@ impl Default for NotificationSettings {
 }
 
 impl NotificationSettings {
-    /// Whether an exit of the container `name` would be notified.
+    /// Whether a failure of the container `name` would be notified.
     pub fn watches(&self, name: &str) -> bool {
-        self.container_exits && !self.muted.iter().any(|m| m == name)
+        self.container_failures && !self.muted.iter().any(|m| m == name)
     }
 
     /// Turns notifications for one container on or off; whether anything changed.
@@ -72,6 +72,7 @@ pub enum Opens {
     Image(String),
     /// A compose file on the Compose page.
     ComposeFile(String),
+    /// A page as a whole (the Images page for a failed build, the Disk usage page after a reclaim).
     Page(Page),
 }
 

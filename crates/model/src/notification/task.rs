@@ -62,6 +62,11 @@ impl Task {
             ),
             Self::Reclaim => ("Reclaiming disk space".to_owned(), Opens::Page(Page::Disk)),
         };
+        // A failed pull or build made no image to show: its page shows the failure, where it was started.
+        let opens = match (succeeded, opens) {
+            (false, Opens::Image(_)) => Opens::Page(Page::Images),
+            (_, opens) => opens,
+        };
         Some(Notice {
             summary: format!("{what} {}", if succeeded { "finished" } else { "failed" }),
             body: format!(
