@@ -123,3 +123,63 @@ async fn browse_download_upload_see_changes_and_commit() {
     assert_eq!(touched, "/etc/touched-by-exec");
     docker(&["rmi", &image]);
 }
+
+/// A large download shows how far it got: a bar against the folder's size as its listing read it, moving as the
+/// archive arrives (every value it showed recorded by the page, since the copy may be over within a second).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_download_shows_its_progress() {
+    let (name, _cleanup) = sleeper("files-big");
+    docker(&[
+        "exec",
+        &name,
+        "sh",
+        "-c",
+        "mkdir /big && head -c 30000000 /dev/urandom > /big/a && head -c 30000000 /dev/urandom > /big/b",
+    ]);
+    let into = std::env::temp_dir().join(unique("files-big"));
+    std::fs::create_dir_all(&into).unwrap();
+    let window = Window::launch().await;
+    window.open("containers").await;
+    let row = format!("tr[data-name=\"{name}\"]");
+    window.appears(&row, 10).await;
+    window.click(&row).await;
+    window.click("#container-open").await;
+    window.click("button[data-tab=files]").await;
+    window.type_into("files-path", "/big").await;
+    window.click("#files-go").await;
+    window.appears("#files-table tr[data-name=\"b\"]", 10).await;
+    window.click("#files-download-folder").await;
+    window
+        .type_into("copy-local", &into.display().to_string())
+        .await;
+    window
+        .eval(
+            "window.copySeen = []; new MutationObserver(() => { \
+               const bar = document.querySelector('#copy-running [role=progressbar]'); \
+               if (bar) window.copySeen.push(Number(bar.getAttribute('aria-valuenow'))); \
+             }).observe(document.body, { subtree: true, childList: true, attributes: true }); return true",
+        )
+        .await;
+    window.click("#copy-start").await;
+    window.appears("#copy-done", 30).await;
+    let seen = window.eval("return window.copySeen").await;
+    let seen: Vec<u64> = seen
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_u64())
+        .collect();
+    assert!(
+        seen.iter().any(|p| *p > 0 && *p < 100),
+        "the bar showed a copy under way: {seen:?}"
+    );
+    assert!(
+        seen.windows(2).all(|w| w[0] <= w[1]),
+        "never backwards: {seen:?}"
+    );
+    assert_eq!(
+        std::fs::metadata(into.join("big/b")).unwrap().len(),
+        30_000_000
+    );
+    std::fs::remove_dir_all(&into).unwrap();
+}

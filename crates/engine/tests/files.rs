@@ -104,8 +104,23 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         container: name.clone(),
         path: "/data".into(),
         folder: here.display().to_string(),
+        estimate: None,
     };
-    let copied = copy::copy_out(&engine, &out).await.unwrap();
+    // Progress as the archive is read: rising, ending past the files' own bytes (the archive adds headers).
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let progress = {
+        let heard = heard.clone();
+        move |bytes| heard.lock().unwrap().push(bytes)
+    };
+    let copied = copy::copy_out(&engine, &out, progress).await.unwrap();
+    let out_heard = std::mem::take(&mut *heard.lock().unwrap());
+    assert!(out_heard.windows(2).all(|w| w[0] <= w[1]), "rising");
+    assert!(out_heard.len() > 2, "{} progress calls", out_heard.len());
+    assert!(
+        *out_heard.last().unwrap() > copied.bytes,
+        "{out_heard:?} vs {}",
+        copied.bytes
+    );
     assert_eq!(copied.path, here.join("data").display().to_string());
     assert_eq!(copied.files, 7, "5 files and 2 links");
     let ro = std::fs::metadata(here.join("data/ro")).unwrap();
@@ -127,7 +142,7 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         PathBuf::from("note.txt")
     );
     // The same copy again would overwrite: refused.
-    let again = copy::copy_out(&engine, &out).await.unwrap_err();
+    let again = copy::copy_out(&engine, &out, |_| {}).await.unwrap_err();
     assert_eq!(again.kind, ErrorKind::Conflict);
 
     // Back in under another folder: the container holds the same bytes as the original.
@@ -137,8 +152,19 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         source: here.join("data").display().to_string(),
         folder: "/back".into(),
     };
-    let copied = copy::copy_in(&engine, &into).await.unwrap();
+    let progress = {
+        let heard = heard.clone();
+        move |bytes, _total| heard.lock().unwrap().push(bytes)
+    };
+    let copied = copy::copy_in(&engine, &into, progress).await.unwrap();
     assert_eq!((copied.files, copied.path.as_str()), (7, "/back/data"));
+    let in_heard = std::mem::take(&mut *heard.lock().unwrap());
+    assert!(in_heard.windows(2).all(|w| w[0] < w[1]), "rising");
+    assert!(
+        *in_heard.last().unwrap() > copied.bytes,
+        "{in_heard:?} vs {}",
+        copied.bytes
+    );
     let sums = |folder: &str| {
         common::docker(&[
             "exec",
@@ -163,7 +189,7 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         source: clash.join("sub").display().to_string(),
         folder: "/data".into(),
     };
-    assert!(copy::copy_in(&engine, &over).await.is_err());
+    assert!(copy::copy_in(&engine, &over, |_, _| {}).await.is_err());
     assert_eq!(
         common::docker(&["exec", &name, "cat", "/data/sub/inner.txt"]),
         "inner"
@@ -174,7 +200,10 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         ..into
     };
     assert_eq!(
-        copy::copy_in(&engine, &nowhere).await.unwrap_err().kind,
+        copy::copy_in(&engine, &nowhere, |_, _| {})
+            .await
+            .unwrap_err()
+            .kind,
         ErrorKind::NotFound
     );
     std::fs::remove_dir_all(&here).unwrap();

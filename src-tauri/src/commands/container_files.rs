@@ -2,8 +2,10 @@
 //! `docker commit` and `docker export`.
 
 use crate::state::AppState;
-use porthole_engine::container::{copy, files, layers};
-use porthole_model::contract::{command as c, Answer, Args};
+use crate::subscriptions::Topic;
+use porthole_engine::container::{files, layers};
+use porthole_model::contract::{command as c, Answer, Args, Message};
+use tauri::ipc::Channel;
 use tauri::State;
 
 #[tauri::command]
@@ -22,14 +24,26 @@ pub async fn read_file(
     files::read(&state.engine()?, &args.container, &args.path).await
 }
 
+/// Starts `docker cp CONTAINER:PATH FOLDER`; its progress and end arrive on `on_message`.
 #[tauri::command]
-pub async fn copy_out(state: State<'_, AppState>, args: Args<c::copy_out>) -> Answer<c::copy_out> {
-    copy::copy_out(&state.engine()?, &args).await
+pub fn copy_out(
+    state: State<'_, AppState>,
+    args: Args<c::copy_out>,
+    on_message: Channel<Message<c::copy_out>>,
+) -> Answer<c::copy_out> {
+    let copy = crate::streams::copy::copy_out(state.engine()?, args, on_message);
+    Ok(state.subscriptions.spawn(Topic::Archive, copy))
 }
 
+/// Starts `docker cp SOURCE CONTAINER:FOLDER`, like `copy_out`.
 #[tauri::command]
-pub async fn copy_in(state: State<'_, AppState>, args: Args<c::copy_in>) -> Answer<c::copy_in> {
-    copy::copy_in(&state.engine()?, &args).await
+pub fn copy_in(
+    state: State<'_, AppState>,
+    args: Args<c::copy_in>,
+    on_message: Channel<Message<c::copy_in>>,
+) -> Answer<c::copy_in> {
+    let copy = crate::streams::copy::copy_in(state.engine()?, args, on_message);
+    Ok(state.subscriptions.spawn(Topic::Archive, copy))
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
 //! Every live stream the backend sends to the window, each run as one subscription in the registry: the engine's
 //! change stream, the Engines overview's feed, the activity console's feed, a container's logs, stats, processes and terminal, the progress
-//! of pulls, pushes, builds, saves and loads, and the output of the tools Porthole runs (Compose, `docker stack`). Every stream ends on its own when its source ends (the engine closes the stream, or
+//! of pulls, pushes, builds, saves, loads and copies, and the output of the tools Porthole runs (Compose, `docker stack`). Every stream ends on its own when its source ends (the engine closes the stream, or
 //! the next `top` is refused), when its channel's webview is gone (a send fails), or when the registry cancels it
 //! (view closed, window closed) — dropping the engine request with it.
 //!
@@ -10,6 +10,7 @@
 pub mod activity;
 pub mod archive;
 pub mod compose;
+pub mod copy;
 pub mod engine;
 pub mod engines;
 pub mod image_build;

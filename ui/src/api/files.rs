@@ -1,9 +1,9 @@
 //! A container's files (the Files tab): one-liners over the contract's file commands.
 
-use super::call;
+use super::{call, subscribe};
 use porthole_model::container::files::{
-    CommitRequest, ContainerLayers, Copied, CopyIn, CopyOut, ExportRequest, FileChange,
-    FileListing, FileText,
+    CommitRequest, ContainerLayers, Copied, CopyIn, CopyMessage, CopyOut, ExportRequest,
+    FileChange, FileListing, FileText,
 };
 use porthole_model::contract::{command as c, FileArgs};
 use porthole_model::PortholeError;
@@ -23,12 +23,20 @@ pub async fn read_file(container: &str, path: &str) -> Result<FileText, Porthole
     call::<c::read_file>(&at(container, path)).await
 }
 
-pub async fn copy_out(copy: &CopyOut) -> Result<Copied, PortholeError> {
-    call::<c::copy_out>(copy).await
+/// Starts `docker cp` out; its progress and end arrive on `on_message`.
+pub async fn copy_out(
+    copy: &CopyOut,
+    on_message: impl FnMut(CopyMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::copy_out>(copy, on_message).await
 }
 
-pub async fn copy_in(copy: &CopyIn) -> Result<Copied, PortholeError> {
-    call::<c::copy_in>(copy).await
+/// Starts `docker cp` in, like `copy_out`.
+pub async fn copy_in(
+    copy: &CopyIn,
+    on_message: impl FnMut(CopyMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::copy_in>(copy, on_message).await
 }
 
 pub async fn container_changes(container: &str) -> Result<Vec<FileChange>, PortholeError> {

@@ -1,21 +1,22 @@
 //! `docker cp` in either direction, as a dialog: out of the container into a folder of this computer (the Downloads
 //! folder unless the user picks another), or a file or folder of this computer into the container's open folder.
-//! The command is shown as it will run; the answer says what was copied and where it landed.
+//! The command is shown as it will run; a bar follows the archive's bytes (against the size the listing read, or the
+//! upload's own); the answer says what was copied and where it landed. Closing the dialog leaves a copy running.
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::action::FileAction;
-use porthole_model::container::files::{Copied, CopyIn, CopyOut};
+use porthole_model::container::files::{Copied, CopyIn, CopyMessage, CopyOut};
 use porthole_model::image::human_size;
 use porthole_model::{Action, PortholeError};
 
 /// Which copy the dialog is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Copy {
-    /// This container path, to a folder here.
-    Out { path: String },
+    /// This container path, to a folder here; its bytes as listed, when known.
+    Out { path: String, size: Option<u64> },
     /// Something here, into this container folder.
     In { folder: String },
 }
@@ -23,7 +24,11 @@ pub enum Copy {
 #[derive(Clone, Debug)]
 enum Outcome {
     Idle,
-    Copying,
+    /// The archive's bytes moved so far, of about `total`.
+    Copying {
+        bytes: u64,
+        total: Option<u64>,
+    },
     Done(Copied),
     Failed(PortholeError),
 }
@@ -60,7 +65,7 @@ pub fn CopyDialog(
         }
     });
     let action = move |copy: &Copy| match copy {
-        Copy::Out { path } => FileAction::CopyOut {
+        Copy::Out { path, .. } => FileAction::CopyOut {
             path: path.clone(),
             folder: local.get(),
         },
@@ -73,7 +78,7 @@ pub fn CopyDialog(
         let copy = copying.get()?;
         let container = container.clone();
         let (title, label, button) = match &copy {
-            Copy::Out { path } => (
+            Copy::Out { path, .. } => (
                 format!("Download {path}"),
                 "Into this folder on this computer",
                 "Download",
@@ -101,36 +106,56 @@ pub fn CopyDialog(
             move |_| {
                 let (copy, container) = (copy.clone(), container.clone());
                 let mine = opening.get_value();
-                outcome.set(Outcome::Copying);
-                spawn_local(async move {
-                    let answer = match copy {
-                        Copy::Out { path } => {
-                            api::copy_out(&CopyOut {
-                                container,
-                                path,
-                                folder: local.get_untracked().trim().to_owned(),
-                            })
-                            .await
-                        }
-                        Copy::In { folder } => {
-                            api::copy_in(&CopyIn {
-                                container,
-                                source: local.get_untracked().trim().to_owned(),
-                                folder,
-                            })
-                            .await
-                        }
-                    };
-                    if answer.is_ok() {
+                let total = match &copy {
+                    Copy::Out { size, .. } => *size,
+                    Copy::In { .. } => None,
+                };
+                outcome.set(Outcome::Copying { bytes: 0, total });
+                crate::timeline::mark("porthole:copy-start");
+                let on_message = move |message: CopyMessage| {
+                    let ended = !matches!(message, CopyMessage::Progress { .. });
+                    if ended {
+                        crate::timeline::mark("porthole:copy-answered");
+                    }
+                    if matches!(message, CopyMessage::Done { .. }) {
                         done.try_run(());
                     }
+                    // A copy from an earlier opening reports nothing here.
                     if opening.try_get_value() != Some(mine) {
                         return;
                     }
-                    outcome.try_set(match answer {
-                        Ok(copied) => Outcome::Done(copied),
-                        Err(error) => Outcome::Failed(error),
+                    outcome.try_set(match message {
+                        CopyMessage::Progress { bytes, total } => Outcome::Copying { bytes, total },
+                        CopyMessage::Done { copied } => Outcome::Done(copied),
+                        CopyMessage::Failed { error } => Outcome::Failed(error),
                     });
+                };
+                spawn_local(async move {
+                    let local = local.get_untracked().trim().to_owned();
+                    let started = match copy {
+                        Copy::Out { path, size } => {
+                            let request = CopyOut {
+                                container,
+                                path,
+                                folder: local,
+                                estimate: size,
+                            };
+                            api::copy_out(&request, on_message).await
+                        }
+                        Copy::In { folder } => {
+                            let request = CopyIn {
+                                container,
+                                source: local,
+                                folder,
+                            };
+                            api::copy_in(&request, on_message).await
+                        }
+                    };
+                    if let (Err(error), Some(true)) =
+                        (started, opening.try_get_value().map(|n| n == mine))
+                    {
+                        outcome.try_set(Outcome::Failed(error));
+                    }
                 });
             }
         };
@@ -170,7 +195,7 @@ pub fn CopyDialog(
                     <div class="dialog-cli"><span class="cli-prompt">"$"</span><code id="copy-command">{command}</code></div>
                     {move || match outcome.get() {
                         Outcome::Idle => None,
-                        Outcome::Copying => Some(view! { <div class="note" id="copy-running">"Copying…"</div> }.into_any()),
+                        Outcome::Copying { bytes, total } => Some(progress(bytes, total).into_any()),
                         Outcome::Done(copied) => Some(view! {
                             <div class="pull-result ok" id="copy-done">{format!(
                                 "Copied {} {} ({}) to {}",
@@ -184,13 +209,36 @@ pub fn CopyDialog(
                     }}
                     <div class="dialog-buttons">
                         <button class="ghost" id="copy-close" data-dismiss="" on:click=move |_| copying.set(None)>
-                            {move || if matches!(outcome.get(), Outcome::Done(_)) { "Close" } else { "Cancel" }}
+                            {move || if matches!(outcome.get(), Outcome::Idle | Outcome::Failed(_)) { "Cancel" } else { "Close" }}
                         </button>
                         <button class="primary" id="copy-start" on:click=start
-                            disabled=move || local.get().trim().is_empty() || matches!(outcome.get(), Outcome::Copying | Outcome::Done(_))>{button}</button>
+                            disabled=move || local.get().trim().is_empty() || matches!(outcome.get(), Outcome::Copying { .. } | Outcome::Done(_))>{button}</button>
                     </div>
                 </div>
             </div>
         })
+    }
+}
+
+/// The bar and its words: "37.2MB of 100MB", or the bytes alone when the size is not known.
+fn progress(bytes: u64, total: Option<u64>) -> impl IntoView {
+    let percent = CopyMessage::percent(bytes, total);
+    let words = match total {
+        Some(total) => format!(
+            "Copying… {} of {}",
+            human_size(bytes.min(total) as i64),
+            human_size(total as i64)
+        ),
+        None => format!("Copying… {}", human_size(bytes as i64)),
+    };
+    view! {
+        <div class="note" id="copy-running">
+            <span>{words}" · it goes on if you close this"</span>
+            {percent.map(|p| view! {
+                <div class="bar" role="progressbar" aria-valuenow=p aria-valuemin="0" aria-valuemax="100">
+                    <div class="fill" style=format!("width: {p}%")></div>
+                </div>
+            })}
+        </div>
     }
 }

@@ -125,7 +125,13 @@ pub fn FileBrowser(container: String, #[prop(into)] name: Signal<String>) -> imp
                 <span class="toolbar-spacer"></span>
                 <button class="action" id="files-download-folder" disabled=move || folder() == "/"
                     title="Copy this folder to this computer (docker cp)"
-                    on:click=move |_| copying.set(Some(Copy::Out { path: folder() }))>"Download folder…"</button>
+                    on:click=move |_| {
+                        // The folder's bytes as listed, when it was listed whole: the download's progress bar.
+                        let size = listing.with(|l| {
+                            l.as_ref().filter(|l| l.complete).map(|l| l.entries.iter().map(|e| e.size).sum())
+                        });
+                        copying.set(Some(Copy::Out { path: folder(), size }))
+                    }>"Download folder…"</button>
                 <button class="action" id="files-upload" title="Copy a file or folder of this computer into this folder (docker cp)"
                     on:click=move |_| copying.set(Some(Copy::In { folder: folder() }))>"Upload here…"</button>
             </div>
@@ -208,7 +214,7 @@ fn FileViewer(
         }
         .into_any(),
         Ok(file) => {
-            let path = file.path.clone();
+            let (path, size) = (file.path.clone(), file.size);
             let heading = format!("{} · {}", file.path, human_size(file.size as i64));
             let body = match (&file.text, file.cut) {
                 (Some(text), cut) => view! {
@@ -226,7 +232,7 @@ fn FileViewer(
                     <div class="toolbar">
                         <strong class="mono file-heading">{heading}</strong>
                         <span class="toolbar-spacer"></span>
-                        <button class="action" id="file-download" on:click=move |_| copying.set(Some(Copy::Out { path: path.clone() }))>"Download…"</button>
+                        <button class="action" id="file-download" on:click=move |_| copying.set(Some(Copy::Out { path: path.clone(), size: Some(size) }))>"Download…"</button>
                         <button class="ghost" id="file-close" on:click=move |_| close.run(())>"Close"</button>
                     </div>
                     {body}

@@ -4,10 +4,11 @@
 //! Invariants: a copy out never writes over something already in the chosen folder, and nothing lands outside that
 //! folder; neither direction holds the whole archive in memory.
 
-use super::files::{archive, blocking, files_action, io_error};
+use super::files::{archive_bytes, blocking, files_action, io_error};
 use crate::error::from_bollard_with;
 use crate::Engine;
 use bollard::query_parameters::UploadToContainerOptions;
+use futures_util::StreamExt;
 use porthole_model::action::FileAction;
 use porthole_model::container::files::{self as paths, Copied, CopyIn, CopyOut};
 use porthole_model::{ErrorKind, PortholeError};
@@ -15,8 +16,12 @@ use std::path::Path;
 use tokio_util::io::SyncIoBridge;
 
 /// `docker cp CONTAINER:PATH FOLDER`: unpacks the file or folder into `folder`, refusing when `folder` already
-/// holds something of that name.
-pub async fn copy_out(engine: &Engine, copy: &CopyOut) -> Result<Copied, PortholeError> {
+/// holds something of that name. `on_progress` hears the archive's bytes read so far, from the unpacking thread.
+pub async fn copy_out(
+    engine: &Engine,
+    copy: &CopyOut,
+    on_progress: impl FnMut(u64) + Send + 'static,
+) -> Result<Copied, PortholeError> {
     let path = paths::normalise(&copy.path);
     let folder = Path::new(&copy.folder).to_owned();
     if path == "/" {
@@ -46,9 +51,13 @@ pub async fn copy_out(engine: &Engine, copy: &CopyOut) -> Result<Copied, Porthol
         folder: copy.folder.clone(),
     };
     crate::as_action(files_action(&copy.container, action), async {
-        let archive = archive(engine, &copy.container, &path).await?;
+        let bytes = archive_bytes(engine, &copy.container, &path).await?;
         blocking(move || {
-            let mut archive = archive;
+            let mut archive = tar::Archive::new(Counted {
+                inner: bytes,
+                read: 0,
+                on_progress,
+            });
             let mut copied = Copied {
                 path: landed.display().to_string(),
                 ..Copied::default()
@@ -79,7 +88,12 @@ pub async fn copy_out(engine: &Engine, copy: &CopyOut) -> Result<Copied, Porthol
 }
 
 /// `docker cp SOURCE CONTAINER:FOLDER`: the file or folder packed as it is read and streamed to the engine.
-pub async fn copy_in(engine: &Engine, copy: &CopyIn) -> Result<Copied, PortholeError> {
+/// `on_progress` hears the archive's bytes sent so far, and the files' bytes it holds in all.
+pub async fn copy_in(
+    engine: &Engine,
+    copy: &CopyIn,
+    mut on_progress: impl FnMut(u64, u64) + Send + 'static,
+) -> Result<Copied, PortholeError> {
     let source = Path::new(&copy.source).to_owned();
     let folder = paths::normalise(&copy.folder);
     let Ok(metadata) = source.symlink_metadata() else {
@@ -109,7 +123,14 @@ pub async fn copy_in(engine: &Engine, copy: &CopyIn) -> Result<Copied, PortholeE
             }
             builder.into_inner()?.shutdown()
         });
-        let body = bollard::body_try_stream(tokio_util::io::ReaderStream::new(reader));
+        let mut sent = 0u64;
+        let counted = tokio_util::io::ReaderStream::new(reader).inspect(move |chunk| {
+            if let Ok(chunk) = chunk {
+                sent += chunk.len() as u64;
+                on_progress(sent, bytes);
+            }
+        });
+        let body = bollard::body_try_stream(counted);
         // As `docker cp` does: never replace a folder with a file (or the reverse), which deletes what was there.
         let options = UploadToContainerOptions {
             path: folder.clone(),
@@ -137,6 +158,22 @@ pub async fn copy_in(engine: &Engine, copy: &CopyIn) -> Result<Copied, PortholeE
         })
     })
     .await
+}
+
+/// The archive's bytes on their way to the unpacker, counted.
+struct Counted<R, F> {
+    inner: R,
+    read: u64,
+    on_progress: F,
+}
+
+impl<R: std::io::Read, F: FnMut(u64)> std::io::Read for Counted<R, F> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        (self.on_progress)(self.read);
+        Ok(n)
+    }
 }
 
 /// Files and bytes under `path` (symbolic links not followed), for the copy's report.

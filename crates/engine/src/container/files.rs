@@ -24,7 +24,9 @@ pub const LIST_ENTRIES: usize = 200_000;
 /// Symbolic links followed in a row before giving up (a loop).
 const HOPS: usize = 8;
 
-type Archive = tar::Archive<SyncIoBridge<Box<dyn tokio::io::AsyncRead + Send + Unpin>>>;
+/// An archive's bytes as the engine sends them, readable on a blocking thread.
+pub(super) type ArchiveBytes = SyncIoBridge<Box<dyn tokio::io::AsyncRead + Send + Unpin>>;
+type Archive = tar::Archive<ArchiveBytes>;
 
 pub(super) fn files_action(container: &str, action: FileAction) -> Action {
     Action::Files {
@@ -39,6 +41,17 @@ pub(super) async fn archive(
     container: &str,
     path: &str,
 ) -> Result<Archive, PortholeError> {
+    archive_bytes(engine, container, path)
+        .await
+        .map(tar::Archive::new)
+}
+
+/// `archive`'s bytes, not yet read as an archive (a copy counts them on the way).
+pub(super) async fn archive_bytes(
+    engine: &Engine,
+    container: &str,
+    path: &str,
+) -> Result<ArchiveBytes, PortholeError> {
     let options = DownloadFromContainerOptions {
         path: path.to_owned(),
     };
@@ -62,7 +75,7 @@ pub(super) async fn archive(
     };
     let rest = stream::iter([Ok(first)]).chain(bytes.map_err(std::io::Error::other));
     let reader: Box<dyn tokio::io::AsyncRead + Send + Unpin> = Box::new(StreamReader::new(rest));
-    Ok(tar::Archive::new(SyncIoBridge::new(reader)))
+    Ok(SyncIoBridge::new(reader))
 }
 
 fn entry_of(header: &tar::Header, name: String) -> FileEntry {

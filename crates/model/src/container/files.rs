@@ -87,6 +87,9 @@ pub struct CopyOut {
     pub container: String,
     pub path: String,
     pub folder: String,
+    /// The bytes under `path` as its listing read them, for the progress bar (`None` when not listed whole).
+    #[serde(default)]
+    pub estimate: Option<u64>,
 }
 
 /// `docker cp SOURCE CONTAINER:FOLDER`: a file or folder of this computer, put into a folder of the container.
@@ -104,6 +107,24 @@ pub struct Copied {
     pub bytes: u64,
     /// Where it landed (the new file's or folder's path).
     pub path: String,
+}
+
+/// A copy's stream, either way: the archive's bytes moved so far (of about `total`: an archive is its files' bytes
+/// and a little more, so the bar is capped, never past its end), then the end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CopyMessage {
+    Progress { bytes: u64, total: Option<u64> },
+    Done { copied: Copied },
+    Failed { error: crate::PortholeError },
+}
+
+impl CopyMessage {
+    /// How far along a copy is, 0 to 100, when its size is known.
+    pub fn percent(bytes: u64, total: Option<u64>) -> Option<u8> {
+        let total = total.filter(|t| *t > 0)?;
+        Some((bytes.saturating_mul(100) / total).min(100) as u8)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -115,3 +115,12 @@ proptest! {
         let _ = text_of(&bytes, cut);
     }
 }
+
+#[test]
+fn a_copys_percent_is_capped_and_needs_a_size() {
+    assert_eq!(CopyMessage::percent(50, Some(200)), Some(25));
+    // An archive is a little larger than its files: never past the end.
+    assert_eq!(CopyMessage::percent(210, Some(200)), Some(100));
+    assert_eq!(CopyMessage::percent(10, None), None);
+    assert_eq!(CopyMessage::percent(10, Some(0)), None);
+}

@@ -12,8 +12,8 @@ use super::{FileArgs, FileChoice, OpenComposeArgs};
 use crate::activity::{ActivityDetail, ActivityEntry, ActivityMessage};
 use crate::compose::{ComposeCommand, ComposeFile, ComposeProject, ComposeTool};
 use crate::container::files::{
-    CommitRequest, ContainerLayers, Copied, CopyIn, CopyOut, ExportRequest, FileChange,
-    FileListing, FileText,
+    CommitRequest, ContainerLayers, Copied, CopyIn, CopyMessage, CopyOut, ExportRequest,
+    FileChange, FileListing, FileText,
 };
 use crate::container::recreate::{NewerImage, RecreatePlan, Recreated};
 use crate::image::archive::{ArchiveMessage, LoadImages, SaveImages};
@@ -124,9 +124,9 @@ contract! {
     /// A file's first megabyte for the viewer; no text for a binary file.
     read_file(FileArgs) -> FileText;
     /// `docker cp CONTAINER:PATH FOLDER`.
-    copy_out(CopyOut) -> Copied;
+    copy_out(CopyOut) -> u64, streams CopyMessage;
     /// `docker cp SOURCE CONTAINER:FOLDER`.
-    copy_in(CopyIn) -> Copied;
+    copy_in(CopyIn) -> u64, streams CopyMessage;
     /// `docker diff`.
     container_changes(String) -> Vec<FileChange>;
     /// The image's layers and the container's writable one, with its size.

@@ -16,6 +16,9 @@ pub struct FilesFigures {
     pub copy_cli_ms: Vec<f64>,
     /// The engine layer's copy alone (what the window's command runs), no window.
     pub copy_engine_ms: Vec<f64>,
+    /// The page's own time from the click on Copy to the command's answer (its performance marks): the window's
+    /// figure without the WebDriver round trips that click and poll.
+    pub copy_page_ms: Vec<f64>,
     pub df_app_ms: Vec<f64>,
     pub df_cli_ms: Vec<f64>,
 }
@@ -66,9 +69,10 @@ async fn copy(figures: &mut FilesFigures) {
             container: name.clone(),
             path: "/big".into(),
             folder: into.display().to_string(),
+            estimate: None,
         };
         let start = Instant::now();
-        porthole_engine::container::copy::copy_out(&engine, &copy)
+        porthole_engine::container::copy::copy_out(&engine, &copy, |_| {})
             .await
             .expect("copy out");
         figures
@@ -108,6 +112,15 @@ async fn copy(figures: &mut FilesFigures) {
             )
             .await,
         );
+        let in_page = window
+            .eval(
+                "const at = n => performance.getEntriesByName(n).pop().startTime; \
+                 return at('porthole:copy-answered') - at('porthole:copy-start')",
+            )
+            .await;
+        figures
+            .copy_page_ms
+            .push(in_page.as_f64().unwrap_or(f64::NAN));
         window.click("#copy-close").await;
     }
     drop(window);
@@ -181,19 +194,21 @@ fn runs(values: &[f64]) -> String {
 
 pub fn render(f: &FilesFigures) -> String {
     let (copy_app, copy_cli) = (median(&f.copy_app_ms), median(&f.copy_cli_ms));
+    let copy_page = median(&f.copy_page_ms);
     let (df_app, df_cli) = (median(&f.df_app_ms), median(&f.df_cli_ms));
-    let copy_ratio = copy_app / copy_cli;
+    let copy_ratio = copy_page / copy_cli;
     let df_ratio = df_app / df_cli;
     format!(
         "## Files and disk usage\n\n\
          Measured by `scripts/bench.sh files` (release build).\n\n\
          | # | What | Figure | Goal | |\n|---|---|---|---|---|\n\
-         | f | A 100 MB folder (10 files of random bytes) downloaded through the window — from clicking Download to the dialog's report — vs `docker cp CONTAINER:/big DIR` in a terminal, medians of 3 | **{copy_app:.0} ms** ({copy_app_runs}) vs {copy_cli:.0} ms ({copy_cli_runs}) = **{copy_ratio:.2}×** | ≤ 1.1× | {fv} |\n\
+         | f | A 100 MB folder (10 files of random bytes) downloaded through the window — from the click on Copy to the answer, by the page's own clock — vs `docker cp CONTAINER:/big DIR` in a terminal, medians of 3 | **{copy_page:.0} ms** ({copy_page_runs}) vs {copy_cli:.0} ms ({copy_cli_runs}) = **{copy_ratio:.2}×** | ≤ 1.1× | {fv} |\n\
          | d | Disk usage page with {IMAGES} images and {CONTAINERS} containers: from clicking Disk usage in a window just launched to the first figures, median of 3 windows, vs `docker system df` in a terminal (median of 5) | **{df_app:.0} ms** ({df_app_runs}) vs {df_cli:.0} ms = {df_ratio:.2}× | reported (the issue sets no ratio); a progress state meanwhile | — |\n\n\
          Notes:\n\
-         - (f) The backend reads the engine's archive as it streams and unpacks it on a blocking thread (`tar`), as `docker cp` does; nothing is held whole in memory. The engine layer's copy alone (no window): {copy_engine:.0} ms ({copy_engine_runs}).\n\
+         - (f) The backend reads the engine's archive as it streams and unpacks it on a blocking thread (`tar`), as `docker cp` does; nothing is held whole in memory. The engine layer's copy alone (no window): {copy_engine:.0} ms ({copy_engine_runs}). Timed by the test driver instead (from sending the click to seeing the report, polled every 25 ms through WebDriver, each round trip tens of milliseconds): {copy_app:.0} ms ({copy_app_runs}).\n\
          - (d) `/system/df` walks every layer and volume; the page asks for it only when opened or refreshed, never on a list's hot path, and shows \"Asking the engine…\" while it waits. The window's share is the IPC of 1,500 objects and drawing the page.\n",
         copy_app_runs = runs(&f.copy_app_ms),
+        copy_page_runs = runs(&f.copy_page_ms),
         copy_engine = median(&f.copy_engine_ms),
         copy_engine_runs = runs(&f.copy_engine_ms),
         copy_cli_runs = runs(&f.copy_cli_ms),
