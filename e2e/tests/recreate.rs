@@ -1,6 +1,7 @@
 //! Recreate with a newer image, in the window: "Check for a newer image" says the container is up to date, then —
 //! after a new image was pushed under the same tag to the rig's registry — that a newer one was pulled; Recreate
-//! shows its commands first, makes the new container with the same settings, and the page moves to it.
+//! shows its commands first, makes the new container with the same settings, and the page moves to it. A compose
+//! service's container is recreated by the Compose tool instead.
 
 use porthole_e2e::{docker, unique, Removed, Window};
 
@@ -104,4 +105,103 @@ async fn check_for_a_newer_image_and_recreate_with_the_same_settings() {
     docker(&["rmi", &reference]);
     // The first version, nameless since the second took its tag.
     docker(&["rmi", &old_image]);
+}
+
+/// The project's folder and its compose file; the project is taken down when dropped, whatever the test did.
+struct Project {
+    folder: std::path::PathBuf,
+    name: String,
+}
+
+impl Project {
+    fn file(&self) -> String {
+        self.folder.join("compose.yaml").display().to_string()
+    }
+
+    fn compose(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new("docker-compose")
+            .args(["-f", &self.file(), "-p", &self.name])
+            .args(args)
+            .env("DOCKER_HOST", porthole_e2e::test_engine())
+            .output()
+            .expect("docker-compose runs")
+    }
+}
+
+impl Drop for Project {
+    fn drop(&mut self) {
+        let _ = self.compose(&["down"]);
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
+/// A compose service's container goes through the Compose tool: the dialog says which service of which project it
+/// is, the tool pulls the newer image and recreates the service's container, which then runs it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_compose_services_container_is_recreated_by_the_compose_tool() {
+    let registry = std::env::var("PORTHOLE_TEST_OPEN_REGISTRY").expect("the rig's open registry");
+    let reference = format!("{registry}/porthole/{}:latest", unique("recreate-compose"));
+    push_version(&reference, "1");
+    let name = unique("recreatecompose").replace('-', "");
+    let project = Project {
+        folder: std::env::temp_dir().join(&name),
+        name: name.clone(),
+    };
+    std::fs::create_dir_all(&project.folder).unwrap();
+    std::fs::write(
+        project.file(),
+        format!("version: '3.7'\nservices:\n  web:\n    image: {reference}\n    stop_grace_period: 1s\n"),
+    )
+    .unwrap();
+    let up = project.compose(&["up", "-d"]);
+    assert!(
+        up.status.success(),
+        "{}",
+        String::from_utf8_lossy(&up.stderr)
+    );
+    let container = docker(&[
+        "ps",
+        "--filter",
+        &format!("label=com.docker.compose.project={name}"),
+        "--format",
+        "{{.Names}}",
+    ]);
+    assert!(
+        !container.is_empty() && !container.contains('\n'),
+        "{container:?}"
+    );
+    let first = docker(&["inspect", "--format", "{{.Image}}", &container]);
+    push_version(&reference, "2");
+    docker(&["rmi", &reference]);
+
+    let window = Window::launch().await;
+    window.open("containers").await;
+    let row = format!("tr[data-name=\"{container}\"]");
+    window.appears(&row, 10).await;
+    window.click(&row).await;
+    window.click("#container-open").await;
+    window.click("#recreate-open").await;
+    window
+        .wait_for(
+            "the service and its project named, and the tool's command",
+            &format!(
+                "const d = document.getElementById('recreate-dialog')?.textContent || ''; \
+                 return d.includes('is the web service of the compose project {name}') && \
+                 (document.getElementById('recreate-command')?.textContent || '').endsWith('-p {name} up -d --pull always web')"
+            ),
+            10,
+        )
+        .await;
+    window.click("#recreate-ok").await;
+    window.appears("#compose-done", 60).await;
+    assert_eq!(docker(&["exec", &container, "cat", "/version"]), "2");
+    drop(window);
+    drop(project);
+    // The second version by its tag, the first nameless since the second took it.
+    for image in [reference.as_str(), first.as_str()] {
+        let _ = std::process::Command::new("docker")
+            .args(["rmi", image])
+            .env("DOCKER_HOST", porthole_e2e::test_engine())
+            .output();
+    }
 }

@@ -149,9 +149,12 @@ pub fn run() {
         })
         .on_page_load(|webview, payload| {
             // A (re)load starts a fresh UI: the old page's channels are dead even though sends to them still succeed,
-            // so every stream it opened is cancelled here.
+            // so every stream it opened is cancelled here — but a copy, which finishes what it started.
             if payload.event() == tauri::webview::PageLoadEvent::Started {
-                webview.state::<AppState>().subscriptions.cancel_all();
+                webview
+                    .state::<AppState>()
+                    .subscriptions
+                    .cancel_page_streams();
             }
         })
         .on_window_event(|window, event| {

@@ -23,6 +23,8 @@ pub enum Topic {
     Build,
     /// `docker save` or `docker load`.
     Archive,
+    /// `docker cp`, either way: not cut by an engine switch or a reload (half a folder is worse than a whole one).
+    Copy,
     /// A stream of one container's (logs, stats, processes, terminal), by the name or id the view used.
     Container(String),
     /// The containers list's CPU and memory columns.
@@ -99,15 +101,19 @@ impl Subscriptions {
     }
 
     /// Cancels every stream of the engine Porthole is leaving (all but the connection's own and the activity
-    /// console's, which follow whichever engine is current, the overview's, which follows them all, and the
-    /// notifications', which belong to the window); returns
+    /// console's, which follow whichever engine is current, the overview's, which follows them all, the
+    /// notifications', which belong to the window, and copies, which finish on the engine they started on); returns
     /// how many went.
     pub fn cancel_engine_streams(&self) -> usize {
         let mut cancelled = 0;
         self.lock().retain(|_, subscription| {
             let keep = matches!(
                 subscription.topic,
-                Topic::Engine | Topic::Engines | Topic::Activity | Topic::Notifications
+                Topic::Engine
+                    | Topic::Engines
+                    | Topic::Activity
+                    | Topic::Notifications
+                    | Topic::Copy
             );
             if !keep {
                 subscription.task.abort();
@@ -116,6 +122,18 @@ impl Subscriptions {
             keep
         });
         cancelled
+    }
+
+    /// Cancels every stream of a page that is reloading, except copies: they finish (their last message has nobody
+    /// to reach), so a reload never leaves half a folder behind.
+    pub fn cancel_page_streams(&self) {
+        self.lock().retain(|_, subscription| {
+            let keep = subscription.topic == Topic::Copy;
+            if !keep {
+                subscription.task.abort();
+            }
+            keep
+        });
     }
 
     pub fn cancel_all(&self) {
@@ -167,6 +185,20 @@ mod tests {
         registry.cancel_topic(&Topic::Engine);
         assert_eq!(registry.len(), 0);
         registry.spawn(Topic::Engine, std::future::pending::<()>());
+        registry.cancel_all();
+        assert_eq!(registry.len(), 0);
+    }
+
+    #[test]
+    fn a_copy_outlives_a_reload_and_an_engine_switch_but_not_the_window() {
+        let registry = Arc::new(Subscriptions::default());
+        registry.spawn(Topic::Copy, std::future::pending::<()>());
+        registry.spawn(Topic::Pull, std::future::pending::<()>());
+        registry.spawn(Topic::Container("web".into()), std::future::pending::<()>());
+        assert_eq!(registry.cancel_engine_streams(), 2);
+        registry.spawn(Topic::Engine, std::future::pending::<()>());
+        registry.cancel_page_streams();
+        assert_eq!(registry.len(), 1, "the copy goes on");
         registry.cancel_all();
         assert_eq!(registry.len(), 0);
     }

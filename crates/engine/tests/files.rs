@@ -152,9 +152,13 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         source: here.join("data").display().to_string(),
         folder: "/back".into(),
     };
+    let total = std::sync::Arc::new(std::sync::Mutex::new(0));
     let progress = {
-        let heard = heard.clone();
-        move |bytes, _total| heard.lock().unwrap().push(bytes)
+        let (heard, total) = (heard.clone(), total.clone());
+        move |bytes, all| {
+            heard.lock().unwrap().push(bytes);
+            *total.lock().unwrap() = all;
+        }
     };
     let copied = copy::copy_in(&engine, &into, progress).await.unwrap();
     assert_eq!((copied.files, copied.path.as_str()), (7, "/back/data"));
@@ -165,6 +169,8 @@ async fn copying_out_and_in_round_trips_byte_for_byte() {
         "{in_heard:?} vs {}",
         copied.bytes
     );
+    // The bar's end is the archive's own size, headers and padding counted: it ends exactly full.
+    assert_eq!(*in_heard.last().unwrap(), *total.lock().unwrap());
     let sums = |folder: &str| {
         common::docker(&[
             "exec",

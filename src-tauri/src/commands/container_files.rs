@@ -32,7 +32,7 @@ pub fn copy_out(
     on_message: Channel<Message<c::copy_out>>,
 ) -> Answer<c::copy_out> {
     let copy = crate::streams::copy::copy_out(state.engine()?, args, on_message);
-    Ok(state.subscriptions.spawn(Topic::Archive, copy))
+    Ok(state.subscriptions.spawn(Topic::Copy, copy))
 }
 
 /// Starts `docker cp SOURCE CONTAINER:FOLDER`, like `copy_out`.
@@ -43,7 +43,7 @@ pub fn copy_in(
     on_message: Channel<Message<c::copy_in>>,
 ) -> Answer<c::copy_in> {
     let copy = crate::streams::copy::copy_in(state.engine()?, args, on_message);
-    Ok(state.subscriptions.spawn(Topic::Archive, copy))
+    Ok(state.subscriptions.spawn(Topic::Copy, copy))
 }
 
 #[tauri::command]

@@ -85,7 +85,7 @@ pub async fn logs_before(
 }
 
 /// The list's CPU and memory columns for the visible running rows; the UI subscribes again when the rows in view
-/// change, and unsubscribes when the window is hidden.
+/// change, and unsubscribes while the window is hidden or another window has the focus.
 #[tauri::command]
 pub fn subscribe_list_stats(
     state: State<'_, AppState>,

@@ -1,6 +1,6 @@
 //! `docker cp`, either way, as a subscription: the archive's bytes moved so far (throttled), then `Done` with what
-//! was copied, or `Failed`. Closing the dialog does not stop a copy (half a folder is worse than a whole one): the
-//! subscription ends with the copy, or with the window.
+//! was copied, or `Failed`. Nothing the page does stops a copy — closing the dialog, a reload, an engine switch
+//! (half a folder is worse than a whole one): the subscription ends with the copy, or with the window.
 
 use super::Throttle;
 use porthole_engine::container::copy;

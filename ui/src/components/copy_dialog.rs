@@ -4,6 +4,7 @@
 //! upload's own); the answer says what was copied and where it landed. Closing the dialog leaves a copy running.
 
 use crate::api;
+use crate::components::cli_hint::or_word;
 use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +12,8 @@ use porthole_model::action::FileAction;
 use porthole_model::container::files::{Copied, CopyIn, CopyMessage, CopyOut};
 use porthole_model::image::human_size;
 use porthole_model::{Action, PortholeError};
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// Which copy the dialog is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,12 +68,13 @@ pub fn CopyDialog(
         }
     });
     let action = move |copy: &Copy| match copy {
+        // An empty field reads as a word standing for what goes there, not as `''`.
         Copy::Out { path, .. } => FileAction::CopyOut {
             path: path.clone(),
-            folder: local.get(),
+            folder: or_word(local.get(), "FOLDER"),
         },
         Copy::In { folder } => FileAction::CopyIn {
-            source: local.get(),
+            source: or_word(local.get(), "SOURCE"),
             folder: folder.clone(),
         },
     };
@@ -110,14 +114,31 @@ pub fn CopyDialog(
                     Copy::Out { size, .. } => *size,
                     Copy::In { .. } => None,
                 };
+                let upload = matches!(copy, Copy::In { .. });
                 outcome.set(Outcome::Copying { bytes: 0, total });
                 crate::timeline::mark("porthole:copy-start");
-                let on_message = move |message: CopyMessage| {
-                    let ended = !matches!(message, CopyMessage::Progress { .. });
-                    if ended {
-                        crate::timeline::mark("porthole:copy-answered");
+                // The subscription's id, to let go of its handler once the copy ended (the backend's ends by itself).
+                let subscription = Rc::new(Cell::new(None::<u64>));
+                let ended = Rc::new(Cell::new(false));
+                let release = {
+                    let (subscription, ended) = (subscription.clone(), ended.clone());
+                    move || {
+                        if let (true, Some(id)) = (ended.get(), subscription.take()) {
+                            spawn_local(async move {
+                                let _ = api::unsubscribe(id).await;
+                            });
+                        }
                     }
-                    if matches!(message, CopyMessage::Done { .. }) {
+                };
+                let on_end = release.clone();
+                let on_message = move |message: CopyMessage| {
+                    if !matches!(message, CopyMessage::Progress { .. }) {
+                        crate::timeline::mark("porthole:copy-answered");
+                        ended.set(true);
+                        on_end();
+                    }
+                    // Only an upload changes the folder shown (a download would read it all again for nothing).
+                    if upload && matches!(message, CopyMessage::Done { .. }) {
                         done.try_run(());
                     }
                     // A copy from an earlier opening reports nothing here.
@@ -151,10 +172,15 @@ pub fn CopyDialog(
                             api::copy_in(&request, on_message).await
                         }
                     };
-                    if let (Err(error), Some(true)) =
-                        (started, opening.try_get_value().map(|n| n == mine))
-                    {
-                        outcome.try_set(Outcome::Failed(error));
+                    match started {
+                        Ok(id) => {
+                            subscription.set(Some(id));
+                            release();
+                        }
+                        Err(error) if opening.try_get_value() == Some(mine) => {
+                            outcome.try_set(Outcome::Failed(error));
+                        }
+                        Err(_) => {}
                     }
                 });
             }
@@ -220,12 +246,13 @@ pub fn CopyDialog(
     }
 }
 
-/// The bar and its words: "37.2MB of 100MB", or the bytes alone when the size is not known.
+/// The bar and its words: "37.2MB of about 100MB" (an archive is its files and a little more), or the bytes alone
+/// when the size is not known.
 fn progress(bytes: u64, total: Option<u64>) -> impl IntoView {
     let percent = CopyMessage::percent(bytes, total);
     let words = match total {
         Some(total) => format!(
-            "Copying… {} of {}",
+            "Copying… {} of about {}",
             human_size(bytes.min(total) as i64),
             human_size(total as i64)
         ),

@@ -4,6 +4,7 @@
 //! what was written or which images arrived.
 
 use crate::api;
+use crate::components::cli_hint::or_word;
 use crate::components::error_notice::ErrorNotice;
 use crate::store::use_store;
 use leptos::prelude::*;
@@ -149,8 +150,16 @@ pub fn ImageArchiveDialog(
             Archive::Load => ("Load images from a tar", "Load"),
         };
         let command = move || match m {
-            Archive::Save => save_request().cli(),
-            Archive::Load => load_request().cli(),
+            // An empty field reads as a word standing for what goes there, not as `''`.
+            Archive::Save => SaveImages {
+                file: or_word(save_request().file, "FILE"),
+                ..save_request()
+            }
+            .cli(),
+            Archive::Load => LoadImages {
+                file: or_word(load_request().file, "FILE"),
+            }
+            .cli(),
         };
         Some(view! {
             <div class="dialog-backdrop">

@@ -187,6 +187,10 @@ fn list_stats(in_view: Signal<Vec<ListItem>>, stats: RwSignal<HashMap<String, St
         let ids = ids.get();
         let away = store.hidden.get() || store.unfocused.get();
         let ticket = slot.renew();
+        if away {
+            // Figures that no longer move are not shown as if they did: the cells read "—" until the next round.
+            stats.try_update(HashMap::clear);
+        }
         if ids.is_empty() || away {
             return;
         }

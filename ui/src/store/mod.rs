@@ -78,7 +78,7 @@ impl Store {
             busy: RwSignal::new(Vec::new()),
             now: RwSignal::new(now_secs()),
             hidden: RwSignal::new(document().hidden()),
-            unfocused: RwSignal::new(false),
+            unfocused: RwSignal::new(!document().has_focus().unwrap_or(true)),
             fetches: Fetches::new(),
         }
     }

@@ -88,7 +88,7 @@ pub async fn copy_out(
 }
 
 /// `docker cp SOURCE CONTAINER:FOLDER`: the file or folder packed as it is read and streamed to the engine.
-/// `on_progress` hears the archive's bytes sent so far, and the files' bytes it holds in all.
+/// `on_progress` hears the archive's bytes sent so far, and about how many it holds in all.
 pub async fn copy_in(
     engine: &Engine,
     copy: &CopyIn,
@@ -111,7 +111,11 @@ pub async fn copy_in(
         folder: folder.clone(),
     };
     crate::as_action(files_action(&copy.container, action), async {
-        let (files, bytes) = tally(&source);
+        let Tally {
+            files,
+            bytes,
+            archive,
+        } = tally(&source);
         let (reader, writer) = tokio::io::duplex(256 * 1024);
         let writer = SyncIoBridge::new(writer);
         let pack = tokio::task::spawn_blocking(move || -> std::io::Result<()> {
@@ -127,7 +131,7 @@ pub async fn copy_in(
         let counted = tokio_util::io::ReaderStream::new(reader).inspect(move |chunk| {
             if let Ok(chunk) = chunk {
                 sent += chunk.len() as u64;
-                on_progress(sent, bytes);
+                on_progress(sent, archive);
             }
         });
         let body = bollard::body_try_stream(counted);
@@ -176,16 +180,51 @@ impl<R: std::io::Read, F: FnMut(u64)> std::io::Read for Counted<R, F> {
     }
 }
 
-/// Files and bytes under `path` (symbolic links not followed), for the copy's report.
-fn tally(path: &Path) -> (u64, u64) {
+/// What `path` amounts to, symbolic links not followed: its files (and links) and their bytes, for the copy's report,
+/// and the size of its archive (a 512-byte header for every entry, each file padded to 512 bytes, two empty blocks at
+/// the end), for the progress bar.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    files: u64,
+    bytes: u64,
+    archive: u64,
+}
+
+fn tally(path: &Path) -> Tally {
+    let mut tally = walk(path);
+    tally.archive += 1024;
+    tally
+}
+
+fn walk(path: &Path) -> Tally {
     match path.symlink_metadata() {
         Ok(m) if m.is_dir() => std::fs::read_dir(path)
             .into_iter()
             .flatten()
             .flatten()
-            .map(|e| tally(&e.path()))
-            .fold((0, 0), |(f, b), (f2, b2)| (f + f2, b + b2)),
-        Ok(m) => (1, m.len()),
-        Err(_) => (0, 0),
+            .map(|e| walk(&e.path()))
+            .fold(
+                Tally {
+                    archive: 512,
+                    ..Tally::default()
+                },
+                |t, u| Tally {
+                    files: t.files + u.files,
+                    bytes: t.bytes + u.bytes,
+                    archive: t.archive + u.archive,
+                },
+            ),
+        // A link is a header alone: its target is in the header, its size 0 (as a copy out counts it).
+        Ok(m) if m.file_type().is_symlink() => Tally {
+            files: 1,
+            bytes: 0,
+            archive: 512,
+        },
+        Ok(m) => Tally {
+            files: 1,
+            bytes: m.len(),
+            archive: 512 + m.len().div_ceil(512) * 512,
+        },
+        Err(_) => Tally::default(),
     }
 }

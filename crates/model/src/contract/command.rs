@@ -123,9 +123,9 @@ contract! {
     list_files(FileArgs) -> FileListing;
     /// A file's first megabyte for the viewer; no text for a binary file.
     read_file(FileArgs) -> FileText;
-    /// `docker cp CONTAINER:PATH FOLDER`.
+    /// `docker cp CONTAINER:PATH FOLDER`: its progress, then what was copied.
     copy_out(CopyOut) -> u64, streams CopyMessage;
-    /// `docker cp SOURCE CONTAINER:FOLDER`.
+    /// `docker cp SOURCE CONTAINER:FOLDER`: its progress, then what was copied.
     copy_in(CopyIn) -> u64, streams CopyMessage;
     /// `docker diff`.
     container_changes(String) -> Vec<FileChange>;
