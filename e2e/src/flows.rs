@@ -1,10 +1,19 @@
-//! Flows a user goes through in several steps, shared by the tests: removing an image in use, confirming a
-//! follow-up, logging in to a registry, pulling and pushing through the window, opening a compose file, and
-//! waiting for a tour step to tick itself off.
+//! Flows a user goes through in several steps, shared by the tests: opening a container's page, removing an image
+//! in use, confirming a follow-up, logging in to a registry, pulling and pushing through the window, opening a
+//! compose file, and waiting for a tour step to tick itself off.
 
 use crate::{docker, Window};
 
 impl Window {
+    /// Opens the page of the container `name` from the containers list: its row selected, then Open.
+    pub async fn open_container(&self, name: &str) {
+        self.open("containers").await;
+        let row = format!("tr[data-name=\"{name}\"]");
+        self.appears(&row, 10).await;
+        self.click(&row).await;
+        self.click("#container-open").await;
+    }
+
     /// Removes the image shown in `row` (named `reference`) while `container` uses it, as a user would: the
     /// confirmation shows `docker rmi`, the engine refuses, the banner names the container and explains the rule,
     /// nothing is removed; then "remove its containers, then the image" removes both.

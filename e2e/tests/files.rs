@@ -23,11 +23,7 @@ async fn browse_download_upload_see_changes_and_commit() {
     })
     .await;
     let downloads = window.home.join("Downloads");
-    window.open("containers").await;
-    let row = format!("tr[data-name=\"{name}\"]");
-    window.appears(&row, 10).await;
-    window.click(&row).await;
-    window.click("#container-open").await;
+    window.open_container(&name).await;
     window.click("button[data-tab=files]").await;
     window
         .appears("#files-table tr[data-name=\"etc\"]", 10)
@@ -139,11 +135,7 @@ async fn a_large_download_shows_its_progress() {
     let into = std::env::temp_dir().join(unique("files-big"));
     std::fs::create_dir_all(&into).unwrap();
     let window = Window::launch().await;
-    window.open("containers").await;
-    let row = format!("tr[data-name=\"{name}\"]");
-    window.appears(&row, 10).await;
-    window.click(&row).await;
-    window.click("#container-open").await;
+    window.open_container(&name).await;
     window.click("button[data-tab=files]").await;
     window.type_into("files-path", "/big").await;
     window.click("#files-go").await;

@@ -38,11 +38,7 @@ async fn a_container_failing_in_the_background_is_notified_and_the_click_opens_i
         Window::launch_with_env(&[("DBUS_SESSION_BUS_ADDRESS", &service.address)], |_| {}).await;
 
     // One container's failures switched off on its own page, and the choice saved.
-    window.open("containers").await;
-    let row = format!("tr[data-name=\"{quiet}\"]");
-    window.appears(&row, 10).await;
-    window.click(&row).await;
-    window.click("#container-open").await;
+    window.open_container(&quiet).await;
     window
         .wait_for(
             "the switch, on",

@@ -50,11 +50,7 @@ async fn check_for_a_newer_image_and_recreate_with_the_same_settings() {
     let old_image = docker(&["inspect", "--format", "{{.Image}}", &name]);
 
     let window = Window::launch().await;
-    window.open("containers").await;
-    let row = format!("tr[data-name=\"{name}\"]");
-    window.appears(&row, 10).await;
-    window.click(&row).await;
-    window.click("#container-open").await;
+    window.open_container(&name).await;
     window.click("#recreate-open").await;
     window
         .wait_for(
@@ -175,11 +171,7 @@ async fn a_compose_services_container_is_recreated_by_the_compose_tool() {
     docker(&["rmi", &reference]);
 
     let window = Window::launch().await;
-    window.open("containers").await;
-    let row = format!("tr[data-name=\"{container}\"]");
-    window.appears(&row, 10).await;
-    window.click(&row).await;
-    window.click("#container-open").await;
+    window.open_container(&container).await;
     window.click("#recreate-open").await;
     window
         .wait_for(
