@@ -46,52 +46,53 @@ async fn until(window: &Window, predicate: &str, start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
+/// Copies timed this many times each (after one that is not counted, which warms the engine's and the disk's
+/// caches); the CLI's and the window's runs take turns, so both meet the same machine (the window open).
+const COPY_RUNS: usize = 5;
+
 async fn copy(figures: &mut FilesFigures) {
     let (name, _removed) = porthole_e2e::sleeper("bench-files");
     docker(&["exec", &name, "sh", "-c", "mkdir /big && for i in 0 1 2 3 4 5 6 7 8 9; do head -c 10000000 /dev/urandom > /big/$i; done"]);
     let scratch = std::env::temp_dir().join(porthole_e2e::unique("bench-copy"));
-    for run in 0..3 {
-        let into = scratch.join(format!("cli-{run}"));
+    let fresh = |what: &str, run: usize| {
+        let into = scratch.join(format!("{what}-{run}"));
         std::fs::create_dir_all(&into).expect("scratch folder");
-        figures.copy_cli_ms.push(timed_cli(&[
-            "cp",
-            &format!("{name}:/big"),
-            &into.display().to_string(),
-        ]));
-    }
+        into
+    };
     let engine = porthole_engine::Engine::connect(&crate::rig_endpoint())
         .await
         .expect("the private engine answers");
-    for run in 0..3 {
-        let into = scratch.join(format!("engine-{run}"));
-        std::fs::create_dir_all(&into).expect("scratch folder");
+    for run in 0..=COPY_RUNS {
         let copy = porthole_model::container::files::CopyOut {
             container: name.clone(),
             path: "/big".into(),
-            folder: into.display().to_string(),
+            folder: fresh("engine", run).display().to_string(),
             estimate: None,
         };
         let start = Instant::now();
         porthole_engine::container::copy::copy_out(&engine, &copy, |_| {})
             .await
             .expect("copy out");
-        figures
-            .copy_engine_ms
-            .push(start.elapsed().as_secs_f64() * 1000.0);
+        if run > 0 {
+            figures
+                .copy_engine_ms
+                .push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        let _ = std::fs::remove_dir_all(scratch.join(format!("engine-{run}")));
     }
     let window = Window::launch().await;
-    window.open("containers").await;
-    let row = format!("tr[data-name=\"{name}\"]");
-    window.appears(&row, 20).await;
-    window.click(&row).await;
-    window.click("#container-open").await;
+    window.open_container(&name).await;
     window.click("button[data-tab=files]").await;
     window
         .appears("#files-table tr[data-name=\"big\"]", 20)
         .await;
-    for run in 0..3 {
-        let into = scratch.join(format!("app-{run}"));
-        std::fs::create_dir_all(&into).expect("scratch folder");
+    for run in 0..=COPY_RUNS {
+        let cli = timed_cli(&[
+            "cp",
+            &format!("{name}:/big"),
+            &fresh("cli", run).display().to_string(),
+        ]);
+        let into = fresh("app", run);
         window
             .eval("document.getElementById('files-path').value = '/big'; return true")
             .await;
@@ -104,24 +105,29 @@ async fn copy(figures: &mut FilesFigures) {
             .await;
         let start = Instant::now();
         window.click("#copy-start").await;
-        figures.copy_app_ms.push(
-            until(
-                &window,
-                "return !!document.getElementById('copy-done')",
-                start,
-            )
-            .await,
-        );
+        let app = until(
+            &window,
+            "return !!document.getElementById('copy-done')",
+            start,
+        )
+        .await;
         let in_page = window
             .eval(
                 "const at = n => performance.getEntriesByName(n).pop().startTime; \
                  return at('porthole:copy-answered') - at('porthole:copy-start')",
             )
             .await;
-        figures
-            .copy_page_ms
-            .push(in_page.as_f64().unwrap_or(f64::NAN));
         window.click("#copy-close").await;
+        if run > 0 {
+            figures.copy_cli_ms.push(cli);
+            figures.copy_app_ms.push(app);
+            figures
+                .copy_page_ms
+                .push(in_page.as_f64().unwrap_or(f64::NAN));
+        }
+        for what in ["cli", "app"] {
+            let _ = std::fs::remove_dir_all(scratch.join(format!("{what}-{run}")));
+        }
     }
     drop(window);
     let _ = std::fs::remove_dir_all(&scratch);
@@ -202,7 +208,7 @@ pub fn render(f: &FilesFigures) -> String {
         "## Files and disk usage\n\n\
          Measured by `scripts/bench.sh files` (release build).\n\n\
          | # | What | Figure | Goal | |\n|---|---|---|---|---|\n\
-         | f | A 100 MB folder (10 files of random bytes) downloaded through the window — from the click on Download to the copy's answer, by the page's own clock (the report is drawn within the same task) — vs `docker cp CONTAINER:/big DIR` in a terminal, medians of 3 | **{copy_page:.0} ms** ({copy_page_runs}) vs {copy_cli:.0} ms ({copy_cli_runs}) = **{copy_ratio:.2}×** | ≤ 1.1× | {fv} |\n\
+         | f | A 100 MB folder (10 files of random bytes) downloaded through the window — from the click on Download to the copy's answer, by the page's own clock (the report is drawn within the same task) — vs `docker cp CONTAINER:/big DIR` in a terminal (the window open, the two taking turns), medians of 5 after one warm-up each | **{copy_page:.0} ms** ({copy_page_runs}) vs {copy_cli:.0} ms ({copy_cli_runs}) = **{copy_ratio:.2}×** | ≤ 1.1× | {fv} |\n\
          | d | Disk usage page with {IMAGES} images and {CONTAINERS} containers: from clicking Disk usage in a window just launched to the first figures, median of 3 windows, vs `docker system df` in a terminal (median of 5) | **{df_app:.0} ms** ({df_app_runs}) vs {df_cli:.0} ms = {df_ratio:.2}× | reported (the issue sets no ratio); a progress state meanwhile | — |\n\n\
          Notes:\n\
          - (f) The backend reads the engine's archive as it streams and unpacks it on a blocking thread (`tar`), as `docker cp` does; nothing is held whole in memory. The engine layer's copy alone (no window): {copy_engine:.0} ms ({copy_engine_runs}). Until 2026-12-01 this row was timed by the test driver, from sending the click to seeing the report (polled every 25 ms through WebDriver, each round trip tens of milliseconds), which the ≤ 1.1× goal now no longer includes; timed that way this run: {copy_app:.0} ms ({copy_app_runs}).\n\
