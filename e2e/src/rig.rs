@@ -162,17 +162,27 @@ pub fn build_own_image(reference: &str) {
 
 /// Runs a busybox container that sleeps for ten minutes; the guard removes it.
 pub fn sleeper(prefix: &str) -> (String, Removed) {
+    busybox(prefix, &["sleep", "600"])
+}
+
+/// `docker run -d --name NAME porthole-test/busybox:1 COMMAND…`, the name unique and made from `prefix`; the guard
+/// removes the container.
+pub fn busybox(prefix: &str, command: &[&str]) -> (String, Removed) {
     let name = unique(prefix);
     let guard = Removed(name.clone());
-    docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        "porthole-test/busybox:1",
-        "sleep",
-        "600",
-    ]);
+    docker(
+        &[
+            &[
+                "run",
+                "-d",
+                "--name",
+                name.as_str(),
+                "porthole-test/busybox:1",
+            ],
+            command,
+        ]
+        .concat(),
+    );
     (name, guard)
 }
 

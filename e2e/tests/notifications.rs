@@ -4,24 +4,13 @@
 //! brings the window to that container's page; Settings lists the container left out and gives it back.
 
 use porthole_e2e::desktop::NotificationService;
-use porthole_e2e::{docker, sleeper, unique, Removed, Window};
+use porthole_e2e::{busybox, docker, sleeper, Removed, Window};
 use std::time::{Duration, Instant};
 
 /// A busybox container that runs until `/tmp/go` appears, then exits with `code` — on its own, no signal sent.
 fn fails_when_told(prefix: &str, code: u8) -> (String, Removed) {
-    let name = unique(prefix);
-    let guard = Removed(name.clone());
-    docker(&[
-        "run",
-        "-d",
-        "--name",
-        &name,
-        "porthole-test/busybox:1",
-        "sh",
-        "-c",
-        &format!("while [ ! -f /tmp/go ]; do sleep 0.2; done; exit {code}"),
-    ]);
-    (name, guard)
+    let script = format!("while [ ! -f /tmp/go ]; do sleep 0.2; done; exit {code}");
+    busybox(prefix, &["sh", "-c", &script])
 }
 
 fn exited(name: &str) -> bool {

@@ -91,13 +91,7 @@ impl Subscriptions {
 
     /// Cancels every subscription following `topic` (its object went away).
     pub fn cancel_topic(&self, topic: &Topic) {
-        self.lock().retain(|_, subscription| {
-            let keep = &subscription.topic != topic;
-            if !keep {
-                subscription.task.abort();
-            }
-            keep
-        });
+        self.cancel_unless(|t| t != topic);
     }
 
     /// Cancels every stream of the engine Porthole is leaving (all but the connection's own and the activity
@@ -105,35 +99,36 @@ impl Subscriptions {
     /// notifications', which belong to the window, and copies, which finish on the engine they started on); returns
     /// how many went.
     pub fn cancel_engine_streams(&self) -> usize {
-        let mut cancelled = 0;
-        self.lock().retain(|_, subscription| {
-            let keep = matches!(
-                subscription.topic,
+        self.cancel_unless(|topic| {
+            matches!(
+                topic,
                 Topic::Engine
                     | Topic::Engines
                     | Topic::Activity
                     | Topic::Notifications
                     | Topic::Copy
-            );
-            if !keep {
-                subscription.task.abort();
-                cancelled += 1;
-            }
-            keep
-        });
-        cancelled
+            )
+        })
     }
 
     /// Cancels every stream of a page that is reloading, except copies: they finish (their last message has nobody
     /// to reach), so a reload never leaves half a folder behind.
     pub fn cancel_page_streams(&self) {
+        self.cancel_unless(|topic| *topic == Topic::Copy);
+    }
+
+    /// Cancels every subscription whose topic `keep` does not keep; returns how many went.
+    fn cancel_unless(&self, keep: impl Fn(&Topic) -> bool) -> usize {
+        let mut cancelled = 0;
         self.lock().retain(|_, subscription| {
-            let keep = subscription.topic == Topic::Copy;
-            if !keep {
+            let kept = keep(&subscription.topic);
+            if !kept {
                 subscription.task.abort();
+                cancelled += 1;
             }
-            keep
+            kept
         });
+        cancelled
     }
 
     pub fn cancel_all(&self) {

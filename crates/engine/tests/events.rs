@@ -9,23 +9,39 @@ use porthole_model::ObjectKind;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
+/// The engine's events followed from its own clock, exactly as the app does after connecting: the coalesced
+/// batches and the container moments.
+async fn follow() -> (
+    tokio::task::JoinHandle<porthole_model::PortholeError>,
+    mpsc::Receiver<Invalidation>,
+    mpsc::UnboundedReceiver<porthole_model::notification::ContainerMoment>,
+) {
+    let engine = common::engine().await;
+    let since = porthole_engine::system::info(&engine)
+        .await
+        .unwrap()
+        .system_time;
+    let (sender, batches) = mpsc::channel(256);
+    let (moment_sender, moments) = mpsc::unbounded_channel();
+    let watcher = tokio::spawn(async move {
+        porthole_engine::system::events::forward_invalidations(
+            &engine,
+            Some(since),
+            sender,
+            Some(moment_sender),
+        )
+        .await
+    });
+    (watcher, batches, moments)
+}
+
 /// The burst test counts batches: another test's events in the same seconds would be counted with them.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 #[tokio::test]
 async fn a_burst_of_container_events_arrives_as_few_batches() {
     let _alone = ONE_AT_A_TIME.lock().await;
-    let engine = common::engine().await;
-    // Follow from the engine's own clock, exactly as the app does after connecting.
-    let since = porthole_engine::system::info(&engine)
-        .await
-        .unwrap()
-        .system_time;
-    let (sender, mut batches) = mpsc::channel(64);
-    let watcher = tokio::spawn(async move {
-        porthole_engine::system::events::forward_invalidations(&engine, Some(since), sender, None)
-            .await
-    });
+    let (watcher, mut batches, _moments) = follow().await;
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     let names: Vec<String> = (0..10).map(|_| common::unique("burst")).collect();
@@ -116,22 +132,7 @@ async fn settled(batches: &mut mpsc::Receiver<Invalidation>) -> Vec<Invalidation
 #[tokio::test]
 async fn container_moments_tell_a_crash_from_a_stop() {
     let _alone = ONE_AT_A_TIME.lock().await;
-    let engine = common::engine().await;
-    let since = porthole_engine::system::info(&engine)
-        .await
-        .unwrap()
-        .system_time;
-    let (sender, _batches) = mpsc::channel(256);
-    let (moment_sender, mut moments) = mpsc::unbounded_channel();
-    let watcher = tokio::spawn(async move {
-        porthole_engine::system::events::forward_invalidations(
-            &engine,
-            Some(since),
-            sender,
-            Some(moment_sender),
-        )
-        .await
-    });
+    let (watcher, _batches, mut moments) = follow().await;
     let (crashed, _c) = common::started("crash", &[common::BUSYBOX, "sh", "-c", "sleep 1; exit 3"]);
     let (stopped, _s) = common::sleeper("stopped");
     common::docker(&["stop", "-t", "1", &stopped]);

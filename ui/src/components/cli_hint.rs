@@ -24,13 +24,3 @@ pub fn CliHint(#[prop(into)] command: Signal<String>) -> impl IntoView {
         </div>
     }
 }
-
-/// `text`, or `word` in its place while it is empty: a command shown before its field is filled names what goes
-/// there (`docker load -i FILE`), never `''`.
-pub fn or_word(text: String, word: &str) -> String {
-    if text.trim().is_empty() {
-        word.to_owned()
-    } else {
-        text
-    }
-}

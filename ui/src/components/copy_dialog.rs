@@ -4,10 +4,10 @@
 //! upload's own); the answer says what was copied and where it landed. Closing the dialog leaves a copy running.
 
 use crate::api;
-use crate::components::cli_hint::or_word;
 use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use porthole_model::action::meta::or_word;
 use porthole_model::action::FileAction;
 use porthole_model::container::files::{Copied, CopyIn, CopyMessage, CopyOut};
 use porthole_model::image::human_size;

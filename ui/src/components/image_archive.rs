@@ -4,11 +4,11 @@
 //! what was written or which images arrived.
 
 use crate::api;
-use crate::components::cli_hint::or_word;
 use crate::components::error_notice::ErrorNotice;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use porthole_model::action::meta::or_word;
 use porthole_model::contract::FileChoice;
 use porthole_model::image::archive::{ArchiveMessage, LoadImages, SaveImages};
 use porthole_model::image::human_size;

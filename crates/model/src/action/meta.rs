@@ -1,5 +1,6 @@
 //! What the activity console and the UI ask about an action beyond its command: how it is recorded (secrets left
-//! out), whether it is background traffic, what to read again after it, and its button label.
+//! out), whether it is background traffic, what to read again after it, and its button label; and the word a
+//! command shows for a field not yet filled.
 
 use super::Action;
 
@@ -52,5 +53,31 @@ impl Action {
             } => "Remove stack".to_owned(),
             other => other.cli(),
         }
+    }
+}
+
+/// `text`, or `word` in its place while it is empty: a command shown before its field is filled names what goes
+/// there (`docker load -i FILE`), never `''`.
+pub fn or_word(text: String, word: &str) -> String {
+    if text.trim().is_empty() {
+        word.to_owned()
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::or_word;
+
+    #[test]
+    fn an_empty_field_shows_as_the_word_for_it() {
+        assert_eq!(or_word(String::new(), "FILE"), "FILE");
+        assert_eq!(or_word("  ".into(), "FILE"), "FILE");
+        assert_eq!(or_word("/tmp/a.tar".into(), "FILE"), "/tmp/a.tar");
+        let load = crate::image::archive::LoadImages {
+            file: or_word(String::new(), "FILE"),
+        };
+        assert_eq!(load.cli(), "docker load -i FILE");
     }
 }

@@ -8,7 +8,7 @@ mod confirm;
 mod container_action;
 mod file_action;
 mod image_action;
-mod meta;
+pub mod meta;
 mod network_action;
 mod offer;
 #[cfg(test)]
