@@ -117,6 +117,7 @@ registered![
     compose::open_compose_file,
     compose::list_compose_projects,
     compose::compose_run,
+    compose::project_logs,
     compose::write_tour_compose,
     settings::get_settings,
     settings::set_settings,

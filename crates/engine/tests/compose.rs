@@ -1,12 +1,13 @@
 //! Compose through the real tool against the real engine: the tool found (and the state when it is not), a file
 //! with two services, a user network, a named volume, a build context and a profile read as the tool normalises it,
 //! a broken file refused with the tool's words and line, and up / stop / start / down / down -v each checked with
-//! the docker CLI; the project listed from its labels with its file.
+//! the docker CLI; the project listed from its labels with its file; its merged logs read from the engine.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 
-use porthole_engine::compose::{list, open, run, tool};
+use porthole_engine::compose::{list, logs, open, run, tool};
+use porthole_model::compose::logs::split_tagged;
 use porthole_model::compose::{ComposeCommand, ComposeVerb};
 use porthole_model::ErrorKind;
 
@@ -240,6 +241,82 @@ async fn up_stop_start_down_and_down_with_volumes() {
     sneaky.project = "--help".into();
     assert_eq!(
         run(&engine, &tool, &sneaky, |_| true)
+            .await
+            .unwrap_err()
+            .kind,
+        ErrorKind::InvalidInput
+    );
+}
+
+#[tokio::test]
+async fn merged_logs_read_from_the_engine_tag_each_line_with_its_service() {
+    let engine = common::engine().await;
+    let project = Project::new(
+        "services:
+  first:
+    image: porthole-test/busybox:1
+    command: sh -c 'echo one; echo two'
+  second-2:
+    image: porthole-test/busybox:1
+    command: sh -c 'echo three | tr -d \"\\n\"'
+  ticker:
+    image: porthole-test/busybox:1
+    command: sh -c 'for i in 1 2 3 4 5 6; do echo tick $$i; sleep 0.5; done'
+",
+    );
+    let tool = tool::find().await.unwrap();
+    let up = project.command(ComposeVerb::Up {
+        build: false,
+        pull: false,
+        profiles: vec![],
+        services: vec![],
+    });
+    run(&engine, &tool, &up, |_| true).await.unwrap();
+
+    // Followed while the ticker still writes: it returns once every container has stopped, with each line once,
+    // tagged with its service (a last line without a newline too), one container's lines in their order.
+    let mut lines = Vec::new();
+    logs::follow(&engine, &project.name, 100, |line| {
+        lines.push(line);
+        true
+    })
+    .await
+    .unwrap();
+    let of = |service: &str| -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| split_tagged(l, ""))
+            .filter(|l| l.service == service)
+            .map(|l| l.text)
+            .collect()
+    };
+    assert_eq!(of("first"), ["one", "two"], "{lines:?}");
+    assert_eq!(of("second-2"), ["three"], "{lines:?}");
+    let ticks: Vec<String> = (1..=6).map(|i| format!("tick {i}")).collect();
+    assert_eq!(of("ticker"), ticks, "{lines:?}");
+    assert_eq!(lines.len(), 9);
+
+    // The receiver may stop it early.
+    let mut taken = 0;
+    logs::follow(&engine, &project.name, 100, |_| {
+        taken += 1;
+        false
+    })
+    .await
+    .unwrap();
+    assert_eq!(taken, 1);
+
+    // A project with no containers has nothing to follow; a name that is not a project's never reaches the engine.
+    let mut none = 0;
+    logs::follow(&engine, "phc-nothing-here", 100, |_| {
+        none += 1;
+        true
+    })
+    .await
+    .unwrap();
+    assert_eq!(none, 0);
+    assert_eq!(
+        logs::follow(&engine, "--help", 100, |_| true)
             .await
             .unwrap_err()
             .kind,

@@ -4,6 +4,7 @@
 use crate::state::AppState;
 use crate::streams;
 use crate::subscriptions::Topic;
+use porthole_model::compose::logs::MERGED_TAIL;
 use porthole_model::contract::{command as c, Answer, Args, Message};
 use tauri::ipc::Channel;
 use tauri::State;
@@ -43,6 +44,24 @@ pub fn compose_run(
     let task = porthole_model::notification::Task::Compose(args.clone());
     let run = streams::compose::run(state.engine()?, args, on_message);
     let run = state.notifications().after(task, run);
+    Ok(state.subscriptions.spawn(topic, run))
+}
+
+/// A project's merged logs, followed until the panel closes (cancelling drops the engine's log streams).
+#[tauri::command]
+pub fn project_logs(
+    state: State<'_, AppState>,
+    args: Args<c::project_logs>,
+    on_message: Channel<Message<c::project_logs>>,
+) -> Answer<c::project_logs> {
+    let engine = state.engine()?;
+    let topic = Topic::Tool(args.clone());
+    let run = streams::tool::forward(on_message, move |lines| async move {
+        porthole_engine::compose::logs::follow(&engine, &args, MERGED_TAIL, move |line| {
+            lines.send(line).is_ok()
+        })
+        .await
+    });
     Ok(state.subscriptions.spawn(topic, run))
 }
 

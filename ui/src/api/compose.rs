@@ -46,6 +46,14 @@ pub async fn compose_run(
     subscribe::<c::compose_run>(command, on_message).await
 }
 
+/// A project's merged logs, read from the engine (`SERVICE | TEXT` lines).
+pub async fn project_logs(
+    project: &str,
+    on_message: impl FnMut(ToolMessage) + 'static,
+) -> Result<u64, PortholeError> {
+    subscribe::<c::project_logs>(&project.to_owned(), on_message).await
+}
+
 /// `docker stack deploy|rm` through the docker CLI, its output streamed.
 pub async fn stack_run(
     command: &porthole_model::swarm::StackCommand,

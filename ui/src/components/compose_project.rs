@@ -123,8 +123,8 @@ pub fn ComposeProjectView(
             <p class="hint">"Tick services to act on those only (Up); none ticked: every service of the chosen profiles. Networks: "
                 {file.networks.join(", ")} ". Named volumes: " {if file.volumes.is_empty() { "none".to_owned() } else { file.volumes.join(", ") }} "."</p>
             <ToolOutput run=output on_end=on_end />
-            {move || logs_open.get().then(|| view! { <MergedLogs run=ToolRun::Compose(ComposeCommand { file: logs_file.clone(), project: logs_project.clone(), verb: ComposeVerb::Logs { tail: porthole_model::compose::logs::MERGED_TAIL } }, logs_tool.clone())
-                split=porthole_model::compose::logs::split context=logs_project.clone() /> })}
+            {move || logs_open.get().then(|| view! { <MergedLogs run=ToolRun::ProjectLogs(ComposeCommand { file: logs_file.clone(), project: logs_project.clone(), verb: ComposeVerb::Logs { tail: porthole_model::compose::logs::MERGED_TAIL } }, logs_tool.clone())
+                split=porthole_model::compose::logs::split_tagged context=logs_project.clone() /> })}
             <ComposeDown open=down_open file=file.clone() tool=tool.clone() on_confirm=Callback::new(move |c| run.set(Some(c))) />
         </div>
     }

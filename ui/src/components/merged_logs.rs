@@ -1,8 +1,9 @@
-//! Merged logs of many containers as a tool interleaves them — a compose project's (`docker compose logs -f`) or a
-//! swarm service's tasks (`docker service logs -f`): each line tagged with its source (service, or task and node)
-//! in a colour of its own, filtered by source and searched, following the end unless paused. Virtualized like the
-//! container Logs tab: every kept line that matches can be scrolled to, and only those in view are in the page
-//! (lines are one fixed height, unwrapped). The subscription ends when the panel closes (which stops the tool).
+//! Merged logs of many containers — a compose project's (`docker compose logs -f`, read from the engine) or a swarm
+//! service's tasks (`docker service logs -f`, as the CLI interleaves them): each line tagged with its source (service,
+//! or task and node) in a colour of its own, filtered by source and searched, following the end unless paused.
+//! Virtualized like the container Logs tab: every kept line that matches can be scrolled to, and only those in view
+//! are in the page (lines are one fixed height, unwrapped). The subscription ends when the panel closes (which stops
+//! the CLI, or the engine's log streams).
 
 use crate::api::Slot;
 use crate::components::stream_ending::{Ending, StreamEnding};
@@ -73,7 +74,7 @@ pub fn MergedLogs(
                         })
                     }
                     ToolMessage::Ended => ended.set(Some(Ending::Note(
-                        "The tool stopped following (the project's containers are gone).".into(),
+                        "Following ended: every container followed has stopped or is gone.".into(),
                     ))),
                     ToolMessage::Failed { error } => ended.set(Some(Ending::Failed(error))),
                 }

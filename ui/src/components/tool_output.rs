@@ -18,12 +18,14 @@ pub enum ToolRun {
     Stack(StackCommand),
     /// `docker service logs -f SERVICE`.
     ServiceLogs(String),
+    /// `docker compose logs -f` (the command shown), read from the engine.
+    ProjectLogs(ComposeCommand, ComposeTool),
 }
 
 impl ToolRun {
     pub fn cli(&self) -> String {
         match self {
-            Self::Compose(command, tool) => command.cli(tool),
+            Self::Compose(command, tool) | Self::ProjectLogs(command, tool) => command.cli(tool),
             Self::Stack(command) => command.cli(),
             Self::ServiceLogs(service) => format!("docker service logs -f {service}"),
         }
@@ -37,6 +39,7 @@ impl ToolRun {
             Self::Compose(command, _) => api::compose_run(command, on_message).await,
             Self::Stack(command) => api::stack_run(command, on_message).await,
             Self::ServiceLogs(service) => api::service_logs(service, on_message).await,
+            Self::ProjectLogs(command, _) => api::project_logs(&command.project, on_message).await,
         }
     }
 }

@@ -101,7 +101,7 @@ fn line_of(stream: LogStream, bytes: &[u8]) -> LogLine {
     }
 }
 
-fn options(follow: bool, tail: &str, until: i32) -> LogsOptions {
+pub(crate) fn options(follow: bool, tail: &str, until: i32) -> LogsOptions {
     LogsOptions {
         follow,
         stdout: true,

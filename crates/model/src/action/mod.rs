@@ -202,6 +202,12 @@ pub enum Action {
     Stack {
         command: crate::swarm::StackCommand,
     },
+    /// `docker compose -p PROJECT logs -f --tail N`, read from the engine as Compose v2 reads it: every container
+    /// of the project (by its label) followed at once.
+    ProjectLogs {
+        project: String,
+        tail: u32,
+    },
     /// One run of the Compose tool (`docker compose … up -d`): the tool sends the engine requests itself.
     Compose {
         command: crate::compose::ComposeCommand,
@@ -238,6 +244,9 @@ impl Action {
                 count,
             } => format!("docker logs --timestamps --until {until} --tail {count} {container}"),
             Self::LogsAll { container } => format!("docker logs --timestamps {container}"),
+            Self::ProjectLogs { project, tail } => {
+                format!("docker compose -p {project} logs -f --tail {tail}")
+            }
             Self::InspectVolume { name } => format!("docker volume inspect {name}"),
             Self::SearchHub { term } => {
                 format!(
@@ -369,6 +378,7 @@ impl Action {
             Self::Network { network, .. } | Self::InspectNetwork { network } => Some(network),
             Self::Swarm { action } => action.target(),
             Self::Stack { command } => Some(command.name()),
+            Self::ProjectLogs { project, .. } => Some(project),
             _ => None,
         }
     }

@@ -1,41 +1,34 @@
-//! Merged project logs: the Compose tool prefixes each line with its container (`shop_web_1  | …` in v1,
-//! `web-1  | …` in v2); this splits a line into its service and text, and picks a stable colour per service.
+//! Merged project logs, read from the engine one container at a time and each line tagged with the container's
+//! service (`tagged`, `split_tagged`); and a stable colour per service.
 
 use serde::{Deserialize, Serialize};
 
 /// One line of a project's merged log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectLogLine {
-    /// The service, or empty for the tool's own lines ("Attaching to …").
+    /// The service, or empty for a line of no service (the CLI's own, in a swarm service's logs).
     pub service: String,
     pub text: String,
 }
 
-/// Splits `line` at the tool's ` | ` and names the service of the container before it: the container name without
-/// the project prefix (`shop_` or `shop-`) and the replica number (`_1`, `-1`).
-pub fn split(line: &str, project: &str) -> ProjectLogLine {
-    let Some((prefix, text)) = line.split_once(" | ").or_else(|| line.split_once(" |")) else {
-        return ProjectLogLine {
+/// A line of `service`'s container as the merged view receives it from the engine: `SERVICE | TEXT`. A service's
+/// name never holds ` | ` (Compose allows letters, digits, `.`, `_` and `-`), so `split_tagged` finds it again.
+pub fn tagged(service: &str, text: &str) -> String {
+    format!("{service} | {text}")
+}
+
+/// Splits a `tagged` line into its service and text (the project is not part of the line: the argument is there
+/// because every splitter of the merged view takes it).
+pub fn split_tagged(line: &str, _project: &str) -> ProjectLogLine {
+    match line.split_once(" | ") {
+        Some((service, text)) => ProjectLogLine {
+            service: service.to_owned(),
+            text: text.to_owned(),
+        },
+        None => ProjectLogLine {
             service: String::new(),
             text: line.to_owned(),
-        };
-    };
-    let container = prefix.trim();
-    let without_project = container
-        .strip_prefix(project)
-        .and_then(|rest| rest.strip_prefix(['_', '-']))
-        .unwrap_or(container);
-    let service = match without_project.rsplit_once(['_', '-']) {
-        Some((service, replica))
-            if !replica.is_empty() && replica.chars().all(|c| c.is_ascii_digit()) =>
-        {
-            service
-        }
-        _ => without_project,
-    };
-    ProjectLogLine {
-        service: service.to_owned(),
-        text: text.to_owned(),
+        },
     }
 }
 
@@ -56,25 +49,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_prefix_styles() {
-        assert_eq!(
-            split("shop_web_1     | GET / 200", "shop"),
-            ProjectLogLine {
-                service: "web".into(),
-                text: "GET / 200".into()
-            }
-        );
-        assert_eq!(split("web-1  | hello | world", "shop").service, "web");
-        assert_eq!(
-            split("web-1  | hello | world", "shop").text,
-            "hello | world"
-        );
-        assert_eq!(
-            split("shop-api-server-2  | x", "shop").service,
-            "api-server"
-        );
-        assert_eq!(split("Attaching to shop_web_1", "shop").service, "");
-        assert_eq!(split("custom-name  | x", "shop").service, "custom-name");
+    fn a_tagged_line_splits_back_whole() {
+        for (service, text) in [
+            ("web", "GET / 200"),
+            ("db-2", "a | b"),
+            ("api.v1", ""),
+            ("x", " | "),
+        ] {
+            let line = tagged(service, text);
+            assert_eq!(
+                split_tagged(&line, "shop"),
+                ProjectLogLine {
+                    service: service.into(),
+                    text: text.into()
+                },
+                "{line:?}"
+            );
+        }
+        assert_eq!(split_tagged("no tag", "shop").service, "");
+    }
+
+    #[test]
+    fn a_service_keeps_its_colour() {
         assert_eq!(colour_slot("web"), colour_slot("web"));
         assert!(colour_slot("db") < 8);
     }

@@ -200,6 +200,9 @@ contract! {
     list_compose_projects(()) -> Vec<ComposeProject>;
     /// One run of the tool (up, down, logs -f …), its output streamed; cancelling kills it.
     compose_run(ComposeCommand) -> u64, streams ToolMessage;
+    /// `docker compose -p PROJECT logs -f`, read from the engine: every container of the project followed, each
+    /// line tagged `SERVICE | TEXT` (`compose::logs::tagged`).
+    project_logs(String) -> u64, streams ToolMessage;
     /// Writes the guided tour's compose file (chapter 2) into the app's data folder; its path.
     write_tour_compose(TourSource) -> String;
 
