@@ -1,8 +1,8 @@
 //! Compose through the window: open a two-service file (a web server and a busybox client on a user network, with
 //! a named volume) by typing its path, Up → both running and listed as a project, the client reaches `web` by name,
-//! the merged logs show lines of both services, environment values never shown, Scale runs two clients, Down asks about the volume (Cancel
-//! keeps everything), Down -v removes containers, network and volume.
-
+//! the merged logs show lines of both services and name their command (and a project known only by its labels has
+//! its logs too), environment values never shown, Scale runs two clients, Down asks about the volume (Cancel keeps
+//! everything), Down -v removes containers, network and volume.
 use porthole_e2e::{docker, unique, Window};
 
 const FILE: &str = "services:
@@ -196,6 +196,69 @@ async fn open_up_logs_and_down_a_compose_project() {
         .eval("document.getElementById('merged-logs').scrollIntoView({block: 'end'}); return true")
         .await;
     window.screenshot("compose-project").await;
+    let cli = window
+        .eval("return document.getElementById('merged-logs-cli')?.textContent")
+        .await;
+    assert_eq!(
+        cli.as_str(),
+        Some(format!("docker-compose -f {file} -p {name} logs -f --no-color --tail 1000").as_str()),
+        "the panel names its command"
+    );
+    window.click("#compose-logs-toggle").await;
+    window.goes("#merged-logs", 5).await;
+
+    // Any project on the engine has its merged logs, also one whose file Porthole does not know (this one only
+    // carries the project's labels, as a file opened elsewhere leaves them).
+    let elsewhere = unique("elsewhere").replace('-', "");
+    let solo = unique("compose-solo");
+    let _removed = porthole_e2e::Removed(solo.clone());
+    docker(&[
+        "run",
+        "-d",
+        "--name",
+        &solo,
+        "--label",
+        &format!("com.docker.compose.project={elsewhere}"),
+        "--label",
+        "com.docker.compose.service=solo",
+        "porthole-test/busybox:1",
+        "sh",
+        "-c",
+        "echo solo says hi; sleep 60",
+    ]);
+    let row = format!("#compose-projects tr[data-project={elsewhere}]");
+    window.appears(&row, 15).await;
+    assert_eq!(
+        window
+            .eval(&format!(
+                "return document.querySelectorAll('{row} [data-action=open-project]').length"
+            ))
+            .await,
+        0,
+        "no file to open"
+    );
+    window
+        .click(&format!("{row} [data-action=project-logs]"))
+        .await;
+    window
+        .wait_for(
+            "the solo service's line",
+            "return [...document.querySelectorAll('#merged-logs .log-line[data-service=solo] .log-text')].some(l => l.textContent === 'solo says hi')",
+            20,
+        )
+        .await;
+    assert_eq!(
+        window
+            .eval("return document.getElementById('merged-logs-cli')?.textContent")
+            .await
+            .as_str(),
+        Some(format!("docker-compose -p {elsewhere} logs -f --tail 1000").as_str())
+    );
+    window
+        .click(&format!("{row} [data-action=project-logs]"))
+        .await;
+    window.goes("#merged-logs", 5).await;
+    drop(_removed);
 
     // Scale the client to two containers.
     window

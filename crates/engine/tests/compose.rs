@@ -296,6 +296,39 @@ async fn merged_logs_read_from_the_engine_tag_each_line_with_its_service() {
     assert_eq!(of("ticker"), ticks, "{lines:?}");
     assert_eq!(lines.len(), 9);
 
+    // Read again once all have stopped, every line comes from the tails: in the order written, whichever container
+    // wrote it (each line's time as `docker logs -t` gives it).
+    let mut again = Vec::new();
+    logs::follow(&engine, &project.name, 100, |line| {
+        again.push(split_tagged(&line, "").text);
+        true
+    })
+    .await
+    .unwrap();
+    let mut written = std::collections::HashMap::new();
+    for id in names(&[
+        "ps",
+        "-aq",
+        "--filter",
+        &format!("label=com.docker.compose.project={}", project.name),
+    ])
+    .lines()
+    {
+        for line in common::docker(&["logs", "-t", id]).lines() {
+            let (time, text) = line.split_once(' ').unwrap();
+            written.insert(
+                text.to_owned(),
+                chrono::DateTime::parse_from_rfc3339(time).unwrap(),
+            );
+        }
+    }
+    let times: Vec<_> = again.iter().map(|text| written[text]).collect();
+    assert_eq!(again.len(), 9, "{again:?}");
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "{again:?} written at {times:?}"
+    );
+
     // The receiver may stop it early.
     let mut taken = 0;
     logs::follow(&engine, &project.name, 100, |_| {

@@ -79,8 +79,15 @@ pub fn ComposeProjectView(
             view! { <button class="action" id=id title=title on:click=move |_| run.set(Some(action.clone()))>{verb.label()}</button> }
         }
     };
-    let (logs_file, logs_project, logs_tool) =
-        (file.path.clone(), file.project.clone(), tool.clone());
+    let logs_project = file.project.clone();
+    let logs_cli = ComposeCommand {
+        file: file.path.clone(),
+        project: file.project.clone(),
+        verb: ComposeVerb::Logs {
+            tail: porthole_model::compose::logs::MERGED_TAIL,
+        },
+    }
+    .cli(&tool);
     let up_cli = {
         let up = up.clone();
         let tool = tool.clone();
@@ -123,7 +130,7 @@ pub fn ComposeProjectView(
             <p class="hint">"Tick services to act on those only (Up); none ticked: every service of the chosen profiles. Networks: "
                 {file.networks.join(", ")} ". Named volumes: " {if file.volumes.is_empty() { "none".to_owned() } else { file.volumes.join(", ") }} "."</p>
             <ToolOutput run=output on_end=on_end />
-            {move || logs_open.get().then(|| view! { <MergedLogs run=ToolRun::ProjectLogs(ComposeCommand { file: logs_file.clone(), project: logs_project.clone(), verb: ComposeVerb::Logs { tail: porthole_model::compose::logs::MERGED_TAIL } }, logs_tool.clone())
+            {move || logs_open.get().then(|| view! { <MergedLogs run=ToolRun::ProjectLogs { project: logs_project.clone(), cli: logs_cli.clone() }
                 split=porthole_model::compose::logs::split_tagged context=logs_project.clone() /> })}
             <ComposeDown open=down_open file=file.clone() tool=tool.clone() on_confirm=Callback::new(move |c| run.set(Some(c))) />
         </div>

@@ -38,6 +38,7 @@ pub fn MergedLogs(
     let follow = RwSignal::new(true);
     let ended = RwSignal::new(None::<Ending>);
     let viewport = Viewport::new();
+    let cli = run.cli();
     let ticket = slot.renew();
     spawn_local(async move {
         let result = run
@@ -139,6 +140,7 @@ pub fn MergedLogs(
                 <label class="check"><input type="checkbox" id="merged-logs-follow" prop:checked=move || follow.get()
                     on:change=move |ev| follow.set(event_target_checked(&ev)) />"Follow"</label>
                 <span class="hint">{move || lines.with(|l| format!("{} of {} lines kept match", count(), l.len()))}</span>
+                <code class="cli-inline" id="merged-logs-cli">{cli}</code>
             </div>
             <div class="compose-log-lines" node_ref=viewport.node on:scroll=move |_| viewport.on_scroll()>
                 <div class="spacer" style:height=move || viewport.padding_above_of(count(), LINE_HEIGHT)></div>

@@ -18,14 +18,18 @@ pub enum ToolRun {
     Stack(StackCommand),
     /// `docker service logs -f SERVICE`.
     ServiceLogs(String),
-    /// `docker compose logs -f` (the command shown), read from the engine.
-    ProjectLogs(ComposeCommand, ComposeTool),
+    /// A project's merged logs, read from the engine; `cli` is the `docker compose … logs -f` shown for it.
+    ProjectLogs {
+        project: String,
+        cli: String,
+    },
 }
 
 impl ToolRun {
     pub fn cli(&self) -> String {
         match self {
-            Self::Compose(command, tool) | Self::ProjectLogs(command, tool) => command.cli(tool),
+            Self::Compose(command, tool) => command.cli(tool),
+            Self::ProjectLogs { cli, .. } => cli.clone(),
             Self::Stack(command) => command.cli(),
             Self::ServiceLogs(service) => format!("docker service logs -f {service}"),
         }
@@ -39,7 +43,7 @@ impl ToolRun {
             Self::Compose(command, _) => api::compose_run(command, on_message).await,
             Self::Stack(command) => api::stack_run(command, on_message).await,
             Self::ServiceLogs(service) => api::service_logs(service, on_message).await,
-            Self::ProjectLogs(command, _) => api::project_logs(&command.project, on_message).await,
+            Self::ProjectLogs { project, .. } => api::project_logs(project, on_message).await,
         }
     }
 }

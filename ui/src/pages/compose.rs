@@ -7,9 +7,12 @@ use crate::components::cli_hint::CliHint;
 use crate::components::compose_project::ComposeProjectView;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::help_button::HelpButton;
+use crate::components::merged_logs::MergedLogs;
+use crate::components::tool_output::ToolRun;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use porthole_model::compose::logs::{split_tagged, MERGED_TAIL};
 use porthole_model::compose::{
     parse_file_path, ComposeFile, ComposeProject, ComposeTool, TOOL_MISSING,
 };
@@ -24,6 +27,8 @@ pub fn ComposePage() -> impl IntoView {
     let refused = RwSignal::new(None::<porthole_model::PortholeError>);
     let path = RwSignal::new(String::new());
     let project = RwSignal::new(String::new());
+    // The project on this engine whose merged logs show under the list (any project: its file is not needed).
+    let logged = RwSignal::new(None::<String>);
     spawn_local(async move {
         let found = api::compose_tool().await.ok().flatten();
         tool.try_set(Some(found));
@@ -39,6 +44,8 @@ pub fn ComposePage() -> impl IntoView {
     });
     let open = move |file: String, name: String| {
         refused.set(None);
+        // The opened project has its own logs panel; one panel at a time (they share their element ids).
+        logged.set(None);
         path.set(file.clone());
         spawn_local(async move {
             match api::open_compose_file(&file, &name).await {
@@ -135,7 +142,11 @@ pub fn ComposePage() -> impl IntoView {
                                 <td class="mono" title=p.config_files.join(", ")>{p.file().unwrap_or("(unknown)").to_owned()}</td>
                                 <td class="row-buttons">{p.file().map(|f| { let (file, name) = (f.to_owned(), p.name.clone()); view! {
                                     <button class="action small" data-action="open-project" on:click=move |_| open(file.clone(), name.clone())>"Open"</button>
-                                } })}</td>
+                                } })}
+                                {let name = p.name.clone(); view! {
+                                    <button class="ghost small" data-action="project-logs" title=format!("docker compose -p {name} logs -f")
+                                        on:click=move |_| logged.update(|l| *l = (l.as_deref() != Some(name.as_str())).then(|| name.clone()))>"Logs"</button>
+                                }}</td>
                             </tr>
                         </For>
                     </tbody>
@@ -144,6 +155,13 @@ pub fn ComposePage() -> impl IntoView {
                     <div class="empty"><p>"No compose project has containers on this engine. Open a compose file above and press Up."</p></div>
                 })}
             </div>
+            {move || logged.get().map(|name| {
+                let cli = format!("{} -p {name} logs -f --tail {MERGED_TAIL}", tool.get_untracked().flatten().map_or("docker compose".to_owned(), |t| t.invocation()));
+                view! {
+                    <h3>{format!("Logs of {name}")}</h3>
+                    <MergedLogs run=ToolRun::ProjectLogs { project: name.clone(), cli } split=split_tagged context=name />
+                }
+            })}
         </section>
     }
 }
