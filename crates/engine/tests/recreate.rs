@@ -40,7 +40,19 @@ async fn a_newer_image_is_seen_and_the_container_recreated_with_every_setting() 
     let network = common::unique("recreate-net");
     common::docker(&["network", "create", &network]);
     let other = common::unique("recreate-other");
-    common::docker(&["network", "create", &other]);
+    // A /24 of its own for this test process (the networks test takes 10.150–239).
+    let base = format!(
+        "10.{}.{}",
+        100 + std::process::id() % 50,
+        std::process::id() % 250
+    );
+    common::docker(&[
+        "network",
+        "create",
+        "--subnet",
+        &format!("{base}.0/24"),
+        &other,
+    ]);
     let name = common::unique("recreate");
     let _removed = common::Removed(name.clone());
     common::docker(&[
@@ -68,7 +80,16 @@ async fn a_newer_image_is_seen_and_the_container_recreated_with_every_setting() 
         "type=volume,target=/mounted",
         &reference,
     ]);
-    common::docker(&["network", "connect", "--alias", "also", &other, &name]);
+    common::docker(&[
+        "network",
+        "connect",
+        "--alias",
+        "also",
+        "--ip",
+        &format!("{base}.7"),
+        &other,
+        &name,
+    ]);
     common::docker(&["exec", &name, "sh", "-c", "echo kept > /anon/data"]);
     let before = |f: &str| inspect(&name, f);
     let settings = [
@@ -119,6 +140,16 @@ async fn a_newer_image_is_seen_and_the_container_recreated_with_every_setting() 
         &format!("{{{{json (index .NetworkSettings.Networks \"{other}\").Aliases}}}}"),
     );
     assert!(aliases.contains("also"), "{aliases}");
+    assert_eq!(
+        inspect(
+            &name,
+            &format!(
+                "{{{{(index .NetworkSettings.Networks \"{other}\").IPAMConfig.IPv4Address}}}}"
+            ),
+        ),
+        format!("{base}.7"),
+        "the fixed address on the second network is kept"
+    );
     assert!(
         common::docker(&["ps", "-aq", "--filter", &format!("id={old_id}")]).is_empty(),
         "the old one went"

@@ -163,8 +163,12 @@ pub async fn recreate(engine: &Engine, plan: &RecreatePlan) -> Result<Recreated,
         for (network, endpoint) in extra {
             let connect = bollard::models::NetworkConnectRequest {
                 container: Some(created.clone()),
+                // What `docker network connect` was given: aliases, a fixed address, links and driver options.
                 endpoint_config: Some(EndpointSettings {
                     aliases: endpoint.aliases,
+                    ipam_config: endpoint.ipam_config,
+                    links: endpoint.links,
+                    driver_opts: endpoint.driver_opts,
                     ..Default::default()
                 }),
             };

@@ -73,6 +73,8 @@ pub(super) async fn create_body(
                 EndpointSettings {
                     aliases: e.aliases,
                     ipam_config: e.ipam_config,
+                    links: e.links,
+                    driver_opts: e.driver_opts,
                     ..Default::default()
                 },
             )
