@@ -5,6 +5,7 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_model::action::meta::or_word;
@@ -45,6 +46,7 @@ pub fn CopyDialog(
     copying: RwSignal<Option<Copy>>,
     done: Callback<()>,
 ) -> impl IntoView {
+    let store = use_store();
     let local = RwSignal::new(String::new());
     let outcome = RwSignal::new(Outcome::Idle);
     // Each opening starts afresh (a copy still running from an earlier one reports nothing here); a copy out starts
@@ -106,10 +108,11 @@ pub fn CopyDialog(
             }
         };
         let start = {
-            let copy = copy.clone();
+            let (copy, command) = (copy.clone(), command.clone());
             move |_| {
                 let (copy, container) = (copy.clone(), container.clone());
                 let mine = opening.get_value();
+                let cli = command();
                 let total = match &copy {
                     Copy::Out { size, .. } => *size,
                     Copy::In { .. } => None,
@@ -141,8 +144,13 @@ pub fn CopyDialog(
                     if upload && matches!(message, CopyMessage::Done { .. }) {
                         done.try_run(());
                     }
-                    // A copy from an earlier opening reports nothing here.
+                    // A copy from an earlier opening reports nothing here; its failure is news all the same (the
+                    // dialog was closed while it ran, and the user may believe it done): the error banner says it.
                     if opening.try_get_value() != Some(mine) {
+                        if let CopyMessage::Failed { mut error } = message {
+                            error.message = format!("`{cli}` failed: {}", error.message);
+                            store.error.try_set(Some(error.into()));
+                        }
                         return;
                     }
                     outcome.try_set(match message {
