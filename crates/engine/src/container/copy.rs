@@ -4,7 +4,8 @@
 //! Invariants: a copy out never writes over something already in the chosen folder, and nothing lands outside that
 //! folder; neither direction holds the whole archive in memory.
 
-use super::files::{archive_bytes, blocking, files_action, io_error};
+use super::archive::archive_bytes;
+use super::files::{blocking, files_action, io_error};
 use crate::error::from_bollard_with;
 use crate::Engine;
 use bollard::query_parameters::UploadToContainerOptions;

@@ -5,18 +5,14 @@
 //! Invariants: the archive is read as it streams (on a blocking thread through `tar`), never held whole; a listing
 //! stops reading after [`LIST_LIMIT`] bytes or [`LIST_ENTRIES`] entries and says it is incomplete.
 
-use crate::error::from_bollard_with;
+use super::archive::{archive_bytes, ArchiveBytes};
 use crate::Engine;
-use bollard::query_parameters::DownloadFromContainerOptions;
-use bytes::Bytes;
-use futures_util::{stream, StreamExt, TryStreamExt};
 use porthole_model::action::FileAction;
 use porthole_model::container::files::{
     self as paths, FileEntry, FileKind, FileListing, FileText, TEXT_LIMIT,
 };
 use porthole_model::{Action, ErrorKind, PortholeError};
 use std::io::Read;
-use tokio_util::io::{StreamReader, SyncIoBridge};
 
 /// The most of a folder's archive a listing reads: past this the folder is listed as far as it was read.
 pub const LIST_LIMIT: u64 = 512 * 1024 * 1024;
@@ -24,8 +20,6 @@ pub const LIST_ENTRIES: usize = 200_000;
 /// Symbolic links followed in a row before giving up (a loop).
 const HOPS: usize = 8;
 
-/// An archive's bytes as the engine sends them, readable on a blocking thread.
-pub(super) type ArchiveBytes = SyncIoBridge<Box<dyn tokio::io::AsyncRead + Send + Unpin>>;
 type Archive = tar::Archive<ArchiveBytes>;
 
 pub(super) fn files_action(container: &str, action: FileAction) -> Action {
@@ -44,38 +38,6 @@ pub(super) async fn archive(
     archive_bytes(engine, container, path)
         .await
         .map(tar::Archive::new)
-}
-
-/// `archive`'s bytes, not yet read as an archive (a copy counts them on the way).
-pub(super) async fn archive_bytes(
-    engine: &Engine,
-    container: &str,
-    path: &str,
-) -> Result<ArchiveBytes, PortholeError> {
-    let options = DownloadFromContainerOptions {
-        path: path.to_owned(),
-    };
-    let mut bytes = Box::pin(
-        engine
-            .docker
-            .download_from_container(container, Some(options)),
-    );
-    let first = match bytes.next().await {
-        Some(Ok(first)) => first,
-        Some(Err(e)) => {
-            return Err(from_bollard_with(e, |kind| {
-                (kind == ErrorKind::NotFound).then(|| {
-                    format!(
-                        "There is no {path} in the container {container} (or no such container)."
-                    )
-                })
-            }))
-        }
-        None => Bytes::new(),
-    };
-    let rest = stream::iter([Ok(first)]).chain(bytes.map_err(std::io::Error::other));
-    let reader: Box<dyn tokio::io::AsyncRead + Send + Unpin> = Box::new(StreamReader::new(rest));
-    Ok(SyncIoBridge::new(reader))
 }
 
 fn entry_of(header: &tar::Header, name: String) -> FileEntry {

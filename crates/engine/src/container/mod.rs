@@ -3,8 +3,10 @@
 //! specific to the action, chosen by the error's kind (from the engine's status code).
 //!
 //! This folder holds everything done to containers: the list (`list`), `run`, logs, stats, processes and the
-//! terminal (`exec`), its files (`files`, `copy`) and writable layer (`layers`); this file the lifecycle actions and inspect.
+//! terminal (`exec`), its files (`files`, `copy`, both reading `archive`) and writable layer (`layers`); this file the
+//! lifecycle actions and inspect.
 
+mod archive;
 pub mod copy;
 pub mod exec;
 pub mod files;
