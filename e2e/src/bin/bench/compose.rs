@@ -243,8 +243,9 @@ pub fn render(figures: &ComposeFigures) -> String {
 Notes:\n\
 - (k) Porthole runs the same Compose tool (Debian's docker-compose 1.29 here) with the same arguments; what it adds \
 is streaming the tool's output into the page.\n\
-- (l) The tool's `logs -f` output reaches the page in batches; the view keeps 5,000 lines and renders only those in \
-view.\n\
+- (l) The merged logs are read from the engine (every container of the project by its label, as Compose v2 reads \
+them), not through the tool, whose start-up alone (Python, v1) takes most of its time to the first line; the lines \
+reach the page in batches; the view keeps 5,000 lines and renders only those in view.\n\
 - (m) The layout is computed in the page from the containers and networks already in the store.\n",
         list(&figures.up_app_ms),
         list(&figures.up_cli_ms),
