@@ -4,7 +4,7 @@
 //! Invariant: a task of its own drains the engine's answer into a queue of at most `QUEUED` chunks, so the socket
 //! is read while the disk is written. hyper reads the next chunk only when the body is asked for it; an unpacking
 //! thread that asked for each chunk itself, through the runtime (a wake-up across threads per chunk), left the
-//! socket idle between its reads. When the reader is dropped, the task stops and the answer is dropped with it.
+//! socket idle between its reads. When the reader is dropped, the task stops at once and the answer is dropped with it.
 
 use crate::error::from_bollard_with;
 use crate::Engine;
@@ -15,8 +15,8 @@ use porthole_model::{ErrorKind, PortholeError};
 use std::io::Read;
 use tokio::sync::mpsc;
 
-/// Chunks held ahead of the reader (hyper's are at most some tens of KiB each: a few MiB in all).
-const QUEUED: usize = 128;
+/// Chunks held ahead of the reader (hyper's grow to about 400 KiB each: at most about 6 MiB in all).
+const QUEUED: usize = 16;
 
 /// An archive's bytes as the engine sends them, read on a blocking thread (never in async code: it blocks).
 pub struct ArchiveBytes {
@@ -66,9 +66,18 @@ pub async fn archive_bytes(
     };
     let (queue, chunks) = mpsc::channel(QUEUED);
     tokio::spawn(async move {
-        while let Some(chunk) = answer.next().await {
-            let chunk = chunk.map_err(std::io::Error::other);
-            if queue.send(chunk).await.is_err() {
+        loop {
+            // A reader gone (the copy failed on this side) ends the task at once, even while the engine is silent.
+            let chunk = tokio::select! {
+                chunk = answer.next() => chunk,
+                () = queue.closed() => return,
+            };
+            let Some(chunk) = chunk else { return };
+            if queue
+                .send(chunk.map_err(std::io::Error::other))
+                .await
+                .is_err()
+            {
                 return;
             }
         }
