@@ -27,6 +27,9 @@ pub fn FileBrowser(container: String, #[prop(into)] name: Signal<String>) -> imp
     let viewing = RwSignal::new(None::<Result<FileText, PortholeError>>);
     let failed = RwSignal::new(None::<PortholeError>);
     let typed = RwSignal::new("/".to_owned());
+    // Whether the path was typed into since the last folder was asked for: its answer then leaves the field alone
+    // (the root's listing, which may take a while, must not undo a path typed meanwhile).
+    let edited = StoredValue::new(false);
     let filter = RwSignal::new(String::new());
     let loading = RwSignal::new(false);
     let generation = StoredValue::new(0u64);
@@ -44,6 +47,7 @@ pub fn FileBrowser(container: String, #[prop(into)] name: Signal<String>) -> imp
             let container = container.clone();
             let mine = generation.with_value(|g| g + 1);
             generation.set_value(mine);
+            edited.set_value(false);
             loading.set(true);
             spawn_local(async move {
                 let answer = api::list_files(&container, &path).await;
@@ -52,7 +56,9 @@ pub fn FileBrowser(container: String, #[prop(into)] name: Signal<String>) -> imp
                 }
                 match answer {
                     Ok(found) if found.entry.kind == FileKind::Folder => {
-                        typed.set(found.path.clone());
+                        if !edited.get_value() {
+                            typed.set(found.path.clone());
+                        }
                         filter.set(String::new());
                         failed.set(None);
                         viewing.set(None);
@@ -117,7 +123,7 @@ pub fn FileBrowser(container: String, #[prop(into)] name: Signal<String>) -> imp
                 </nav>
                 <form class="file-path" on:submit=move |ev| { ev.prevent_default(); open.run(typed.get_untracked()); }>
                     <input type="text" id="files-path" aria-label="Path in the container" spellcheck="false"
-                        prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                        prop:value=move || typed.get() on:input=move |ev| { edited.set_value(true); typed.set(event_target_value(&ev)); } />
                     <button class="ghost" type="submit" id="files-go">"Open"</button>
                 </form>
                 <input type="search" id="files-filter" placeholder="Filter this folder" aria-label="Filter this folder"
