@@ -113,6 +113,7 @@ pub fn CopyDialog(
                 let (copy, container) = (copy.clone(), container.clone());
                 let mine = opening.get_value();
                 let cli = command();
+                let refused = cli.clone();
                 let total = match &copy {
                     Copy::Out { size, .. } => *size,
                     Copy::In { .. } => None,
@@ -188,7 +189,11 @@ pub fn CopyDialog(
                         Err(error) if opening.try_get_value() == Some(mine) => {
                             outcome.try_set(Outcome::Failed(error));
                         }
-                        Err(_) => {}
+                        // Refused after the dialog closed: the banner says it, as for a failure under way.
+                        Err(mut error) => {
+                            error.message = format!("`{refused}` failed: {}", error.message);
+                            store.error.try_set(Some(error.into()));
+                        }
                     }
                 });
             }
