@@ -1,9 +1,10 @@
 //! Compose through the window: open a two-service file (a web server and a busybox client on a user network, with
 //! a named volume) by typing its path, Up → both running and listed as a project, the client reaches `web` by name,
-//! the merged logs show lines of both services and name their command (and a project known only by its labels has
-//! its logs too), environment values never shown, Scale runs two clients, Down asks about the volume (Cancel keeps
-//! everything), Down -v removes containers, network and volume.
-use porthole_e2e::{docker, unique, Window};
+//! the merged logs show lines of both services and name their command, environment values never shown, Scale runs
+//! two clients, Down asks about the volume (Cancel keeps everything), Down -v removes containers, network and volume.
+//! The merged logs on their own: `compose_logs.rs`.
+use porthole_e2e::compose::ComposeProject;
+use porthole_e2e::{docker, Window};
 
 const FILE: &str = "services:
   web:
@@ -27,62 +28,9 @@ volumes:
   data: {}
 ";
 
-/// The project's folder; the project is taken down with its volumes when dropped, whatever the test did.
-struct Project {
-    folder: std::path::PathBuf,
-    name: String,
-}
-
-impl Project {
-    /// A folder of its own (named after the unique project name) holding `text` as its compose.yaml.
-    fn written(prefix: &str, text: &str) -> Project {
-        let name = unique(prefix).replace('-', "");
-        let folder = std::env::temp_dir().join(&name);
-        std::fs::create_dir_all(&folder).unwrap();
-        std::fs::write(folder.join("compose.yaml"), text).unwrap();
-        Project { folder, name }
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let file = self.folder.join("compose.yaml");
-        let _ = std::process::Command::new("docker-compose")
-            .args([
-                "-f",
-                &file.to_string_lossy(),
-                "-p",
-                &self.name,
-                "down",
-                "-v",
-            ])
-            .env("DOCKER_HOST", porthole_e2e::test_engine())
-            .output();
-        let _ = std::fs::remove_dir_all(&self.folder);
-    }
-}
-
-fn project_ps(name: &str, state: &str) -> Vec<String> {
-    let mut services: Vec<String> = docker(&[
-        "ps",
-        "-a",
-        "--filter",
-        &format!("label=com.docker.compose.project={name}"),
-        "--filter",
-        &format!("status={state}"),
-        "--format",
-        "{{.Label \"com.docker.compose.service\"}}",
-    ])
-    .lines()
-    .map(str::to_owned)
-    .collect();
-    services.sort();
-    services
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn open_up_logs_and_down_a_compose_project() {
-    let project = Project::written("shop", FILE);
+    let project = ComposeProject::written("shop", FILE);
     let name = project.name.clone();
     let file = project
         .folder
@@ -129,7 +77,7 @@ async fn open_up_logs_and_down_a_compose_project() {
 
     window.click("#compose-up").await;
     window.appears("#compose-done", 90).await;
-    assert_eq!(project_ps(&name, "running"), ["client", "web"]);
+    assert_eq!(project.services("running"), ["client", "web"]);
     window
         .wait_for(
             "the project among those on the engine",
@@ -207,59 +155,6 @@ async fn open_up_logs_and_down_a_compose_project() {
     window.click("#compose-logs-toggle").await;
     window.goes("#merged-logs", 5).await;
 
-    // Any project on the engine has its merged logs, also one whose file Porthole does not know (this one only
-    // carries the project's labels, as a file opened elsewhere leaves them).
-    let elsewhere = unique("elsewhere").replace('-', "");
-    let solo = unique("compose-solo");
-    let _removed = porthole_e2e::Removed(solo.clone());
-    docker(&[
-        "run",
-        "-d",
-        "--name",
-        &solo,
-        "--label",
-        &format!("com.docker.compose.project={elsewhere}"),
-        "--label",
-        "com.docker.compose.service=solo",
-        "porthole-test/busybox:1",
-        "sh",
-        "-c",
-        "echo solo says hi; sleep 60",
-    ]);
-    let row = format!("#compose-projects tr[data-project={elsewhere}]");
-    window.appears(&row, 15).await;
-    assert_eq!(
-        window
-            .eval(&format!(
-                "return document.querySelectorAll('{row} [data-action=open-project]').length"
-            ))
-            .await,
-        0,
-        "no file to open"
-    );
-    window
-        .click(&format!("{row} [data-action=project-logs]"))
-        .await;
-    window
-        .wait_for(
-            "the solo service's line",
-            "return [...document.querySelectorAll('#merged-logs .log-line[data-service=solo] .log-text')].some(l => l.textContent === 'solo says hi')",
-            20,
-        )
-        .await;
-    assert_eq!(
-        window
-            .eval("return document.getElementById('merged-logs-cli')?.textContent")
-            .await
-            .as_str(),
-        Some(format!("docker-compose -p {elsewhere} logs -f --tail 1000").as_str())
-    );
-    window
-        .click(&format!("{row} [data-action=project-logs]"))
-        .await;
-    window.goes("#merged-logs", 5).await;
-    drop(_removed);
-
     // Scale the client to two containers.
     window
         .eval(
@@ -277,7 +172,7 @@ async fn open_up_logs_and_down_a_compose_project() {
             60,
         )
         .await;
-    assert_eq!(project_ps(&name, "running"), ["client", "client", "web"]);
+    assert_eq!(project.services("running"), ["client", "client", "web"]);
 
     // Down asks, naming the volume -v would delete; Cancel keeps everything.
     let volume = format!("{name}_data");
@@ -299,7 +194,7 @@ async fn open_up_logs_and_down_a_compose_project() {
     window.screenshot("compose-down").await;
     window.click("#compose-down-cancel").await;
     window.goes("#compose-down-dialog", 5).await;
-    assert_eq!(project_ps(&name, "running"), ["client", "client", "web"]);
+    assert_eq!(project.services("running"), ["client", "client", "web"]);
 
     window.click("#compose-down").await;
     window.appears("#compose-down-dialog", 5).await;
@@ -312,7 +207,7 @@ async fn open_up_logs_and_down_a_compose_project() {
             60,
         )
         .await;
-    assert!(project_ps(&name, "exited").is_empty() && project_ps(&name, "running").is_empty());
+    assert!(project.services("exited").is_empty() && project.services("running").is_empty());
     assert!(
         !docker(&["volume", "ls", "--format", "{{.Name}}"])
             .lines()
@@ -328,74 +223,4 @@ async fn open_up_logs_and_down_a_compose_project() {
             15,
         )
         .await;
-}
-
-/// A project whose one service writes 3,000 lines at once (the merged logs start with each service's last 1,000).
-const CHATTY: &str = r#"services:
-  chatty:
-    image: porthole-test/busybox:1
-    command: sh -c 'seq 1 3000; sleep 600'
-"#;
-
-#[tokio::test(flavor = "multi_thread")]
-async fn merged_logs_keep_every_line_reachable_with_only_those_in_view_in_the_page() {
-    let project = Project::written("chatty", CHATTY);
-    let name = project.name.clone();
-    let file = project.folder.join("compose.yaml");
-    docker_compose(&file, &name, &["up", "-d"]);
-
-    let window = Window::launch().await;
-    window
-        .open_compose_file(&file.to_string_lossy(), &name)
-        .await;
-    window.click("#compose-logs-toggle").await;
-    window
-        .wait_for(
-            "the last 1,000 lines (logs --tail 1000)",
-            "const m = document.querySelector('#merged-logs .hint')?.textContent.match(/^(\\d+) of (\\d+) lines kept match$/); \
-             return !!m && +m[1] >= 1000 && m[1] === m[2]",
-            30,
-        )
-        .await;
-    // Following the end: the last line is shown, and only a screenful (with a margin) is in the page.
-    window.appears("#merged-logs .log-line .log-text", 5).await;
-    let shown = window
-        .eval("return [...document.querySelectorAll('#merged-logs .log-line .log-text')].map(l => l.textContent)")
-        .await;
-    let shown: Vec<String> = serde_json::from_value(shown).unwrap_or_default();
-    assert!(shown.len() < 100, "{} lines in the page", shown.len());
-    assert!(shown.iter().any(|l| l.trim() == "3000"), "{shown:?}");
-    // Scrolled to the top, the first line kept is there.
-    window
-        .eval("const v = document.querySelector('.compose-log-lines'); v.scrollTop = 0; v.dispatchEvent(new Event('scroll')); return true")
-        .await;
-    window
-        .wait_for(
-            "the first line kept",
-            "return [...document.querySelectorAll('#merged-logs .log-text')].some(l => l.textContent.trim() === '2001')",
-            5,
-        )
-        .await;
-    // A search narrows to the lines that match.
-    window.type_into("merged-logs-search", "2999").await;
-    window
-        .wait_for(
-            "the one match",
-            "return document.querySelector('#merged-logs .hint')?.textContent.startsWith('1 of ') \
-             && document.querySelectorAll('#merged-logs .log-line').length === 1",
-            5,
-        )
-        .await;
-}
-
-fn docker_compose(file: &std::path::Path, name: &str, args: &[&str]) {
-    let status = std::process::Command::new("docker-compose")
-        .arg("-f")
-        .arg(file)
-        .args(["-p", name])
-        .args(args)
-        .env("DOCKER_HOST", porthole_e2e::test_engine())
-        .status()
-        .expect("docker-compose runs");
-    assert!(status.success(), "docker-compose {args:?}");
 }

@@ -3,6 +3,7 @@
 //! shows its commands first, makes the new container with the same settings, and the page moves to it. A compose
 //! service's container is recreated by the Compose tool instead.
 
+use porthole_e2e::compose::ComposeProject;
 use porthole_e2e::{docker, unique, Removed, Window};
 
 /// Pushes an image whose `/version` says `version` to `reference`.
@@ -103,34 +104,6 @@ async fn check_for_a_newer_image_and_recreate_with_the_same_settings() {
     docker(&["rmi", &old_image]);
 }
 
-/// The project's folder and its compose file; the project is taken down when dropped, whatever the test did.
-struct Project {
-    folder: std::path::PathBuf,
-    name: String,
-}
-
-impl Project {
-    fn file(&self) -> String {
-        self.folder.join("compose.yaml").display().to_string()
-    }
-
-    fn compose(&self, args: &[&str]) -> std::process::Output {
-        std::process::Command::new("docker-compose")
-            .args(["-f", &self.file(), "-p", &self.name])
-            .args(args)
-            .env("DOCKER_HOST", porthole_e2e::test_engine())
-            .output()
-            .expect("docker-compose runs")
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = self.compose(&["down"]);
-        let _ = std::fs::remove_dir_all(&self.folder);
-    }
-}
-
 /// A compose service's container goes through the Compose tool: the dialog says which service of which project it
 /// is, the tool pulls the newer image and recreates the service's container, which then runs it.
 #[tokio::test(flavor = "multi_thread")]
@@ -138,23 +111,12 @@ async fn a_compose_services_container_is_recreated_by_the_compose_tool() {
     let registry = std::env::var("PORTHOLE_TEST_OPEN_REGISTRY").expect("the rig's open registry");
     let reference = format!("{registry}/porthole/{}:latest", unique("recreate-compose"));
     push_version(&reference, "1");
-    let name = unique("recreatecompose").replace('-', "");
-    let project = Project {
-        folder: std::env::temp_dir().join(&name),
-        name: name.clone(),
-    };
-    std::fs::create_dir_all(&project.folder).unwrap();
-    std::fs::write(
-        project.file(),
-        format!("version: '3.7'\nservices:\n  web:\n    image: {reference}\n    stop_grace_period: 1s\n"),
-    )
-    .unwrap();
-    let up = project.compose(&["up", "-d"]);
-    assert!(
-        up.status.success(),
-        "{}",
-        String::from_utf8_lossy(&up.stderr)
+    let project = ComposeProject::written(
+        "recreatecompose",
+        &format!("version: '3.7'\nservices:\n  web:\n    image: {reference}\n    stop_grace_period: 1s\n"),
     );
+    let name = project.name.clone();
+    project.run(&["up", "-d"]);
     let container = docker(&[
         "ps",
         "--filter",

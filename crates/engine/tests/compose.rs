@@ -356,3 +356,49 @@ async fn merged_logs_read_from_the_engine_tag_each_line_with_its_service() {
         ErrorKind::InvalidInput
     );
 }
+
+#[tokio::test]
+async fn merged_logs_follow_a_container_that_starts_again() {
+    let engine = common::engine().await;
+    // Each run writes one line and fails; the engine starts it again twice (100 ms, then 200 ms later).
+    let project = Project::new(
+        "services:
+  again:
+    image: porthole-test/busybox:1
+    command: sh -c 'echo run $$(cat /proc/sys/kernel/random/uuid); sleep 1; exit 1'
+    restart: on-failure:2
+",
+    );
+    let tool = tool::find().await.unwrap();
+    let up = project.command(ComposeVerb::Up {
+        build: false,
+        pull: false,
+        profiles: vec![],
+        services: vec![],
+    });
+    run(&engine, &tool, &up, |_| true).await.unwrap();
+    let mut lines = Vec::new();
+    logs::follow(&engine, &project.name, 100, |line| {
+        lines.push(split_tagged(&line, "").text);
+        true
+    })
+    .await
+    .unwrap();
+    // Every run's line once (each names its run), in order; the logs ended after the last run stopped for good.
+    let written: Vec<String> = names(&[
+        "ps",
+        "-aq",
+        "--filter",
+        &format!("label=com.docker.compose.project={}", project.name),
+    ])
+    .lines()
+    .flat_map(|id| {
+        common::docker(&["logs", id])
+            .lines()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    })
+    .collect();
+    assert_eq!(written.len(), 3, "three runs: {written:?}");
+    assert_eq!(lines, written);
+}

@@ -18,6 +18,8 @@ pub fn ComposeProjectView(
     /// The project as the engine has it (containers by service), refreshed by the page.
     live: Memo<Option<ComposeProject>>,
     on_end: Callback<()>,
+    /// The project whose merged logs the page shows (one panel at a time: they share their element ids).
+    logs: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let run = RwSignal::new(None::<ComposeCommand>);
     // Each project action runs through the tool; the output panel shows the one under way.
@@ -31,7 +33,16 @@ pub fn ComposeProjectView(
         });
     }
     let down_open = RwSignal::new(false);
-    let logs_open = RwSignal::new(false);
+    let logs_open = {
+        let project = file.project.clone();
+        Memo::new(move |_| logs.with(|l| l.as_deref() == Some(project.as_str())))
+    };
+    let toggle_logs = {
+        let project = file.project.clone();
+        move |_| {
+            logs.update(|l| *l = (l.as_deref() != Some(project.as_str())).then(|| project.clone()))
+        }
+    };
     let build = RwSignal::new(false);
     let pull = RwSignal::new(false);
     let profiles = RwSignal::new(Vec::<String>::new());
@@ -116,7 +127,7 @@ pub fn ComposeProjectView(
                 {simple(ComposeVerb::Pull, "compose-pull-images")}
                 <button class="action danger" id="compose-down" on:click=move |_| down_open.set(true)>"Down…"</button>
                 <span class="toolbar-spacer"></span>
-                <button class="ghost" id="compose-logs-toggle" on:click=move |_| logs_open.update(|o| *o = !*o)>
+                <button class="ghost" id="compose-logs-toggle" on:click=toggle_logs>
                     {move || if logs_open.get() { "Hide logs" } else { "Merged logs" }}</button>
             </div>
             <div class="table-scroll compose-services">

@@ -27,7 +27,8 @@ pub fn ComposePage() -> impl IntoView {
     let refused = RwSignal::new(None::<porthole_model::PortholeError>);
     let path = RwSignal::new(String::new());
     let project = RwSignal::new(String::new());
-    // The project on this engine whose merged logs show under the list (any project: its file is not needed).
+    // The project whose merged logs show: the opened one's in its view, any other's under the list (its file is not
+    // needed). One at a time: the panels share their element ids.
     let logged = RwSignal::new(None::<String>);
     spawn_local(async move {
         let found = api::compose_tool().await.ok().flatten();
@@ -44,7 +45,6 @@ pub fn ComposePage() -> impl IntoView {
     });
     let open = move |file: String, name: String| {
         refused.set(None);
-        // The opened project has its own logs panel; one panel at a time (they share their element ids).
         logged.set(None);
         path.set(file.clone());
         spawn_local(async move {
@@ -82,6 +82,12 @@ pub fn ComposePage() -> impl IntoView {
         let name = opened.with(|o| o.as_ref().map(|f| f.project.clone()))?;
         projects.with(|all| all.iter().find(|p| p.name == name).cloned())
     });
+    // How the found tool is called (`docker compose`, or v1's `docker-compose`), for the commands shown.
+    let invocation = move || {
+        tool.get()
+            .flatten()
+            .map_or("docker compose".to_owned(), |t| t.invocation())
+    };
     let refresh = Callback::new(move |()| {
         spawn_local(async move {
             if let Ok(list) = api::list_compose_projects().await {
@@ -126,7 +132,7 @@ pub fn ComposePage() -> impl IntoView {
                 </div>
             })}
             {move || match (opened.get(), tool.get().flatten()) {
-                (Some(file), Some(tool)) => view! { <ComposeProjectView file=file tool=tool live=live on_end=refresh /> }.into_any(),
+                (Some(file), Some(tool)) => view! { <ComposeProjectView file=file tool=tool live=live on_end=refresh logs=logged /> }.into_any(),
                 _ => ().into_any(),
             }}
             <h3>"Projects on this engine"</h3>
@@ -143,8 +149,8 @@ pub fn ComposePage() -> impl IntoView {
                                 <td class="row-buttons">{p.file().map(|f| { let (file, name) = (f.to_owned(), p.name.clone()); view! {
                                     <button class="action small" data-action="open-project" on:click=move |_| open(file.clone(), name.clone())>"Open"</button>
                                 } })}
-                                {let name = p.name.clone(); view! {
-                                    <button class="ghost small" data-action="project-logs" title=format!("docker compose -p {name} logs -f")
+                                {let (name, title) = (p.name.clone(), format!("-p {} logs -f", p.name)); view! {
+                                    <button class="ghost small" data-action="project-logs" title=move || format!("{} {title}", invocation())
                                         on:click=move |_| logged.update(|l| *l = (l.as_deref() != Some(name.as_str())).then(|| name.clone()))>"Logs"</button>
                                 }}</td>
                             </tr>
@@ -155,8 +161,9 @@ pub fn ComposePage() -> impl IntoView {
                     <div class="empty"><p>"No compose project has containers on this engine. Open a compose file above and press Up."</p></div>
                 })}
             </div>
-            {move || logged.get().map(|name| {
-                let cli = format!("{} -p {name} logs -f --tail {MERGED_TAIL}", tool.get_untracked().flatten().map_or("docker compose".to_owned(), |t| t.invocation()));
+            {move || logged.get().filter(|name| opened.with(|o| o.as_ref().is_none_or(|f| f.project != *name))).map(|name| {
+                // Untracked: the tool found later renames the command, but must not restart the logs.
+                let cli = format!("{} -p {name} logs -f --tail {MERGED_TAIL}", untrack(invocation));
                 view! {
                     <h3>{format!("Logs of {name}")}</h3>
                     <MergedLogs run=ToolRun::ProjectLogs { project: name.clone(), cli } split=split_tagged context=name />

@@ -190,15 +190,6 @@ fn container_page_actions_read_like_the_cli() {
         .cli(),
         "docker logs -f --tail 1000 web"
     );
-    let project_logs = Action::ProjectLogs {
-        project: "shop".into(),
-        tail: 1000,
-    };
-    assert_eq!(
-        project_logs.cli(),
-        "docker compose -p shop logs -f --tail 1000"
-    );
-    assert_eq!(project_logs.target(), Some("shop"));
     assert_eq!(Action::Top { container: web() }.cli(), "docker top web");
     assert_eq!(
         Action::Exec {

@@ -12,9 +12,10 @@ pub struct ProjectLogLine {
 }
 
 /// A line of `service`'s container as the merged view receives it from the engine: `SERVICE | TEXT`. A service's
-/// name never holds ` | ` (Compose allows letters, digits, `.`, `_` and `-`), so `split_tagged` finds it again.
+/// name never holds ` | ` when Compose named it (letters, digits, `.`, `_` and `-`); a label set by hand might, and
+/// then reads ` / `, so that `split_tagged` finds the service again.
 pub fn tagged(service: &str, text: &str) -> String {
-    format!("{service} | {text}")
+    format!("{} | {text}", service.replace(" | ", " / "))
 }
 
 /// Splits a `tagged` line into its service and text (the project is not part of the line: the argument is there
@@ -67,6 +68,21 @@ mod tests {
             );
         }
         assert_eq!(split_tagged("no tag", "shop").service, "");
+        let odd = split_tagged(&tagged("a | b", "x | y"), "");
+        assert_eq!(
+            (odd.service.as_str(), odd.text.as_str()),
+            ("a / b", "x | y")
+        );
+    }
+
+    #[test]
+    fn following_a_project_reads_like_the_cli() {
+        let follow = crate::Action::ProjectLogs {
+            project: "shop".into(),
+            tail: 1000,
+        };
+        assert_eq!(follow.cli(), "docker compose -p shop logs -f --tail 1000");
+        assert_eq!(follow.target(), Some("shop"));
     }
 
     #[test]

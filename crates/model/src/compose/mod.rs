@@ -19,6 +19,8 @@ pub use command::{ComposeCommand, ComposeVerb, RemoveImages};
 /// The labels the Compose tool (v1 and v2) puts on every container it makes.
 pub const PROJECT_LABEL: &str = "com.docker.compose.project";
 pub const SERVICE_LABEL: &str = "com.docker.compose.service";
+/// "True" on a container `compose run` made (a one-off, not one of the service's own).
+pub const ONEOFF_LABEL: &str = "com.docker.compose.oneoff";
 pub const WORKING_DIR_LABEL: &str = "com.docker.compose.project.working_dir";
 pub const CONFIG_FILES_LABEL: &str = "com.docker.compose.project.config_files";
 
