@@ -72,6 +72,27 @@ impl Project {
             verb,
         }
     }
+
+    fn up_command(&self) -> ComposeCommand {
+        self.command(ComposeVerb::Up {
+            build: false,
+            pull: false,
+            profiles: vec![],
+            services: vec![],
+        })
+    }
+
+    /// The project's merged logs from the engine, followed to their end: each line as `SERVICE | TEXT`.
+    async fn followed_logs(&self, engine: &porthole_engine::Engine) -> Vec<String> {
+        let mut lines = Vec::new();
+        logs::follow(engine, &self.name, 100, |line| {
+            lines.push(line);
+            true
+        })
+        .await
+        .unwrap();
+        lines
+    }
 }
 
 impl Drop for Project {
@@ -153,12 +174,7 @@ async fn up_stop_start_down_and_down_with_volumes() {
         ])
     };
     let mut output = Vec::new();
-    let up = project.command(ComposeVerb::Up {
-        build: false,
-        pull: false,
-        profiles: vec![],
-        services: vec![],
-    });
+    let up = project.up_command();
     run(&engine, &tool, &up, |line| {
         output.push(line);
         true
@@ -265,23 +281,13 @@ async fn merged_logs_read_from_the_engine_tag_each_line_with_its_service() {
 ",
     );
     let tool = tool::find().await.unwrap();
-    let up = project.command(ComposeVerb::Up {
-        build: false,
-        pull: false,
-        profiles: vec![],
-        services: vec![],
-    });
-    run(&engine, &tool, &up, |_| true).await.unwrap();
+    run(&engine, &tool, &project.up_command(), |_| true)
+        .await
+        .unwrap();
 
     // Followed while the ticker still writes: it returns once every container has stopped, with each line once,
     // tagged with its service (a last line without a newline too), one container's lines in their order.
-    let mut lines = Vec::new();
-    logs::follow(&engine, &project.name, 100, |line| {
-        lines.push(line);
-        true
-    })
-    .await
-    .unwrap();
+    let lines = project.followed_logs(&engine).await;
     let of = |service: &str| -> Vec<String> {
         lines
             .iter()
@@ -298,13 +304,12 @@ async fn merged_logs_read_from_the_engine_tag_each_line_with_its_service() {
 
     // Read again once all have stopped, every line comes from the tails: in the order written, whichever container
     // wrote it (each line's time as `docker logs -t` gives it).
-    let mut again = Vec::new();
-    logs::follow(&engine, &project.name, 100, |line| {
-        again.push(split_tagged(&line, "").text);
-        true
-    })
-    .await
-    .unwrap();
+    let again: Vec<String> = project
+        .followed_logs(&engine)
+        .await
+        .iter()
+        .map(|line| split_tagged(line, "").text)
+        .collect();
     let mut written = std::collections::HashMap::new();
     for id in names(&[
         "ps",
@@ -370,20 +375,15 @@ async fn merged_logs_follow_a_container_that_starts_again() {
 ",
     );
     let tool = tool::find().await.unwrap();
-    let up = project.command(ComposeVerb::Up {
-        build: false,
-        pull: false,
-        profiles: vec![],
-        services: vec![],
-    });
-    run(&engine, &tool, &up, |_| true).await.unwrap();
-    let mut lines = Vec::new();
-    logs::follow(&engine, &project.name, 100, |line| {
-        lines.push(split_tagged(&line, "").text);
-        true
-    })
-    .await
-    .unwrap();
+    run(&engine, &tool, &project.up_command(), |_| true)
+        .await
+        .unwrap();
+    let lines: Vec<String> = project
+        .followed_logs(&engine)
+        .await
+        .iter()
+        .map(|line| split_tagged(line, "").text)
+        .collect();
     // Every run's line once (each names its run), in order; the logs ended after the last run stopped for good.
     let written: Vec<String> = names(&[
         "ps",

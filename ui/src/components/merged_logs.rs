@@ -16,7 +16,7 @@ use porthole_model::tool::ToolMessage;
 use std::collections::BTreeSet;
 
 /// Lines kept: the newest. Only the matching lines in view are rendered, so a chatty project never floods the page.
-const KEPT: usize = 5_000;
+const KEPT: usize = porthole_model::compose::logs::MERGED_KEPT;
 /// A line's height in pixels (`.compose-log-lines .log-line` in network.css).
 const LINE_HEIGHT: f64 = 18.0;
 

@@ -6,10 +6,10 @@
 //! opened, and the first lines come without a tool's start-up (Debian's Python v1 takes about 350 ms before it asks
 //! the engine anything).
 //!
-//! Invariants: the tails of all containers are handed on as one, in the order the lines were written; later lines
-//! that arrive together (a burst) too; one container's lines keep their order and none is handed on twice; no line
-//! is longer than the container logs' `LINE_LIMIT`; a container whose log cannot be read back (a logging driver
-//! without reads) is left out, not the whole.
+//! Invariants: the tails of all containers are handed on as one, in the order the lines were written (the newest
+//! `MERGED_KEPT` of them: what the view keeps); later lines that arrive together (a burst) too; one container's
+//! lines keep their order and none is handed on twice; no line is longer than the container logs' `LINE_LIMIT`; a
+//! container whose log cannot be read back (a logging driver without reads) is left out, not the whole.
 
 use crate::container::logs::LineSplitter;
 use crate::error::from_bollard;
@@ -20,7 +20,7 @@ use bollard::query_parameters::{EventsOptions, LogsOptions};
 use chrono::{DateTime, FixedOffset};
 use futures_util::stream::{BoxStream, SelectAll};
 use futures_util::{FutureExt, StreamExt};
-use porthole_model::compose::logs::tagged;
+use porthole_model::compose::logs::{tagged, MERGED_KEPT};
 use porthole_model::compose::{parse_project_name, ONEOFF_LABEL, PROJECT_LABEL, SERVICE_LABEL};
 use porthole_model::{Action, LogLine, PortholeError};
 use std::collections::HashMap;
@@ -100,7 +100,8 @@ pub async fn follow(
             arrived.extend(source.new_ones(lines).map(|line| (index, line)));
             source.skipping = true;
         }
-        if !send(&mut arrived, &sources, &mut on_line) {
+        // Only the newest the view keeps cross to it.
+        if !send(&mut arrived, &sources, &mut on_line, MERGED_KEPT) {
             return Ok(());
         }
         let mut outputs: SelectAll<BoxStream<(usize, Output)>> = SelectAll::new();
@@ -125,7 +126,7 @@ pub async fn follow(
                             _ => break,
                         }
                     }
-                    if !send(&mut arrived, &sources, &mut on_line) {
+                    if !send(&mut arrived, &sources, &mut on_line, usize::MAX) {
                         return Ok(());
                     }
                 }
@@ -133,7 +134,7 @@ pub async fn follow(
                     let index = attach(&mut sources, start.id, start.service);
                     // Flushed before the new run's lines: the last words of the run before it.
                     flush(&mut sources[index], index, &mut arrived);
-                    send(&mut arrived, &sources, &mut on_line);
+                    send(&mut arrived, &sources, &mut on_line, usize::MAX);
                     outputs.push(followed(engine, index, &sources[index].id, BETWEEN, start.time));
                 }
                 _ = tokio::time::sleep(RESTART_GRACE), if outputs.is_empty() => break,
@@ -142,7 +143,7 @@ pub async fn follow(
         for (index, source) in sources.iter_mut().enumerate() {
             flush(source, index, &mut arrived);
         }
-        send(&mut arrived, &sources, &mut on_line);
+        send(&mut arrived, &sources, &mut on_line, usize::MAX);
         Ok(())
     })
     .await
@@ -328,13 +329,15 @@ fn time_of(line: &LogLine) -> Option<DateTime<FixedOffset>> {
 }
 
 /// Hands the arrived lines on in the order they were written (a stable sort: one container's lines that share a
-/// time keep their order). Returns false when the receiver wants no more.
+/// time keep their order), the newest `newest` of them. Returns false when the receiver wants no more.
 fn send(
     arrived: &mut Vec<(usize, LogLine)>,
     sources: &[Source],
     on_line: &mut impl FnMut(String) -> bool,
+    newest: usize,
 ) -> bool {
     arrived.sort_by_cached_key(|(_, line)| time_of(line));
+    arrived.drain(..arrived.len().saturating_sub(newest));
     arrived
         .drain(..)
         .all(|(index, line)| on_line(tagged(&sources[index].service, &line.text)))
@@ -365,14 +368,16 @@ mod tests {
             (1, line("2026-12-01T10:00:02Z", "db 4")),
         ];
         let mut sent = Vec::new();
-        assert!(send(&mut arrived, &sources, &mut |l| {
-            sent.push(l);
-            true
-        }));
-        assert_eq!(
-            sent,
-            ["db | db 1", "web | web 2", "web | web 3", "db | db 4"]
-        );
+        assert!(send(
+            &mut arrived,
+            &sources,
+            &mut |l| {
+                sent.push(l);
+                true
+            },
+            3
+        ));
+        assert_eq!(sent, ["web | web 2", "web | web 3", "db | db 4"], "the newest 3, in order");
         assert!(arrived.is_empty());
     }
 

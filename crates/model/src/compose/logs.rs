@@ -34,8 +34,11 @@ pub fn split_tagged(line: &str, _project: &str) -> ProjectLogLine {
 }
 
 /// How many of each service's past lines the merged logs start with (`logs --tail`); the view is virtualized, so
-/// all of them stay reachable by scrolling.
+/// all of them stay reachable by scrolling…
 pub const MERGED_TAIL: u32 = 1_000;
+/// …up to the lines a merged view keeps: the newest. The tails of many services together are cut to these before
+/// they cross to the page, which would drop the rest.
+pub const MERGED_KEPT: usize = 5_000;
 
 /// One of eight colour slots for `service`, the same every time.
 pub fn colour_slot(service: &str) -> u8 {
