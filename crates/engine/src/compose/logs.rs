@@ -377,7 +377,11 @@ mod tests {
             },
             3
         ));
-        assert_eq!(sent, ["web | web 2", "web | web 3", "db | db 4"], "the newest 3, in order");
+        assert_eq!(
+            sent,
+            ["web | web 2", "web | web 3", "db | db 4"],
+            "the newest 3, in order"
+        );
         assert!(arrived.is_empty());
     }
 

@@ -84,6 +84,9 @@ fn project(name: &str, services: usize, command: &str) -> PathBuf {
     file
 }
 
+/// Ups timed on each side (keep the row's text in step).
+const UP_RUNS: usize = 9;
+
 pub async fn measure() -> ComposeFigures {
     let mut figures = ComposeFigures::default();
     let window = Window::launch().await;
@@ -95,8 +98,9 @@ pub async fn measure() -> ComposeFigures {
     window
         .open_compose_file(&file.to_string_lossy(), name)
         .await;
-    // Five runs each, the order alternated, so neither side always goes first after a down.
-    for run in 0..5 {
+    // Runs each, the order alternated, so neither side always goes first after a down. Single Ups of the same tool
+    // scatter by a second or more on this machine: five each left the median ratio between 0.97 and 1.14.
+    for run in 0..UP_RUNS {
         let cli = || {
             let ms = compose(&file, name, &["up", "-d"]).as_secs_f64() * 1000.0;
             compose(&file, name, &["down"]);
@@ -237,7 +241,7 @@ pub fn render(figures: &ComposeFigures) -> String {
     format!(
         "\n## Compose and networks\n\n\
 | # | What | Figure | Goal | |\n|---|---|---|---|---|\n\
-| k | A project of 20 services: Up through the window (click → the tool done) vs the same `docker-compose up -d` in a terminal, down between runs (5 runs each, which goes first alternated) | median **{app:.0} ms** ({}) vs {cli:.0} ms ({}) = **{ratio:.2}×** | ≤ 1.05× | {} |\n\
+| k | A project of 20 services: Up through the window (click → the tool done) vs the same `docker-compose up -d` in a terminal, down between runs (9 runs each, which goes first alternated) | median **{app:.0} ms** ({}) vs {cli:.0} ms ({}) = **{ratio:.2}×** | ≤ 1.05× | {} |\n\
 | l | Merged logs of 10 services writing {:.0} lines/s together: click → first line painted; then followed for 10 s, the longest the page's main thread was blocked (a 5 ms timer's lateness) | first screen **{:.0} ms** (the same `docker-compose logs` in a terminal prints its first line after {:.0} ms); longest block **{:.0} ms**, p99 {:.0} ms | ≤ 300 ms; ≤ 50 ms | {} |\n\
 | m | Topology picture of 50 containers on 10 networks: click → every container drawn (5 runs) | median **{topology:.0} ms** ({}) | ≤ 200 ms | {} |\n\n\
 Notes:\n\
