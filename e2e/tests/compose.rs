@@ -3,6 +3,7 @@
 //! the merged logs show lines of both services and name their command, environment values never shown, Scale runs
 //! two clients, Down asks about the volume (Cancel keeps everything), Down -v removes containers, network and volume.
 //! The merged logs on their own: `compose_logs.rs`.
+
 use porthole_e2e::compose::ComposeProject;
 use porthole_e2e::{docker, Window};
 
