@@ -115,6 +115,7 @@ async fn a_project_known_only_by_its_labels_has_its_logs_through_a_restart() {
             .as_str(),
         Some(format!("docker-compose -p {project} logs -f --tail 1000").as_str())
     );
+    window.screenshot("compose-logs-by-label").await;
     // Restarted, the container is followed again: its new run's line comes, the first is not repeated.
     docker(&["restart", "-t", "0", &solo]);
     window

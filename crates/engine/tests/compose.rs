@@ -82,6 +82,14 @@ impl Project {
         })
     }
 
+    /// `up -d` of every service through the tool.
+    async fn up(&self, engine: &porthole_engine::Engine) {
+        let tool = tool::find().await.unwrap();
+        run(engine, &tool, &self.up_command(), |_| true)
+            .await
+            .unwrap();
+    }
+
     /// The project's merged logs from the engine, followed to their end: each line as `SERVICE | TEXT`.
     async fn followed_logs(&self, engine: &porthole_engine::Engine) -> Vec<String> {
         let mut lines = Vec::new();
@@ -280,10 +288,7 @@ async fn merged_logs_read_from_the_engine_tag_each_line_with_its_service() {
     command: sh -c 'for i in 1 2 3 4 5 6; do echo tick $$i; sleep 0.5; done'
 ",
     );
-    let tool = tool::find().await.unwrap();
-    run(&engine, &tool, &project.up_command(), |_| true)
-        .await
-        .unwrap();
+    project.up(&engine).await;
 
     // Followed while the ticker still writes: it returns once every container has stopped, with each line once,
     // tagged with its service (a last line without a newline too), one container's lines in their order.
@@ -374,10 +379,7 @@ async fn merged_logs_follow_a_container_that_starts_again() {
     restart: on-failure:2
 ",
     );
-    let tool = tool::find().await.unwrap();
-    run(&engine, &tool, &project.up_command(), |_| true)
-        .await
-        .unwrap();
+    project.up(&engine).await;
     let lines: Vec<String> = project
         .followed_logs(&engine)
         .await
