@@ -163,6 +163,19 @@ impl Window {
 
     /// Polls `predicate` (a script returning a boolean) until it is true, or panics after `seconds`.
     pub async fn wait_for(&self, what: &str, predicate: &str, seconds: u64) -> Duration {
+        self.wait_for_every(what, predicate, seconds, Duration::from_millis(25))
+            .await
+    }
+
+    /// `wait_for`, asking every `every`: for long waits whose moment the page notes itself, where the driver's round
+    /// trips (three processes each) would take CPU from the work being timed.
+    pub async fn wait_for_every(
+        &self,
+        what: &str,
+        predicate: &str,
+        seconds: u64,
+        every: Duration,
+    ) -> Duration {
         let start = Instant::now();
         loop {
             if let Ok(Value::Bool(true)) = self.client.execute(predicate, vec![]).await {
@@ -180,7 +193,7 @@ impl Window {
                     .await;
                 panic!("timed out after {seconds} s waiting for {what}; the page said: {page}; its errors: {errors}");
             }
-            tokio::time::sleep(Duration::from_millis(25)).await;
+            tokio::time::sleep(every).await;
         }
     }
 

@@ -84,3 +84,44 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
             .with(|s| matches!(s, Loadable::Loaded(v) if is(v)))
     }
 }
+
+/// A read asked for again after every change (a list rebuilt from the engine's events): one in flight and at most
+/// one more after it, so a burst of changes costs two reads rather than one per change, and answers land in order.
+#[derive(Clone, Copy)]
+pub struct Reread {
+    /// (a read is in flight, another is wanted after it).
+    state: StoredValue<(bool, bool)>,
+}
+
+impl Reread {
+    pub fn new() -> Self {
+        Self {
+            state: StoredValue::new((false, false)),
+        }
+    }
+
+    /// Runs `read` now, or once more when the read in flight ends.
+    pub fn ask<F: Future<Output = ()> + 'static>(self, read: impl Fn() -> F + 'static) {
+        let start = self.state.try_update_value(|(busy, again)| {
+            if *busy {
+                *again = true;
+            }
+            !std::mem::replace(busy, true)
+        });
+        if start != Some(true) {
+            return;
+        }
+        spawn_local(async move {
+            loop {
+                read().await;
+                let more = self.state.try_update_value(|(busy, again)| {
+                    *busy = std::mem::take(again);
+                    *busy
+                });
+                if more != Some(true) {
+                    break;
+                }
+            }
+        });
+    }
+}

@@ -9,6 +9,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::help_button::HelpButton;
 use crate::components::merged_logs::MergedLogs;
 use crate::components::tool_output::ToolRun;
+use crate::load::Reread;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,14 +35,18 @@ pub fn ComposePage() -> impl IntoView {
         let found = api::compose_tool().await.ok().flatten();
         tool.try_set(Some(found));
     });
-    // The engine's events change the containers; the projects are read again from their labels.
-    Effect::new(move |_| {
-        store.cache.containers.track();
-        spawn_local(async move {
+    // The engine's events change the containers; the projects are read again from their labels, once per burst.
+    let reread = Reread::new();
+    let refresh = Callback::new(move |()| {
+        reread.ask(move || async move {
             if let Ok(list) = api::list_compose_projects().await {
                 projects.try_set(list);
             }
         });
+    });
+    Effect::new(move |_| {
+        store.cache.containers.track();
+        refresh.run(());
     });
     let open = move |file: String, name: String| {
         refused.set(None);
@@ -88,13 +93,6 @@ pub fn ComposePage() -> impl IntoView {
             .flatten()
             .map_or("docker compose".to_owned(), |t| t.invocation())
     };
-    let refresh = Callback::new(move |()| {
-        spawn_local(async move {
-            if let Ok(list) = api::list_compose_projects().await {
-                projects.try_set(list);
-            }
-        });
-    });
     view! {
         <section class="page" data-page="compose">
             <header class="page-header">

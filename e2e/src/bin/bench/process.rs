@@ -113,3 +113,19 @@ pub fn cpu_ticks(pid: u32) -> u64 {
             .and_then(|v| v.parse::<u64>().ok())
             .unwrap_or(0)
 }
+
+/// CPU ticks (1/100 s) the app and its WebKit processes have used so far — not the tools it runs (a Compose
+/// tool's process is its child too, and its time goes to the app's children's count only when it ends).
+pub fn window_ticks(app: u32) -> u64 {
+    let mut ticks = cpu_ticks(app);
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        if parent_of(pid) == Some(app) && name.starts_with("WebKit") {
+            ticks += cpu_ticks(pid);
+        }
+    }
+    ticks
+}
