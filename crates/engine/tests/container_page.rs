@@ -163,6 +163,51 @@ async fn following_a_stopped_container_ends() {
     );
 }
 
+/// The list's sampling hands on a container again only when its cells would read differently: a sleeping
+/// container, whose CPU stays at 0.0 % and memory where it was, is in the first round and then seldom or never.
+#[tokio::test]
+async fn list_rounds_hand_on_only_changed_cells() {
+    let engine = common::engine().await;
+    let (idle, _idle) = common::sleeper("rounds-idle");
+    let (busy, _busy) = common::started(
+        "rounds-busy",
+        &[common::BUSYBOX, "sh", "-c", "while :; do :; done"],
+    );
+    let ids = [idle.clone(), busy.clone()];
+    let mut rounds: Vec<Vec<(String, porthole_model::StatsSample)>> = Vec::new();
+    stats::rounds(&engine, &ids, Duration::from_millis(100), |round| {
+        rounds.push(round);
+        rounds.len() < 6
+    })
+    .await;
+    let named = |round: &Vec<(String, porthole_model::StatsSample)>, name: &str| {
+        round
+            .iter()
+            .find(|(id, _)| id == name)
+            .map(|(_, s)| s.list_cells())
+    };
+    assert!(named(&rounds[0], &idle).is_some() && named(&rounds[0], &busy).is_some());
+    // No round repeats the cells a container had when it was last handed on.
+    for name in [&idle, &busy] {
+        let mut last = None;
+        for round in &rounds {
+            if let Some(cells) = named(round, name) {
+                assert_ne!(last.as_ref(), Some(&cells), "{name} sent again unchanged");
+                last = Some(cells);
+            }
+        }
+    }
+    // The sleeper is left out of most rounds after the first (sent every round before).
+    let idle_again = rounds[1..]
+        .iter()
+        .filter(|r| named(r, &idle).is_some())
+        .count();
+    assert!(
+        idle_again <= 2,
+        "{idle_again} of 5 later rounds carried the idle container"
+    );
+}
+
 #[tokio::test]
 async fn stats_are_sane_against_the_cgroup() {
     let engine = common::engine().await;

@@ -8,7 +8,6 @@ use crate::components::state_badge::StateBadge;
 use crate::store::use_store;
 use leptos::prelude::*;
 use porthole_model::container::port_links;
-use porthole_model::container::stats::bytes;
 use porthole_model::container::status::{aged, status_lines};
 use porthole_model::{ContainerState, ContainerSummary, StatsSample};
 use std::collections::HashMap;
@@ -109,8 +108,8 @@ pub fn ContainerRow(
             </td>
             // CPU over memory in one cell: two narrow numbers need one column, not two.
             <td class="num cpu">
-                <div class="cell-main">{move || sample_cpu().map(|s| format!("{:.1} %", s.cpu_percent)).unwrap_or_default()}</div>
-                <div class="cell-sub memory">{move || sample().map(|s| bytes(s.memory_used)).unwrap_or_default()}</div>
+                <div class="cell-main">{move || sample_cpu().map(|s| s.list_cells().0).unwrap_or_default()}</div>
+                <div class="cell-sub memory">{move || sample().map(|s| s.list_cells().1).unwrap_or_default()}</div>
             </td>
             <td class="created"><RelativeTime unix=created /></td>
         </tr>

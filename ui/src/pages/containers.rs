@@ -196,23 +196,10 @@ fn list_stats(in_view: Signal<Vec<ListItem>>, stats: RwSignal<HashMap<String, St
         }
         spawn_local(async move {
             let on_message = move |message: StatsMessage| {
+                // The backend sends only the samples whose cells changed: idle containers cost nothing.
                 if let (true, StatsMessage::Round { samples }) = (slot.is_current(ticket), message)
                 {
-                    // Only a change the cells would show re-renders them: idle containers cost nothing.
-                    let shown = |s: &StatsSample| {
-                        (
-                            format!("{:.1}", s.cpu_percent),
-                            porthole_model::container::stats::bytes(s.memory_used),
-                        )
-                    };
-                    let changed = stats.with_untracked(|known| {
-                        samples.iter().any(|(id, new)| {
-                            known.get(id).is_none_or(|old| shown(old) != shown(new))
-                        })
-                    });
-                    if changed {
-                        stats.try_update(|s| s.extend(samples));
-                    }
+                    stats.try_update(|s| s.extend(samples));
                 }
             };
             if let Ok(id) = api::subscribe_list_stats(&ids, on_message).await {

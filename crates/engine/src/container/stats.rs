@@ -6,6 +6,7 @@ use crate::Engine;
 use bollard::query_parameters::StatsOptions;
 use futures_util::StreamExt;
 use porthole_model::{PortholeError, StatsSample};
+use std::collections::HashMap;
 
 /// Follows the container's stats until it stops (the stream ends) or `on_sample` returns false.
 pub async fn follow(
@@ -61,15 +62,18 @@ pub async fn once(engine: &Engine, container: &str) -> Result<StatsSample, Porth
 }
 
 /// The containers list's sampler: every `every`, a one-shot sample of each of `containers` (at once), each with its
-/// CPU % from the previous round's sample; `on_round` gets each round (by id) until it returns false. A container
-/// that stopped or went away meanwhile is left out of the round.
+/// CPU % from the previous round's sample; `on_round` gets each round (by id) until it returns false. A round holds
+/// only the containers whose list cells (`StatsSample::list_cells`) changed since they were last handed on — the
+/// first round every one that answered — and a round where none changed is not handed on: idle containers wake
+/// nobody. A container that stopped or went away meanwhile is left out of the round.
 pub async fn rounds(
     engine: &Engine,
     containers: &[String],
     every: std::time::Duration,
     mut on_round: impl FnMut(Vec<(String, StatsSample)>) -> bool,
 ) {
-    let mut previous: std::collections::HashMap<String, StatsSample> = Default::default();
+    let mut previous: HashMap<String, StatsSample> = HashMap::new();
+    let mut shown: HashMap<String, (String, String)> = HashMap::new();
     loop {
         let reads = containers.iter().map(|id| once(engine, id));
         let results = futures_util::future::join_all(reads).await;
@@ -83,9 +87,13 @@ pub async fn rounds(
                 None => sample,
             };
             previous.insert(id.clone(), sample.clone());
-            round.push((id.clone(), sample));
+            let cells = sample.list_cells();
+            if shown.get(id) != Some(&cells) {
+                shown.insert(id.clone(), cells);
+                round.push((id.clone(), sample));
+            }
         }
-        if !on_round(round) {
+        if !round.is_empty() && !on_round(round) {
             return;
         }
         tokio::time::sleep(every).await;

@@ -32,7 +32,7 @@ pub enum StatsMessage {
     Sample {
         sample: StatsSample,
     },
-    /// One round of the list's columns: a sample for each visible running container, by id.
+    /// One round of the list's columns, by id: a sample for each visible running container whose cells changed.
     Round {
         samples: Vec<(String, StatsSample)>,
     },
@@ -61,6 +61,15 @@ impl StatsSample {
             self.cpus,
         );
         self
+    }
+
+    /// What the containers list shows of this sample: CPU (`0.4 %`) and memory used (`12.3 MiB`). A round of the
+    /// list's sampling carries a container only when these changed, so an idle container costs the page nothing.
+    pub fn list_cells(&self) -> (String, String) {
+        (
+            format!("{:.1} %", self.cpu_percent),
+            bytes(self.memory_used),
+        )
     }
 
     pub fn memory_percent(&self) -> f64 {
@@ -177,5 +186,27 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(half.memory_percent(), 25.0);
+    }
+
+    #[test]
+    fn list_cells_change_only_with_what_they_show() {
+        let sample = |cpu_percent, memory_used| StatsSample {
+            cpu_percent,
+            memory_used,
+            ..Default::default()
+        };
+        assert_eq!(
+            sample(0.04, 3 << 20).list_cells(),
+            ("0.0 %".to_owned(), "3.0 MiB".to_owned())
+        );
+        // Below a tenth of a percent and a tenth of a MiB, the cells read the same: such a sample is not sent again.
+        assert_eq!(
+            sample(0.01, 3 << 20).list_cells(),
+            sample(0.04, (3 << 20) + 4096).list_cells()
+        );
+        assert_ne!(
+            sample(0.04, 3 << 20).list_cells(),
+            sample(0.06, 3 << 20).list_cells()
+        );
     }
 }
