@@ -83,6 +83,10 @@ async fn invoke<R: DeserializeOwned>(
     let reply = tauri_invoke(name, payload.into())
         .await
         .map_err(error_from_js)?;
+    // Start-up's steps (row b): the first list's reply in JS, before it is read into Rust.
+    if name == <c::list_containers as Command>::NAME {
+        crate::timeline::mark_once("porthole:containers-answered");
+    }
     serde_wasm_bindgen::from_value(reply)
         .map_err(|e| PortholeError::of_kind(ErrorKind::Internal, e.to_string()))
 }

@@ -31,7 +31,7 @@ const IMAGE: &str = "porthole-test/busybox:1";
 #[tokio::main]
 async fn main() {
     let path = porthole_e2e::workspace_root().join("docs/benchmarks.md");
-    // `bench compose` / `bench engines` / `bench files` / `bench swarm` / `bench wasm`: only that section, measured again and put in place in the file.
+    // `bench compose` / `bench engines` / `bench files` / `bench swarm` / `bench wasm`: only that section, measured again and put in place in the file; `bench main`: the first two sections.
     let section = match std::env::args().nth(1).as_deref() {
         Some("compose") => Some(compose::render(&compose::measure().await)),
         Some("engines") => Some(engines::render(&engines::measure().await)),
@@ -91,16 +91,16 @@ async fn main() {
     let stats = streams::measure_stats(&engine).await;
     eprintln!("stats: {stats:?}");
 
-    let compose = compose::measure().await;
-    eprintln!("compose: {compose:?}");
-
-    let engines = engines::measure().await;
-    eprintln!("engines: {engines:?}");
-
-    let streams = streams::render(&logs, &stats)
-        + &compose::render(&compose)
-        + "\n"
-        + &engines::render(&engines);
+    // `bench main`: these rows alone; the Compose and Engines sections are kept as they were.
+    let main_only = std::env::args().nth(1).as_deref() == Some("main");
+    let mut streams = streams::render(&logs, &stats);
+    if !main_only {
+        let compose = compose::measure().await;
+        eprintln!("compose: {compose:?}");
+        let engines = engines::measure().await;
+        eprintln!("engines: {engines:?}");
+        streams = streams + &compose::render(&compose) + "\n" + &engines::render(&engines);
+    }
     let report = render(&Figures {
         count,
         created_in,
@@ -113,10 +113,27 @@ async fn main() {
         pull,
     }) + &streams;
     // Measured on their own and kept as they were: Swarm (`bench swarm`: 500 tasks take minutes to start),
-    // Packages (`scripts/package.sh`'s sizes) and the UI module (`bench wasm`).
+    // Packages (`scripts/package.sh`'s sizes), the UI module (`bench wasm`) and Files (`bench files`).
     let old = std::fs::read_to_string(&path).unwrap_or_default();
     let mut report = report;
-    for heading in ["\n## Swarm", "\n## Packages", "\n## The shipped UI module"] {
+    let kept: &[&str] = if main_only {
+        &[
+            "\n## Compose and networks",
+            "\n## Engines",
+            "\n## Swarm",
+            "\n## Packages",
+            "\n## The shipped UI module",
+            "\n## Files and disk usage",
+        ]
+    } else {
+        &[
+            "\n## Swarm",
+            "\n## Packages",
+            "\n## The shipped UI module",
+            "\n## Files and disk usage",
+        ]
+    };
+    for heading in kept {
         if let Some(start) = old.find(heading) {
             let end = old[start + 1..]
                 .find("\n## ")
@@ -575,11 +592,11 @@ Creating the {count} containers took {:.1} s (bollard, 8 at a time).\n\n\
 Notes:\n\
 - (a) The engine layer's cost over the raw request is bollard's HTTP client plus converting each entry into \
 Porthole's model; the engine's own work (about the same in both) dominates.\n\
-- (b) Start: the kernel's start time of the app process; end: the page's `porthole:containers-loaded` performance mark, set when the first list is in the store (it renders in the same frame). The steps (medians, from the process's start): the page begins to load at **{:.0} ms** (the empty window's: {floor_page:.0} ms) — the process, GTK and WebKit's processes starting; the UI's wasm runs at {:.0} ms (the page, its styles and scripts read, the module compiled); the engine stream says connected at {:.0} ms; the list is in at {:.0} ms. The backend reads the first list as soon as the engine answers, while the page loads, and hands it to the page's first ask (`src-tauri/src/first_list.rs`). All launches go through tauri-driver and WebKitWebDriver, as the tests do.\n\
+- (b) Start: the kernel's start time of the app process; end: the page's `porthole:containers-loaded` performance mark, set when the first list is in the store (it renders in the same frame). The steps (medians, from the process's start): the page begins to load at **{:.0} ms** (the empty window's: {floor_page:.0} ms) — the process, GTK and WebKit's processes starting; the UI's wasm runs at {:.0} ms (the page, its styles and scripts read, the module compiled); the engine stream says connected at {:.0} ms; the page asks for the list at {:.0} ms, its reply is in JS at {:.0} ms and in the page at {:.0} ms. The backend reads the first list as soon as the engine answers, while the page loads, and hands it to the page's first ask (`src-tauri/src/first_list.rs`): that ask waits for nothing (measured in the backend on 2026-12-01: 0.05–0.1 ms, the read long done), so asked → in JS is the IPC round trip of the reply (about 350 KB of JSON) while the page is still starting; the same call made later, the engine read included, takes about 80–150 ms. All launches go through tauri-driver and WebKitWebDriver, as the tests do.\n\
 - (c) PSS shares the WebKit libraries fairly between processes; RSS counts them once per process. Each program is started directly (not through WebDriver, whose automation session draws without compositing whatever the app asks) with its own settings home, and read 12 s after its start. Porthole asks WebKitGTK to draw without compositing (`src-tauri/src/webview.rs`): composited, the same launch took about 420 MB. WebKit alone does not allow 150 MB: the empty window takes more. The rest of Porthole's share is its wasm module compiled and its 11 MB of linear memory in the web process, and the backend (bollard, tokio, the engine's lists) in the app process; the page holds about 870 elements (the list renders only the rows in view). Measured and left: the cache model, the back/forward cache, WebGL and media off (no change), wasm-opt -Oz (−6 MB, launch unchanged).\n\
 - (d) The engine's `create`/`start` events are coalesced (the first after a quiet spell at once, then 25 ms quiet, \
 150 ms at most) and name the container, which is read by its id (`docker ps -a --filter id=…`), not with the whole list (read whole, before that change: p50 228 ms, p95 301 ms); the page notes the moment a row is inserted with a MutationObserver; the start is the engine's own `timeNano` of the `create` event (same machine clock).\n\
-- (e) Nothing polls: the window waits on the engine's event stream; the only timer is a 15 s clock for relative times.\n\
+- (e) The window waits on the engine's event stream; its timers are a 15 s clock for relative times and the list's CPU and memory columns, sampled for the running rows in view every 5 s (not while the window is hidden or unfocused). A round hands on only the containers whose cells changed, and nothing when none did: until 2026-12-01 every round went to the page, which woke its main thread and kept WebKit's JIT compiling (0.63–0.65 % of a core then, measured per thread).\n\
 - (f) Both pulls are done by the same engine (download, verify, extract); the figure shows what Porthole's client adds: \
 bollard's streaming of the progress lines and folding them per layer. The image is random bytes, so nothing compresses.\n",
         list.engine_layer_ms,
@@ -603,6 +620,8 @@ bollard's streaming of the progress lines and folding them per layer. The image 
         steps.page,
         steps.wasm,
         steps.connected,
+        steps.asked,
+        steps.answered,
         steps.filled,
     )
 }

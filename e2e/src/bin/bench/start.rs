@@ -23,6 +23,8 @@ pub struct Launch {
     pub connected: f64,
     /// The first container list was asked for (`porthole:containers-asked`).
     pub asked: f64,
+    /// The first container list's reply is in JS, not yet read into Rust (`porthole:containers-answered`).
+    pub answered: f64,
     /// The first container list is in the page (`porthole:containers-loaded`).
     pub filled: f64,
 }
@@ -57,7 +59,8 @@ pub async fn porthole(count: usize) -> Vec<Launch> {
             .eval(
                 "const at = (name) => performance.timeOrigin + performance.getEntriesByName(name)[0].startTime;
                  return [performance.timeOrigin, at('porthole:wasm-start'), at('porthole:mounted'),
-                         at('porthole:connected'), at('porthole:containers-asked'), at('porthole:containers-loaded')]",
+                         at('porthole:connected'), at('porthole:containers-asked'), at('porthole:containers-answered'),
+                         at('porthole:containers-loaded')]",
             )
             .await;
         let start = process_start_ms(crate::process::app_pid());
@@ -68,7 +71,8 @@ pub async fn porthole(count: usize) -> Vec<Launch> {
             mounted: at(2),
             connected: at(3),
             asked: at(4),
-            filled: at(5),
+            answered: at(5),
+            filled: at(6),
         });
         drop(window);
         tokio::time::sleep(Duration::from_secs(1)).await;
@@ -232,6 +236,7 @@ pub fn medians(launches: &[Launch]) -> Launch {
         mounted: of(|l| l.mounted),
         connected: of(|l| l.connected),
         asked: of(|l| l.asked),
+        answered: of(|l| l.answered),
         filled: of(|l| l.filled),
     }
 }
