@@ -3,7 +3,9 @@
 //! a task keyed by id that writes to the UI over its own `tauri::ipc::Channel`.
 //!
 //! Invariants: a subscription leaves the registry when the UI unsubscribes (its view closed), when its task ends
-//! (the channel's webview is gone or its object went away), or when the window is destroyed (`cancel_all`).
+//! (its object went away, or a send found the channel's webview gone), when the page reloads, or when the window
+//! is destroyed (`cancel_all`). A stream that sends only on change (the list's stats) may never send to notice a
+//! gone webview: those last cancellations are what end it.
 //! Nothing else holds the task handles, so the registry's size is the number of live streams.
 
 use std::collections::HashMap;

@@ -100,7 +100,8 @@ impl Reread {
         }
     }
 
-    /// Runs `read` now, or once more when the read in flight ends.
+    /// Runs `read` now; while a read is in flight, asks for one more after it instead, which runs the closure
+    /// given first again (this `read` is dropped: every caller must read the same thing).
     pub fn ask<F: Future<Output = ()> + 'static>(self, read: impl Fn() -> F + 'static) {
         let start = self.state.try_update_value(|(busy, again)| {
             if *busy {

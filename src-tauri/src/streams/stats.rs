@@ -1,7 +1,7 @@
 //! Stats subscriptions: one container's stream (the engine's one-a-second samples, forwarded as they come), and
 //! the containers list's columns — a one-shot sample of each visible running container every `LIST_EVERY`, its
-//! CPU % computed from the previous round's sample. Sampling the list less often than `docker stats` keeps the
-//! engine's cost down (docs/benchmarks.md).
+//! CPU % computed from the previous round's sample, sent only for the containers whose cells changed. Sampling the
+//! list less often than `docker stats` keeps the engine's cost down (docs/benchmarks.md).
 
 use porthole_engine::Engine;
 use porthole_model::StatsMessage;

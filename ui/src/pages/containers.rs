@@ -196,7 +196,7 @@ fn list_stats(in_view: Signal<Vec<ListItem>>, stats: RwSignal<HashMap<String, St
         }
         spawn_local(async move {
             let on_message = move |message: StatsMessage| {
-                // The backend sends only the samples whose cells changed: idle containers cost nothing.
+                // The backend sends only the samples whose cells changed: a round of idle containers sends nothing.
                 if let (true, StatsMessage::Round { samples }) = (slot.is_current(ticket), message)
                 {
                     stats.try_update(|s| s.extend(samples));

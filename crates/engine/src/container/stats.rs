@@ -64,8 +64,8 @@ pub async fn once(engine: &Engine, container: &str) -> Result<StatsSample, Porth
 /// The containers list's sampler: every `every`, a one-shot sample of each of `containers` (at once), each with its
 /// CPU % from the previous round's sample; `on_round` gets each round (by id) until it returns false. A round holds
 /// only the containers whose list cells (`StatsSample::list_cells`) changed since they were last handed on — the
-/// first round every one that answered — and a round where none changed is not handed on: idle containers wake
-/// nobody. A container that stopped or went away meanwhile is left out of the round.
+/// first round every one that answered — and a round where none changed is not handed on: while every container
+/// is idle, the page is not woken at all. A container that stopped or went away meanwhile is left out of the round.
 pub async fn rounds(
     engine: &Engine,
     containers: &[String],

@@ -64,7 +64,7 @@ impl StatsSample {
     }
 
     /// What the containers list shows of this sample: CPU (`0.4 %`) and memory used (`12.3 MiB`). A round of the
-    /// list's sampling carries a container only when these changed, so an idle container costs the page nothing.
+    /// list's sampling carries a container only when these changed, so an idle container adds nothing to a round.
     pub fn list_cells(&self) -> (String, String) {
         (
             format!("{:.1} %", self.cpu_percent),

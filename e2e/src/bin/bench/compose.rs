@@ -105,7 +105,8 @@ pub async fn measure() -> ComposeFigures {
     // Runs each, the order alternated, so neither side always goes first after a down. Single Ups of the same tool
     // scatter by a second or more on this machine: five each left the median ratio between 0.97 and 1.14.
     let app = crate::process::app_pid();
-    let cpu_ms = |before: u64| (crate::process::window_ticks(app) - before) as f64 * 10.0;
+    let cpu_ms =
+        |before: u64| crate::process::window_ticks(app).saturating_sub(before) as f64 * 10.0;
     for run in 0..UP_RUNS {
         let cli = |figures: &mut ComposeFigures| {
             let before = crate::process::window_ticks(app);
@@ -259,7 +260,9 @@ is streaming the tool's output into the page. The window's own CPU (the app and 
 median {:.0} ms when it runs the Up, {:.0} ms while the terminal runs it (the window open on the project either way, \
 following its containers). The end is noted in the page by a MutationObserver and read by the driver every 250 ms: \
 until 2026-12-01 the page polled every frame and the driver every 25 ms while the window's Up ran (1.14× that way, \
-1.08× with this change the same day, 9 runs each).\n\
+1.08× with this change the same day, 9 runs each). Single Ups of the same tool scatter by more than a second on \
+both sides (the terminal's median was 5483 ms and 6203 ms in two runs that day), so one run's ratio moves by about \
+0.1 either way; the window's own CPU above is the steadier measure of what it adds.\n\
 - (l) The merged logs are read from the engine (every container of the project by its label, as Compose v2 reads \
 them), not through the tool, whose start-up alone (Python, v1) takes most of its time to the first line; the lines \
 reach the page in batches; the view keeps 5,000 lines and renders only those in view.\n\

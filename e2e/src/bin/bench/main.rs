@@ -165,14 +165,7 @@ pub async fn timed_in_page(
             !stale
         ))
         .await;
-    window
-        .wait_for("the timed change", "return window.__t1 !== null", seconds)
-        .await;
-    window
-        .eval("return window.__t1 - window.__t0")
-        .await
-        .as_f64()
-        .unwrap_or(f64::NAN)
+    noted(window, seconds, Duration::from_millis(25)).await
 }
 
 /// Milliseconds from running `start` in the page to `done` (a script expression) being true, for work that takes
@@ -191,12 +184,18 @@ pub async fn timed_until(window: &Window, start: &str, done: &str, seconds: u64)
              window.__t0 = performance.now(); check(); {start}; check(); return true"
         ))
         .await;
+    noted(window, seconds, Duration::from_millis(250)).await
+}
+
+/// Waits, asking every `every`, until the page has noted the end of a timed change (`window.__t1`), and returns its
+/// milliseconds from the start (`window.__t0`).
+async fn noted(window: &Window, seconds: u64, every: Duration) -> f64 {
     window
         .wait_for_every(
             "the timed change",
             "return window.__t1 !== null",
             seconds,
-            Duration::from_millis(250),
+            every,
         )
         .await;
     window
@@ -492,7 +491,7 @@ async fn idle_cpu() -> f64 {
     let after = window_ticks(app);
     drop(window);
     let ticks_per_second = 100.0; // USER_HZ on Linux
-    (after - before) as f64 / ticks_per_second / seconds as f64 * 100.0
+    after.saturating_sub(before) as f64 / ticks_per_second / seconds as f64 * 100.0
 }
 
 pub fn percentile(values: &[f64], p: f64) -> f64 {
@@ -592,11 +591,11 @@ Creating the {count} containers took {:.1} s (bollard, 8 at a time).\n\n\
 Notes:\n\
 - (a) The engine layer's cost over the raw request is bollard's HTTP client plus converting each entry into \
 Porthole's model; the engine's own work (about the same in both) dominates.\n\
-- (b) Start: the kernel's start time of the app process; end: the page's `porthole:containers-loaded` performance mark, set when the first list is in the store (it renders in the same frame). The steps (medians, from the process's start): the page begins to load at **{:.0} ms** (the empty window's: {floor_page:.0} ms) — the process, GTK and WebKit's processes starting; the UI's wasm runs at {:.0} ms (the page, its styles and scripts read, the module compiled); the engine stream says connected at {:.0} ms; the page asks for the list at {:.0} ms, its reply is in JS at {:.0} ms and in the page at {:.0} ms. The backend reads the first list as soon as the engine answers, while the page loads, and hands it to the page's first ask (`src-tauri/src/first_list.rs`): that ask waits for nothing (measured in the backend on 2026-12-01: 0.05–0.1 ms, the read long done), so asked → in JS is the IPC round trip of the reply (about 350 KB of JSON) while the page is still starting; the same call made later, the engine read included, takes about 80–150 ms. All launches go through tauri-driver and WebKitWebDriver, as the tests do.\n\
-- (c) PSS shares the WebKit libraries fairly between processes; RSS counts them once per process. Each program is started directly (not through WebDriver, whose automation session draws without compositing whatever the app asks) with its own settings home, and read 12 s after its start. Porthole asks WebKitGTK to draw without compositing (`src-tauri/src/webview.rs`): composited, the same launch took about 420 MB. WebKit alone does not allow 150 MB: the empty window takes more. The rest of Porthole's share is its wasm module compiled and its 11 MB of linear memory in the web process, and the backend (bollard, tokio, the engine's lists) in the app process; the page holds about 870 elements (the list renders only the rows in view). Measured and left: the cache model, the back/forward cache, WebGL and media off (no change), wasm-opt -Oz (−6 MB, launch unchanged).\n\
+- (b) Start: the kernel's start time of the app process; end: the page's `porthole:containers-loaded` performance mark, set when the first list is in the store (it renders in the same frame). The steps (medians, from the process's start): the page begins to load at **{:.0} ms** (the empty window's: {floor_page:.0} ms) — the process, GTK and WebKit's processes starting; the UI's wasm runs at {:.0} ms (the page, its styles and scripts read, the module compiled); the engine stream says connected at {:.0} ms; the page asks for the list at {:.0} ms, its reply is in JS at {:.0} ms and in the page at {:.0} ms. The backend reads the first list as soon as the engine answers, while the page loads, and hands it to the page's first ask (`src-tauri/src/first_list.rs`): that ask waits for nothing (measured on 2026-12-01 with a timer in the command, not kept: 0.05–0.1 ms, the read long done), so asked → in JS is the IPC round trip of the reply (about 350 KB of JSON) plus the wait for the page's main thread, still busy starting, to take it; the same call made later from the page, the engine's read included, took 81–153 ms in three `bench start` runs that day. All launches go through tauri-driver and WebKitWebDriver, as the tests do.\n\
+- (c) PSS shares the WebKit libraries fairly between processes; RSS counts them once per process. Each program is started directly (not through WebDriver, whose automation session draws without compositing whatever the app asks) with its own settings home, and read 12 s after its start. Porthole asks WebKitGTK to draw without compositing (`src-tauri/src/webview.rs`): composited, the same launch took about 420 MB. WebKit alone does not allow 150 MB: the empty window takes more. The rest of Porthole's share is its wasm module compiled and its 11 MB of linear memory in the web process, and the backend (bollard, tokio, the engine's lists) in the app process; the page holds about 870 elements (the list renders only the rows in view). Measured and left: the cache model, the back/forward cache, WebGL and media off (no change), wasm-opt -Oz (−6 MB, launch unchanged). The figure against the floor moves with the floor, which WebKit alone scatters: on 2026-12-01 three runs with no change to the app's memory gave + 32, + 11 and + 26 MB (the floor 263, 281 and 262 MB).\n\
 - (d) The engine's `create`/`start` events are coalesced (the first after a quiet spell at once, then 25 ms quiet, \
 150 ms at most) and name the container, which is read by its id (`docker ps -a --filter id=…`), not with the whole list (read whole, before that change: p50 228 ms, p95 301 ms); the page notes the moment a row is inserted with a MutationObserver; the start is the engine's own `timeNano` of the `create` event (same machine clock).\n\
-- (e) The window waits on the engine's event stream; its timers are a 15 s clock for relative times and the list's CPU and memory columns, sampled for the running rows in view every 5 s (not while the window is hidden or unfocused). A round hands on only the containers whose cells changed, and nothing when none did: until 2026-12-01 every round went to the page, which woke its main thread and kept WebKit's JIT compiling (0.63–0.65 % of a core then, measured per thread).\n\
+- (e) The window waits on the engine's event stream; its timers are a 15 s clock for relative times and the list's CPU and memory columns, sampled for the running rows in view every 5 s (not while the window is hidden or unfocused). A round hands on only the containers whose cells changed, and nothing when none did: until 2026-12-01 every round went to the page, which woke its main thread and kept WebKit's JIT compiling: 0.63 % of a core in this row then. The same 60 s read per thread (the app's and its WebKit processes' threads, 20 s after launch, the same script before and after): 0.65 % before, 0.25 % after. One 60 s read scatters; this row counts the app and its WebKit processes only (before 2026-12-01, every child: at idle the same processes).\n\
 - (f) Both pulls are done by the same engine (download, verify, extract); the figure shows what Porthole's client adds: \
 bollard's streaming of the progress lines and folding them per layer. The image is random bytes, so nothing compresses.\n",
         list.engine_layer_ms,
