@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark command: figures for docs/benchmarks.md, measured against the raw Engine API and the docker CLI on
 # this machine. Starts the test rig and Xvfb, builds the release app, runs e2e/src/bin/bench.rs, stops everything.
+# `scripts/bench.sh` measures every section but Swarm, Packages, the UI module and Files; `scripts/bench.sh main` rows
+# a-j only; `scripts/bench.sh compose|engines|files|swarm|wasm` that section only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
