@@ -101,6 +101,15 @@ impl Project {
         .unwrap();
         lines
     }
+
+    /// `followed_logs` without the service tags: each line's text.
+    async fn followed_texts(&self, engine: &porthole_engine::Engine) -> Vec<String> {
+        self.followed_logs(engine)
+            .await
+            .iter()
+            .map(|line| split_tagged(line, "").text)
+            .collect()
+    }
 }
 
 impl Drop for Project {
@@ -309,12 +318,7 @@ async fn merged_logs_read_from_the_engine_tag_each_line_with_its_service() {
 
     // Read again once all have stopped, every line comes from the tails: in the order written, whichever container
     // wrote it (each line's time as `docker logs -t` gives it).
-    let again: Vec<String> = project
-        .followed_logs(&engine)
-        .await
-        .iter()
-        .map(|line| split_tagged(line, "").text)
-        .collect();
+    let again = project.followed_texts(&engine).await;
     let mut written = std::collections::HashMap::new();
     for id in names(&[
         "ps",
@@ -380,12 +384,7 @@ async fn merged_logs_follow_a_container_that_starts_again() {
 ",
     );
     project.up(&engine).await;
-    let lines: Vec<String> = project
-        .followed_logs(&engine)
-        .await
-        .iter()
-        .map(|line| split_tagged(line, "").text)
-        .collect();
+    let lines = project.followed_texts(&engine).await;
     // Every run's line once (each names its run), in order; the logs ended after the last run stopped for good.
     let written: Vec<String> = names(&[
         "ps",
