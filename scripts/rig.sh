@@ -101,6 +101,7 @@ export PORTHOLE_TEST_SSH_CONFIG=$RIG/ssh/config
 export PORTHOLE_TEST_SSH=$RIG/ssh
 export PORTHOLE_TEST_ENGINE_ADDRESS=${BRIDGE_CIDR%/*}
 export PORTHOLE_TEST_ENGINE2_ADDRESS=${BRIDGE2_CIDR%/*}
+export PORTHOLE_TEST_COMPOSE_PLUGIN=$RIG/docker-config/cli-plugins/docker-compose
 export PATH=$TEST_BIN:\$PATH
 ENV
   if [ -S "$PODMAN_SOCK" ]; then
@@ -338,6 +339,16 @@ seed_tour() {
   log "tour images: $OPEN_REGISTRY_ADDR/porthole/web:{latest,1.0}, $REGISTRY_ADDR/porthole/web:latest"
 }
 
+# The Compose v2 plugin (scripts/compose-plugin.sh), linked into the rig's own client config only: the rig's
+# `docker compose` (and the tests') finds it there, a user's docker CLI never does. The standalone docker-compose
+# stays on PATH, so both tools Porthole drives can run.
+compose_plugin() {
+  local plugin
+  plugin=$("$(dirname "$0")/compose-plugin.sh")
+  mkdir -p "$RIG/docker-config/cli-plugins"
+  ln -sfn "$plugin" "$RIG/docker-config/cli-plugins/docker-compose"
+}
+
 # Test images, made offline: a busybox root filesystem imported as an image, and the same with httpd as a tiny web
 # server standing in for nginx.
 build_images() {
@@ -361,6 +372,7 @@ case "${1:-}" in
     own_folder; addresses
     mkdir -p "$RIG/docker-config"
     [ -f "$RIG/docker-config/config.json" ] || echo '{}' >"$RIG/docker-config/config.json"
+    compose_plugin
     map_registry_name; start_engine 1; start_engine 2; start_registry
     open_registry open-registry "$OPEN_REGISTRY_ADDR"; open_registry lan-registry "$LAN_REGISTRY_ADDR"
     build_images; second_engine_images; ssh_endpoint; podman_service; seed_open_registry; seed_tour; print_env ;;

@@ -91,6 +91,9 @@ fi
 # The terminal emulator for the UI (xterm.js), from the npm registry, checked by hash.
 scripts/vendor.sh
 
+# The Compose v2 plugin for the tests (the rig links it into its own client config; nothing else sees it).
+if $with_tests; then scripts/compose-plugin.sh >/dev/null; fi
+
 if $with_tests && ! command -v tauri-driver >/dev/null; then
   log "installing tauri-driver"; cargo install tauri-driver --locked
 fi

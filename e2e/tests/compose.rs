@@ -2,9 +2,10 @@
 //! a named volume) by typing its path, Up → both running and listed as a project, the client reaches `web` by name,
 //! the merged logs show lines of both services and name their command, environment values never shown, Scale runs
 //! two clients, Down asks about the volume (Cancel keeps everything), Down -v removes containers, network and volume.
-//! The merged logs on their own: `compose_logs.rs`.
+//! The window finds the v2 plugin here; `compose_logs.rs` (the merged logs on their own) and `tour_compose.rs` drive
+//! the standalone v1.
 
-use porthole_e2e::compose::ComposeProject;
+use porthole_e2e::compose::{plugin_into, ComposeProject};
 use porthole_e2e::{docker, Window};
 
 const FILE: &str = "services:
@@ -31,7 +32,7 @@ volumes:
 
 #[tokio::test(flavor = "multi_thread")]
 async fn open_up_logs_and_down_a_compose_project() {
-    let project = ComposeProject::written("shop", FILE);
+    let project = ComposeProject::written_for_plugin("shop", FILE);
     let name = project.name.clone();
     let file = project
         .folder
@@ -39,12 +40,14 @@ async fn open_up_logs_and_down_a_compose_project() {
         .to_string_lossy()
         .into_owned();
 
-    let window = Window::launch().await;
+    // This window finds the v2 plugin (as Docker Desktop's users have it); compose_logs.rs and tour_compose.rs drive
+    // the standalone v1.
+    let window = Window::launch_with(plugin_into).await;
     window.open("compose").await;
     window
         .wait_for(
             "the Compose tool",
-            "return document.getElementById('compose-tool')?.textContent.includes('compose')",
+            "return document.getElementById('compose-tool')?.textContent.includes('docker compose')",
             15,
         )
         .await;
@@ -71,7 +74,7 @@ async fn open_up_logs_and_down_a_compose_project() {
     window
         .wait_for(
             "the up command",
-            &format!("return document.getElementById('compose-up-cli')?.textContent === 'docker-compose -f {file} -p {name} up -d'"),
+            &format!("return document.getElementById('compose-up-cli')?.textContent === 'docker compose -f {file} -p {name} up -d'"),
             5,
         )
         .await;
@@ -150,7 +153,7 @@ async fn open_up_logs_and_down_a_compose_project() {
         .await;
     assert_eq!(
         cli.as_str(),
-        Some(format!("docker-compose -f {file} -p {name} logs -f --no-color --tail 1000").as_str()),
+        Some(format!("docker compose -f {file} -p {name} logs -f --no-color --tail 1000").as_str()),
         "the panel names its command"
     );
     window.click("#compose-logs-toggle").await;
@@ -188,7 +191,7 @@ async fn open_up_logs_and_down_a_compose_project() {
     window
         .wait_for(
             "the down command with -v",
-            &format!("return document.getElementById('compose-down-cli')?.textContent === 'docker-compose -f {file} -p {name} down -v'"),
+            &format!("return document.getElementById('compose-down-cli')?.textContent === 'docker compose -f {file} -p {name} down -v'"),
             5,
         )
         .await;

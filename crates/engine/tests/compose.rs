@@ -1,14 +1,15 @@
-//! Compose through the real tool against the real engine: the tool found (and the state when it is not), a file
-//! with two services, a user network, a named volume, a build context and a profile read as the tool normalises it,
-//! a broken file refused with the tool's words and line, and up / stop / start / down / down -v each checked with
-//! the docker CLI; the project listed from its labels with its file; its merged logs read from the engine.
+//! Compose through the real tools against the real engine: both tools found, the plugin first (and the state when
+//! none is), a file with two services, a user network, a named volume, a build context and a profile read as each
+//! tool normalises it, a broken file refused with the tool's words and line, and up / stop / start / down / down -v
+//! each checked with the docker CLI, once per tool; the project listed from its labels with its file; its merged
+//! logs read from the engine.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed assumption is the test failing
 
 mod common;
 
-use porthole_engine::compose::{list, logs, open, run, tool};
+use porthole_engine::compose::{list, logs, open, open_with, run, tool};
 use porthole_model::compose::logs::split_tagged;
-use porthole_model::compose::{ComposeCommand, ComposeVerb};
+use porthole_model::compose::{ComposeCommand, ComposeTool, ComposeVerb};
 use porthole_model::ErrorKind;
 
 const FILE: &str = "services:
@@ -38,14 +39,33 @@ volumes:
   data: {}
 ";
 
-/// A folder of its own with the compose file; the project is taken down (with its volumes) when dropped.
+/// The Compose tools the rig provides, the plugin first: v2 in the rig's own client config (scripts/compose-plugin.sh)
+/// and Debian's standalone v1. Each code path the app has is run with each.
+async fn tools() -> Vec<ComposeTool> {
+    let tools = tool::find_all(None).await;
+    let plugins: Vec<bool> = tools.iter().map(ComposeTool::is_plugin).collect();
+    assert_eq!(
+        plugins,
+        [true, false],
+        "the rig provides the v2 plugin and the standalone v1: {tools:?}"
+    );
+    tools
+}
+
+/// A folder of its own with the compose file; the project is taken down (with its volumes) by `tool` when dropped.
 struct Project {
     folder: std::path::PathBuf,
     name: String,
+    tool: ComposeTool,
 }
 
 impl Project {
-    fn new(contents: &str) -> Self {
+    /// A project driven by the tool the app would use.
+    async fn new(contents: &str) -> Self {
+        Self::with(contents, tool::find().await.unwrap())
+    }
+
+    fn with(contents: &str, tool: ComposeTool) -> Self {
         let name = common::unique("phc").replace('-', "");
         let folder = std::env::temp_dir().join(&name);
         std::fs::create_dir_all(folder.join("app")).unwrap();
@@ -55,7 +75,7 @@ impl Project {
         )
         .unwrap();
         std::fs::write(folder.join("compose.yaml"), contents).unwrap();
-        Project { folder, name }
+        Project { folder, name, tool }
     }
 
     fn file(&self) -> String {
@@ -84,8 +104,7 @@ impl Project {
 
     /// `up -d` of every service through the tool.
     async fn up(&self, engine: &porthole_engine::Engine) {
-        let tool = tool::find().await.unwrap();
-        run(engine, &tool, &self.up_command(), |_| true)
+        run(engine, &self.tool, &self.up_command(), |_| true)
             .await
             .unwrap();
     }
@@ -114,7 +133,8 @@ impl Project {
 
 impl Drop for Project {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("docker-compose")
+        let _ = std::process::Command::new(&self.tool.program[0])
+            .args(&self.tool.program[1..])
             .args(["-f", &self.file(), "-p", &self.name, "down", "-v"])
             .env("DOCKER_HOST", common::endpoint().host)
             .output();
@@ -128,28 +148,41 @@ fn names(args: &[&str]) -> String {
 
 #[tokio::test]
 async fn the_tool_is_found_and_its_absence_is_a_state() {
-    let found = tool::find()
-        .await
-        .expect("the test setup installs a Compose tool");
-    assert!(!found.version.is_empty());
+    let tools = tools().await;
+    assert!(tools[0].version.starts_with("2."), "{tools:?}");
+    assert!(tools[1].version.starts_with("1."), "{tools:?}");
+    assert_eq!(
+        tool::find().await.as_ref(),
+        Some(&tools[0]),
+        "the plugin first"
+    );
     assert_eq!(tool::find_on(Some("/nonexistent")).await, None);
+    assert!(tool::find_all(Some("/nonexistent")).await.is_empty());
 }
 
 #[tokio::test]
-async fn a_file_read_as_the_tool_normalises_it_and_a_broken_one_refused_with_its_line() {
+async fn a_file_read_as_each_tool_normalises_it_and_a_broken_one_refused_with_its_line() {
     let engine = common::engine().await;
-    let project = Project::new(FILE);
-    let file = open(&engine, &project.file(), &project.name).await.unwrap();
+    for tool in tools().await {
+        read_and_refused(&engine, tool).await;
+    }
+    let missing = open(&engine, "/nonexistent/compose.yaml", "")
+        .await
+        .unwrap_err();
+    assert_eq!(missing.kind, ErrorKind::NotFound);
+}
+
+async fn read_and_refused(engine: &porthole_engine::Engine, tool: ComposeTool) {
+    let project = Project::with(FILE, tool.clone());
+    let file = open_with(engine, &tool, &project.file(), &project.name)
+        .await
+        .unwrap();
     let service = |name: &str| file.services.iter().find(|s| s.name == name).unwrap();
     assert_eq!(file.services.len(), 4);
     assert_eq!(service("web").image.as_deref(), Some("porthole-test/web:1"));
     assert_eq!(service("web").networks, ["shop"]);
     assert_eq!(service("web").environment, ["TOKEN"], "names only");
-    assert!(
-        service("web").ports[0].contains(":80"),
-        "{:?}",
-        service("web").ports
-    );
+    assert_eq!(service("web").ports, ["127.0.0.1::80/tcp"], "{tool:?}");
     assert_eq!(service("client").depends_on, ["web"]);
     assert!(service("built").build.as_deref().unwrap().ends_with("/app"));
     assert_eq!(file.profiles(), ["build", "debug"]);
@@ -159,25 +192,28 @@ async fn a_file_read_as_the_tool_normalises_it_and_a_broken_one_refused_with_its
         .unwrap()
         .contains("never-shown"));
 
-    let broken = Project::new("services:\n  web:\n    image: [unclosed\n");
-    let error = open(&engine, &broken.file(), "").await.unwrap_err();
+    let broken = Project::with("services:\n  web:\n    image: [unclosed\n", tool.clone());
+    let error = open_with(engine, &tool, &broken.file(), "")
+        .await
+        .unwrap_err();
     assert_eq!(error.kind, ErrorKind::InvalidInput);
     assert!(
         error.message.contains("line"),
-        "the tool's words with the line: {}",
+        "{tool:?}'s words with the line: {}",
         error.message
     );
-    let missing = open(&engine, "/nonexistent/compose.yaml", "")
-        .await
-        .unwrap_err();
-    assert_eq!(missing.kind, ErrorKind::NotFound);
 }
 
 #[tokio::test]
-async fn up_stop_start_down_and_down_with_volumes() {
+async fn up_stop_start_down_and_down_with_volumes_with_each_tool() {
     let engine = common::engine().await;
-    let project = Project::new(FILE);
-    let tool = tool::find().await.unwrap();
+    for tool in tools().await {
+        up_stop_start_down(&engine, tool).await;
+    }
+}
+
+async fn up_stop_start_down(engine: &porthole_engine::Engine, tool: ComposeTool) {
+    let project = Project::with(FILE, tool.clone());
     let ps = |state: &str| {
         names(&[
             "ps",
@@ -192,7 +228,7 @@ async fn up_stop_start_down_and_down_with_volumes() {
     };
     let mut output = Vec::new();
     let up = project.up_command();
-    run(&engine, &tool, &up, |line| {
+    run(engine, &tool, &up, |line| {
         output.push(line);
         true
     })
@@ -210,18 +246,16 @@ async fn up_stop_start_down_and_down_with_volumes() {
         .lines()
         .any(|l| l == format!("{}_shop", project.name)));
 
-    let listed = list(&engine).await.unwrap();
+    let listed = list(engine).await.unwrap();
     let found = listed.iter().find(|p| p.name == project.name).unwrap();
     assert_eq!(found.running(), 2);
     assert_eq!(found.file(), Some(project.file().as_str()));
 
-    run(&engine, &tool, &project.command(ComposeVerb::Stop), |_| {
-        true
-    })
-    .await
-    .unwrap();
+    run(engine, &tool, &project.command(ComposeVerb::Stop), |_| true)
+        .await
+        .unwrap();
     assert_eq!(ps("running"), "");
-    run(&engine, &tool, &project.command(ComposeVerb::Start), |_| {
+    run(engine, &tool, &project.command(ComposeVerb::Start), |_| {
         true
     })
     .await
@@ -229,7 +263,7 @@ async fn up_stop_start_down_and_down_with_volumes() {
     assert_eq!(ps("running").lines().count(), 2);
 
     run(
-        &engine,
+        engine,
         &tool,
         &project.command(ComposeVerb::Down {
             volumes: false,
@@ -250,9 +284,9 @@ async fn up_stop_start_down_and_down_with_volumes() {
         .lines()
         .any(|l| l == format!("{}_shop", project.name)));
 
-    run(&engine, &tool, &up, |_| true).await.unwrap();
+    run(engine, &tool, &up, |_| true).await.unwrap();
     run(
-        &engine,
+        engine,
         &tool,
         &project.command(ComposeVerb::Down {
             volumes: true,
@@ -273,7 +307,7 @@ async fn up_stop_start_down_and_down_with_volumes() {
     let mut sneaky = project.command(ComposeVerb::Stop);
     sneaky.project = "--help".into();
     assert_eq!(
-        run(&engine, &tool, &sneaky, |_| true)
+        run(engine, &tool, &sneaky, |_| true)
             .await
             .unwrap_err()
             .kind,
@@ -296,7 +330,8 @@ async fn merged_logs_read_from_the_engine_tag_each_line_with_its_service() {
     image: porthole-test/busybox:1
     command: sh -c 'for i in 1 2 3 4 5 6; do echo tick $$i; sleep 0.5; done'
 ",
-    );
+    )
+    .await;
     project.up(&engine).await;
 
     // Followed while the ticker still writes: it returns once every container has stopped, with each line once,
@@ -382,7 +417,8 @@ async fn merged_logs_follow_a_container_that_starts_again() {
     command: sh -c 'echo run $$(cat /proc/sys/kernel/random/uuid); sleep 1; exit 1'
     restart: on-failure:2
 ",
-    );
+    )
+    .await;
     project.up(&engine).await;
     let lines = project.followed_texts(&engine).await;
     // Every run's line once (each names its run), in order; the logs ended after the last run stopped for good.

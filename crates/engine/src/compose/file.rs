@@ -4,12 +4,30 @@
 use docker_compose_types as spec;
 use porthole_model::compose::{
     default_project_name, parse_file_path, parse_project_name, ComposeFile, ComposeService,
+    ComposeTool,
 };
 use porthole_model::{ErrorKind, PortholeError};
 
-/// Opens `path` as project `project` (empty: the folder's name made valid).
+/// Opens `path` as project `project` (empty: the folder's name made valid) with the tool this machine has.
 pub async fn open(
     engine: &crate::Engine,
+    path: &str,
+    project: &str,
+) -> Result<ComposeFile, PortholeError> {
+    let tool = super::tool::find().await.ok_or_else(|| {
+        PortholeError::new(
+            ErrorKind::NotFound,
+            porthole_model::compose::TOOL_MISSING,
+            "",
+        )
+    })?;
+    open_with(engine, &tool, path, project).await
+}
+
+/// `open` with `tool`.
+pub async fn open_with(
+    engine: &crate::Engine,
+    tool: &ComposeTool,
     path: &str,
     project: &str,
 ) -> Result<ComposeFile, PortholeError> {
@@ -26,18 +44,16 @@ pub async fn open(
             "",
         ));
     }
-    let tool = super::tool::find().await.ok_or_else(|| {
-        PortholeError::new(
-            ErrorKind::NotFound,
-            porthole_model::compose::TOOL_MISSING,
-            "",
-        )
-    })?;
-    let args: Vec<String> = ["-f", &path, "-p", &project, "config"]
+    let mut args: Vec<String> = ["-f", &path, "-p", &project]
         .iter()
         .map(|w| (*w).to_owned())
         .collect();
-    let output = super::tool::command(&tool, engine, &folder, &args)
+    // v2's `config` leaves out the services of profiles not enabled; `*` enables them all, as v1 shows them.
+    if tool.is_plugin() {
+        args.extend(["--profile".to_owned(), "*".to_owned()]);
+    }
+    args.push("config".to_owned());
+    let output = super::tool::command(tool, engine, &folder, &args)
         .output()
         .await
         .map_err(|e| {
@@ -99,16 +115,18 @@ fn service_of(name: String, service: spec::Service) -> ComposeService {
             .into_iter()
             .map(|p| {
                 let published = match p.published {
-                    Some(spec::PublishedPort::Single(port)) => format!("{port}:"),
-                    Some(spec::PublishedPort::Range(range)) => format!("{range}:"),
+                    Some(spec::PublishedPort::Single(port)) => port.to_string(),
+                    Some(spec::PublishedPort::Range(range)) => range,
                     None => String::new(),
                 };
-                let ip = p.host_ip.map(|ip| format!("{ip}:")).unwrap_or_default();
-                format!(
-                    "{ip}{published}{}/{}",
-                    p.target,
-                    p.protocol.unwrap_or_else(|| "tcp".into())
-                )
+                let protocol = p.protocol.unwrap_or_else(|| "tcp".into());
+                // The short syntax the long form stands for: `IP:HOST:CONTAINER`, `HOST:CONTAINER` or `CONTAINER`
+                // (v2 writes `127.0.0.1::80` out as a host IP with no published port).
+                match (p.host_ip, published.as_str()) {
+                    (Some(ip), host) => format!("{ip}:{host}:{}/{protocol}", p.target),
+                    (None, "") => format!("{}/{protocol}", p.target),
+                    (None, host) => format!("{host}:{}/{protocol}", p.target),
+                }
             })
             .collect(),
     };

@@ -14,6 +14,6 @@ pub mod run;
 pub mod tool;
 pub mod tour;
 
-pub use file::open;
+pub use file::{open, open_with};
 pub use projects::list;
 pub use run::run;

@@ -14,27 +14,41 @@ pub async fn find() -> Option<ComposeTool> {
 /// The tool found on `path` (a `PATH` value; `None`: the process's own). Tests pass a `PATH` without one to see
 /// the app's state when none is installed.
 pub async fn find_on(path: Option<&str>) -> Option<ComposeTool> {
-    for program in [&["docker", "compose"][..], &["docker-compose"][..]] {
-        let mut command = Command::new(program[0]);
-        command.args(&program[1..]).args(["version", "--short"]);
-        if let Some(path) = path {
-            command.env("PATH", path);
-        }
-        let Ok(output) = command.kill_on_drop(true).output().await else {
-            continue;
-        };
-        let version = String::from_utf8_lossy(&output.stdout)
-            .trim()
-            .trim_start_matches('v')
-            .to_owned();
-        if output.status.success() && !version.is_empty() {
-            return Some(ComposeTool {
-                program: program.iter().map(|w| (*w).to_owned()).collect(),
-                version,
-            });
+    for program in PROGRAMS {
+        if let Some(tool) = probe(program, path).await {
+            return Some(tool);
         }
     }
     None
+}
+
+/// Every tool found on `path`, in the order `find_on` prefers them: the app drives the first, the tests drive each.
+pub async fn find_all(path: Option<&str>) -> Vec<ComposeTool> {
+    let mut found = Vec::new();
+    for program in PROGRAMS {
+        found.extend(probe(program, path).await);
+    }
+    found
+}
+
+const PROGRAMS: [&[&str]; 2] = [&["docker", "compose"], &["docker-compose"]];
+
+/// `program` as a tool, when it runs and says its version.
+async fn probe(program: &[&str], path: Option<&str>) -> Option<ComposeTool> {
+    let mut command = Command::new(program[0]);
+    command.args(&program[1..]).args(["version", "--short"]);
+    if let Some(path) = path {
+        command.env("PATH", path);
+    }
+    let output = command.kill_on_drop(true).output().await.ok()?;
+    let version = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .trim_start_matches('v')
+        .to_owned();
+    (output.status.success() && !version.is_empty()).then(|| ComposeTool {
+        program: program.iter().map(|w| (*w).to_owned()).collect(),
+        version,
+    })
 }
 
 /// The tool's command for `args`, against `engine`'s endpoint, in `folder`.
