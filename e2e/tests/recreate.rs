@@ -105,7 +105,8 @@ async fn check_for_a_newer_image_and_recreate_with_the_same_settings() {
 }
 
 /// A compose service's container goes through the Compose tool: the dialog says which service of which project it
-/// is, the tool pulls the newer image and recreates the service's container, which then runs it.
+/// is and shows what the tool this window has runs (v1 here: `pull` then `up`, it has no `up --pull`), the tool
+/// pulls the newer image and recreates the service's container, which then runs it.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_compose_services_container_is_recreated_by_the_compose_tool() {
     let registry = std::env::var("PORTHOLE_TEST_OPEN_REGISTRY").expect("the rig's open registry");
@@ -116,6 +117,7 @@ async fn a_compose_services_container_is_recreated_by_the_compose_tool() {
         &format!("version: '3.7'\nservices:\n  web:\n    image: {reference}\n    stop_grace_period: 1s\n"),
     );
     let name = project.name.clone();
+    let file = project.file();
     project.run(&["up", "-d"]);
     let container = docker(&[
         "ps",
@@ -141,7 +143,7 @@ async fn a_compose_services_container_is_recreated_by_the_compose_tool() {
             &format!(
                 "const d = document.getElementById('recreate-dialog')?.textContent || ''; \
                  return d.includes('is the web service of the compose project {name}') && \
-                 (document.getElementById('recreate-command')?.textContent || '').endsWith('-p {name} up -d --pull always web')"
+                 (document.getElementById('recreate-command')?.textContent || '') === 'docker-compose -f {file} -p {name} pull web && docker-compose -f {file} -p {name} up -d web'"
             ),
             10,
         )

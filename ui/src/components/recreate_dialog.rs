@@ -9,13 +9,28 @@ use crate::components::tool_output::{ToolOutput, ToolRun};
 use crate::store::{use_store, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_model::compose::{ComposeCommand, ComposeVerb};
-use porthole_model::container::recreate::{NewerImage, RecreatePlan};
+use porthole_model::compose::{ComposeCommand, ComposeTool, ComposeVerb};
+use porthole_model::container::recreate::{ComposeService, NewerImage, RecreatePlan};
 use porthole_model::container::short_id;
 use porthole_model::PortholeError;
 
 fn short(id: &str) -> &str {
     short_id(id.trim_start_matches("sha256:"))
+}
+
+/// The tool's `up` that recreates `service` from `file` with its image pulled first.
+fn recreate_command(service: &ComposeService, file: String) -> ComposeCommand {
+    let verb = ComposeVerb::Up {
+        build: false,
+        pull: true,
+        profiles: Vec::new(),
+        services: vec![service.service.clone()],
+    };
+    ComposeCommand {
+        file,
+        project: service.project.clone(),
+        verb,
+    }
 }
 
 #[component]
@@ -30,6 +45,13 @@ pub fn RecreateDialog(
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<PortholeError>);
     let output = RwSignal::new(None::<ToolRun>);
+    // The Compose tool this machine has: the command shown is the one it runs (v1 pulls, then ups).
+    let tool = RwSignal::new(None::<ComposeTool>);
+    spawn_local(async move {
+        if let Ok(found) = api::compose_tool().await {
+            tool.try_set(found);
+        }
+    });
     Effect::new(move || {
         let container = recreating.get();
         plan.set(None);
@@ -83,8 +105,7 @@ pub fn RecreateDialog(
         spawn_local(async move {
             match api::compose_tool().await {
                 Ok(Some(tool)) => {
-                    let verb = ComposeVerb::Up { build: false, pull: true, profiles: Vec::new(), services: vec![service.service] };
-                    output.set(Some(ToolRun::Compose(ComposeCommand { file, project: service.project, verb }, tool)));
+                    output.set(Some(ToolRun::Compose(recreate_command(&service, file), tool)));
                 }
                 Ok(None) => failed.set(Some(PortholeError::invalid_input(
                     "Neither `docker compose` nor `docker-compose` is installed: install one (Debian: apt install docker-compose) to recreate a compose service.",
@@ -103,9 +124,12 @@ pub fn RecreateDialog(
                         Some(Err(error)) => view! { <ErrorNotice error=error /> }.into_any(),
                         Some(Ok(planned)) => {
                             let compose = planned.compose.clone();
-                            let command = match &compose {
-                                Some(service) => service.cli(),
-                                None => planned.cli(),
+                            let command = match (&compose, tool.get()) {
+                                (Some(service), Some(tool)) if service.files.len() == 1 => {
+                                    recreate_command(service, service.files[0].clone()).cli(&tool)
+                                }
+                                (Some(service), _) => service.cli(),
+                                (None, _) => planned.cli(),
                             };
                             let (for_recreate, for_compose) = (planned.clone(), planned.clone());
                             let several = compose.as_ref().is_some_and(|c| c.files.len() != 1);

@@ -174,3 +174,33 @@ fn service_of(name: String, service: spec::Service) -> ComposeService {
         profiles: service.profiles,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ports as v2's `config` writes them out (the long form) read back as the short syntax they stand for.
+    #[test]
+    fn long_form_ports_read_as_the_short_syntax() {
+        let text = "services:
+  web:
+    image: web
+    ports:
+      - {mode: ingress, host_ip: 127.0.0.1, target: 80, protocol: tcp}
+      - {mode: ingress, target: 443, published: \"8443\", protocol: tcp}
+      - {mode: ingress, host_ip: 0.0.0.0, target: 53, published: \"5353\", protocol: udp}
+      - {target: 9000}
+";
+        let parsed: spec::Compose = serde_norway::from_str(text).unwrap();
+        let file = from_spec(parsed, "/p/compose.yaml".into(), "p".into());
+        assert_eq!(
+            file.services[0].ports,
+            [
+                "127.0.0.1::80/tcp",
+                "8443:443/tcp",
+                "0.0.0.0:5353:53/udp",
+                "9000/tcp"
+            ]
+        );
+    }
+}
