@@ -6,7 +6,10 @@
 //!
 //! Streams: a subscription creates a Tauri `Channel` whose messages arrive as the contract's `Message` type. The JS
 //! closure behind a channel is kept in a registry keyed by the backend's subscription id and dropped on
-//! `unsubscribe`, so opening and closing views leaks neither closures nor backend tasks.
+//! `unsubscribe`, so opening and closing views leaks neither closures nor backend tasks. Invariant: a channel never
+//! calls a freed closure — the backend may have sent more before it hears of the unsubscribe, so the channel is
+//! pointed at a no-op first (a freed closure called from JS is undefined behaviour in the wasm: it trapped with
+//! "Out of bounds table access" in a release build).
 
 use porthole_model::contract::{command as c, Args, Command, Subscription};
 use porthole_model::{Action, ErrorKind, ImageReference, PortholeError};
@@ -47,8 +50,24 @@ extern "C" {
 /// The JS callback behind one subscription's channel.
 type Handler = Closure<dyn FnMut(JsValue)>;
 
+/// One open subscription's channel and the closure its messages call.
+struct Open {
+    channel: TauriChannel,
+    /// Held, never read: the channel calls it until this is dropped.
+    _handler: Handler,
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        // Before `handler` is freed: messages still on the way now land on a no-op (one for the page's lifetime; a
+        // function made from a string would need the `unsafe-eval` the page's CSP refuses).
+        NO_OP.with(|no_op| self.channel.set_onmessage(no_op));
+    }
+}
+
 thread_local! {
-    static CHANNEL_HANDLERS: RefCell<HashMap<u64, Handler>> = RefCell::new(HashMap::new());
+    static CHANNELS: RefCell<HashMap<u64, Open>> = RefCell::new(HashMap::new());
+    static NO_OP: Handler = Handler::new(|_: JsValue| {});
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -110,13 +129,17 @@ pub async fn subscribe<C: Subscription>(
     channel.set_onmessage(&handler);
     let payload = payload(args)?;
     js_sys::Reflect::set(&payload, &JsValue::from_str("onMessage"), &channel).map_err(internal)?;
+    let open = Open {
+        channel,
+        _handler: handler,
+    };
     let id: u64 = invoke(C::NAME, payload).await?;
-    CHANNEL_HANDLERS.with(|handlers| handlers.borrow_mut().insert(id, handler));
+    CHANNELS.with(|channels| channels.borrow_mut().insert(id, open));
     Ok(id)
 }
 
 pub async fn unsubscribe(id: u64) -> Result<bool, PortholeError> {
-    CHANNEL_HANDLERS.with(|handlers| handlers.borrow_mut().remove(&id));
+    CHANNELS.with(|channels| channels.borrow_mut().remove(&id));
     call::<c::unsubscribe>(&id).await
 }
 
