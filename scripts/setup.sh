@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Porthole needs to build, run and test, skipping what is already there. Debian 12 / Ubuntu, as root
-# or with sudo. Nothing is downloaded from outside the package registries (apt, crates.io, npm).
+# or with sudo. Nothing is downloaded from outside the package registries (apt, crates.io, npm; PyPI for the tests'
+# Compose v2 plugin, scripts/compose-plugin.sh).
 #
 #   scripts/setup.sh          build + run: system libraries, a Docker engine, the wasm target, trunk, wasm-bindgen,
 #                             Node.js and npm (for the packages' bundler)
@@ -48,8 +49,8 @@ else
 fi
 
 # The Compose tool Porthole drives: the `docker compose` plugin when the user has it, else Debian's standalone
-# docker-compose (1.29), the one a package registry offers here.
-if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
+# docker-compose (1.29), the one a package registry offers here. The tests drive both, so they always get 1.29.
+if $with_tests || { ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; }; then
   packages+=(docker-compose)
 fi
 

@@ -45,13 +45,9 @@ pub fn RecreateDialog(
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<PortholeError>);
     let output = RwSignal::new(None::<ToolRun>);
-    // The Compose tool this machine has: the command shown is the one it runs (v1 pulls, then ups).
+    // The Compose tool this machine has, asked when a compose service's plan arrives: the command shown is the one it
+    // runs (v1 pulls, then ups).
     let tool = RwSignal::new(None::<ComposeTool>);
-    spawn_local(async move {
-        if let Ok(found) = api::compose_tool().await {
-            tool.try_set(found);
-        }
-    });
     Effect::new(move || {
         let container = recreating.get();
         plan.set(None);
@@ -61,7 +57,13 @@ pub fn RecreateDialog(
         if let Some(container) = container {
             spawn_local(async move {
                 let planned = api::recreate_plan(&container).await;
+                let compose = matches!(&planned, Ok(p) if p.compose.is_some());
                 plan.try_set(Some(planned));
+                if compose && tool.get_untracked().is_none() {
+                    if let Ok(found) = api::compose_tool().await {
+                        tool.try_set(found);
+                    }
+                }
             });
         }
     });

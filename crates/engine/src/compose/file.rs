@@ -14,6 +14,8 @@ pub async fn open(
     path: &str,
     project: &str,
 ) -> Result<ComposeFile, PortholeError> {
+    // A path that is not one never starts a tool (looking for it runs one or two).
+    parse_file_path(path).map_err(PortholeError::invalid_input)?;
     let tool = super::tool::find().await.ok_or_else(|| {
         PortholeError::new(
             ErrorKind::NotFound,
@@ -122,7 +124,15 @@ fn service_of(name: String, service: spec::Service) -> ComposeService {
                 let protocol = p.protocol.unwrap_or_else(|| "tcp".into());
                 // The short syntax the long form stands for: `IP:HOST:CONTAINER`, `HOST:CONTAINER` or `CONTAINER`
                 // (v2 writes `127.0.0.1::80` out as a host IP with no published port).
-                match (p.host_ip, published.as_str()) {
+                // An IPv6 address in brackets, so that its colons do not read as the separators.
+                let host_ip = p.host_ip.map(|ip| {
+                    if ip.contains(':') {
+                        format!("[{ip}]")
+                    } else {
+                        ip
+                    }
+                });
+                match (host_ip, published.as_str()) {
                     (Some(ip), host) => format!("{ip}:{host}:{}/{protocol}", p.target),
                     (None, "") => format!("{}/{protocol}", p.target),
                     (None, host) => format!("{host}:{}/{protocol}", p.target),
@@ -190,6 +200,7 @@ mod tests {
       - {mode: ingress, target: 443, published: \"8443\", protocol: tcp}
       - {mode: ingress, host_ip: 0.0.0.0, target: 53, published: \"5353\", protocol: udp}
       - {target: 9000}
+      - {host_ip: \"::1\", target: 22, published: \"2222\", protocol: tcp}
 ";
         let parsed: spec::Compose = serde_norway::from_str(text).unwrap();
         let file = from_spec(parsed, "/p/compose.yaml".into(), "p".into());
@@ -199,7 +210,8 @@ mod tests {
                 "127.0.0.1::80/tcp",
                 "8443:443/tcp",
                 "0.0.0.0:5353:53/udp",
-                "9000/tcp"
+                "9000/tcp",
+                "[::1]:2222:22/tcp"
             ]
         );
     }
