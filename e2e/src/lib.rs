@@ -100,7 +100,12 @@ impl Window {
             if window.becomes_true(ready, 30).await {
                 return window;
             }
-            let page = window.eval(PAGE_STATE).await;
+            // A page that no longer answers at all (its web process gone) is described too, not a panic here: the
+            // launch is tried again.
+            let page = match window.client.execute(PAGE_STATE, vec![]).await {
+                Ok(state) => state.to_string(),
+                Err(error) => format!("(no answer from the page: {error})"),
+            };
             if attempts == 2 {
                 panic!(
                     "timed out after 30 s waiting for {what}, in two launches; the page: {page}"
